@@ -1,0 +1,3 @@
+"""Graph assembly, options and the ``newsclean`` command line."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,51 @@
+"""Turning command-line inputs (files, folders, globs, URIs) into match patterns."""
+
+from __future__ import annotations
+
+import glob
+import os
+
+from apache_beam.io.filesystems import FileSystems
+
+
+class InputError(ValueError):
+    """An input that names nothing: reported before the pipeline starts."""
+
+
+def _is_remote(path: str) -> bool:
+    return "://" in path
+
+
+def expand_inputs(inputs: list[str]) -> list[tuple[str, bool]]:
+    """``(pattern, keep_known_extensions_only)`` for each input.
+
+    A folder becomes a recursive pattern whose matches are filtered to known
+    extensions; files and globs are taken as given. Local inputs that match
+    nothing are an error here, so a typo never produces an empty run.
+    """
+    patterns: list[tuple[str, bool]] = []
+    for item in inputs:
+        if _is_remote(item):
+            is_folder = item.endswith("/")
+            patterns.append((item + "**" if is_folder else item, is_folder))
+            continue
+        path = os.path.abspath(os.path.expanduser(item))
+        if os.path.isdir(path):
+            patterns.append((os.path.join(path, "**"), True))
+        elif os.path.isfile(path):
+            patterns.append((path, False))
+        elif glob.has_magic(item) and any(os.path.isfile(p) for p in glob.iglob(path, recursive=True)):
+            patterns.append((path, False))
+        else:
+            raise InputError(f"no input matches {item!r}")
+    return patterns
+
+
+def check_remote_inputs(patterns: list[tuple[str, bool]]) -> None:
+    """Fail early when a remote pattern matches nothing (needs credentials for the store)."""
+    remote = [p for p, _ in patterns if _is_remote(p)]
+    if not remote:
+        return
+    for pattern, result in zip(remote, FileSystems.match(remote)):
+        if not result.metadata_list:
+            raise InputError(f"no input matches {pattern!r}")

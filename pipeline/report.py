@@ -1,0 +1,101 @@
+"""``run.json`` and the end-of-run summary, from Beam counters and the written files."""
+
+from __future__ import annotations
+
+import json
+import platform
+from collections import Counter
+from typing import Any
+
+import apache_beam as beam
+import pyarrow as pa
+import pyarrow.parquet as pq
+from apache_beam.io.filesystems import FileSystems
+from apache_beam.metrics.metric import MetricsFilter
+
+from pipeline import __version__
+from schemas.records import SCHEMA_VERSION
+from transforms.beam import NAMESPACE
+
+
+def _part_files(output: str, name: str) -> list[str]:
+    result = FileSystems.match([f"{output.rstrip('/')}/{name}/part-*.parquet"])[0]
+    return sorted(m.path for m in result.metadata_list)
+
+
+def read_table(output: str, name: str, columns: list[str] | None = None) -> pa.Table:
+    """All of ``OUT/<name>/part-*.parquet`` as one table."""
+    tables = []
+    for path in _part_files(output, name):
+        with FileSystems.open(path) as handle:
+            tables.append(pq.read_table(handle, columns=columns))
+    return pa.concat_tables(tables) if tables else pa.table({})
+
+
+def counters(result: beam.runners.runner.PipelineResult) -> dict[str, int]:
+    """Committed ``newsclean*`` counters as ``{"namespace:name": value}``; {} if the runner has none."""
+    try:
+        query = result.metrics().query(MetricsFilter())
+    except Exception:  # noqa: BLE001 - some runners do not report metrics
+        return {}
+    values: dict[str, int] = {}
+    for counter in query.get("counters", []):
+        key = counter.key.metric
+        if not key.namespace.startswith(NAMESPACE):
+            continue
+        value = counter.committed if counter.committed is not None else counter.attempted
+        values[f"{key.namespace}:{key.name}"] = values.get(f"{key.namespace}:{key.name}", 0) + int(value or 0)
+    return values
+
+
+def build_report(output: str, metric_values: dict[str, int], seconds: float, options: dict[str, Any]) -> dict:
+    """The run summary: counts read back from the output files, plus the run's counters."""
+    articles = read_table(output, "articles", ["removed"])
+    rejects = read_table(output, "rejects", ["stage", "error"])
+    removed: Counter[str] = Counter()
+    if articles.num_rows:
+        for rules in articles.column("removed").to_pylist():
+            removed.update(r["rule"] for r in rules or [])
+    reasons: Counter[str] = Counter()
+    if rejects.num_rows:
+        for stage, error in zip(rejects.column("stage").to_pylist(), rejects.column("error").to_pylist()):
+            reasons[f"{stage}/{error}"] += 1
+    inputs = metric_values.get(f"{NAMESPACE}:inputs")
+    return {
+        "inputs": inputs,
+        "files": metric_values.get(f"{NAMESPACE}:files"),
+        "articles": articles.num_rows,
+        "rejects": rejects.num_rows,
+        "accounted": inputs == articles.num_rows + rejects.num_rows if inputs is not None else None,
+        "rejects_by_reason": dict(sorted(reasons.items())),
+        "removed_by_rule": dict(removed.most_common()),
+        "seconds": round(seconds, 3),
+        "versions": {
+            "newsclean": __version__,
+            "schema": SCHEMA_VERSION,
+            "apache_beam": beam.__version__,
+            "pyarrow": pa.__version__,
+            "python": platform.python_version(),
+        },
+        "options": options,
+    }
+
+
+def write_report(output: str, report: dict) -> None:
+    with FileSystems.create(f"{output.rstrip('/')}/run.json") as handle:
+        handle.write(json.dumps(report, indent=2, sort_keys=False, default=str).encode() + b"\n")
+
+
+def format_summary(report: dict) -> str:
+    """A few lines for the terminal."""
+    lines = [
+        f"inputs {report['inputs']}  articles {report['articles']}  rejects {report['rejects']}  "
+        f"({report['seconds']:.1f} s)",
+    ]
+    if report["rejects_by_reason"]:
+        lines.append("rejects: " + ", ".join(f"{k} {v}" for k, v in report["rejects_by_reason"].items()))
+    if report["removed_by_rule"]:
+        lines.append("removed lines: " + ", ".join(f"{k} {v}" for k, v in report["removed_by_rule"].items()))
+    if report["accounted"] is False:
+        lines.append("WARNING: inputs != articles + rejects")
+    return "\n".join(lines)

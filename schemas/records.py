@@ -1,0 +1,88 @@
+"""Python record types that mirror the Parquet schemas in :mod:`schemas.arrow`.
+
+These are plain dataclasses so the pure transforms never need Beam or pyarrow;
+``schemas.arrow`` turns them into rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# Bump the major part when a contract column changes meaning or type,
+# the minor part when columns are added.
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Contributor:
+    """A person credited as contributing, with the place they reported from."""
+
+    name: str
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class Removed:
+    """One stripped piece of text and the named rule that stripped it."""
+
+    rule: str
+    text: str
+
+
+@dataclass
+class RawDocument:
+    """One input document before decoding.
+
+    ``meta`` carries fields a container format already knows (a JSONL
+    ``title``, a WARC header ...), so later stages can prefer them.
+    """
+
+    source_uri: str
+    data: bytes
+    source_format: str = "text"
+    url: str | None = None
+    charset: str | None = None
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Article:
+    """A cleaned document: one row of ``articles/*.parquet``."""
+
+    doc_id: str
+    source_uri: str
+    text: str
+    source_format: str = "text"
+    url: str | None = None
+    title: str | None = None
+    published_date: dt.date | None = None
+    published_at: dt.datetime | None = None
+    date_source: str | None = None
+    authors: list[str] = field(default_factory=list)
+    contributors: list[Contributor] = field(default_factory=list)
+    agency: str | None = None
+    dateline: str | None = None
+    language: str | None = None
+    word_count: int = 0
+    removed: list[Removed] = field(default_factory=list)
+    content_hash: str | None = None
+    duplicate_of: str | None = None
+    duplicate_kind: str | None = None
+    ingested_at: dt.datetime | None = None
+
+
+@dataclass
+class Reject:
+    """A document that could not be cleaned: one row of ``rejects/*.parquet``.
+
+    ``stage`` names the pipeline stage (read, decode, clean ...), ``error`` a
+    short machine-readable reason (empty, binary, undecodable ...).
+    """
+
+    source_uri: str
+    stage: str
+    error: str
+    message: str = ""
+    raw_prefix: str | None = None
+    ingested_at: dt.datetime | None = None

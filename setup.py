@@ -1,0 +1,33 @@
+"""newsclean: boilerplate-cleaning ingestion of news text on Apache Beam.
+
+A plain setup.py (no pyproject build backend) because Beam's ``--setup_file``
+stages workers by running ``python setup.py sdist`` on it.
+"""
+
+from setuptools import find_packages, setup
+
+setup(
+    name="newsclean",
+    version="0.1.0",
+    description="Clean raw news (text, HTML, JSONL, WARC) into deduplicated, described Parquet with Apache Beam",
+    long_description=open("README.md", encoding="utf-8").read(),
+    long_description_content_type="text/markdown",
+    python_requires=">=3.11",
+    packages=find_packages(include=["pipeline*", "transforms*", "schemas*"]),
+    install_requires=[
+        "apache-beam>=2.60,<3",
+        "pyarrow>=14,<26",  # Beam 2.77 caps pyarrow below 26
+        "regex>=2024.4.16",
+        "trafilatura>=2.0,<3",
+        "lxml_html_clean>=0.4",  # trafilatura's justext fallback needs it with lxml >= 5.2
+        "tzdata>=2024.1",  # zone names (ET, PT ...) where the OS has no tz database
+    ],
+    extras_require={
+        "test": ["pytest>=8", "hypothesis>=6.100", "ruff>=0.6"],
+    },
+    entry_points={"console_scripts": ["newsclean=pipeline.cli:main"]},
+    classifiers=[
+        "Programming Language :: Python :: 3.11",
+        "Topic :: Text Processing :: Filters",
+    ],
+)

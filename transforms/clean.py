@@ -1,0 +1,195 @@
+"""Line and paragraph cleaning of plain text with named rules.
+
+``clean_text`` is the whole step: it splits the text into paragraphs, strips what
+the rules in :mod:`transforms.rules` match, and returns the clean paragraphs,
+every removed piece with its rule, and the metadata those pieces carried
+(header dates, dateline, contributors, agencies, title).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from schemas.records import Contributor, Removed
+from transforms import rules as R
+from transforms.agency import find_agency
+from transforms.contributors import parse_contributor_tail
+from transforms.dateline import Dateline, split_dateline
+from transforms.dates import ParsedDate, find_date
+from transforms.text import normalise_line, normalise_text, split_paragraphs, word_count
+
+HEAD_PARAGRAPHS = 6  # header rules look this far into a document
+TAIL_PARAGRAPHS = 6  # tail rules look at this many last remaining paragraphs
+DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first body paragraphs
+REPEAT_SHORT_MIN = 3  # a short line seen this often is page furniture, not prose
+REPEAT_SHORT_WORDS = 10
+REPEAT_PARAGRAPH_WORDS = 10  # longer paragraphs are kept once
+TITLE_MAX_WORDS = 20
+_TITLE_BAD_ENDINGS = tuple('.:;,!"”…')
+
+
+@dataclass
+class CleanedText:
+    """What cleaning found: the body, what it removed and why, and the metadata it held."""
+
+    paragraphs: list[str]
+    removed: list[Removed] = field(default_factory=list)
+    title: str | None = None
+    dates: list[tuple[str, ParsedDate]] = field(default_factory=list)  # (source, date)
+    dateline: Dateline | None = None
+    contributors: list[Contributor] = field(default_factory=list)
+    agencies: list[tuple[str, str]] = field(default_factory=list)  # (source, agency)
+
+    def add_agency(self, source: str, agency: str | None) -> None:
+        """Record an agency credit once per source."""
+        if agency and (source, agency) not in self.agencies:
+            self.agencies.append((source, agency))
+
+    @property
+    def text(self) -> str:
+        """The body as the contract wants it: paragraphs separated by one blank line."""
+        return "\n\n".join(self.paragraphs)
+
+
+def _apply_prefix_rules(paragraph: str, out: CleanedText, not_after: dt.date | None) -> str:
+    for rule in R.PREFIX_RULES:
+        match = rule.pattern.match(paragraph, timeout=1.0)
+        if not match:
+            continue
+        out.removed.append(Removed(rule.name, match.group().strip()))
+        parsed = find_date(match["date"], not_after=not_after) if "date" in rule.pattern.groupindex else None
+        if parsed:
+            out.dates.append(("header", parsed))
+        paragraph = paragraph[match.end() :].strip()
+    return paragraph
+
+
+def _matching_line_rule(paragraph: str, in_head: bool) -> R.LineRule | None:
+    n_words = word_count(paragraph)
+    for rule in R.LINE_RULES:
+        if rule.where == R.TAIL or (rule.where == R.HEAD and not in_head):
+            continue
+        if n_words <= rule.max_words and rule.pattern.search(paragraph, timeout=1.0):
+            return rule
+    return None
+
+
+def _remove_line_rules(paragraphs: list[str], out: CleanedText, not_after: dt.date | None) -> list[str]:
+    kept: list[str] = []
+    for i, paragraph in enumerate(paragraphs):
+        in_head = i < HEAD_PARAGRAPHS
+        if in_head:
+            paragraph = _apply_prefix_rules(paragraph, out, not_after)
+            if not paragraph:
+                continue
+        rule = _matching_line_rule(paragraph, in_head)
+        if rule is None:
+            kept.append(paragraph)
+            continue
+        out.removed.append(Removed(rule.name, paragraph))
+        if rule.name == "header_stamp" and in_head:
+            parsed = find_date(paragraph, not_after=not_after)
+            if parsed:
+                out.dates.append(("header", parsed))
+        elif rule.name == "credit":
+            out.add_agency("credit", find_agency(paragraph))
+    return kept
+
+
+def _remove_tail(paragraphs: list[str], out: CleanedText) -> list[str]:
+    """Contributor tails and lone agency tags among the last paragraphs."""
+    start = max(len(paragraphs) - TAIL_PARAGRAPHS, 1)
+    tail_rules = [r for r in R.LINE_RULES if r.where == R.TAIL]
+    kept = paragraphs[:start]
+    for paragraph in paragraphs[start:]:
+        parsed = parse_contributor_tail(paragraph)
+        if parsed is not None:
+            people, agency = parsed
+            out.removed.append(Removed(R.RULE_CONTRIBUTOR_TAIL, paragraph))
+            out.contributors.extend(p for p in people if p not in out.contributors)
+            out.add_agency("tail", agency)
+            continue
+        rule = next(
+            (
+                r
+                for r in tail_rules
+                if word_count(paragraph) <= r.max_words and r.pattern.search(paragraph, timeout=1.0)
+            ),
+            None,
+        )
+        if rule is not None:
+            out.removed.append(Removed(rule.name, paragraph))
+            out.add_agency("tail", find_agency(paragraph))
+            continue
+        kept.append(paragraph)
+    return kept
+
+
+def _remove_repeats(paragraphs: list[str], out: CleanedText) -> list[str]:
+    """Short lines repeated like furniture go; long paragraphs are kept once."""
+    keys = [normalise_line(p) for p in paragraphs]
+    counts = Counter(keys)
+    seen: set[str] = set()
+    kept: list[str] = []
+    for paragraph, key in zip(paragraphs, keys):
+        n_words = word_count(paragraph)
+        if key and n_words <= REPEAT_SHORT_WORDS and counts[key] >= REPEAT_SHORT_MIN:
+            out.removed.append(Removed(R.RULE_REPEATED_LINE, paragraph))
+            continue
+        if key and n_words >= REPEAT_PARAGRAPH_WORDS and key in seen:
+            out.removed.append(Removed(R.RULE_REPEATED_PARAGRAPH, paragraph))
+            continue
+        seen.add(key)
+        kept.append(paragraph)
+    return kept
+
+
+def _split_dateline(paragraphs: list[str], out: CleanedText) -> None:
+    for i, paragraph in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+        found = split_dateline(paragraph)
+        if found is not None:
+            out.dateline = found
+            out.removed.append(Removed(R.RULE_DATELINE, found.printed))
+            paragraphs[i] = found.rest
+            out.add_agency("dateline", found.agency)
+            return
+        if word_count(paragraph) > TITLE_MAX_WORDS:
+            return  # the body has started without a dateline
+
+
+def _looks_like_title(paragraph: str) -> bool:
+    n_words = word_count(paragraph)
+    return (
+        2 <= n_words <= TITLE_MAX_WORDS
+        and not paragraph.endswith(_TITLE_BAD_ENDINGS)
+        and paragraph[0].isupper()
+        and not paragraph.isupper()
+    )
+
+
+def _take_title(paragraphs: list[str], out: CleanedText) -> list[str]:
+    """A short, unpunctuated first line followed by prose is the headline."""
+    if len(paragraphs) < 2 or out.dateline is not None and out.dateline.rest == paragraphs[0]:
+        return paragraphs
+    first, second = paragraphs[0], paragraphs[1]
+    if _looks_like_title(first) and word_count(second) >= 2 * word_count(first):
+        out.title = first
+        out.removed.append(Removed(R.RULE_TITLE, first))
+        return paragraphs[1:]
+    return paragraphs
+
+
+def clean_text(text: str, *, today: dt.date | None = None) -> CleanedText:
+    """Clean one plain-text document; ``today`` bounds the dates it will accept."""
+    not_after = today + dt.timedelta(days=1) if today else None
+    out = CleanedText(paragraphs=[])
+    paragraphs = split_paragraphs(normalise_text(text))
+    paragraphs = _remove_line_rules(paragraphs, out, not_after)
+    paragraphs = _remove_repeats(paragraphs, out)
+    paragraphs = _remove_tail(paragraphs, out)
+    paragraphs = _take_title(paragraphs, out)
+    _split_dateline(paragraphs, out)
+    out.paragraphs = [p for p in paragraphs if p]
+    return out

@@ -1,0 +1,91 @@
+"""Bytes to text: BOM, declared charset, UTF-8, then cp1252/latin-1; binary is refused."""
+
+from __future__ import annotations
+
+import codecs
+
+from transforms.errors import StageError
+
+STAGE = "decode"
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+# File signatures of formats that are never news text.
+_BINARY_MAGIC = (
+    b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b",
+    b"BZh", b"\xfd7zXZ", b"\x7fELF", b"MZ", b"RIFF", b"OggS", b"\x00\x00\x01\x00",
+)  # fmt: skip
+# Share of control characters above which decoded "text" is really binary.
+MAX_CONTROL_RATIO = 0.005
+# UTF-8 with a few bad bytes (a mixed-encoding scrape) is still UTF-8.
+MAX_UTF8_ERROR_RATIO = 0.01
+
+
+def _control_ratio(text: str) -> float:
+    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) <= 0x9F)
+    return controls / max(len(text), 1)
+
+
+def _normalise_charset(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'").lower()).name
+    except LookupError:
+        return None
+
+
+def _decode_utf8_lenient(data: bytes) -> str | None:
+    """UTF-8 with U+FFFD for rare bad bytes, when the rest is clearly UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if multibyte >= bad and bad / max(len(text), 1) <= MAX_UTF8_ERROR_RATIO:
+        return text
+    return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode ``data`` and return ``(text, encoding used)``.
+
+    Raises :class:`StageError` with ``empty``, ``binary`` or ``undecodable``.
+    """
+    if not data.strip():
+        raise StageError(STAGE, "empty", "no content")
+    text: str | None = None
+    encoding = ""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text, encoding = data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise StageError(STAGE, "undecodable", f"{codec} BOM but invalid {codec}: {exc}") from exc
+            break
+    if text is None:
+        if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:65536]:
+            raise StageError(STAGE, "binary", "binary file signature or NUL bytes")
+        candidates = [c for c in (_normalise_charset(declared), "utf-8", "cp1252") if c]
+        for codec in dict.fromkeys(candidates):
+            try:
+                text, encoding = data.decode(codec), codec
+                break
+            except UnicodeDecodeError:
+                if codec == "utf-8":
+                    lenient = _decode_utf8_lenient(data)
+                    if lenient is not None:
+                        text, encoding = lenient, "utf-8 (with replacements)"
+                        break
+        if text is None:
+            text, encoding = data.decode("latin-1"), "latin-1"
+    if _control_ratio(text) > MAX_CONTROL_RATIO:
+        raise StageError(
+            STAGE, "undecodable", f"decoded as {encoding} but {_control_ratio(text):.1%} control characters"
+        )
+    if not text.strip():
+        raise StageError(STAGE, "empty", "only whitespace")
+    return text, encoding

@@ -1,0 +1,244 @@
+"""Named line rules: the data the cleaner runs.
+
+Each rule has a name (it lands in ``removed`` next to every line it strips), a
+pattern, where in the document it applies and how long a line it may remove.
+Patterns are written for the family of lines, not one site's wording, and
+anchored so a body sentence that merely mentions the words is left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from transforms.agency import AGENCY_PATTERN
+
+HEAD = "head"  # the first paragraphs of a document
+TAIL = "tail"  # the last paragraphs of a document
+ANYWHERE = "any"
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """Removes a whole line that matches ``pattern`` (searched, case-insensitive)."""
+
+    name: str
+    pattern: regex.Pattern
+    where: str = ANYWHERE
+    max_words: int = 40
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class PrefixRule:
+    """Removes the matched start of a line and keeps the rest (a title after a date label)."""
+
+    name: str
+    pattern: regex.Pattern
+    where: str = HEAD
+    description: str = ""
+
+
+def _re(pattern: str) -> regex.Pattern:
+    return regex.compile(pattern, regex.I | regex.V1)
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A printed date, loose on purpose: transforms.dates does the strict parsing.
+DATE_TEXT = (
+    r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\.?\s+" + _MONTH + r",?\s+(?:19|20)\d{2})"
+    r"|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})"
+    r"(?:(?:,|\s+at|\s*[|·•-])?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
+)
+_DATE_LABEL = (
+    r"(?:date[ds]?|published(?:\s+on)?|first\s+published(?:\s+on)?|posted(?:\s+on)?|"
+    r"updated(?:\s+on)?|last\s+updated(?:\s+on)?|modified|released|issued|created)"
+)
+
+PREFIX_RULES: list[PrefixRule] = [
+    PrefixRule(
+        "header_date",
+        _re(r"^\s*" + _DATE_LABEL + r"\s*[:\-–—]?\s*(?P<date>" + DATE_TEXT + r")\s*[|·•,;\-–—]?\s*"),
+        description="a leading date label such as 'date 2025-01-17' or 'Published: Jan 17, 2025'; "
+        "the date becomes published_date, any title after it is kept",
+    ),
+]
+
+_CREDIT_LABEL = r"(?:(?:photo(?:graph)?s?|images?|pictures?|pic|foto|video|graphics?|illustrations?|cover|top|header)\s*(?:credits?)?|credits?)"
+_PHOTO_AGENCIES = (
+    r"(?:" + AGENCY_PATTERN + r"|Getty(?:\s+Images)?|Shutterstock|iStock(?:photo)?|Alamy|EPA(?:-EFE)?|"
+    r"Pool|Sipa|ZUMA(?:\s+Press)?|Bloomberg|NurPhoto|Anadolu(?:\s+Agency)?|Xinhua|Imago|picture\s+alliance|"
+    r"AAP(?:\s+Image)?|PA(?:\s+(?:Wire|Images|Media))?|Handout|File)"
+)
+# One credit as printed: "Credit: AP", "(AP Photo/Jane Doe)", "Jane Doe/Getty Images", "REUTERS/Jane Doe".
+CREDIT = (
+    r"(?:"
+    r"\(?" + _CREDIT_LABEL + r"\s*(?:by)?\s*[:：|]\s*[^:()\n]{1,60}?\)?(?=\s+" + _CREDIT_LABEL + r"\s*[:：]|\s*$)"
+    r"|\((?:[^()\n]{0,40}\s)?(?:photo|foto|image|video)(?:\s?/\s?[^()\n]{1,60})?\)"
+    r"|\([^()\n]{0,60}(?:/|via\s+|\s)(?:" + _PHOTO_AGENCIES + r")\)"
+    r"|(?:photo\s+by\s+)?[^/\n]{0,60}/\s?" + _PHOTO_AGENCIES + r"(?:\s+via\s+[\w\s]{1,30})?"
+    r"|(?:" + _PHOTO_AGENCIES + r")\s?/\s?[\p{L} .'’\-]{2,60}"
+    r"|(?:[\p{L} .'’\-]{2,60}\s+)?(?:for|via)\s+Getty\s+Images"
+    r"|getty\s+images|shutterstock|istock(?:photo)?|alamy(?:\s+stock\s+photo)?"
+    r"|\(?file\s+(?:photo|image|picture)\)?"
+    r")"
+)
+
+LINE_RULES: list[LineRule] = [
+    LineRule(
+        "credit",
+        _re(r"^(?:" + CREDIT + r"[\s.,;|·•]*)+$"),
+        max_words=24,
+        description="photo and image credit lines and runs: 'Credit: AP', 'Photo: Reuters', "
+        "'(AP Photo/Jane Doe)', 'Jane Doe/Getty Images', 'File photo'",
+    ),
+    LineRule(
+        "photo_caption",
+        _re(
+            r"[.!?\"”]\s*(?:\(\s*(?:[^()\n]{0,40}\s)?(?:photo|foto|image)\b[^()\n]{0,80}\)|\((?:[^()\n]{0,60}/)"
+            + _PHOTO_AGENCIES
+            + r"[^()\n]{0,40}\)|(?:REUTERS|AFP|AP)\s?/\s?[\p{L} .'’\-]{2,60}|"
+            r"(?:photo|image|credit)s?\s*:\s*[^:\n]{1,60}|[^\n]{0,60}/\s?(?:Getty Images|Shutterstock|AFP|AP|Reuters)(?:\s+via\s+[\w\s]{1,30})?)\s*$"
+        ),
+        max_words=80,
+        description="a caption sentence that ends in a photo credit, e.g. '... on Friday. (AP Photo/Jane Doe)'",
+    ),
+    LineRule(
+        "separator",
+        _re(r"^[\s_\-–—*=~#•·.+]{3,}$"),
+        description="separator lines such as '___', '***', '* * *'",
+    ),
+    LineRule(
+        "reading_time",
+        _re(
+            r"^(?:(?:estimated\s+)?(?:reading|read|listening)\s+time\s*:?\s*)?(?:about\s+)?\d{1,3}\s*(?:-\s*)?"
+            r"(?:min(?:ute)?s?|m)\.?(?:\s+(?:read|listen|reading\s+time))?$"
+            r"|^(?:reading|read|listening)\s+time\s*:?\s*.{0,20}$|^listen\s+to\s+(?:this\s+)?(?:article|story)\b.{0,30}$"
+        ),
+        where=HEAD,
+        max_words=10,
+        description="reading-time and listen labels: '5 min read', 'Reading time: 3 minutes'",
+    ),
+    LineRule(
+        "header_stamp",
+        _re(
+            r"^(?:"
+            + _DATE_LABEL
+            + r"|by\s+[^|]{1,60}\|)\s*[:\-–—]?\s*"
+            + DATE_TEXT
+            + r"(?:\s*[|·•,]\s*"
+            + _DATE_LABEL
+            + r"?\s*[:\-–—]?\s*"
+            + DATE_TEXT
+            + r")*[.\s]*$"
+        ),
+        max_words=20,
+        description="'Published:' / 'Updated:' stamps on a line of their own",
+    ),
+    LineRule(
+        "share",
+        _re(
+            r"^(?:(?:share|tweet|email|e-mail|print|pin|save|copy(?:\s+link)?|link|comments?|whatsapp|facebook|"
+            r"twitter|x|linkedin|reddit|pinterest|telegram|flipboard|messenger|threads|bluesky|sms|mail|"
+            r"this|article|story|on|via|gift|to|a|friend|page|url|copied)(?:\s*[|•·/,:]\s*|\s+|$))+$"
+        ),
+        max_words=16,
+        description="share bars: 'Share', 'Share on Facebook', 'Email | Print | Tweet'",
+    ),
+    LineRule(
+        "share",
+        _re(r"^(?:share\s+(?:this|the)\s+(?:article|story|post|page)|click\s+to\s+share\b)[^.]{0,60}$"),
+        max_words=16,
+    ),
+    LineRule(
+        "subscribe",
+        _re(
+            r"^(?:(?:please\s+)?(?:subscribe|sign\s+up|register|join|get|receive|want|never\s+miss|don['’]t\s+miss|"
+            r"stay\s+(?:informed|updated|up\s+to\s+date)|enter\s+your\s+email)\b.{0,140}\b"
+            r"(?:newsletters?|subscri\w+|inbox|e-?mail\s+(?:updates|alerts)|alerts|briefing|digest)\b.{0,80}$"
+            r"|^(?:newsletter|subscribe(?:\s+now)?|subscribers?\s+only|sign\s+up(?:\s+now)?|already\s+a\s+subscriber\?.*"
+            r"|support\s+(?:our|independent)\s+journalism.*|become\s+a\s+(?:member|subscriber).*)$)"
+        ),
+        max_words=35,
+        description="subscription and newsletter prompts",
+    ),
+    LineRule(
+        "follow",
+        _re(
+            r"^(?:follow|like|find)\s+(?:us|@\w+|\p{L}+(?:\s+\p{L}+){0,3})\s+on\s+(?:twitter|x|facebook|instagram|"
+            r"tiktok|linkedin|youtube|threads|bluesky|mastodon|telegram|whatsapp)\b.{0,120}$"
+            r"|^follow\s+(?:us|@\w+)\b.{0,60}$"
+        ),
+        max_words=30,
+        description="'Follow us on ...' lines",
+    ),
+    LineRule(
+        "advertisement",
+        _re(
+            r"^(?:advertisement|advertising|ad|ads|sponsored(?:\s+content)?|paid\s+(?:post|content)|promoted(?:\s+content)?|"
+            r"story\s+continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:advertisement|ad)|"
+            r"(?:article\s+)?continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:advertisement|ad)|"
+            r"continue\s+reading(?:\s+(?:below|the\s+main\s+story|the\s+article))?|scroll\s+(?:down\s+)?to\s+continue.*|"
+            r"skip\s+(?:advertisement|ad)|remove\s+ads?)[.:]?$"
+        ),
+        max_words=12,
+        description="advertisement labels and 'story continues below' markers",
+    ),
+    LineRule(
+        "related",
+        _re(
+            r"^(?:read\s+more|more|related(?:\s+(?:articles?|stories|coverage|content|news|links?))?|see\s+also|"
+            r"also\s+read|read\s+also|read\s+next|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|"
+            r"trending(?:\s+now)?|you\s+may\s+also\s+like|you\s+might\s+also\s+like|more\s+(?:from|on|stories|news)\b[^.]{0,60}|"
+            r"watch|listen|video|top\s+stories|latest(?:\s+news)?|further\s+reading|in\s+other\s+news)\s*(?:[:»›>|-].{0,200})?$"
+        ),
+        max_words=30,
+        description="related-story and 'Read more' lines",
+    ),
+    LineRule(
+        "copyright",
+        _re(
+            r"^(?:copyright|©|\(c\))\s*.{0,120}$|^all\s+rights\s+reserved\.?$|.{0,120}\ball\s+rights\s+reserved\.?$"
+            r"|^this\s+(?:material|article|story)\s+may\s+not\s+be\s+(?:published|reproduced|copied).{0,120}$"
+        ),
+        max_words=40,
+        description="copyright and redistribution footers",
+    ),
+    LineRule(
+        "gallery_ui",
+        _re(
+            r"^(?:(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s+\d+|\d+\s*/\s*\d+|enlarge\s+this\s+image|"
+            r"toggle\s+caption|hide\s+caption|show\s+caption|expand|close|open\s+in\s+(?:new\s+)?(?:tab|window)|"
+            r"view\s+(?:full\s+)?(?:gallery|image|photos?)|click\s+(?:to|here\s+to)\s+(?:enlarge|expand|zoom).*|"
+            r"play\s+video|watch\s+(?:the\s+)?video|loading(?:\s+video)?\.{0,3}|video\s+(?:player|loading).*)[.:]?$"
+        ),
+        max_words=12,
+        description="photo-gallery and player controls",
+    ),
+    LineRule(
+        "agency_tag",
+        _re(r"^[(\[]?(?:" + AGENCY_PATTERN + r")[)\]]?\.?$|^(?:—|–|-)\s*(?:" + AGENCY_PATTERN + r")$"),
+        max_words=4,
+        where=TAIL,
+        description="a lone agency tag closing a story: '(AP)', '— Reuters'",
+    ),
+]
+
+# Procedural rules (implemented in transforms.clean) named here so every name is in one place.
+RULE_TITLE = "title"
+RULE_DATELINE = "dateline"
+RULE_CONTRIBUTOR_TAIL = "contributor_tail"
+RULE_REPEATED_LINE = "repeated_line"
+RULE_REPEATED_PARAGRAPH = "repeated_paragraph"
+
+RULE_NAMES: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        [r.name for r in PREFIX_RULES]
+        + [r.name for r in LINE_RULES]
+        + [RULE_TITLE, RULE_DATELINE, RULE_CONTRIBUTOR_TAIL, RULE_REPEATED_LINE, RULE_REPEATED_PARAGRAPH]
+    )
+)

@@ -39,6 +39,7 @@ ARTICLE_SCHEMA = pa.schema(
         pa.field("duplicate_of", pa.string()),
         pa.field("duplicate_kind", pa.string()),
         pa.field("ingested_at", _TS),
+        pa.field("source_id", pa.string()),
     ],
     metadata=_METADATA,
 )

@@ -181,15 +181,24 @@ def _take_title(paragraphs: list[str], out: CleanedText) -> list[str]:
     return paragraphs
 
 
-def clean_text(text: str, *, today: dt.date | None = None) -> CleanedText:
-    """Clean one plain-text document; ``today`` bounds the dates it will accept."""
+def clean_text(
+    text: str, *, today: dt.date | None = None, repeats: bool = True, take_title: bool = True
+) -> CleanedText:
+    """Clean one plain-text document; ``today`` bounds the dates it will accept.
+
+    Text extracted from HTML turns ``repeats`` and ``take_title`` off: the
+    extractor already dropped the page's menus, so a repeated short line there
+    is content (a table's "Yes"), and the headline comes from the page's metadata.
+    """
     not_after = today + dt.timedelta(days=1) if today else None
     out = CleanedText(paragraphs=[])
     paragraphs = split_paragraphs(normalise_text(text))
     paragraphs = _remove_line_rules(paragraphs, out, not_after)
-    paragraphs = _remove_repeats(paragraphs, out)
+    if repeats:
+        paragraphs = _remove_repeats(paragraphs, out)
     paragraphs = _remove_tail(paragraphs, out)
-    paragraphs = _take_title(paragraphs, out)
+    if take_title:
+        paragraphs = _take_title(paragraphs, out)
     _split_dateline(paragraphs, out)
     out.paragraphs = [p for p in paragraphs if p]
     return out

@@ -7,19 +7,27 @@ of preference, so a reader can see why a value won.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from transforms.clean import CleanedText
 from transforms.dates import ParsedDate
 
 # Most trusted first: the article's own byline and dateline, then the tail, then photo credits.
 AGENCY_SOURCES = ("byline", "dateline", "tail", "credit")
-DATE_SOURCES = ("header",)
+# The input's own field first (a JSONL "date"), then the page's metadata, then the text.
+DATE_SOURCES = ("jsonl", "html-meta", "header")
 
 
-def choose_date(cleaned: CleanedText) -> tuple[ParsedDate | None, str | None]:
-    """The publication date and where it came from, by ``DATE_SOURCES`` order."""
+def choose_date(
+    cleaned: CleanedText, extra: Iterable[tuple[str, ParsedDate]] = ()
+) -> tuple[ParsedDate | None, str | None]:
+    """The publication date and where it came from, by ``DATE_SOURCES`` order.
+
+    ``extra`` adds candidates found outside the text (input fields, HTML metadata).
+    """
+    candidates = [*extra, *cleaned.dates]
     for source in DATE_SOURCES:
-        for found_source, parsed in cleaned.dates:
+        for found_source, parsed in candidates:
             if found_source == source:
                 return parsed, source
     return None, None

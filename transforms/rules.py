@@ -220,6 +220,59 @@ LINE_RULES: list[LineRule] = [
         description="photo-gallery and player controls",
     ),
     LineRule(
+        "disclosure",
+        _re(
+            r"^\(?(?:advertis(?:er|ing)|affiliate|editorial)\s+disclosure\)?:?$"
+            r"|^.{0,160}\b(?:we|i)\s+(?:may|might|could|will)?\s*(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?"
+            r"(?:affiliate\s+)?commission\b.{0,300}$"
+            r"|^.{0,160}\b(?:post|article|page|site|story|guide|review)\s+(?:may\s+)?contains?\s+(?:some\s+)?affiliate\s+links?\b.{0,300}$"
+            r"|^.{0,160}\bwe\s+may\s+be\s+compensated\b.{0,300}$"
+            r"|^prices?\s+(?:were|are)\s+accurate\s+(?:at|as\s+of)\s+the\s+time\b.{0,160}$"
+        ),
+        max_words=70,
+        description="affiliate and advertiser disclosures: 'We may earn a commission ...', "
+        "'This post contains affiliate links', 'Advertiser Disclosure'",
+    ),
+    LineRule(
+        "byline",
+        _re(
+            r"^(?:(?:written|posted|reviewed|edited|fact[\s-]?checked|medically\s+reviewed|words|story)\s+)?by:?\s+"
+            r"(?-i:\p{Lu})[\p{L}.'’\-]*(?:\s+(?:(?-i:\p{Lu})[\p{L}.'’\-]*|van|von|de|da|del|der|la|le|and|&|,))*"
+            r"(?:\s*(?:[|·•,—–-]|\s+on)\s*(?:" + DATE_TEXT + r"|\d{1,3}\s*min(?:ute)?s?\s+read))*[.\s]*$"
+        ),
+        where=HEAD,
+        max_words=16,
+        description="a byline on a line of its own: 'By Jane Doe', 'Reviewed by Jo Doe', 'Posted by X on Jan 5, 2025'",
+    ),
+    LineRule(
+        "date_line",
+        _re(
+            r"^(?:(?:"
+            + _DATE_LABEL
+            + r")\s*:?\s*)?"
+            + DATE_TEXT
+            + r"(?:\s*(?:[|·•,—–-]|\s)\s*(?:(?:"
+            + _DATE_LABEL
+            + r")\s*:?\s*)?"
+            r"(?:" + DATE_TEXT + r"|\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?))*[.\s]*$"
+            r"|^this\s+(?:post|article|page|story)\s+was\s+(?:last\s+)?(?:updated|published)\s+(?:on\s+)?.{3,30}$"
+        ),
+        where=HEAD,
+        max_words=16,
+        description="a date on a line of its own near the top: 'Sep 26, 2022', 'Jun 08, 2023 • 11 Minute Read'",
+    ),
+    LineRule(
+        "navigation",
+        _re(
+            r"^(?:skip\s+to\s+(?:main\s+)?content|you\s+are\s+here:?|back\s+to\s+(?:the\s+)?(?:blog|all\s+posts|articles|news|"
+            r"top|home(?:page)?|search\s+results)|breadcrumbs?|home|menu|search|table\s+of\s+contents?:?|contents:|"
+            r"on\s+this\s+page:?|jump\s+to(?:\s+section)?:?|in\s+this\s+article:?)$"
+        ),
+        where=HEAD,
+        max_words=6,
+        description="navigation left above the story: 'Skip to content', 'Home', 'Back to blog', 'Table of Contents'",
+    ),
+    LineRule(
         "agency_tag",
         _re(r"^[(\[]?(?:" + AGENCY_PATTERN + r")[)\]]?\.?$|^(?:—|–|-)\s*(?:" + AGENCY_PATTERN + r")$"),
         max_words=4,
@@ -242,3 +295,80 @@ RULE_NAMES: tuple[str, ...] = tuple(
         + [RULE_TITLE, RULE_DATELINE, RULE_CONTRIBUTOR_TAIL, RULE_REPEATED_LINE, RULE_REPEATED_PARAGRAPH]
     )
 )
+
+
+# Section rules: a marker line that ends the article, so the marker and
+# everything after it go (transforms.sections). They only fire in the last part
+# of a document, on a heading or a short line that is nothing but the marker.
+
+
+@dataclass(frozen=True)
+class SectionRule:
+    """Cuts the document's tail from a line that fully matches ``pattern``."""
+
+    name: str
+    pattern: regex.Pattern
+    max_words: int = 12
+    # Cut only when no paragraph after the marker is longer than this: a related
+    # list holds titles and teasers, not prose. None: no limit.
+    max_prose_words: int | None = None
+    description: str = ""
+
+
+_MARKER_END = r"\s*[:.!?…»›>→\-–—|]*\s*$"
+
+SECTION_RULES: list[SectionRule] = [
+    SectionRule(
+        "related_section",
+        _re(
+            r"^(?:(?:\p{So}|\p{Sk})\s*)?(?:"
+            r"related(?:\s+(?:articles?|posts?|stories|story|content|reading|links?|news|coverage|topics|resources|guides|"
+            r"reads|items|videos|pages))*(?:\s+(?:and|&)\s+links?)?(?:\s+(?:from|on)\s+.{1,40})?"
+            r"|(?:you\s+)?(?:may|might|will|could)\s+also\s+(?:like|enjoy|love|be\s+interested(?:\s+in)?|want\s+to\s+read)"
+            r"(?:\s+(?:these|the\s+following|reading))?(?:\s+(?:articles|posts|stories|topics))?(?:\s+as\s+well)?"
+            r"|you['’]ll\s+also\s+(?:like|love|enjoy)|(?:read|watch)\s+(?:this\s+)?next|up\s+next|what\s+to\s+read\s+next"
+            r"|more\s+(?:from|by|on|in|about)\s+.{1,40}|more\s+(?:like\s+this|stories|articles|posts|news|reading|to\s+(?:read|explore))"
+            r"|further\s+reading|see\s+also|also\s+read|suggested\s+(?:reading|articles|posts)"
+            r"|recommended(?:\s+(?:reading|for\s+you|articles|posts|stories))?|other\s+(?:articles|posts|stories|news)"
+            r"|(?:most\s+)?popular(?:\s+(?:posts|articles|stories|now))?|most\s+(?:read|viewed|shared)|trending(?:\s+now)?"
+            r"|latest(?:\s+(?:posts|articles|news|stories|updates))|keep\s+reading|explore\s+more|read\s+more\s+(?:articles|posts|stories)"
+            r"|(?:if\s+you\s+(?:liked|enjoyed)\s+this(?:\s+(?:post|article|story))?,?\s+)?you\s+(?:might|may)\s+also\s+like"
+            r"|this\s+might\s+(?:be\s+)?interest(?:ing\s+to)?\s+you"
+            r")" + _MARKER_END
+        ),
+        max_prose_words=50,
+        description="a 'Related articles' / 'You may also like' / 'More from X' / 'Further reading' line "
+        "starting a list of other stories",
+    ),
+    SectionRule(
+        "references_section",
+        _re(
+            r"^(?:references?(?:\s+(?:and|&)\s+(?:citations|notes|further\s+reading))?|sources?(?:\s+(?:and|&)\s+references)?"
+            r"|article\s+sources|footnotes|citations|bibliography|works\s+cited|notes\s+and\s+references)" + _MARKER_END
+        ),
+        max_words=5,
+        description="a references, sources or footnotes list closing an article",
+    ),
+    SectionRule(
+        "author_section",
+        _re(
+            r"^(?:about\s+the\s+(?:authors?|writers?|contributors?)|about\s+(?:the\s+)?author:?.{0,40}|author\s+bio(?:graphy)?"
+            r"|meet\s+the\s+(?:author|writer)|(?:written|reviewed|posted)\s+by\b.{0,40})" + _MARKER_END
+        ),
+        max_words=8,
+        description="an 'About the author' box or 'Written by X' footer",
+    ),
+    SectionRule(
+        "engagement_section",
+        _re(
+            r"^(?:share\s+(?:this|the)\s+(?:article|post|story|blog|page)(?:\s+(?:on|via|with))?|share\s+(?:on|via)|share"
+            r"|(?:leave\s+a\s+|post\s+a\s+|add\s+a\s+)?(?:comments?|reply)(?:\s*\(\d+\))?|\d+\s+comments?"
+            r"|join\s+the\s+(?:conversation|discussion)|tags?|topics|filed\s+under|posted\s+in|categories"
+            r"|(?:sign\s+up\s+for|subscribe\s+to|join|get)\s+(?:our|the)\s+(?:free\s+)?(?:newsletters?|mailing\s+list)\b.{0,40}"
+            r"|newsletter|subscribe(?:\s+(?:now|today|to\s+(?:us|our\s+blog)))?"
+            r")" + _MARKER_END
+        ),
+        max_words=10,
+        description="share bars, comment boxes, tag lists and newsletter boxes after the story",
+    ),
+]

@@ -3,11 +3,15 @@
 ``newsclean run INPUT... --output DIR [beam options]``: newsclean's own flags are
 parsed here, every other flag goes to Beam's ``PipelineOptions`` unchanged
 (``--runner``, ``--direct_num_workers``, ``--setup_file``, ``--project`` ...).
+
+``newsclean eval CASES_DIR [--json FILE]``: newsclean against trafilatura alone
+on a folder of cases (see :mod:`transforms.evaluate`).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import time
@@ -26,7 +30,8 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 
 from pipeline import __version__, graph, report  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
-from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION  # noqa: E402
+from transforms.read import DEFAULT_MAX_BYTES, FORMATS  # noqa: E402
+from transforms.read_jsonl import DEFAULT_FIELDS, parse_field_mapping  # noqa: E402
 
 DEFAULT_RUNNER = "DirectRunner"  # named, so Beam never tries to download a Prism binary
 
@@ -53,8 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--format",
         dest="source_format",
-        choices=sorted(set(FORMATS_BY_EXTENSION.values())),
+        choices=FORMATS,
         help="read every input as this format instead of guessing from the extension",
+    )
+    run.add_argument(
+        "--jsonl-field",
+        action="append",
+        metavar="NAME=FIELD",
+        help=f"read JSONL field FIELD (dotted for nested objects) as NAME, one of {', '.join(DEFAULT_FIELDS)}; "
+        "repeatable, e.g. --jsonl-field text=content --jsonl-field url=meta.link",
     )
     run.add_argument(
         "--max-bytes",
@@ -64,6 +76,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--num-shards", type=int, default=0, help="Parquet files per output (0: runner decides)")
     run.add_argument("--quiet", "-q", action="store_true", help="print no summary")
+    evaluate = commands.add_parser(
+        "eval",
+        help="score newsclean and trafilatura alone on a folder of cases",
+        description=(
+            "Score a folder in the case format of the data README (<id>.html.gz + <id>.json): "
+            "body precision/recall/F1, authors precision/recall/F1 and date accuracy, for newsclean "
+            "and for trafilatura alone, measured in the same run."
+        ),
+    )
+    evaluate.add_argument("cases_dir", metavar="CASES_DIR")
+    evaluate.add_argument("--json", metavar="FILE", help="also write the scores to FILE as JSON")
+    evaluate.add_argument("--limit", type=int, help="score only the first N cases (by id)")
+    evaluate.add_argument(
+        "--no-baseline", action="store_true", help="score newsclean only, without running trafilatura alone"
+    )
     return parser
 
 
@@ -91,12 +118,18 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     standard = options.view_as(StandardOptions)
     if not standard.runner:
         standard.runner = DEFAULT_RUNNER
+    try:
+        jsonl_fields = parse_field_mapping(args.jsonl_field)
+    except ValueError as exc:
+        print(f"newsclean: --jsonl-field: {exc}", file=sys.stderr)
+        return 2
     config = graph.RunConfig(
         patterns=tuple(patterns),
         output=args.output,
         source_format=args.source_format,
         max_bytes=args.max_bytes,
         num_shards=args.num_shards,
+        jsonl_fields=jsonl_fields,
     )
     _clear_previous_output(args.output)
     started = time.perf_counter()
@@ -118,11 +151,38 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     return 0
 
 
+def run_eval(args: argparse.Namespace) -> int:
+    """``newsclean eval``: score a case folder and print the table (and JSON if asked)."""
+    from transforms import evaluate
+
+    try:
+        cases = evaluate.load_cases(args.cases_dir, limit=args.limit)
+    except OSError as exc:
+        print(f"newsclean: {exc}", file=sys.stderr)
+        return 2
+    if not cases:
+        print(f"newsclean: no cases (<id>.json with <id>.html.gz or <id>.html) in {args.cases_dir}", file=sys.stderr)
+        return 2
+    systems = [evaluate.NEWSCLEAN] if args.no_baseline else [evaluate.NEWSCLEAN, evaluate.TRAFILATURA]
+    results = evaluate.evaluate(cases, systems)
+    print(evaluate.format_table(results, len(cases)))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(evaluate.results_as_json(results, args.cases_dir, len(cases)), handle, indent=2)
+            handle.write("\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args, extra = _parser().parse_known_args(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     if args.command == "run":
         return run(args, extra)
+    if args.command == "eval":
+        if extra:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        return run_eval(args)
     return 2
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import apache_beam as beam
 
@@ -19,6 +19,7 @@ class RunConfig:
     source_format: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     num_shards: int = 0
+    jsonl_fields: dict[str, str] = field(default_factory=dict)  # our name -> the JSONL field read
 
 
 def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
@@ -26,7 +27,7 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
     read = (
         pipeline
         | "Inputs" >> beam.Create(list(config.patterns))
-        | "Read" >> ReadDocuments(config.source_format, config.max_bytes)
+        | "Read" >> ReadDocuments(config.source_format, config.max_bytes, jsonl_fields=config.jsonl_fields)
     )
     cleaned = read.documents | "Clean" >> CleanDocuments()
     rejects = (read.rejects, cleaned.rejects) | "AllRejects" >> beam.Flatten()

@@ -21,7 +21,7 @@ from apache_beam.pvalue import TaggedOutput
 from schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA, article_to_row, reject_to_row
 from schemas.records import Article, RawDocument, Reject
 from transforms.document import process_document
-from transforms.read import DEFAULT_MAX_BYTES, read_documents
+from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION, read_documents
 
 NAMESPACE = "newsclean"
 REMOVED_NAMESPACE = "newsclean.removed"
@@ -37,9 +37,15 @@ def _with_time(reject: Reject) -> Reject:
 class ReadFileDoFn(beam.DoFn):
     """A matched file to its raw documents; unreadable files to ``rejects``."""
 
-    def __init__(self, source_format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(
+        self,
+        source_format: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        jsonl_fields: dict[str, str] | None = None,
+    ) -> None:
         self._format = source_format
         self._max_bytes = max_bytes
+        self._jsonl_fields = dict(jsonl_fields or {})
         self._files = Metrics.counter(NAMESPACE, "files")
         self._inputs = Metrics.counter(NAMESPACE, "inputs")
 
@@ -53,7 +59,10 @@ class ReadFileDoFn(beam.DoFn):
             yield TaggedOutput(REJECTS, _with_time(Reject(uri, "read", "io_error", str(exc))))
             return
         with stream:
-            for item in read_documents(uri, stream, source_format=self._format, max_bytes=self._max_bytes):
+            items = read_documents(
+                uri, stream, source_format=self._format, max_bytes=self._max_bytes, jsonl_fields=self._jsonl_fields
+            )
+            for item in items:
                 self._inputs.inc()
                 if isinstance(item, Reject):
                     yield TaggedOutput(REJECTS, _with_time(item))
@@ -83,12 +92,14 @@ class ReadDocuments(beam.PTransform):
         self,
         source_format: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
-        extensions: Iterable[str] = (".txt", ".text"),
+        extensions: Iterable[str] = tuple(FORMATS_BY_EXTENSION),
+        jsonl_fields: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
         self._format = source_format
         self._max_bytes = max_bytes
         self._extensions = frozenset(extensions)
+        self._jsonl_fields = dict(jsonl_fields or {})
 
     def expand(self, patterns: beam.PCollection) -> beam.pvalue.DoOutputsTuple:
         extensions = self._extensions
@@ -110,7 +121,9 @@ class ReadDocuments(beam.PTransform):
             | "Spread" >> beam.Reshuffle()
             | "ReadMatches" >> fileio.ReadMatches()
             | "ReadFiles"
-            >> beam.ParDo(ReadFileDoFn(self._format, self._max_bytes)).with_outputs(REJECTS, main="documents")
+            >> beam.ParDo(ReadFileDoFn(self._format, self._max_bytes, self._jsonl_fields)).with_outputs(
+                REJECTS, main="documents"
+            )
         )
 
 

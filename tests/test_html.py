@@ -243,3 +243,51 @@ def test_binary_html_is_a_decode_reject() -> None:
 def test_page_without_content_is_an_extract_reject() -> None:
     reject = _html_doc(b"<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
     assert isinstance(reject, Reject) and reject.stage == "extract"
+
+
+def test_closing_calls_to_action_are_dropped_back_to_the_story() -> None:
+    cta = [_p("Ready to simplify your week? Get started today."), Block(HEADING, "Book a demo with Acme")]
+    kept, removed = clean_blocks([PROSE, PROSE, _p("The council will vote again in May."), *cta])
+    assert kept == [PROSE, PROSE, _p("The council will vote again in May.")]
+    assert [r.rule for r in removed] == ["call_to_action", "call_to_action"]
+    # a call to action in the story's first half is the story
+    early = [_p("Sign up for the free course today."), PROSE]
+    assert clean_blocks(early)[0] == early
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("This post contains affiliate links. If you buy through them we may earn a commission.", "disclosure"),
+        ("Advertiser Disclosure", "disclosure"),
+        ("By Jane Doe", "byline"),
+        ("Posted by Sam Lee on March 3, 2025", "byline"),
+        ("Jun 08, 2023 • 11 Minute Read", "date_line"),
+        ("Friday, November 14, 2025", "date_line"),
+        ("Skip to content", "navigation"),
+        ("Table of Contents", "navigation"),
+    ],
+)
+def test_new_line_rules_are_shared_with_plain_text(line: str, rule: str) -> None:
+    from transforms.clean import clean_text
+
+    story = "The council approved the budget on Tuesday after a long debate about bus routes in the city."
+    cleaned = clean_text(f"{line}\n\n{story}\n\n{story.replace('Tuesday', 'Monday')}")
+    assert [r.rule for r in cleaned.removed if r.text == line] == [rule]
+    assert line not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the year the route will be running again.",
+        "The firm may earn more from its new contracts, analysts said.",
+        "March 3, 2025 was the day the bridge reopened to traffic after years of repairs.",
+    ],
+)
+def test_new_line_rules_leave_prose_alone(line: str) -> None:
+    from transforms.clean import clean_text
+
+    story = "The council approved the budget on Tuesday after a long debate about bus routes in the city."
+    cleaned = clean_text(f"{line}\n\n{story}")
+    assert line in cleaned.text

@@ -312,6 +312,8 @@ class SectionRule:
     # Cut only when no paragraph after the marker is longer than this: a related
     # list holds titles and teasers, not prose. None: no limit.
     max_prose_words: int | None = None
+    # The marker must come after this share of the document's words.
+    min_share: float = 0.5
     description: str = ""
 
 
@@ -372,3 +374,17 @@ SECTION_RULES: list[SectionRule] = [
         description="share bars, comment boxes, tag lists and newsletter boxes after the story",
     ),
 ]
+
+
+# Calls to action that close a page: the site selling itself after the story.
+CALL_TO_ACTION = _re(
+    r"^(?:\W{0,3})(?:(?:ready|want|looking|need|interested)\b[^.?!]{0,80}\?\s*)?"
+    r"(?:(?:please\s+)?(?:sign\s+up|subscribe|register|join|book|schedule|request|get\s+started|start\s+(?:your|a|for)|"
+    r"try\b[^.]{0,40}\bfree|contact\s+(?:us|sales|our)|talk\s+to|speak\s+(?:to|with)|download|"
+    r"learn\s+more\s+about\s+(?:our|how)|find\s+out\s+more\s+about\s+(?:our|how)|click\s+here|"
+    r"follow\s+(?:us|me)|share\s+(?:this|it)|pin\s+it|explore\s+(?:our|all)|discover\s+how|get\s+(?:your|a)\s+free|"
+    r"don['’]t\s+miss|stay\s+(?:up\s+to\s+date|tuned|in\s+the\s+loop)|never\s+miss)\b)"
+    r"|^(?:thanks?\s+(?:you\s+)?for\s+(?:reading|subscribing|signing\s+up|visiting)|enjoy(?:ed)?\s+(?:the|this)\s+(?:post|article)\?"
+    r"|if\s+you\s+(?:enjoyed|liked|found)\s+(?:this|my)\b|(?:\W{0,3})?email\s+address\*?$)"
+)
+CALL_TO_ACTION_MAX_WORDS = 45

@@ -20,6 +20,7 @@ from transforms.text import normalise_line, word_count
 RULE_PAGE_TITLE = "title"
 RULE_TABLE_OF_CONTENTS = "table_of_contents"
 RULE_AUTHOR_BIO = "author_bio"
+RULE_CALL_TO_ACTION = "call_to_action"
 
 # A section marker must come after this share of the document's words, so a
 # marker-like heading early in a story never cuts the story itself.
@@ -104,9 +105,13 @@ def cut_tail_sections(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
     total = sum(counts)
     seen = 0
     for i, block in enumerate(blocks):
-        if i > 0 and seen >= TAIL_START_SHARE * total:
+        if i > 0:
             rule = _section_rule(block)
-            if rule is not None and _short_enough(blocks[i + 1 :], rule.max_prose_words):
+            if (
+                rule is not None
+                and seen >= rule.min_share * total
+                and _short_enough(blocks[i + 1 :], rule.max_prose_words)
+            ):
                 return blocks[:i], [Removed(rule.name, b.text) for b in blocks[i:]]
         seen += counts[i]
     return blocks, []
@@ -130,6 +135,25 @@ def drop_author_bio(blocks: list[Block], authors: list[str]) -> tuple[list[Block
     return kept, removed
 
 
+def drop_closing_calls_to_action(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
+    """The run of calls to action closing a page ('Book a demo', 'Sign up today ...').
+
+    Read from the last block back; the run stops at the first block that is not
+    one, and never reaches into the document's first half.
+    """
+    counts = [word_count(b.text) for b in blocks]
+    floor = TAIL_START_SHARE * sum(counts)
+    end = len(blocks)
+    while end > 1 and sum(counts[: end - 1]) >= floor:
+        block = blocks[end - 1]
+        if block.kind not in (PARAGRAPH, HEADING) or counts[end - 1] > R.CALL_TO_ACTION_MAX_WORDS:
+            break
+        if not R.CALL_TO_ACTION.match(block.text, timeout=1.0):
+            break
+        end -= 1
+    return blocks[:end], [Removed(RULE_CALL_TO_ACTION, b.text) for b in blocks[end:]]
+
+
 def clean_blocks(
     blocks: list[Block], *, title: str | None = None, authors: list[str] | None = None
 ) -> tuple[list[Block], list[Removed]]:
@@ -140,6 +164,7 @@ def clean_blocks(
         drop_table_of_contents,
         cut_tail_sections,
         lambda bs: drop_author_bio(bs, authors or []),
+        drop_closing_calls_to_action,
     ):
         blocks, dropped = step(blocks)
         removed.extend(dropped)

@@ -58,7 +58,7 @@ def build_report(output: str, metric_values: dict[str, int], seconds: float, opt
             removed.update(r["rule"] for r in rules or [])
     reasons: Counter[str] = Counter()
     if rejects.num_rows:
-        for stage, error in zip(rejects.column("stage").to_pylist(), rejects.column("error").to_pylist()):
+        for stage, error in zip(rejects.column("stage").to_pylist(), rejects.column("error").to_pylist(), strict=True):
             reasons[f"{stage}/{error}"] += 1
     inputs = metric_values.get(f"{NAMESPACE}:inputs")
     return {

@@ -30,7 +30,7 @@ REJECTS = "rejects"
 
 def _with_time(reject: Reject) -> Reject:
     if reject.ingested_at is None:
-        reject.ingested_at = dt.datetime.now(dt.timezone.utc)
+        reject.ingested_at = dt.datetime.now(dt.UTC)
     return reject
 
 

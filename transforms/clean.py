@@ -133,7 +133,7 @@ def _remove_repeats(paragraphs: list[str], out: CleanedText) -> list[str]:
     counts = Counter(keys)
     seen: set[str] = set()
     kept: list[str] = []
-    for paragraph, key in zip(paragraphs, keys):
+    for paragraph, key in zip(paragraphs, keys, strict=True):
         n_words = word_count(paragraph)
         if key and n_words <= REPEAT_SHORT_WORDS and counts[key] >= REPEAT_SHORT_MIN:
             out.removed.append(Removed(R.RULE_REPEATED_LINE, paragraph))
@@ -171,7 +171,7 @@ def _looks_like_title(paragraph: str) -> bool:
 
 def _take_title(paragraphs: list[str], out: CleanedText) -> list[str]:
     """A short, unpunctuated first line followed by prose is the headline."""
-    if len(paragraphs) < 2 or out.dateline is not None and out.dateline.rest == paragraphs[0]:
+    if len(paragraphs) < 2 or (out.dateline is not None and out.dateline.rest == paragraphs[0]):
         return paragraphs
     first, second = paragraphs[0], paragraphs[1]
     if _looks_like_title(first) and word_count(second) >= 2 * word_count(first):

@@ -138,7 +138,7 @@ def _instant(match: regex.Match, day: dt.date) -> dt.datetime | None:
         local = dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone)
     except ValueError:
         return None
-    return local.astimezone(dt.timezone.utc)
+    return local.astimezone(dt.UTC)
 
 
 def find_date(text: str, *, not_after: dt.date | None = None) -> ParsedDate | None:

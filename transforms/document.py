@@ -20,7 +20,7 @@ from transforms.text import word_count
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def document_to_article(raw: RawDocument, *, now: dt.datetime) -> Article:
@@ -55,7 +55,7 @@ def document_to_article(raw: RawDocument, *, now: dt.datetime) -> Article:
         )
     except StageError:
         raise
-    except Exception as exc:  # noqa: BLE001 - any bug on one document must not stop the run
+    except Exception as exc:
         where = traceback.extract_tb(exc.__traceback__)[-1]
         raise StageError(
             stage, f"exception:{type(exc).__name__}", f"{exc} (at {where.filename}:{where.lineno})"

@@ -74,18 +74,28 @@ _PHOTO_AGENCIES = (
     r"Pool|Sipa|ZUMA(?:\s+Press)?|Bloomberg|NurPhoto|Anadolu(?:\s+Agency)?|Xinhua|Imago|picture\s+alliance|"
     r"AAP(?:\s+Image)?|PA(?:\s+(?:Wire|Images|Media))?|Handout|File)"
 )
+# A photographer's name: up to six words, no sentence punctuation.
+_NAME_WORDS = r"[\p{L}'’\-]+(?:\.?\s+[\p{L}.'’\-]+){0,5}"
 # One credit as printed: "Credit: AP", "(AP Photo/Jane Doe)", "Jane Doe/Getty Images", "REUTERS/Jane Doe".
 CREDIT = (
-    r"(?:"
-    r"\(?" + _CREDIT_LABEL + r"\s*(?:by)?\s*[:：|]\s*[^:()\n]{1,60}?\)?(?=\s+" + _CREDIT_LABEL + r"\s*[:：]|\s*$)"
-    r"|\((?:[^()\n]{0,40}\s)?(?:photo|foto|image|video)(?:\s?/\s?[^()\n]{1,60})?\)"
-    r"|\([^()\n]{0,60}(?:/|via\s+|\s)(?:" + _PHOTO_AGENCIES + r")\)"
-    r"|(?:photo\s+by\s+)?[^/\n]{0,60}/\s?" + _PHOTO_AGENCIES + r"(?:\s+via\s+[\w\s]{1,30})?"
-    r"|(?:" + _PHOTO_AGENCIES + r")\s?/\s?[\p{L} .'’\-]{2,60}"
-    r"|(?:[\p{L} .'’\-]{2,60}\s+)?(?:for|via)\s+Getty\s+Images"
-    r"|getty\s+images|shutterstock|istock(?:photo)?|alamy(?:\s+stock\s+photo)?"
-    r"|\(?file\s+(?:photo|image|picture)\)?"
-    r")"
+    "(?:"
+    + "|".join(
+        [
+            r"\(?"
+            + _CREDIT_LABEL
+            + r"\s*(?:by)?\s*[:：|]\s*[^:()\n]{1,60}?\)?(?=\s+"
+            + _CREDIT_LABEL
+            + r"\s*[:：]|\s*$)",
+            r"\((?:[^()\n]{0,40}\s)?(?:photo|foto|image|video)(?:\s?/\s?[^()\n]{1,60})?\)",
+            r"\([^()\n]{0,60}(?:/|via\s+|\s)(?:" + _PHOTO_AGENCIES + r")\)",
+            r"(?:photo\s+by\s+)?" + _NAME_WORDS + r"\s?/\s?" + _PHOTO_AGENCIES + r"(?:\s+via\s+[\w\s]{1,30})?",
+            r"(?:" + _PHOTO_AGENCIES + r")(?:\s+photos?)?\s?/\s?" + _NAME_WORDS,
+            r"(?:" + _NAME_WORDS + r"\s+)?(?:for|via)\s+Getty\s+Images",
+            r"getty\s+images|shutterstock|istock(?:photo)?|alamy(?:\s+stock\s+photo)?",
+            r"\(?file\s+(?:photo|image|picture)\)?",
+        ]
+    )
+    + ")"
 )
 
 LINE_RULES: list[LineRule] = [

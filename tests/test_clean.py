@@ -39,21 +39,28 @@ def test_normalise_text_unifies_spaces_and_newlines() -> None:
     assert normalise_text("a\u00a0 b\u200b\r\nc  \r\n\r\n\r\nd") == "a b\nc\n\n\nd"
 
 
-def test_short_lines_repeated_like_furniture_are_removed() -> None:
-    text = "\n".join(["Subscribe for $1"] + PROSE[:2] + ["Subscribe for $1"] + PROSE[2:] + ["Subscribe for $1"])
+def test_runs_of_a_short_line_are_removed() -> None:
+    text = "\n".join(PROSE[:2] + ["Image", "Image", "Image"] + PROSE[2:])
     cleaned = clean_text(text)
     assert cleaned.paragraphs == PROSE
     assert [r.rule for r in cleaned.removed] == ["repeated_line"] * 3
 
 
-def test_a_line_seen_twice_is_kept() -> None:
-    text = "\n".join(PROSE[:1] + ["Key points"] + PROSE[1:3] + ["Key points"] + PROSE[3:])
-    assert clean_text(text).paragraphs.count("Key points") == 2
+def test_a_doubled_line_keeps_one_copy() -> None:
+    cleaned = clean_text("\n".join(PROSE[:2] + ["Key points", "Key points"] + PROSE[2:]))
+    assert cleaned.paragraphs == PROSE[:2] + ["Key points"] + PROSE[2:]
+    assert [r.rule for r in cleaned.removed] == ["repeated_line"]
+
+
+def test_labels_recurring_apart_are_kept() -> None:
+    text = "\n".join([PROSE[0], "Pros:", PROSE[1], "Pros:", PROSE[2], "Pros:", PROSE[3]])
+    assert clean_text(text).paragraphs.count("Pros:") == 3
 
 
 def test_long_repeated_paragraph_is_kept_once() -> None:
-    cleaned = clean_text("\n".join(PROSE[:2] + [PROSE[0]] + PROSE[2:]))
-    assert cleaned.paragraphs == PROSE
+    long_paragraph = " ".join(PROSE[:2])
+    cleaned = clean_text("\n".join([long_paragraph, *PROSE[2:], long_paragraph]))
+    assert cleaned.paragraphs == [long_paragraph, *PROSE[2:]]
     assert [r.rule for r in cleaned.removed] == ["repeated_paragraph"]
 
 

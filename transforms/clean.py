@@ -9,7 +9,6 @@ every removed piece with its rule, and the metadata those pieces carried
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 
 from schemas.records import Contributor, Removed
@@ -23,9 +22,9 @@ from transforms.text import normalise_line, normalise_text, split_paragraphs, wo
 HEAD_PARAGRAPHS = 6  # header rules look this far into a document
 TAIL_PARAGRAPHS = 6  # tail rules look at this many last remaining paragraphs
 DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first body paragraphs
-REPEAT_SHORT_MIN = 3  # a short line seen this often is page furniture, not prose
+REPEAT_RUN_MIN = 3  # a short line this many times in a row is furniture, not prose
 REPEAT_SHORT_WORDS = 10
-REPEAT_PARAGRAPH_WORDS = 10  # longer paragraphs are kept once
+REPEAT_PARAGRAPH_WORDS = 20  # paragraphs this long are kept once
 TITLE_MAX_WORDS = 20
 _TITLE_BAD_ENDINGS = tuple('.:;,!"”…')
 
@@ -128,21 +127,35 @@ def _remove_tail(paragraphs: list[str], out: CleanedText) -> list[str]:
 
 
 def _remove_repeats(paragraphs: list[str], out: CleanedText) -> list[str]:
-    """Short lines repeated like furniture go; long paragraphs are kept once."""
+    """Lines an article would not repeat.
+
+    A run of the same line back to back is furniture: a run of three or more
+    short lines goes entirely, a shorter run keeps its first line. Lines that
+    recur apart from each other are kept (labels such as ``Pros:`` legitimately
+    recur in real articles), except long paragraphs, which are kept once.
+    """
     keys = [normalise_line(p) for p in paragraphs]
-    counts = Counter(keys)
     seen: set[str] = set()
     kept: list[str] = []
-    for paragraph, key in zip(paragraphs, keys, strict=True):
-        n_words = word_count(paragraph)
-        if key and n_words <= REPEAT_SHORT_WORDS and counts[key] >= REPEAT_SHORT_MIN:
-            out.removed.append(Removed(R.RULE_REPEATED_LINE, paragraph))
-            continue
-        if key and n_words >= REPEAT_PARAGRAPH_WORDS and key in seen:
-            out.removed.append(Removed(R.RULE_REPEATED_PARAGRAPH, paragraph))
-            continue
-        seen.add(key)
-        kept.append(paragraph)
+    i = 0
+    while i < len(paragraphs):
+        j = i
+        while j + 1 < len(paragraphs) and keys[j + 1] == keys[i]:
+            j += 1
+        run = paragraphs[i : j + 1]
+        short = word_count(run[0]) <= REPEAT_SHORT_WORDS
+        keep_first = not (keys[i] and short and len(run) >= REPEAT_RUN_MIN)
+        for k, paragraph in enumerate(run):
+            key = keys[i]
+            if not key or (k == 0 and keep_first):
+                if key and word_count(paragraph) >= REPEAT_PARAGRAPH_WORDS and key in seen:
+                    out.removed.append(Removed(R.RULE_REPEATED_PARAGRAPH, paragraph))
+                    continue
+                seen.add(key)
+                kept.append(paragraph)
+            else:
+                out.removed.append(Removed(R.RULE_REPEATED_LINE, paragraph))
+        i = j + 1
     return kept
 
 

@@ -68,7 +68,7 @@ PREFIX_RULES: list[PrefixRule] = [
     ),
 ]
 
-_CREDIT_LABEL = r"(?:(?:photo(?:graph)?s?|images?|pictures?|pic|foto|video|graphics?|illustrations?|cover|top|header)\s*(?:credits?)?|credits?)"
+_CREDIT_LABEL = r"(?:(?:photo(?:graph)?s?|images?|pictures?|pic|foto|illustrations?|(?:top|header|cover)\s+(?:photo|image))\s*(?:credits?)?|credits?)"
 _PHOTO_AGENCIES = (
     r"(?:" + AGENCY_PATTERN + r"|Getty(?:\s+Images)?|Shutterstock|iStock(?:photo)?|Alamy|EPA(?:-EFE)?|"
     r"Pool|Sipa|ZUMA(?:\s+Press)?|Bloomberg|NurPhoto|Anadolu(?:\s+Agency)?|Xinhua|Imago|picture\s+alliance|"
@@ -221,7 +221,7 @@ LINE_RULES: list[LineRule] = [
     LineRule(
         "gallery_ui",
         _re(
-            r"^(?:(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s+\d+|\d+\s*/\s*\d+|enlarge\s+this\s+image|"
+            r"^(?:(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s+\d+|enlarge\s+this\s+image|"
             r"toggle\s+caption|hide\s+caption|show\s+caption|expand|close|open\s+in\s+(?:new\s+)?(?:tab|window)|"
             r"view\s+(?:full\s+)?(?:gallery|image|photos?)|click\s+(?:to|here\s+to)\s+(?:enlarge|expand|zoom).*|"
             r"play\s+video|watch\s+(?:the\s+)?video|loading(?:\s+video)?\.{0,3}|video\s+(?:player|loading).*)[.:]?$"

@@ -21,6 +21,7 @@ setup(
         "trafilatura>=2.0,<3",
         "lxml_html_clean>=0.4",  # trafilatura's justext fallback needs it with lxml >= 5.2
         "tzdata>=2024.1",  # zone names (ET, PT ...) where the OS has no tz database
+        "gender-guesser>=0.4",  # a given-name list (data only) to tell people from roles in bylines
     ],
     extras_require={
         "test": ["pytest>=8", "hypothesis>=6.100", "ruff>=0.6"],

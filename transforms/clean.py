@@ -17,6 +17,7 @@ from transforms.agency import find_agency
 from transforms.contributors import parse_contributor_tail
 from transforms.dateline import Dateline, split_dateline
 from transforms.dates import ParsedDate, find_date
+from transforms.names import split_names
 from transforms.text import normalise_line, normalise_text, split_paragraphs, word_count
 
 HEAD_PARAGRAPHS = 6  # header rules look this far into a document
@@ -40,6 +41,7 @@ class CleanedText:
     dateline: Dateline | None = None
     contributors: list[Contributor] = field(default_factory=list)
     agencies: list[tuple[str, str]] = field(default_factory=list)  # (source, agency)
+    bylines: list[str] = field(default_factory=list)  # byline lines as printed
 
     def add_agency(self, source: str, agency: str | None) -> None:
         """Record an agency credit once per source."""
@@ -71,7 +73,8 @@ def _matching_line_rule(paragraph: str, in_head: bool) -> R.LineRule | None:
         if rule.where == R.TAIL or (rule.where == R.HEAD and not in_head):
             continue
         if n_words <= rule.max_words and rule.pattern.search(paragraph, timeout=1.0):
-            return rule
+            if rule.accept is None or rule.accept(paragraph):
+                return rule
     return None
 
 
@@ -92,6 +95,9 @@ def _remove_line_rules(paragraphs: list[str], out: CleanedText, not_after: dt.da
             parsed = find_date(paragraph, not_after=not_after)
             if parsed:
                 out.dates.append(("header", parsed))
+        elif rule.name == "byline":
+            out.bylines.append(paragraph)
+            out.add_agency("byline", split_names(paragraph)[1])
         elif rule.name == "credit":
             out.add_agency("credit", find_agency(paragraph))
     return kept

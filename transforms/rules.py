@@ -8,11 +8,13 @@ anchored so a body sentence that merely mentions the words is left alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
 
 from transforms.agency import AGENCY_PATTERN
+from transforms.names import BYLINE_LEAD, split_names
 
 HEAD = "head"  # the first paragraphs of a document
 TAIL = "tail"  # the last paragraphs of a document
@@ -28,6 +30,8 @@ class LineRule:
     where: str = ANYWHERE
     max_words: int = 40
     description: str = ""
+    # A second opinion on a match, for rules whose pattern alone is too loose.
+    accept: Callable[[str], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,10 @@ def _re(pattern: str) -> regex.Pattern:
     return regex.compile(pattern, regex.I | regex.V1)
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+)
 # A printed date, loose on purpose: transforms.dates does the strict parsing.
 DATE_TEXT = (
     r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -98,7 +105,23 @@ CREDIT = (
     + ")"
 )
 
+# "By JIM HEINTZ and NASSER KARIMI", "Von Hans Müller", "Jane Doe | Reuters", "Jane Doe, Associated Press".
+BYLINE = (
+    r"^(?i:" + BYLINE_LEAD + r")\s*:?\s+\p{Lu}[^.!?]{1,120}$"
+    r"|^\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){1,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){1,3})*"
+    r"\s*[|,]\s*(?:" + AGENCY_PATTERN + r")$"
+)
+
 LINE_RULES: list[LineRule] = [
+    LineRule(
+        "byline",
+        regex.compile(BYLINE, regex.V1),
+        where=HEAD,
+        max_words=20,
+        description="a byline: 'By JIM HEINTZ and NASSER KARIMI', 'Jane Doe | Reuters', 'Von ...', 'Par ...'; "
+        "the people go to authors, a credited agency to agency",
+        accept=lambda line: any(split_names(line)),
+    ),
     LineRule(
         "credit",
         _re(r"^(?:" + CREDIT + r"[\s.,;|·•]*)+$"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from transforms.clean import CleanedText
-from transforms.dates import ParsedDate
+from transforms.dates import ParsedDate, find_date
 from transforms.firstnames import is_known_given_name
 from transforms.names import split_names
 
@@ -119,3 +119,48 @@ def choose_authors(
         if fallback[1] is None:
             fallback = (_complete_first_names(names, everything), source)
     return fallback
+
+
+# When the extractor's own date (trafilatura/htmldate, which reads the visible page) disagrees with
+# the page's structured data, it was right more often on real pages (wcxb-dev: 10 of 12 against
+# JSON-LD, 29 of 42 against <time>); structured data still names the source when they agree.
+STRUCTURED_DATE_SOURCES = ("json-ld", "html-meta", "time", "json-ld-page", "url", "header")
+
+
+def choose_page_date(
+    candidates: list[tuple[str, str]],
+    extractor_date: str | None = None,
+    *,
+    today: dt.date | None = None,
+) -> tuple[ParsedDate | None, str | None]:
+    """The publication date of a page and where it came from.
+
+    1. the extractor's date when a structured candidate agrees (named after that candidate,
+       which also supplies the time of day when it has one);
+    2. otherwise the extractor's date (``htmldate``), unless it is a January 1 that no
+       candidate confirms (trafilatura falls back to a footer's copyright year);
+    3. otherwise the first structured candidate in ``STRUCTURED_DATE_SOURCES`` order.
+    Dates after ``today`` (plus a day for time zones) are never taken.
+    """
+    not_after = today + dt.timedelta(days=1) if today else None
+    parsed: list[tuple[str, ParsedDate]] = []
+    for source in STRUCTURED_DATE_SOURCES:
+        for found_source, raw in candidates:
+            if found_source != source:
+                continue
+            value = find_date(raw, not_after=not_after)
+            if value is not None:
+                parsed.append((source, value))
+    extracted = find_date(extractor_date, not_after=not_after) if extractor_date else None
+    if extracted is not None:
+        agreeing = [(s, p) for s, p in parsed if p.day == extracted.day]
+        if agreeing:
+            with_time = next(((s, p) for s, p in agreeing if p.at is not None), agreeing[0])
+            return with_time[1], with_time[0]
+        copyright_guess = extracted.day.month == 1 and extracted.day.day == 1 and parsed
+        if not copyright_guess:
+            return extracted, "htmldate"
+    if parsed:
+        source, value = parsed[0]
+        return value, source
+    return None, None

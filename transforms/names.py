@@ -131,7 +131,7 @@ def is_person_name(name: str) -> bool:
         return False
     if len(words) == 1 and (name.isupper() or len(name) < 2):
         return False  # "CNN", "AP": an outlet, not a person
-    if not all(_TOKEN.fullmatch(w) for w in words):
+    if not all(_TOKEN.fullmatch(w) for w in words) or not any(len(w.rstrip(".")) > 1 for w in words):
         return False
     return all(w[0].isupper() or w.casefold() in _PARTICLES for w in words) and words[0][0].isupper()
 

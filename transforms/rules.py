@@ -16,6 +16,7 @@ import regex
 from transforms.agency import AGENCY_PATTERN
 from transforms.names import BYLINE_LEAD, split_names
 
+REGEX_TIMEOUT = 1.0  # seconds; a line that takes longer raises TimeoutError (a reject, never a hang)
 HEAD = "head"  # the first paragraphs of a document
 TAIL = "tail"  # the last paragraphs of a document
 ANYWHERE = "any"
@@ -32,6 +33,22 @@ class LineRule:
     description: str = ""
     # A second opinion on a match, for rules whose pattern alone is too loose.
     accept: Callable[[str], bool] | None = None
+    # A cheap pattern every match contains, tried first so costly patterns run on few lines.
+    trigger: regex.Pattern | None = None
+    # Run under the regex module's timeout: for patterns with several bounded repeats that a
+    # hostile line could make slow. Plain anchored alternations skip its per-call cost.
+    guarded: bool = False
+
+    def matches(self, line: str, n_words: int) -> bool:
+        """Whether this rule removes ``line`` (of ``n_words`` words)."""
+        if n_words > self.max_words:
+            return False
+        if self.trigger is not None and not self.trigger.search(line):
+            return False
+        found = self.pattern.search(line, timeout=REGEX_TIMEOUT) if self.guarded else self.pattern.search(line)
+        if not found:
+            return False
+        return self.accept is None or self.accept(line)
 
 
 @dataclass(frozen=True)
@@ -121,6 +138,7 @@ LINE_RULES: list[LineRule] = [
         description="a byline: 'By JIM HEINTZ and NASSER KARIMI', 'Jane Doe | Reuters', 'Von ...', 'Par ...'; "
         "the people go to authors, a credited agency to agency",
         accept=lambda line: any(split_names(line)),
+        guarded=True,
     ),
     LineRule(
         "credit",
@@ -128,6 +146,8 @@ LINE_RULES: list[LineRule] = [
         max_words=24,
         description="photo and image credit lines and runs: 'Credit: AP', 'Photo: Reuters', "
         "'(AP Photo/Jane Doe)', 'Jane Doe/Getty Images', 'File photo'",
+        trigger=_re(r"credit|photo|image|picture|\bpic\b|foto|illustration|getty|shutterstock|istock|alamy|/"),
+        guarded=True,
     ),
     LineRule(
         "photo_caption",
@@ -139,6 +159,8 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=80,
         description="a caption sentence that ends in a photo credit, e.g. '... on Friday. (AP Photo/Jane Doe)'",
+        trigger=_re(r"photo|foto|image|credit|/"),
+        guarded=True,
     ),
     LineRule(
         "separator",
@@ -171,6 +193,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=20,
         description="'Published:' / 'Updated:' stamps on a line of their own",
+        guarded=True,
     ),
     LineRule(
         "share",
@@ -198,6 +221,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=35,
         description="subscription and newsletter prompts",
+        guarded=True,
     ),
     LineRule(
         "follow",
@@ -208,6 +232,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=30,
         description="'Follow us on ...' lines",
+        guarded=True,
     ),
     LineRule(
         "advertisement",
@@ -231,6 +256,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=30,
         description="related-story and 'Read more' lines",
+        guarded=True,
     ),
     LineRule(
         "copyright",
@@ -240,6 +266,8 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=40,
         description="copyright and redistribution footers",
+        trigger=_re(r"copyright|©|\(c\)|rights\s+reserved|may\s+not\s+be"),
+        guarded=True,
     ),
     LineRule(
         "gallery_ui",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from schemas.records import Contributor, Removed
 from transforms import rules as R
@@ -67,6 +68,7 @@ def _apply_prefix_rules(paragraph: str, out: CleanedText, not_after: dt.date | N
     return paragraph
 
 
+@lru_cache(maxsize=8192)  # the fixed-point loop asks again about the same lines
 def _matching_line_rule(paragraph: str, in_head: bool) -> R.LineRule | None:
     n_words = word_count(paragraph)
     for rule in R.LINE_RULES:

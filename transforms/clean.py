@@ -71,10 +71,11 @@ def _apply_prefix_rules(paragraph: str, out: CleanedText, not_after: dt.date | N
 @lru_cache(maxsize=8192)  # the fixed-point loop asks again about the same lines
 def _matching_line_rule(paragraph: str, in_head: bool) -> R.LineRule | None:
     n_words = word_count(paragraph)
+    folded = paragraph.lower()
     for rule in R.LINE_RULES:
         if rule.where == R.TAIL or (rule.where == R.HEAD and not in_head):
             continue
-        if rule.matches(paragraph, n_words):
+        if rule.matches(paragraph, n_words, folded):
             return rule
     return None
 

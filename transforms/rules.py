@@ -33,18 +33,20 @@ class LineRule:
     description: str = ""
     # A second opinion on a match, for rules whose pattern alone is too loose.
     accept: Callable[[str], bool] | None = None
-    # A cheap pattern every match contains, tried first so costly patterns run on few lines.
-    trigger: regex.Pattern | None = None
+    # Lower-case substrings one of which every match contains: a cheap test before costly patterns.
+    trigger: tuple[str, ...] = ()
     # Run under the regex module's timeout: for patterns with several bounded repeats that a
     # hostile line could make slow. Plain anchored alternations skip its per-call cost.
     guarded: bool = False
 
-    def matches(self, line: str, n_words: int) -> bool:
-        """Whether this rule removes ``line`` (of ``n_words`` words)."""
+    def matches(self, line: str, n_words: int, folded: str | None = None) -> bool:
+        """Whether this rule removes ``line`` (of ``n_words`` words; ``folded`` is ``line.lower()``)."""
         if n_words > self.max_words:
             return False
-        if self.trigger is not None and not self.trigger.search(line):
-            return False
+        if self.trigger:
+            folded = line.lower() if folded is None else folded
+            if not any(t in folded for t in self.trigger):
+                return False
         found = self.pattern.search(line, timeout=REGEX_TIMEOUT) if self.guarded else self.pattern.search(line)
         if not found:
             return False
@@ -146,7 +148,20 @@ LINE_RULES: list[LineRule] = [
         max_words=24,
         description="photo and image credit lines and runs: 'Credit: AP', 'Photo: Reuters', "
         "'(AP Photo/Jane Doe)', 'Jane Doe/Getty Images', 'File photo'",
-        trigger=_re(r"credit|photo|image|picture|\bpic\b|foto|illustration|getty|shutterstock|istock|alamy|/"),
+        trigger=(
+            "credit",
+            "photo",
+            "image",
+            "picture",
+            "pic",
+            "foto",
+            "illustration",
+            "getty",
+            "shutterstock",
+            "istock",
+            "alamy",
+            "/",
+        ),
         guarded=True,
     ),
     LineRule(
@@ -159,7 +174,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=80,
         description="a caption sentence that ends in a photo credit, e.g. '... on Friday. (AP Photo/Jane Doe)'",
-        trigger=_re(r"photo|foto|image|credit|/"),
+        trigger=("photo", "foto", "image", "credit", "/"),
         guarded=True,
     ),
     LineRule(
@@ -266,7 +281,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=40,
         description="copyright and redistribution footers",
-        trigger=_re(r"copyright|©|\(c\)|rights\s+reserved|may\s+not\s+be"),
+        trigger=("copyright", "©", "(c)", "rights", "may not be"),
         guarded=True,
     ),
     LineRule(

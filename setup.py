@@ -24,7 +24,8 @@ setup(
         "gender-guesser>=0.4",  # a given-name list (data only) to tell people from roles in bylines
     ],
     extras_require={
-        "test": ["pytest>=8", "hypothesis>=6.100", "ruff>=0.6"],
+        "dask": ["apache-beam[dask]>=2.60,<3"],  # --runner dask
+        "test": ["pytest>=8", "hypothesis>=6.100", "ruff>=0.6", "apache-beam[dask]>=2.60,<3"],
     },
     entry_points={"console_scripts": ["newsclean=pipeline.cli:main"]},
     classifiers=[

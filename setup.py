@@ -21,10 +21,12 @@ setup(
         "trafilatura>=2.0,<3",
         "lxml_html_clean>=0.4",  # trafilatura's justext fallback needs it with lxml >= 5.2
         "tzdata>=2024.1",  # zone names (ET, PT ...) where the OS has no tz database
+        "gender-guesser>=0.4",  # a given-name list (data only) to tell people from roles in bylines
         "warcio>=1.7,<2",  # WARC/CC-NEWS reader: pure Python, streams records (docs/inputs.md)
     ],
     extras_require={
-        "test": ["pytest>=8", "hypothesis>=6.100", "ruff>=0.6"],
+        "dask": ["apache-beam[dask]>=2.60,<3"],  # --runner dask
+        "test": ["pytest>=8", "hypothesis>=6.100", "ruff>=0.6", "apache-beam[dask]>=2.60,<3"],
     },
     entry_points={"console_scripts": ["newsclean=pipeline.cli:main"]},
     classifiers=[

@@ -26,14 +26,15 @@ logging.getLogger().addFilter(_drop_optional_gcp_notice)
 
 import apache_beam as beam  # noqa: E402 - after the log filter above
 from apache_beam.io.filesystems import FileSystems  # noqa: E402
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions  # noqa: E402
+from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 
 from pipeline import __version__, graph, report  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
+from pipeline.runners import choose_runner  # noqa: E402
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS  # noqa: E402
 from transforms.read_jsonl import DEFAULT_FIELDS, parse_field_mapping  # noqa: E402
 
-DEFAULT_RUNNER = "DirectRunner"  # named, so Beam never tries to download a Prism binary
+DEFAULT_RUNNER = "DirectRunner"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,7 +51,9 @@ def _parser() -> argparse.ArgumentParser:
             "Clean news files into Parquet. INPUTs are files, folders (read recursively, "
             "known extensions only) or globs, local or remote (gs://, s3://); .gz is read "
             "transparently. Any option not listed here is passed to Apache Beam, e.g. "
-            f"--runner (default {DEFAULT_RUNNER}), --direct_num_workers, --setup_file."
+            f"--runner (default {DEFAULT_RUNNER}: Beam's local batch engine on every core, never "
+            "downloading anything; 'dask' for a dask.distributed cluster, local unless "
+            "--dask_client_address is given), --direct_num_workers, --direct_running_mode, --setup_file."
         ),
     )
     run.add_argument("inputs", nargs="+", metavar="INPUT")
@@ -115,34 +118,38 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         print(f"newsclean: {exc}", file=sys.stderr)
         return 2
     options = PipelineOptions(beam_args)
-    standard = options.view_as(StandardOptions)
-    if not standard.runner:
-        standard.runner = DEFAULT_RUNNER
     try:
         jsonl_fields = parse_field_mapping(args.jsonl_field)
     except ValueError as exc:
         print(f"newsclean: --jsonl-field: {exc}", file=sys.stderr)
         return 2
-    config = graph.RunConfig(
-        patterns=tuple(patterns),
-        output=args.output,
-        source_format=args.source_format,
-        max_bytes=args.max_bytes,
-        num_shards=args.num_shards,
-        jsonl_fields=jsonl_fields,
-    )
     _clear_previous_output(args.output)
     started = time.perf_counter()
-    pipeline = beam.Pipeline(options=options)
-    graph.build(pipeline, config)
-    result = pipeline.run()
-    result.wait_until_finish()
+    with choose_runner(options, DEFAULT_RUNNER) as choice:
+        config = graph.RunConfig(
+            patterns=tuple(patterns),
+            output=args.output,
+            source_format=args.source_format,
+            max_bytes=args.max_bytes,
+            num_shards=args.num_shards,
+            sharded_writes=choice.sharded_writes,
+            jsonl_fields=jsonl_fields,
+        )
+        pipeline = beam.Pipeline(runner=choice.runner, options=options)
+        graph.build(pipeline, config)
+        result = pipeline.run()
+        result.wait_until_finish()
+        metric_values = report.counters(result)
+        client = getattr(result, "client", None)  # DaskRunner leaves its client open
+        if client is not None:
+            client.close()
+    report.ensure_outputs(args.output)
     seconds = time.perf_counter() - started
     summary = report.build_report(
         args.output,
-        report.counters(result),
+        metric_values,
         seconds,
-        {"runner": str(standard.runner), "inputs": args.inputs, "format": args.source_format},
+        {"runner": choice.name, "inputs": args.inputs, "format": args.source_format},
     )
     report.write_report(args.output, summary)
     if not args.quiet:

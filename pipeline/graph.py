@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import apache_beam as beam
 
-from transforms.beam import CleanDocuments, ReadDocuments, WriteRecords
+from transforms.beam import COUNTS_FILE, CleanDocuments, CountInto, ReadDocuments, WriteRecords
 from transforms.read import DEFAULT_MAX_BYTES
 
 
@@ -20,6 +20,7 @@ class RunConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
     num_shards: int = 0
     jsonl_fields: dict[str, str] = field(default_factory=dict)  # our name -> the JSONL field read
+    sharded_writes: bool = False
 
 
 def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
@@ -31,4 +32,15 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
     )
     cleaned = read.documents | "Clean" >> CleanDocuments()
     rejects = (read.rejects, cleaned.rejects) | "AllRejects" >> beam.Flatten()
-    (cleaned.articles, rejects) | "Write" >> WriteRecords(config.output, config.num_shards)
+    written = (cleaned.articles, rejects) | "Write" >> WriteRecords(
+        config.output, config.num_shards, sharded=config.sharded_writes
+    )
+    counted = (read.documents, read.rejects) | "AllInputs" >> beam.Flatten()
+    count = counted | "CountInputs" >> CountInto(f"{config.output.rstrip('/')}/{COUNTS_FILE}")
+    # One sink that depends on every output: Beam 2.77's DaskRunner computes only the
+    # last collection of the graph, so everything must lead there.
+    (
+        (written["articles"], written["rejects"], count)
+        | "AllOutputs" >> beam.Flatten()
+        | "Done" >> beam.combiners.Count.Globally()
+    )

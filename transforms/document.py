@@ -21,7 +21,9 @@ from transforms.dates import ParsedDate, find_date
 from transforms.decode import decode_bytes, html_charset, sniff_html_charset
 from transforms.errors import StageError
 from transforms.fingerprint import content_hash, doc_id
-from transforms.html import extract_html
+from transforms.html import declared_language, extract_html
+from transforms.html_meta import page_metadata
+from transforms.names import outlet_keys
 from transforms.read import raw_prefix
 from transforms.sections import clean_blocks
 from transforms.text import word_count
@@ -30,7 +32,7 @@ HTML = "html"
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 @dataclass
@@ -38,8 +40,10 @@ class _PageFacts:
     """What the extract stage knew about an HTML page."""
 
     title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    date: dt.date | None = None
+    author_candidates: list[tuple[str, list[str]]] = field(default_factory=list)  # (source, raw names)
+    date_candidates: list[tuple[str, str]] = field(default_factory=list)  # (source, raw date)
+    extractor_date: str | None = None
+    not_names: frozenset[str] = frozenset()  # the site's own names, never an author
     url: str | None = None
     language: str | None = None
     removed: list[Removed] = field(default_factory=list)
@@ -58,23 +62,40 @@ def extract_document(html: str, url: str | None) -> tuple[str, _PageFacts]:
     """Main content of a page as text (blocks separated by blank lines) and its metadata."""
     extraction = extract_html(html, url)
     meta = extraction.metadata
-    blocks, removed = clean_blocks(extraction.blocks, title=meta.title, authors=meta.authors)
-    facts = _PageFacts(meta.title, meta.authors, meta.date, meta.url, meta.language, removed)
+    page = page_metadata(html, url)
+    trafilatura_authors = [("trafilatura", [a for a in (meta.author or "").split(";") if a.strip()])]
+    not_names = outlet_keys(page.site_name, meta.sitename, url or meta.url)
+    page_authors, _source = fields.choose_authors([*page.authors, *trafilatura_authors], not_names)
+    blocks, removed = clean_blocks(extraction.blocks, title=meta.title or page.title, authors=page_authors)
     if not blocks:
         raise StageError("extract", "empty_after_cleaning", f"all {len(removed)} blocks were page furniture")
+    facts = _PageFacts(
+        title=meta.title or page.title,
+        author_candidates=[*page.authors, *trafilatura_authors],
+        date_candidates=list(page.dates),
+        extractor_date=meta.date,
+        not_names=not_names,
+        url=meta.url or page.canonical_url,
+        language=meta.language or page.language or declared_language(html),
+        removed=removed,
+    )
     return "\n\n".join(b.text for b in blocks), facts
 
 
-def _date_candidates(raw: RawDocument, facts: _PageFacts | None, today: dt.date) -> list[tuple[str, ParsedDate]]:
-    candidates: list[tuple[str, ParsedDate]] = []
+def _choose_date(
+    raw: RawDocument, facts: _PageFacts | None, cleaned: CleanedText, today: dt.date
+) -> tuple[ParsedDate | None, str | None]:
+    """The input's own date field, else the page's date, else a date printed in the text's header."""
     given = raw.meta.get("date")
     if isinstance(given, str):
         parsed = find_date(given, not_after=today + dt.timedelta(days=1))
         if parsed:
-            candidates.append(("jsonl", parsed))
-    if facts is not None and facts.date is not None and facts.date <= today + dt.timedelta(days=1):
-        candidates.append(("html-meta", ParsedDate(facts.date, None, 0, 0)))
-    return candidates
+            return parsed, "jsonl"
+    if facts is not None:
+        parsed, source = fields.choose_page_date(facts.date_candidates, facts.extractor_date, today=today)
+        if parsed:
+            return parsed, source
+    return fields.choose_date(cleaned)
 
 
 def _title(raw: RawDocument, facts: _PageFacts | None, cleaned: CleanedText) -> str | None:
@@ -84,11 +105,15 @@ def _title(raw: RawDocument, facts: _PageFacts | None, cleaned: CleanedText) -> 
     return (facts.title if facts else None) or cleaned.title
 
 
-def _authors(raw: RawDocument, facts: _PageFacts | None) -> list[str]:
+def _authors(raw: RawDocument, facts: _PageFacts | None, cleaned: CleanedText) -> list[str]:
+    """The input's own authors field, else the byline sources in ``fields.AUTHOR_SOURCES`` order."""
     given = raw.meta.get("authors")
     if isinstance(given, list) and given:
         return [str(a) for a in given]
-    return list(facts.authors) if facts else []
+    candidates = list(facts.author_candidates) if facts else []
+    candidates.append(("text", cleaned.bylines))
+    authors, _source = fields.choose_authors(candidates, facts.not_names if facts else frozenset())
+    return authors
 
 
 def document_to_article(raw: RawDocument, *, now: dt.datetime) -> Article:
@@ -107,7 +132,7 @@ def document_to_article(raw: RawDocument, *, now: dt.datetime) -> Article:
             raise StageError("clean", "empty_after_cleaning", f"all {len(cleaned.removed)} lines were noise")
         stage = "fields"
         body = cleaned.text
-        parsed_date, date_source = fields.choose_date(cleaned, _date_candidates(raw, facts, now.date()))
+        parsed_date, date_source = _choose_date(raw, facts, cleaned, now.date())
         return Article(
             doc_id=doc_id(raw.source_uri, raw.data),
             source_uri=raw.source_uri,
@@ -118,7 +143,7 @@ def document_to_article(raw: RawDocument, *, now: dt.datetime) -> Article:
             published_date=parsed_date.day if parsed_date else None,
             published_at=fields.published_at(parsed_date),
             date_source=date_source,
-            authors=_authors(raw, facts),
+            authors=_authors(raw, facts, cleaned),
             contributors=list(cleaned.contributors),
             agency=fields.choose_agency(cleaned),
             dateline=cleaned.dateline.place if cleaned.dateline else None,

@@ -10,9 +10,8 @@ list item, table row, quote, code): the section rules in
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -49,11 +48,16 @@ class Block:
 
 @dataclass
 class PageMetadata:
-    """What trafilatura read from the page besides the content."""
+    """What trafilatura read from the page besides the content, as it said it.
+
+    ``author`` is its ``"A; B"`` string and ``date`` its ISO day: the field
+    choosers in :mod:`transforms.fields` weigh them against the page's own
+    metadata (:mod:`transforms.html_meta`).
+    """
 
     title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    date: dt.date | None = None
+    author: str | None = None
+    date: str | None = None
     sitename: str | None = None
     url: str | None = None
     language: str | None = None
@@ -126,66 +130,6 @@ def body_blocks(body) -> list[Block]:
     return blocks
 
 
-_MONTH_NAME = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
-)
-_AUTHOR_NOISE = regex.compile(
-    r"^(?:by|author|written\s+by|posted\s+by)\s*:?\s+"
-    r"|\s+(?:(?:senior|staff|contributing|trending|managing|executive|deputy)\s+)?"
-    r"(?:editor|writer|reporter|correspondent|contributor)$",
-    regex.I,
-)
-# Credentials, job titles and dates that trafilatura's "; " split leaves as names.
-_NOT_A_NAME = regex.compile(
-    r"^(?:(?-i:[A-Z]{2,6})|Ph\.?\s?D\.?|M\.?D\.?|Dr\.?|Jr\.?|Sr\.?|Esq\.?|(?:the\s+)?author|admin|staff|editors?"
-    r"|(?:\p{L}+\s+){0,2}(?:director|editor|writer|attorney|lawyer|manager|officer|founder|ceo|president|consultant)"
-    r"|(?:on\s+)?" + _MONTH_NAME + r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?|.*\bstaff)$",
-    regex.I,
-)
-_TRAILING_DATE = regex.compile(r"\s+(?:on\s+)?" + _MONTH_NAME + r"(?:\s+\d{1,2})?,?(?:\s+\d{4})?$", regex.I)
-
-
-def split_authors(author: str | None) -> list[str]:
-    """trafilatura's ``"A; B"`` author string as a list of names.
-
-    Credentials (``MS``, ``PhD``), job titles and dates that its splitting
-    leaves behind are dropped. An organisation credited as the author is kept:
-    on a company blog it is the byline.
-    """
-    if not author:
-        return []
-    names: list[str] = []
-    for part in author.split(";"):
-        name = _AUTHOR_NOISE.sub("", part.strip()).strip(" ,.|-")
-        if _NOT_A_NAME.match(name):
-            continue
-        name = _TRAILING_DATE.sub("", name).strip(" ,.|-")
-        if not name or _NOT_A_NAME.match(name) or any(ch.isdigit() for ch in name):
-            continue
-        if name.casefold() not in (n.casefold() for n in names):
-            names.append(name)
-    return names
-
-
-def _parse_day(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def trustworthy_date(day: dt.date | None, html: str) -> dt.date | None:
-    """trafilatura's date, unless it is a bare January 1 the page never prints.
-
-    With no date on a page it can return January 1 of a footer's copyright year.
-    """
-    if day is None or (day.month, day.day) != (1, 1):
-        return day
-    printed = (day.isoformat(), f"{day.year}/01/01", f"January 1, {day.year}", f"1 January {day.year}")
-    return day if any(p in html for p in printed) else None
-
-
 _DECLARED_LANGUAGE = regex.compile(
     r"<html[^>]*?\s(?:xml:)?lang\s*=\s*[\"']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)*)"
     r"|<meta[^>]+?(?:http-equiv\s*=\s*[\"']?content-language|property\s*=\s*[\"']?og:locale)[\"']?[^>]*?"
@@ -255,8 +199,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         raise StageError(STAGE, "no_content", "trafilatura found no main content")
     metadata = PageMetadata(
         title=(document.title or "").strip() or None,
-        authors=split_authors(document.author),
-        date=trustworthy_date(_parse_day(document.date), html),
+        author=(document.author or "").strip() or None,
+        date=document.date or None,
         sitename=(document.sitename or "").strip() or None,
         url=document.url or None,
         language=_language_code(document.language) or declared_language(html),

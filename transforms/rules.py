@@ -8,12 +8,15 @@ anchored so a body sentence that merely mentions the words is left alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
 
 from transforms.agency import AGENCY_PATTERN
+from transforms.names import BYLINE_LEAD, split_names
 
+REGEX_TIMEOUT = 1.0  # seconds; a line that takes longer raises TimeoutError (a reject, never a hang)
 HEAD = "head"  # the first paragraphs of a document
 TAIL = "tail"  # the last paragraphs of a document
 ANYWHERE = "any"
@@ -28,6 +31,26 @@ class LineRule:
     where: str = ANYWHERE
     max_words: int = 40
     description: str = ""
+    # A second opinion on a match, for rules whose pattern alone is too loose.
+    accept: Callable[[str], bool] | None = None
+    # Lower-case substrings one of which every match contains: a cheap test before costly patterns.
+    trigger: tuple[str, ...] = ()
+    # Run under the regex module's timeout: for patterns with several bounded repeats that a
+    # hostile line could make slow. Plain anchored alternations skip its per-call cost.
+    guarded: bool = False
+
+    def matches(self, line: str, n_words: int, folded: str | None = None) -> bool:
+        """Whether this rule removes ``line`` (of ``n_words`` words; ``folded`` is ``line.lower()``)."""
+        if n_words > self.max_words:
+            return False
+        if self.trigger:
+            folded = line.lower() if folded is None else folded
+            if not any(t in folded for t in self.trigger):
+                return False
+        found = self.pattern.search(line, timeout=REGEX_TIMEOUT) if self.guarded else self.pattern.search(line)
+        if not found:
+            return False
+        return self.accept is None or self.accept(line)
 
 
 @dataclass(frozen=True)
@@ -44,7 +67,10 @@ def _re(pattern: str) -> regex.Pattern:
     return regex.compile(pattern, regex.I | regex.V1)
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+)
 # A printed date, loose on purpose: transforms.dates does the strict parsing.
 DATE_TEXT = (
     r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -68,33 +94,75 @@ PREFIX_RULES: list[PrefixRule] = [
     ),
 ]
 
-_CREDIT_LABEL = r"(?:(?:photo(?:graph)?s?|images?|pictures?|pic|foto|video|graphics?|illustrations?|cover|top|header)\s*(?:credits?)?|credits?)"
+_CREDIT_LABEL = r"(?:(?:photo(?:graph)?s?|images?|pictures?|pic|foto|illustrations?|(?:top|header|cover)\s+(?:photo|image))\s*(?:credits?)?|credits?)"
 _PHOTO_AGENCIES = (
     r"(?:" + AGENCY_PATTERN + r"|Getty(?:\s+Images)?|Shutterstock|iStock(?:photo)?|Alamy|EPA(?:-EFE)?|"
     r"Pool|Sipa|ZUMA(?:\s+Press)?|Bloomberg|NurPhoto|Anadolu(?:\s+Agency)?|Xinhua|Imago|picture\s+alliance|"
     r"AAP(?:\s+Image)?|PA(?:\s+(?:Wire|Images|Media))?|Handout|File)"
 )
+# A photographer's name: up to six words, no sentence punctuation.
+_NAME_WORDS = r"[\p{L}'’\-]+(?:\.?\s+[\p{L}.'’\-]+){0,5}"
 # One credit as printed: "Credit: AP", "(AP Photo/Jane Doe)", "Jane Doe/Getty Images", "REUTERS/Jane Doe".
 CREDIT = (
-    r"(?:"
-    r"\(?" + _CREDIT_LABEL + r"\s*(?:by)?\s*[:：|]\s*[^:()\n]{1,60}?\)?(?=\s+" + _CREDIT_LABEL + r"\s*[:：]|\s*$)"
-    r"|\((?:[^()\n]{0,40}\s)?(?:photo|foto|image|video)(?:\s?/\s?[^()\n]{1,60})?\)"
-    r"|\([^()\n]{0,60}(?:/|via\s+|\s)(?:" + _PHOTO_AGENCIES + r")\)"
-    r"|(?:photo\s+by\s+)?[^/\n]{0,60}/\s?" + _PHOTO_AGENCIES + r"(?:\s+via\s+[\w\s]{1,30})?"
-    r"|(?:" + _PHOTO_AGENCIES + r")\s?/\s?[\p{L} .'’\-]{2,60}"
-    r"|(?:[\p{L} .'’\-]{2,60}\s+)?(?:for|via)\s+Getty\s+Images"
-    r"|getty\s+images|shutterstock|istock(?:photo)?|alamy(?:\s+stock\s+photo)?"
-    r"|\(?file\s+(?:photo|image|picture)\)?"
-    r")"
+    "(?:"
+    + "|".join(
+        [
+            r"\(?"
+            + _CREDIT_LABEL
+            + r"\s*(?:by)?\s*[:：|]\s*[^:()\n]{1,60}?\)?(?=\s+"
+            + _CREDIT_LABEL
+            + r"\s*[:：]|\s*$)",
+            r"\((?:[^()\n]{0,40}\s)?(?:photo|foto|image|video)(?:\s?/\s?[^()\n]{1,60})?\)",
+            r"\([^()\n]{0,60}(?:/|via\s+|\s)(?:" + _PHOTO_AGENCIES + r")\)",
+            r"(?:photo\s+by\s+)?" + _NAME_WORDS + r"\s?/\s?" + _PHOTO_AGENCIES + r"(?:\s+via\s+[\w\s]{1,30})?",
+            r"(?:" + _PHOTO_AGENCIES + r")(?:\s+photos?)?\s?/\s?" + _NAME_WORDS,
+            r"(?:" + _NAME_WORDS + r"\s+)?(?:for|via)\s+Getty\s+Images",
+            r"getty\s+images|shutterstock|istock(?:photo)?|alamy(?:\s+stock\s+photo)?",
+            r"\(?file\s+(?:photo|image|picture)\)?",
+        ]
+    )
+    + ")"
+)
+
+# "By JIM HEINTZ and NASSER KARIMI", "Von Hans Müller", "Jane Doe | Reuters", "Jane Doe, Associated Press".
+BYLINE = (
+    r"^(?i:" + BYLINE_LEAD + r")\s*:?\s+\p{Lu}[^.!?]{1,120}$"
+    r"|^\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){1,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){1,3})*"
+    r"\s*[|,]\s*(?:" + AGENCY_PATTERN + r")$"
 )
 
 LINE_RULES: list[LineRule] = [
+    LineRule(
+        "byline",
+        regex.compile(BYLINE, regex.V1),
+        where=HEAD,
+        max_words=20,
+        description="a byline: 'By JIM HEINTZ and NASSER KARIMI', 'Jane Doe | Reuters', 'Von ...', 'Par ...'; "
+        "the people go to authors, a credited agency to agency",
+        accept=lambda line: any(split_names(line)),
+        guarded=True,
+    ),
     LineRule(
         "credit",
         _re(r"^(?:" + CREDIT + r"[\s.,;|·•]*)+$"),
         max_words=24,
         description="photo and image credit lines and runs: 'Credit: AP', 'Photo: Reuters', "
         "'(AP Photo/Jane Doe)', 'Jane Doe/Getty Images', 'File photo'",
+        trigger=(
+            "credit",
+            "photo",
+            "image",
+            "picture",
+            "pic",
+            "foto",
+            "illustration",
+            "getty",
+            "shutterstock",
+            "istock",
+            "alamy",
+            "/",
+        ),
+        guarded=True,
     ),
     LineRule(
         "photo_caption",
@@ -106,6 +174,8 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=80,
         description="a caption sentence that ends in a photo credit, e.g. '... on Friday. (AP Photo/Jane Doe)'",
+        trigger=("photo", "foto", "image", "credit", "/"),
+        guarded=True,
     ),
     LineRule(
         "separator",
@@ -138,6 +208,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=20,
         description="'Published:' / 'Updated:' stamps on a line of their own",
+        guarded=True,
     ),
     LineRule(
         "share",
@@ -165,6 +236,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=35,
         description="subscription and newsletter prompts",
+        guarded=True,
     ),
     LineRule(
         "follow",
@@ -175,6 +247,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=30,
         description="'Follow us on ...' lines",
+        guarded=True,
     ),
     LineRule(
         "advertisement",
@@ -198,6 +271,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=30,
         description="related-story and 'Read more' lines",
+        guarded=True,
     ),
     LineRule(
         "copyright",
@@ -207,11 +281,13 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=40,
         description="copyright and redistribution footers",
+        trigger=("copyright", "©", "(c)", "rights", "may not be"),
+        guarded=True,
     ),
     LineRule(
         "gallery_ui",
         _re(
-            r"^(?:(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s+\d+|\d+\s*/\s*\d+|enlarge\s+this\s+image|"
+            r"^(?:(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s+\d+|enlarge\s+this\s+image|"
             r"toggle\s+caption|hide\s+caption|show\s+caption|expand|close|open\s+in\s+(?:new\s+)?(?:tab|window)|"
             r"view\s+(?:full\s+)?(?:gallery|image|photos?)|click\s+(?:to|here\s+to)\s+(?:enlarge|expand|zoom).*|"
             r"play\s+video|watch\s+(?:the\s+)?video|loading(?:\s+video)?\.{0,3}|video\s+(?:player|loading).*)[.:]?$"
@@ -230,19 +306,10 @@ LINE_RULES: list[LineRule] = [
             r"|^prices?\s+(?:were|are)\s+accurate\s+(?:at|as\s+of)\s+the\s+time\b.{0,160}$"
         ),
         max_words=70,
+        trigger=("disclosure", "commission", "affiliate", "compensated", "accurate"),
+        guarded=True,
         description="affiliate and advertiser disclosures: 'We may earn a commission ...', "
         "'This post contains affiliate links', 'Advertiser Disclosure'",
-    ),
-    LineRule(
-        "byline",
-        _re(
-            r"^(?:(?:written|posted|reviewed|edited|fact[\s-]?checked|medically\s+reviewed|words|story)\s+)?by:?\s+"
-            r"(?-i:\p{Lu})[\p{L}.'’\-]*(?:\s+(?:(?-i:\p{Lu})[\p{L}.'’\-]*|van|von|de|da|del|der|la|le|and|&|,))*"
-            r"(?:\s*(?:[|·•,—–-]|\s+on)\s*(?:" + DATE_TEXT + r"|\d{1,3}\s*min(?:ute)?s?\s+read))*[.\s]*$"
-        ),
-        where=HEAD,
-        max_words=16,
-        description="a byline on a line of its own: 'By Jane Doe', 'Reviewed by Jo Doe', 'Posted by X on Jan 5, 2025'",
     ),
     LineRule(
         "date_line",
@@ -259,6 +326,7 @@ LINE_RULES: list[LineRule] = [
         ),
         where=HEAD,
         max_words=16,
+        guarded=True,
         description="a date on a line of its own near the top: 'Sep 26, 2022', 'Jun 08, 2023 • 11 Minute Read'",
     ),
     LineRule(

@@ -278,3 +278,20 @@ def test_new_line_rules_leave_prose_alone(line: str) -> None:
     story = "The council approved the budget on Tuesday after a long debate about bus routes in the city."
     cleaned = clean_text(f"{line}\n\n{story}")
     assert line in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Written by", "header_label"),
+        ("Last updated on:", "header_label"),
+        ("Enter email address", "signup_form"),
+        ("Thanks for subscribing! Look out for your first newsletter in your inbox soon!", "signup_form"),
+    ],
+)
+def test_form_and_label_leftovers(line: str, rule: str) -> None:
+    from transforms.clean import clean_text
+
+    story = "The council approved the budget on Tuesday after a long debate about bus routes in the city."
+    cleaned = clean_text(f"{line}\n\n{story}\n\n{story.replace('Tuesday', 'Monday')}")
+    assert [r.rule for r in cleaned.removed if r.text == line] == [rule]

@@ -341,6 +341,31 @@ LINE_RULES: list[LineRule] = [
         description="navigation left above the story: 'Skip to content', 'Home', 'Back to blog', 'Table of Contents'",
     ),
     LineRule(
+        "header_label",
+        _re(
+            r"^(?:(?:written|posted|published|updated|last\s+updated|reviewed|fact[\s-]?checked|edited|medically\s+reviewed)"
+            r"(?:\s+(?:by|on))?|by|on|author|authors|share|share\s+this)\s*[:,]?$"
+        ),
+        where=HEAD,
+        max_words=4,
+        description="a label left alone on its line when the value it labelled was a link or an image: "
+        "'Written by', 'Posted on', 'Last updated on:'",
+    ),
+    LineRule(
+        "signup_form",
+        _re(
+            r"^(?:enter\s+(?:your\s+)?e-?mail(?:\s+address)?|(?:your\s+)?e-?mail\s+address\*?|"
+            r"thanks?\s+(?:you\s+)?for\s+(?:subscribing|signing\s+up)\b.{0,80}|"
+            r"\W{0,3}\s*(?:awesome|great|success)[,!]?\s+you['’]re\s+(?:now\s+)?(?:subscribed|signed\s+up|on\s+the\s+list)\W{0,3}|"
+            r"you['’]re\s+(?:now\s+)?(?:subscribed|signed\s+up|on\s+the\s+list)\W{0,3}|"
+            r"by\s+(?:entering|submitting|providing)\s+your\s+e-?mail\b.{0,240})$"
+        ),
+        max_words=45,
+        guarded=True,
+        description="the text of a newsletter sign-up form: 'Enter email address', 'Thanks for subscribing!', "
+        "'By entering your email you agree ...'",
+    ),
+    LineRule(
         "agency_tag",
         _re(r"^[(\[]?(?:" + AGENCY_PATTERN + r")[)\]]?\.?$|^(?:—|–|-)\s*(?:" + AGENCY_PATTERN + r")$"),
         max_words=4,

@@ -79,3 +79,17 @@ def test_jsonl_lines_and_broken_files(run_output: Path) -> None:
     # the good records before each cut were written
     assert sum("cut.jsonl.gz#" in a["source_uri"] for a in articles) >= 1
     assert sum("cut.warc.gz#" in a["source_uri"] for a in articles) >= 1
+
+
+def test_counts_per_file(run_output: Path) -> None:
+    articles = report.read_table(str(run_output), "articles").to_pylist()
+    rejects = report.read_table(str(run_output), "rejects").to_pylist()
+
+    def count(rows: list[dict], name: str) -> int:
+        return sum(r["source_uri"].rsplit("/", 1)[1].split("#")[0] == name for r in rows)
+
+    assert (count(articles, "CC-NEWS-20250314.warc.gz"), count(rejects, "CC-NEWS-20250314.warc.gz")) == (3, 1)
+    assert (count(articles, "dump.jsonl"), count(rejects, "dump.jsonl")) == (2, 1)
+    assert count(articles, "README.md") + count(rejects, "README.md") == 0
+    summary = json.loads((run_output / "run.json").read_text())
+    assert summary["files"] == 4

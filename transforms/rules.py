@@ -341,17 +341,6 @@ LINE_RULES: list[LineRule] = [
         description="navigation left above the story: 'Skip to content', 'Home', 'Back to blog', 'Table of Contents'",
     ),
     LineRule(
-        "header_label",
-        _re(
-            r"^(?:(?:written|posted|published|updated|last\s+updated|reviewed|fact[\s-]?checked|edited|medically\s+reviewed)"
-            r"(?:\s+(?:by|on))?|by|on|author|authors|share|share\s+this)\s*[:,]?$"
-        ),
-        where=HEAD,
-        max_words=4,
-        description="a label left alone on its line when the value it labelled was a link or an image: "
-        "'Written by', 'Posted on', 'Last updated on:'",
-    ),
-    LineRule(
         "signup_form",
         _re(
             r"^(?:enter\s+(?:your\s+)?e-?mail(?:\s+address)?|(?:your\s+)?e-?mail\s+address\*?|"

@@ -24,7 +24,7 @@ import apache_beam as beam  # noqa: E402 - after the log filter above
 from apache_beam.io.filesystems import FileSystems  # noqa: E402
 from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 
-from pipeline import __version__, graph, report  # noqa: E402
+from pipeline import __version__, explain, graph, report  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
 from pipeline.runners import choose_runner  # noqa: E402
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION  # noqa: E402
@@ -67,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--num-shards", type=int, default=0, help="Parquet files per output (0: runner decides)")
     run.add_argument("--quiet", "-q", action="store_true", help="print no summary")
+    explain.add_parser(commands)
     return parser
 
 
@@ -127,9 +128,18 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args, extra = _parser().parse_known_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args, extra = _parser().parse_known_args(argv)
     if args.command == "run":
         return run(args, extra)
+    if extra:
+        _parser().parse_args(argv)  # reports the unknown arguments and exits
+    try:
+        if args.command == "explain":
+            return explain.run(args)
+    except BrokenPipeError:  # `newsclean explain x | head`
+        sys.stderr.close()
+        return 0
     return 2
 
 

@@ -24,7 +24,7 @@ import apache_beam as beam  # noqa: E402 - after the log filter above
 from apache_beam.io.filesystems import FileSystems  # noqa: E402
 from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 
-from pipeline import __version__, explain, graph, report  # noqa: E402
+from pipeline import __version__, explain, graph, report, show  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
 from pipeline.runners import choose_runner  # noqa: E402
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION  # noqa: E402
@@ -68,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--num-shards", type=int, default=0, help="Parquet files per output (0: runner decides)")
     run.add_argument("--quiet", "-q", action="store_true", help="print no summary")
     explain.add_parser(commands)
+    show.add_parser(commands)
     return parser
 
 
@@ -137,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "explain":
             return explain.run(args)
+        if args.command == "show":
+            return show.run(args)
     except BrokenPipeError:  # `newsclean explain x | head`
         sys.stderr.close()
         return 0

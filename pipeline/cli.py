@@ -21,10 +21,9 @@ def _drop_optional_gcp_notice(record: logging.LogRecord) -> bool:
 logging.getLogger().addFilter(_drop_optional_gcp_notice)
 
 import apache_beam as beam  # noqa: E402 - after the log filter above
-from apache_beam.io.filesystems import FileSystems  # noqa: E402
 from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 
-from pipeline import __version__, explain, graph, report, show  # noqa: E402
+from pipeline import __version__, explain, graph, publish, report, show  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
 from pipeline.runners import choose_runner  # noqa: E402
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION  # noqa: E402
@@ -72,18 +71,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _clear_previous_output(output: str) -> None:
-    """Remove part files and run.json of an earlier run, so stale shards never mix in."""
-    base = output.rstrip("/")
-    old = [
-        m.path
-        for pattern in (f"{base}/articles/part-*", f"{base}/rejects/part-*", f"{base}/run.json")
-        for m in FileSystems.match([pattern])[0].metadata_list
-    ]
-    if old:
-        FileSystems.delete(old)
-
-
 def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     """``newsclean run``: build and run the pipeline, then write run.json."""
     try:
@@ -93,12 +80,12 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         print(f"newsclean: {exc}", file=sys.stderr)
         return 2
     options = PipelineOptions(beam_args)
-    _clear_previous_output(args.output)
+    staging = publish.new_staging(args.output)
     started = time.perf_counter()
     with choose_runner(options, DEFAULT_RUNNER) as choice:
         config = graph.RunConfig(
             patterns=tuple(patterns),
-            output=args.output,
+            output=staging,
             source_format=args.source_format,
             max_bytes=args.max_bytes,
             num_shards=args.num_shards,
@@ -112,7 +99,8 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         client = getattr(result, "client", None)  # DaskRunner leaves its client open
         if client is not None:
             client.close()
-    report.ensure_outputs(args.output)
+    report.ensure_outputs(staging)
+    publish.publish(staging, args.output, extra_files=(report.COUNTS_FILE,))
     seconds = time.perf_counter() - started
     summary = report.build_report(
         args.output,

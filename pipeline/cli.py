@@ -25,10 +25,9 @@ def _drop_optional_gcp_notice(record: logging.LogRecord) -> bool:
 logging.getLogger().addFilter(_drop_optional_gcp_notice)
 
 import apache_beam as beam  # noqa: E402 - after the log filter above
-from apache_beam.io.filesystems import FileSystems  # noqa: E402
 from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 
-from pipeline import __version__, graph, report  # noqa: E402
+from pipeline import __version__, explain, graph, publish, report, show  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
 from pipeline.runners import choose_runner  # noqa: E402
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS  # noqa: E402
@@ -94,19 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--no-baseline", action="store_true", help="score newsclean only, without running trafilatura alone"
     )
+    explain.add_parser(commands)
+    show.add_parser(commands)
     return parser
-
-
-def _clear_previous_output(output: str) -> None:
-    """Remove part files and run.json of an earlier run, so stale shards never mix in."""
-    base = output.rstrip("/")
-    old = [
-        m.path
-        for pattern in (f"{base}/articles/part-*", f"{base}/rejects/part-*", f"{base}/run.json")
-        for m in FileSystems.match([pattern])[0].metadata_list
-    ]
-    if old:
-        FileSystems.delete(old)
 
 
 def run(args: argparse.Namespace, beam_args: list[str]) -> int:
@@ -123,12 +112,12 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     except ValueError as exc:
         print(f"newsclean: --jsonl-field: {exc}", file=sys.stderr)
         return 2
-    _clear_previous_output(args.output)
+    staging = publish.new_staging(args.output)
     started = time.perf_counter()
     with choose_runner(options, DEFAULT_RUNNER) as choice:
         config = graph.RunConfig(
             patterns=tuple(patterns),
-            output=args.output,
+            output=staging,
             source_format=args.source_format,
             max_bytes=args.max_bytes,
             num_shards=args.num_shards,
@@ -143,7 +132,8 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         client = getattr(result, "client", None)  # DaskRunner leaves its client open
         if client is not None:
             client.close()
-    report.ensure_outputs(args.output)
+    report.ensure_outputs(staging)
+    publish.publish(staging, args.output, extra_files=(report.COUNTS_FILE,))
     seconds = time.perf_counter() - started
     summary = report.build_report(
         args.output,
@@ -182,14 +172,22 @@ def run_eval(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    parser = _parser()
-    args, extra = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args, extra = _parser().parse_known_args(argv)
     if args.command == "run":
         return run(args, extra)
+    if extra:
+        _parser().parse_args(argv)  # reports the unknown arguments and exits
     if args.command == "eval":
-        if extra:
-            parser.error(f"unrecognized arguments: {' '.join(extra)}")
         return run_eval(args)
+    try:
+        if args.command == "explain":
+            return explain.run(args)
+        if args.command == "show":
+            return show.run(args)
+    except BrokenPipeError:  # `newsclean explain x | head`
+        sys.stderr.close()
+        return 0
     return 2
 
 

@@ -12,11 +12,17 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, StandardOptions
+from apache_beam.options.pipeline_options import (
+    DirectOptions,
+    PipelineOptions,
+    StandardOptions,
+    WorkerOptions,
+)
 from apache_beam.runners.runner import PipelineRunner
 
 LOCAL_NAMES = {"directrunner", "direct", "switchingdirectrunner", "fnapirunner", "local"}
@@ -37,7 +43,10 @@ def _cores() -> int:
 
 
 def _local(options: PipelineOptions) -> RunnerChoice:
+    from apache_beam.portability.api import beam_provision_api_pb2
     from apache_beam.runners.portability.fn_api_runner import FnApiRunner
+    from apache_beam.runners.portability.fn_api_runner.fn_runner import ExtendedProvisionInfo
+    from apache_beam.runners.portability.portable_runner import JobServiceHandle
 
     direct = options.view_as(DirectOptions)
     explicit = any(opt in options.get_all_options(drop_default=True) for opt in ("direct_running_mode",))
@@ -45,7 +54,15 @@ def _local(options: PipelineOptions) -> RunnerChoice:
         direct.direct_running_mode = "multi_processing"
     if not direct.direct_num_workers:
         direct.direct_num_workers = _cores()
-    return RunnerChoice("DirectRunner", FnApiRunner())
+    # The driver re-logs every worker warning (harmless start-up notices) through this logger.
+    logging.getLogger("apache_beam.runners.portability.local_job_service").setLevel(logging.ERROR)
+    harness = options.view_as(WorkerOptions)
+    if not harness.default_sdk_harness_log_level:
+        harness.default_sdk_harness_log_level = "WARNING"  # workers otherwise log every step at INFO
+    # As DirectRunner does: hand the options to the worker processes, which read them at start.
+    encoded = JobServiceHandle.encode_pipeline_options(options.get_all_options())
+    provision = ExtendedProvisionInfo(beam_provision_api_pb2.ProvisionInfo(pipeline_options=encoded))
+    return RunnerChoice("DirectRunner", FnApiRunner(provision_info=provision))
 
 
 @contextlib.contextmanager

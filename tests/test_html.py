@@ -293,3 +293,15 @@ def test_form_and_label_leftovers(line: str, rule: str) -> None:
     story = "The council approved the budget on Tuesday after a long debate about bus routes in the city."
     cleaned = clean_text(f"{line}\n\n{story}\n\n{story.replace('Tuesday', 'Monday')}")
     assert [r.rule for r in cleaned.removed if r.text == line] == [rule]
+
+
+def test_explain_shows_an_html_page_as_extracted_text(tmp_path, capsys) -> None:
+    from pipeline import cli
+
+    page = tmp_path / "page.html"
+    page.write_text(article_html("Council approves budget", "https://news.example/budget"))
+    assert cli.main(["explain", str(page), "--color", "never"]) == 0
+    shown = capsys.readouterr().out
+    assert "- [title] Council approves budget" in shown
+    assert "+ The city council voted on Tuesday" in shown
+    assert "<p>" not in shown

@@ -82,6 +82,24 @@ def extract_document(html: str, url: str | None) -> tuple[str, _PageFacts]:
     return "\n\n".join(b.text for b in blocks), facts
 
 
+def clean_options(raw: RawDocument) -> dict[str, bool]:
+    """How ``clean_text`` runs for this document: HTML skips the repeated-line and title steps."""
+    is_html = raw.content_type == HTML
+    return {"repeats": not is_html, "take_title": not is_html}
+
+
+def text_to_clean(raw: RawDocument) -> tuple[str, list[Removed]]:
+    """The text ``clean_text`` sees for ``raw`` and what the extract stage removed before it.
+
+    For ``newsclean explain``; raises :class:`StageError` like the stages themselves.
+    """
+    text = decode_document(raw)
+    if raw.content_type != HTML:
+        return text, []
+    text, facts = extract_document(text, raw.url)
+    return text, facts.removed
+
+
 def _choose_date(
     raw: RawDocument, facts: _PageFacts | None, cleaned: CleanedText, today: dt.date
 ) -> tuple[ParsedDate | None, str | None]:
@@ -126,8 +144,7 @@ def document_to_article(raw: RawDocument, *, now: dt.datetime) -> Article:
             stage = "extract"
             text, facts = extract_document(text, raw.url)
         stage = "clean"
-        is_html = facts is not None
-        cleaned = clean_text(text, today=now.date(), repeats=not is_html, take_title=not is_html)
+        cleaned = clean_text(text, today=now.date(), **clean_options(raw))
         if not cleaned.paragraphs:
             raise StageError("clean", "empty_after_cleaning", f"all {len(cleaned.removed)} lines were noise")
         stage = "fields"

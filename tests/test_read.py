@@ -56,7 +56,17 @@ def test_gzip_bomb_stops_at_the_limit() -> None:
     data = gzip.compress(b"\x00" * (50 * 1024 * 1024), 9)
     assert len(data) < 1024 * 1024 and len(bomb) < 1024 * 1024
     [reject] = _read("x.txt.gz", data, max_bytes=1024 * 1024)
-    assert isinstance(reject, Reject) and reject.error == "too_large"
+    assert isinstance(reject, Reject) and reject.error == "compression_ratio"  # 1000x: stopped after 2 MiB
+    [reject] = _read("x.txt.gz", data, max_bytes=1024 * 1024, max_ratio=10_000)
+    assert isinstance(reject, Reject) and reject.error == "too_large"  # a ratio allowed: the size limit
+
+
+def test_ordinary_gzip_is_not_a_bomb() -> None:
+    text = "".join(f"Line {i}: the council met on day {i * 7919 % 1000} to vote.\n" for i in range(80000))
+    data = gzip.compress(text.encode(), 9)
+    assert len(text) > 3 * 1024 * 1024 and len(text) / len(data) < 100
+    [doc] = _read("x.txt.gz", data)
+    assert isinstance(doc, RawDocument) and doc.data == text.encode()
 
 
 def test_plain_file_over_the_limit() -> None:

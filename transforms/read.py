@@ -12,6 +12,13 @@ from collections.abc import Iterator, Mapping
 from typing import BinaryIO
 
 from schemas.records import RawDocument, Reject
+from transforms.limits import (
+    COMPRESSION_RATIO,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_RATIO,
+    RATIO_FLOOR_BYTES,
+    TOO_LARGE,
+)
 
 STAGE = "read"
 TEXT_FORMAT = "text"
@@ -29,7 +36,7 @@ FORMATS_BY_EXTENSION = {
     ".warc": WARC_FORMAT,
 }
 FORMATS = (TEXT_FORMAT, HTML_FORMAT, JSONL_FORMAT, WARC_FORMAT)
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # per document, after decompression
+NO_RECORDS = "no_records"
 _CHUNK = 1024 * 1024
 RAW_PREFIX_BYTES = 256
 
@@ -67,12 +74,27 @@ class ReadError(Exception):
         self.prefix = prefix
 
 
-def iter_chunks(stream: BinaryIO, *, gzipped: bool, chunk_size: int = _CHUNK) -> Iterator[bytes]:
+def check_ratio(produced: int, consumed: int, max_ratio: float, prefix: bytes = b"") -> None:
+    """Raise ``ReadError("compression_ratio")`` when ``consumed`` compressed bytes gave more than
+    ``max_ratio`` times as many (once past ``RATIO_FLOOR_BYTES``): a gzip bomb, stopped early."""
+    if produced > RATIO_FLOOR_BYTES and produced > max_ratio * max(consumed, 1):
+        raise ReadError(
+            COMPRESSION_RATIO,
+            f"gzip expands more than {max_ratio:g} times ({produced} bytes from {consumed})",
+            prefix,
+        )
+
+
+def iter_chunks(
+    stream: BinaryIO, *, gzipped: bool, chunk_size: int = _CHUNK, max_ratio: float = DEFAULT_MAX_RATIO
+) -> Iterator[bytes]:
     """The file's bytes in chunks, gunzipped when asked (concatenated members too).
 
     Decompression is incremental, so memory stays bounded whatever the file's
     size; a corrupt gzip raises :class:`ReadError` (``corrupt_gzip``), one that
-    ends before its end marker ``truncated_gzip`` after the data before the cut.
+    ends before its end marker ``truncated_gzip`` after the data before the cut,
+    one that expands more than ``max_ratio`` times ``compression_ratio`` (a bomb
+    is stopped after a few MB, not at the end of its gigabytes).
     """
     if not gzipped:
         while chunk := stream.read(chunk_size):
@@ -81,6 +103,7 @@ def iter_chunks(stream: BinaryIO, *, gzipped: bool, chunk_size: int = _CHUNK) ->
     inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
     compressed_prefix = b""
     seen_input = False
+    fed = produced = 0
     while True:
         chunk = stream.read(chunk_size)
         if not compressed_prefix:
@@ -88,13 +111,12 @@ def iter_chunks(stream: BinaryIO, *, gzipped: bool, chunk_size: int = _CHUNK) ->
         if not chunk:
             break
         seen_input = True
+        fed += len(chunk)
         while chunk:
             try:
                 out = inflater.decompress(chunk, chunk_size)
             except zlib.error as exc:
                 raise ReadError("corrupt_gzip", f"gzip data is corrupt: {exc}", compressed_prefix) from exc
-            if out:
-                yield out
             if inflater.eof:
                 # another gzip member may follow (concatenated .gz files)
                 chunk = inflater.unused_data
@@ -102,33 +124,39 @@ def iter_chunks(stream: BinaryIO, *, gzipped: bool, chunk_size: int = _CHUNK) ->
                     inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
             else:
                 chunk = inflater.unconsumed_tail
+            if out:
+                produced += len(out)
+                check_ratio(produced, fed - len(chunk), max_ratio, compressed_prefix)
+                yield out
     if seen_input and not inflater.eof:
         raise ReadError("truncated_gzip", "gzip stream ends before its end marker", compressed_prefix)
 
 
-def read_all(stream: BinaryIO, *, gzipped: bool, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def read_all(
+    stream: BinaryIO, *, gzipped: bool, max_bytes: int = DEFAULT_MAX_BYTES, max_ratio: float = DEFAULT_MAX_RATIO
+) -> bytes:
     """The file's bytes, gunzipped when asked, never more than ``max_bytes``.
 
-    A gzip bomb stops at the limit instead of filling memory; a truncated or
-    corrupt gzip raises :class:`ReadError`.
+    A gzip bomb stops at the ratio or size limit instead of filling memory; a
+    truncated or corrupt gzip raises :class:`ReadError`.
     """
     parts: list[bytes] = []
     size = 0
-    for chunk in iter_chunks(stream, gzipped=gzipped):
+    for chunk in iter_chunks(stream, gzipped=gzipped, max_ratio=max_ratio):
         parts.append(chunk)
         size += len(chunk)
         if size > max_bytes:
             prefix = b"".join(parts)[:RAW_PREFIX_BYTES]
-            raise ReadError("too_large", f"more than {max_bytes} bytes", prefix)
+            raise ReadError(TOO_LARGE, f"more than {max_bytes} bytes", prefix)
     return b"".join(parts)
 
 
 def _read_single(
-    source_uri: str, stream: BinaryIO, fmt: str, *, gzipped: bool, max_bytes: int
+    source_uri: str, stream: BinaryIO, fmt: str, *, gzipped: bool, max_bytes: int, max_ratio: float
 ) -> Iterator[RawDocument | Reject]:
     """A file that is one document (text or HTML)."""
     try:
-        data = read_all(stream, gzipped=gzipped, max_bytes=max_bytes)
+        data = read_all(stream, gzipped=gzipped, max_bytes=max_bytes, max_ratio=max_ratio)
     except ReadError as exc:
         yield Reject(source_uri, STAGE, exc.error, str(exc), raw_prefix(exc.prefix))
         return
@@ -145,25 +173,39 @@ def read_documents(
     source_format: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     jsonl_fields: Mapping[str, str] | None = None,
+    max_ratio: float = DEFAULT_MAX_RATIO,
 ) -> Iterator[RawDocument | Reject]:
     """Every document in one input file, and a reject for each part that could not be read.
 
     Text and HTML files are one document each; JSONL files one per line and WARC
     files one per response record, with ``#N`` appended to ``source_uri``.
-    ``max_bytes`` bounds each document; ``jsonl_fields`` renames JSONL fields
-    (see :data:`transforms.read_jsonl.DEFAULT_FIELDS`).
+    ``max_bytes`` bounds each document and ``max_ratio`` how much a gzip may
+    expand; ``jsonl_fields`` renames JSONL fields (see
+    :data:`transforms.read_jsonl.DEFAULT_FIELDS`). A JSONL or WARC file that
+    holds no document at all is one ``no_records`` reject, so no input file
+    vanishes without a trace.
     """
     _, gzipped = split_compression(source_uri)
     fmt = source_format or detect_format(source_uri)
     if fmt in (TEXT_FORMAT, HTML_FORMAT):
-        yield from _read_single(source_uri, stream, fmt, gzipped=gzipped, max_bytes=max_bytes)
-    elif fmt == JSONL_FORMAT:
+        yield from _read_single(source_uri, stream, fmt, gzipped=gzipped, max_bytes=max_bytes, max_ratio=max_ratio)
+        return
+    if fmt == JSONL_FORMAT:
         from transforms.read_jsonl import read_jsonl
 
-        yield from read_jsonl(source_uri, stream, gzipped=gzipped, max_bytes=max_bytes, fields=jsonl_fields)
+        items = read_jsonl(
+            source_uri, stream, gzipped=gzipped, max_bytes=max_bytes, fields=jsonl_fields, max_ratio=max_ratio
+        )
     elif fmt == WARC_FORMAT:
         from transforms.read_warc import read_warc
 
-        yield from read_warc(source_uri, stream, max_bytes=max_bytes)
+        items = read_warc(source_uri, stream, max_bytes=max_bytes, max_ratio=max_ratio)
     else:
         yield Reject(source_uri, STAGE, "unsupported_format", f"no reader for format {fmt!r}")
+        return
+    found = 0
+    for item in items:
+        found += 1
+        yield item
+    if not found:
+        yield Reject(source_uri, STAGE, NO_RECORDS, f"the {fmt} file holds no document (empty, blank or no records)")

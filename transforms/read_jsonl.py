@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import BinaryIO
 
 from schemas.records import RawDocument, Reject
+from transforms.limits import DEFAULT_MAX_RATIO, TOO_DEEP, TOO_LARGE
 from transforms.read import (
     DEFAULT_MAX_BYTES,
     HTML_FORMAT,
@@ -89,6 +90,8 @@ def parse_line(uri: str, line: bytes, fields: Mapping[str, str]) -> RawDocument 
         obj = json.loads(line)
     except (ValueError, UnicodeDecodeError) as exc:
         return _line_reject(uri, "bad_json", f"line is not valid JSON: {exc}", line)
+    except RecursionError:  # [[[[... ten thousand deep: the parser recurses per level
+        return _line_reject(uri, TOO_DEEP, "JSON nested deeper than the parser's recursion limit", line)
     if not isinstance(obj, dict):
         return _line_reject(uri, "not_an_object", f"line holds a JSON {type(obj).__name__}, not an object", line)
     content_type, content = None, None
@@ -166,16 +169,17 @@ def read_jsonl(
     gzipped: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     fields: Mapping[str, str] | None = None,
+    max_ratio: float = DEFAULT_MAX_RATIO,
 ) -> Iterator[RawDocument | Reject]:
     """Every line of a JSONL file as a raw document or a reject, ``source_uri#N`` each."""
     names = {**DEFAULT_FIELDS, **(fields or {})}
     last = 0
     try:
-        for number, line in iter_lines(iter_chunks(stream, gzipped=gzipped), max_bytes):
+        for number, line in iter_lines(iter_chunks(stream, gzipped=gzipped, max_ratio=max_ratio), max_bytes):
             last = number
             uri = f"{source_uri}#{number}"
             if line is None:
-                yield Reject(uri, STAGE, "too_large", f"line longer than {max_bytes} bytes")
+                yield Reject(uri, STAGE, TOO_LARGE, f"line longer than {max_bytes} bytes")
                 continue
             line = line.rstrip(b"\r")
             if not line.strip():

@@ -26,12 +26,15 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from schemas.records import RawDocument, Reject
+from transforms.limits import DEFAULT_MAX_RATIO, TOO_LARGE
 from transforms.read import (
     DEFAULT_MAX_BYTES,
     HTML_FORMAT,
     STAGE,
     TEXT_FORMAT,
     WARC_FORMAT,
+    ReadError,
+    check_ratio,
     raw_prefix,
 )
 
@@ -42,45 +45,73 @@ _INFLATE_STEP = 1 << 16
 
 
 class _GzipTracker:
-    """Passes a stream through and follows its gzip members, to tell a cut-short file.
+    """Passes a stream through and follows its gzip members, to tell a cut-short file and a bomb.
 
     warcio stops quietly at the end of a truncated ``.warc.gz``; this tells
-    whether the last member was complete. The inflated bytes are thrown away.
+    whether the last member was complete. The inflated bytes are thrown away,
+    but counted per member (one member per record in a ``.warc.gz``): a member
+    expanding more than ``max_ratio`` times is a gzip bomb. warcio is then
+    handed the bytes before that member only, and its next read raises
+    :class:`ReadError` (``compression_ratio``): the records before the bomb are
+    read, and warcio never inflates the bomb itself.
     """
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO, max_ratio: float = DEFAULT_MAX_RATIO) -> None:
         self._stream = stream
         self._inflater = None  # the current member's zlib decompressor
         self._gzipped: bool | None = None
+        self._max_ratio = max_ratio
+        self._member_start = 0  # stream offset where the current member begins
+        self._member_in = 0  # its compressed bytes inflated so far
+        self._member_out = 0  # and what they expanded to
         self.corrupt = False
-        self.size = 0  # bytes read so far
+        self.size = 0  # bytes handed on so far
+        self.bomb: ReadError | None = None
 
     def read(self, size: int = -1) -> bytes:
+        if self.bomb is not None:
+            raise self.bomb
         data = self._stream.read(size)
         if data:
+            data = self._follow(data)
             self.size += len(data)
-            self._follow(data)
         return data
 
-    def _follow(self, data: bytes) -> None:
+    def _follow(self, data: bytes) -> bytes:
+        """``data``, or its part before a bomb member (raising when nothing comes before it)."""
         if self._gzipped is None:
             self._gzipped = data[:2] == b"\x1f\x8b"
         if not self._gzipped or self.corrupt:
-            return
+            return data
+        offset = 0
         try:
-            while data:
+            while offset < len(data):
                 if self._inflater is None:
                     self._inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                self._inflater.decompress(data, _INFLATE_STEP)
-                while self._inflater.unconsumed_tail:
-                    self._inflater.decompress(self._inflater.unconsumed_tail, _INFLATE_STEP)
+                    self._member_start, self._member_in, self._member_out = self.size + offset, 0, 0
+                piece = data[offset:]
+                tail = piece
+                while tail:
+                    self._member_out += len(self._inflater.decompress(tail, _INFLATE_STEP))
+                    tail = self._inflater.unconsumed_tail
+                    check_ratio(self._member_out, self._member_in + len(piece) - len(tail), self._max_ratio)
+                    if self._inflater.eof:
+                        break
+                self._member_in += len(piece) - len(self._inflater.unused_data)
                 if self._inflater.eof:
-                    data = self._inflater.unused_data
+                    offset += len(piece) - len(self._inflater.unused_data)
                     self._inflater = None
                 else:
-                    data = b""
+                    offset = len(data)
         except zlib.error:
             self.corrupt = True
+        except ReadError as exc:
+            self.bomb = exc
+            cut = self._member_start - self.size
+            if cut <= 0:
+                raise
+            return data[:cut]
+        return data
 
     @property
     def truncated(self) -> bool:
@@ -138,13 +169,17 @@ def _record_document(uri: str, record, payload: bytes) -> RawDocument | Reject:
     )
 
 
+def _bomb_reject(uri: str, exc: ReadError, index: int) -> Reject:
+    return Reject(uri, STAGE, exc.error, f"{exc}; records 1-{index} were read, the rest of the file is lost")
+
+
 def read_warc(
-    source_uri: str, stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES
+    source_uri: str, stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES, max_ratio: float = DEFAULT_MAX_RATIO
 ) -> Iterator[RawDocument | Reject]:
     """Every document record of a WARC or WARC.gz file, as a raw document or a reject."""
     from warcio.archiveiterator import ArchiveIterator
 
-    tracker = _GzipTracker(stream)
+    tracker = _GzipTracker(stream, max_ratio)
     archive = ArchiveIterator(tracker)
     records = iter(archive)
     index = 0
@@ -154,7 +189,13 @@ def read_warc(
             record = next(records)
         except StopIteration:
             break
+        except ReadError as exc:  # a gzip bomb, stopped by the tracker
+            yield _bomb_reject(f"{source_uri}#{index + 1}", exc, index)
+            return
         except Exception as exc:  # noqa: BLE001 - warcio raises many types for broken framing
+            if tracker.bomb is not None:
+                yield _bomb_reject(f"{source_uri}#{index + 1}", tracker.bomb, index)
+                return
             yield Reject(
                 f"{source_uri}#{index + 1}",
                 STAGE,
@@ -171,11 +212,14 @@ def read_warc(
             content = record.content_stream()
             payload = content.read(max_bytes + 1)
             if len(payload) > max_bytes:
-                yield Reject(uri, STAGE, "too_large", f"payload longer than {max_bytes} bytes", raw_prefix(payload))
+                yield Reject(uri, STAGE, TOO_LARGE, f"payload longer than {max_bytes} bytes", raw_prefix(payload))
                 continue
             while content.read(_INFLATE_STEP):  # nothing should be left; reading it settles the length check
                 pass
         except Exception as exc:  # noqa: BLE001 - a bad chunked or compressed payload
+            if tracker.bomb is not None:
+                yield _bomb_reject(uri, tracker.bomb, index - 1)
+                return
             yield Reject(uri, STAGE, "bad_payload", f"{type(exc).__name__}: {exc}")
             continue
         missing = getattr(record.raw_stream, "limit", 0) or 0
@@ -190,6 +234,9 @@ def read_warc(
             )
             continue
         yield _record_document(uri, record, payload)
+    if tracker.bomb is not None:
+        yield _bomb_reject(f"{source_uri}#{index + 1}", tracker.bomb, index)
+        return
     # warcio ends quietly when a file stops inside a record's headers or a gzip member.
     leftover = tracker.size - (getattr(archive, "offset", tracker.size) or 0)
     if (tracker.truncated or leftover > 0) and not last_cut:

@@ -1,0 +1,112 @@
+"""Limits on what one document may cost, and the checks that turn a breach into a reject.
+
+The open web sends everything: gzip bombs, 50 MB single-line pages, HTML nested
+ten thousand deep. Each limit below bounds one way a document can cost memory
+or time; a document over a limit becomes a reject whose ``error`` names the
+limit, and the run goes on. Defaults are set far above real news and well
+below what hurts a worker (see ``docs/limits.md``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from transforms.errors import StageError
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # per document, after decompression
+# News text and HTML compress 3-15x; a gzip bomb 1000x. Checked once the
+# output passes RATIO_FLOOR_BYTES, so a tiny file of repeated text is not a bomb.
+DEFAULT_MAX_RATIO = 100.0
+RATIO_FLOOR_BYTES = 1024 * 1024
+# A paragraph of news is under 10,000 characters; 200,000 is a 30,000-word line.
+DEFAULT_MAX_LINE_CHARS = 200_000
+# libxml2, and so lxml and trafilatura, silently drop everything nested deeper
+# than 256 elements; a deeper page is refused rather than half-read.
+DEFAULT_MAX_HTML_DEPTH = 256
+PARSER_MAX_DEPTH = 256
+# Pages take 20-100 ms here; a slow real page a few seconds.
+DEFAULT_MAX_SECONDS = 30.0
+
+# Reject codes, one per limit.
+TOO_LARGE = "too_large"
+COMPRESSION_RATIO = "compression_ratio"
+LINE_TOO_LONG = "line_too_long"
+TOO_DEEP = "too_deep"
+TIMEOUT = "timeout"
+REGEX_TIMEOUT = "regex_timeout"
+WORKER_DIED = "worker_died"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-document limits; ``max_seconds`` 0 runs documents in-process, without a time limit."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_ratio: float = DEFAULT_MAX_RATIO
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS
+    max_html_depth: int = DEFAULT_MAX_HTML_DEPTH
+    max_seconds: float = DEFAULT_MAX_SECONDS
+
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_ratio", "max_line_chars", "max_html_depth"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be positive")
+        if self.max_seconds < 0:
+            raise ValueError("max_seconds must be 0 (no limit) or positive")
+
+
+def longest_line(text: str) -> int:
+    """Length of the longest line of ``text``, without splitting a 50 MB string into a list."""
+    longest, start = 0, 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            return max(longest, len(text) - start)
+        longest = max(longest, end - start)
+        start = end + 1
+
+
+def check_line_length(text: str, max_chars: int, stage: str) -> None:
+    """Raise ``StageError(stage, "line_too_long")`` when a line of ``text`` is longer than ``max_chars``.
+
+    Every line rule reads a whole line; a bound on its length bounds their cost.
+    """
+    longest = longest_line(text)
+    if longest > max_chars:
+        raise StageError(stage, LINE_TOO_LONG, f"a line of {longest} characters (limit {max_chars})")
+
+
+def html_depth(html: str | bytes) -> tuple[int, bool]:
+    """``(depth, cut)``: how deep the page's elements nest as lxml parses it, and whether the
+    parser cut the tree at its own ceiling (``PARSER_MAX_DEPTH``) and dropped what lay below.
+
+    The same HTML parser trafilatura uses, so the answer is what extraction would see.
+    Walking with ``iterwalk`` keeps the count iterative: no recursion on deep trees.
+    """
+    import lxml.etree
+
+    if isinstance(html, str):
+        html = html.encode("utf-8", errors="replace")  # a str may not carry an XML encoding declaration
+    parser = lxml.etree.HTMLParser(remove_comments=True, no_network=True, encoding="utf-8")
+    try:
+        root = lxml.etree.fromstring(html, parser)
+    except (ValueError, lxml.etree.ParserError, lxml.etree.XMLSyntaxError):
+        return 0, False
+    cut = any("excessive depth" in entry.message.lower() for entry in parser.error_log)
+    if root is None:
+        return 0, cut
+    depth = deepest = 0
+    for event, _element in lxml.etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest, cut
+
+
+def check_html_depth(html: str, max_depth: int, stage: str = "extract") -> None:
+    """Raise ``StageError(stage, "too_deep")`` for a page nested deeper than ``max_depth``
+    elements, or deeper than the parser keeps (content below would be silently lost)."""
+    depth, cut = html_depth(html)
+    if cut:
+        raise StageError(stage, TOO_DEEP, f"elements nest deeper than the parser keeps ({PARSER_MAX_DEPTH})")
+    if depth > max_depth:
+        raise StageError(stage, TOO_DEEP, f"elements nest {depth} deep (limit {max_depth})")

@@ -51,6 +51,29 @@ def _decode_utf8_lenient(data: bytes) -> str | None:
     return None
 
 
+# UTF-16 without a BOM: text in Latin script has a NUL in every other byte.
+_UTF16_SNIFF_BYTES = 4096
+_UTF16_MIN_NUL_SHARE = 0.4
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when BOM-less bytes look like UTF-16 text, else None.
+
+    NULs fill one byte position of most code units (Latin script) and almost
+    never the other; binary data scatters them over both.
+    """
+    head = data[: _UTF16_SNIFF_BYTES - _UTF16_SNIFF_BYTES % 2]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul >= _UTF16_MIN_NUL_SHARE and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul >= _UTF16_MIN_NUL_SHARE and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode ``data`` and return ``(text, encoding used)``.
 
@@ -67,6 +90,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise StageError(STAGE, "undecodable", f"{codec} BOM but invalid {codec}: {exc}") from exc
             break
+    if text is None and not data.startswith(_BINARY_MAGIC) and (utf16 := _sniff_utf16(data)):
+        try:
+            text, encoding = data.decode(utf16), f"{utf16} (no BOM)"
+        except UnicodeDecodeError:
+            text = None
     if text is None:
         if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:65536]:
             raise StageError(STAGE, "binary", "binary file signature or NUL bytes")

@@ -15,6 +15,7 @@ import json
 import logging
 import sys
 import time
+from dataclasses import asdict
 
 
 def _drop_optional_gcp_notice(record: logging.LogRecord) -> bool:
@@ -28,9 +29,10 @@ import apache_beam as beam  # noqa: E402 - after the log filter above
 from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 
 from pipeline import __version__, explain, graph, publish, report, show  # noqa: E402
+from pipeline import limits as limit_options  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
 from pipeline.runners import choose_runner  # noqa: E402
-from transforms.read import DEFAULT_MAX_BYTES, FORMATS  # noqa: E402
+from transforms.read import FORMATS  # noqa: E402
 from transforms.read_jsonl import DEFAULT_FIELDS, parse_field_mapping  # noqa: E402
 
 DEFAULT_RUNNER = "DirectRunner"
@@ -70,14 +72,9 @@ def _parser() -> argparse.ArgumentParser:
         help=f"read JSONL field FIELD (dotted for nested objects) as NAME, one of {', '.join(DEFAULT_FIELDS)}; "
         "repeatable, e.g. --jsonl-field text=content --jsonl-field url=meta.link",
     )
-    run.add_argument(
-        "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        help="largest document, after decompression, before it is rejected (default %(default)s)",
-    )
     run.add_argument("--num-shards", type=int, default=0, help="Parquet files per output (0: runner decides)")
     run.add_argument("--quiet", "-q", action="store_true", help="print no summary")
+    limit_options.add_arguments(run)
     evaluate = commands.add_parser(
         "eval",
         help="score newsclean and trafilatura alone on a folder of cases",
@@ -112,6 +109,11 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     except ValueError as exc:
         print(f"newsclean: --jsonl-field: {exc}", file=sys.stderr)
         return 2
+    try:
+        limits = limit_options.from_args(args)
+    except ValueError as exc:
+        print(f"newsclean: limits: {exc}", file=sys.stderr)
+        return 2
     staging = publish.new_staging(args.output)
     started = time.perf_counter()
     with choose_runner(options, DEFAULT_RUNNER) as choice:
@@ -119,7 +121,7 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
             patterns=tuple(patterns),
             output=staging,
             source_format=args.source_format,
-            max_bytes=args.max_bytes,
+            limits=limits,
             num_shards=args.num_shards,
             sharded_writes=choice.sharded_writes,
             jsonl_fields=jsonl_fields,
@@ -139,7 +141,7 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         args.output,
         metric_values,
         seconds,
-        {"runner": choice.name, "inputs": args.inputs, "format": args.source_format},
+        {"runner": choice.name, "inputs": args.inputs, "format": args.source_format, "limits": asdict(limits)},
     )
     report.write_report(args.output, summary)
     if not args.quiet:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import apache_beam as beam
 
 from transforms.beam import COUNTS_FILE, CleanDocuments, CountInto, ReadDocuments, WriteRecords
-from transforms.read import DEFAULT_MAX_BYTES
+from transforms.limits import Limits
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class RunConfig:
     patterns: tuple[tuple[str, bool], ...]
     output: str
     source_format: str | None = None
-    max_bytes: int = DEFAULT_MAX_BYTES
+    limits: Limits = field(default_factory=Limits)  # per-document limits (transforms.limits)
     num_shards: int = 0
     jsonl_fields: dict[str, str] = field(default_factory=dict)  # our name -> the JSONL field read
     sharded_writes: bool = False
@@ -28,9 +28,15 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
     read = (
         pipeline
         | "Inputs" >> beam.Create(list(config.patterns))
-        | "Read" >> ReadDocuments(config.source_format, config.max_bytes, jsonl_fields=config.jsonl_fields)
+        | "Read"
+        >> ReadDocuments(
+            config.source_format,
+            config.limits.max_bytes,
+            jsonl_fields=config.jsonl_fields,
+            max_ratio=config.limits.max_ratio,
+        )
     )
-    cleaned = read.documents | "Clean" >> CleanDocuments()
+    cleaned = read.documents | "Clean" >> CleanDocuments(config.limits)
     rejects = (read.rejects, cleaned.rejects) | "AllRejects" >> beam.Flatten()
     written = (cleaned.articles, rejects) | "Write" >> WriteRecords(
         config.output, config.num_shards, sharded=config.sharded_writes

@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.cli import main
 from tests.conftest import SEED_000, SEED_003
+from tests.warc_helpers import article_html
 
 IGNORED = {"ingested_at"}
 
@@ -24,6 +25,7 @@ def inputs(tmp_path_factory):
         (folder / f"variant{i}.txt").write_text(text)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (folder / "page.html").write_text(article_html("Council approves the budget", "https://news.example/a"))
     return folder
 
 
@@ -52,7 +54,7 @@ def test_sharded_writer_matches_beams_parquet_writer(inputs, tmp_path, monkeypat
     _run(inputs, tmp_path / "sharded", "--direct_num_workers", "1")
     for name in ("articles", "rejects"):
         assert _records(tmp_path / "plain", name) == _records(tmp_path / "sharded", name)
-    assert len(_records(tmp_path / "plain", "articles")) == 8
+    assert len(_records(tmp_path / "plain", "articles")) == 9
 
 
 def test_dask_runner_matches_the_direct_runner(inputs, tmp_path) -> None:
@@ -61,5 +63,5 @@ def test_dask_runner_matches_the_direct_runner(inputs, tmp_path) -> None:
     _run(inputs, tmp_path / "dask", "--runner", "dask")  # starts and stops its own local cluster
     for name in ("articles", "rejects"):
         assert _records(tmp_path / "direct", name) == _records(tmp_path / "dask", name)
-    assert len(_records(tmp_path / "dask", "articles")) == 8
+    assert len(_records(tmp_path / "dask", "articles")) == 9
     assert len(_records(tmp_path / "dask", "rejects")) == 2

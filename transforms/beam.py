@@ -20,7 +20,8 @@ from apache_beam.metrics import Metrics
 
 from schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA, article_to_row, reject_to_row
 from schemas.records import Article, RawDocument, Reject
-from transforms.document import process_document
+from transforms.guard import DocumentGuard
+from transforms.limits import DEFAULT_MAX_RATIO, Limits
 from transforms.parquet_io import shard_name, shard_of, write_table
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION, read_documents
 
@@ -68,9 +69,11 @@ class ReadFileDoFn(beam.DoFn):
         source_format: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         jsonl_fields: dict[str, str] | None = None,
+        max_ratio: float = DEFAULT_MAX_RATIO,
     ) -> None:
         self._format = source_format
         self._max_bytes = max_bytes
+        self._max_ratio = max_ratio
         self._jsonl_fields = dict(jsonl_fields or {})
         self._files = Metrics.counter(NAMESPACE, "files")
         self._inputs = Metrics.counter(NAMESPACE, "inputs")
@@ -86,7 +89,12 @@ class ReadFileDoFn(beam.DoFn):
             return
         with stream:
             items = read_documents(
-                uri, stream, source_format=self._format, max_bytes=self._max_bytes, jsonl_fields=self._jsonl_fields
+                uri,
+                stream,
+                source_format=self._format,
+                max_bytes=self._max_bytes,
+                jsonl_fields=self._jsonl_fields,
+                max_ratio=self._max_ratio,
             )
             for item in items:
                 self._inputs.inc()
@@ -117,10 +125,12 @@ class ReadDocuments(beam.PTransform):
         max_bytes: int = DEFAULT_MAX_BYTES,
         extensions: Iterable[str] = tuple(FORMATS_BY_EXTENSION),
         jsonl_fields: dict[str, str] | None = None,
+        max_ratio: float = DEFAULT_MAX_RATIO,
     ) -> None:
         super().__init__()
         self._format = source_format
         self._max_bytes = max_bytes
+        self._max_ratio = max_ratio
         self._extensions = frozenset(extensions)
         self._jsonl_fields = dict(jsonl_fields or {})
 
@@ -143,18 +153,35 @@ class ReadDocuments(beam.PTransform):
             | "Metadata" >> beam.Map(lambda item: item[0])
             | "Spread" >> beam.Reshuffle()
             | "ReadMatches" >> fileio.ReadMatches()
-            | "ReadFiles" >> beam.ParDo(ReadFileDoFn(self._format, self._max_bytes, self._jsonl_fields))
+            | "ReadFiles"
+            >> beam.ParDo(ReadFileDoFn(self._format, self._max_bytes, self._jsonl_fields, self._max_ratio))
         )
         return Read(*split_rejects(items, "Read"))
 
 
 class CleanDocumentDoFn(beam.DoFn):
-    """Decode, clean and extract fields of one raw document (:func:`process_document`)."""
+    """Decode, clean and extract fields of one raw document (:func:`process_document`).
 
-    def __init__(self) -> None:
+    Under ``limits`` (:mod:`transforms.limits`); the per-document time limit runs
+    documents in a child process that :class:`DocumentGuard` keeps per DoFn
+    instance, started in ``setup`` and stopped in ``teardown``.
+    """
+
+    def __init__(self, limits: Limits | None = None) -> None:
+        self._limits = limits or Limits()
+        self._guard: DocumentGuard | None = None
         self._articles = Metrics.counter(NAMESPACE, "articles")
         self._rejects = Metrics.counter(NAMESPACE, "rejects")
         self._removed: dict[str, object] = {}
+
+    def setup(self) -> None:
+        self._guard = DocumentGuard(self._limits)
+        self._guard.start()
+
+    def teardown(self) -> None:
+        if self._guard is not None:
+            self._guard.close()
+            self._guard = None
 
     def _count_removed(self, article: Article) -> None:
         for removed in article.removed:
@@ -164,7 +191,10 @@ class CleanDocumentDoFn(beam.DoFn):
             counter.inc()  # type: ignore[attr-defined]
 
     def process(self, raw: RawDocument) -> Iterator[Article | Reject]:
-        result = process_document(raw)
+        if self._guard is None:  # a runner that skipped setup
+            self.setup()
+        assert self._guard is not None
+        result = self._guard.process(raw)
         if isinstance(result, Reject):
             self._rejects.inc()
             Metrics.counter(f"{NAMESPACE}.rejects", f"{result.stage}/{result.error}").inc()
@@ -176,10 +206,15 @@ class CleanDocumentDoFn(beam.DoFn):
 
 
 class CleanDocuments(beam.PTransform):
-    """Raw documents to articles (main output) and rejects (``rejects``)."""
+    """Raw documents to articles (main output) and rejects (``rejects``), under ``limits``."""
+
+    def __init__(self, limits: Limits | None = None) -> None:
+        super().__init__()
+        self._limits = limits or Limits()
 
     def expand(self, documents: beam.PCollection) -> Cleaned:
-        return Cleaned(*split_rejects(documents | "Clean" >> beam.ParDo(CleanDocumentDoFn()), "Clean"))
+        cleaned = documents | "Clean" >> beam.ParDo(CleanDocumentDoFn(self._limits))
+        return Cleaned(*split_rejects(cleaned, "Clean"))
 
 
 class WriteRecords(beam.PTransform):

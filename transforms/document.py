@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from schemas.records import Article, RawDocument, Reject, Removed
@@ -23,12 +24,15 @@ from transforms.errors import StageError
 from transforms.fingerprint import content_hash, doc_id
 from transforms.html import declared_language, extract_html
 from transforms.html_meta import page_metadata
+from transforms.limits import REGEX_TIMEOUT, Limits, check_html_depth, check_line_length
 from transforms.names import outlet_keys
 from transforms.read import raw_prefix
 from transforms.sections import clean_blocks
 from transforms.text import word_count
 
 HTML = "html"
+DEFAULT_LIMITS = Limits()
+Progress = Callable[[str], None]  # told each stage's name as it starts (the time guard reports it)
 
 
 def _now() -> dt.datetime:
@@ -134,20 +138,36 @@ def _authors(raw: RawDocument, facts: _PageFacts | None, cleaned: CleanedText) -
     return authors
 
 
-def document_to_article(raw: RawDocument, *, now: dt.datetime) -> Article:
-    """The cleaned article for ``raw``; raises :class:`StageError` when there is none."""
+def document_to_article(
+    raw: RawDocument, *, now: dt.datetime, limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
+) -> Article:
+    """The cleaned article for ``raw``; raises :class:`StageError` when there is none.
+
+    ``limits`` bound the page's nesting depth and the length of a line (see
+    :mod:`transforms.limits`); ``progress`` hears each stage's name as it starts.
+    """
     stage = "decode"
+
+    def enter(name: str) -> None:
+        nonlocal stage
+        stage = name
+        if progress is not None:
+            progress(name)
+
     try:
+        enter("decode")
         text = decode_document(raw)
         facts: _PageFacts | None = None
         if raw.content_type == HTML:
-            stage = "extract"
+            enter("extract")
+            check_html_depth(text, limits.max_html_depth)
             text, facts = extract_document(text, raw.url)
-        stage = "clean"
+        enter("clean")
+        check_line_length(text, limits.max_line_chars, "clean")
         cleaned = clean_text(text, today=now.date(), **clean_options(raw))
         if not cleaned.paragraphs:
             raise StageError("clean", "empty_after_cleaning", f"all {len(cleaned.removed)} lines were noise")
-        stage = "fields"
+        enter("fields")
         body = cleaned.text
         parsed_date, date_source = _choose_date(raw, facts, cleaned, now.date())
         return Article(
@@ -173,6 +193,8 @@ def document_to_article(raw: RawDocument, *, now: dt.datetime) -> Article:
         )
     except StageError:
         raise
+    except TimeoutError as exc:  # a guarded pattern ran past rules.REGEX_TIMEOUT
+        raise StageError(stage, REGEX_TIMEOUT, f"a pattern ran too long: {exc}") from exc
     except Exception as exc:
         where = traceback.extract_tb(exc.__traceback__)[-1]
         raise StageError(
@@ -185,11 +207,17 @@ def _source_id(raw: RawDocument) -> str | None:
     return str(given) if given not in (None, "") else None
 
 
-def process_document(raw: RawDocument, *, now: dt.datetime | None = None) -> Article | Reject:
+def process_document(
+    raw: RawDocument,
+    *,
+    now: dt.datetime | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+) -> Article | Reject:
     """An :class:`Article`, or a :class:`Reject` saying which stage failed and why."""
     now = now or _now()
     try:
-        return document_to_article(raw, now=now)
+        return document_to_article(raw, now=now, limits=limits, progress=progress)
     except StageError as exc:
         return Reject(
             source_uri=raw.source_uri,

@@ -1,0 +1,367 @@
+"""A per-document time limit: documents are processed in a child process that is killed when late.
+
+trafilatura has no time limit of its own and has been reported to hang on huge
+HTML; a pattern, a parser or a library bug can do the same. A Python thread
+cannot be stopped, and ``signal.alarm`` only works in a process's main thread,
+while Beam runs DoFns in worker threads. So each DoFn instance keeps one child
+process (:class:`ChildRunner`) and hands it one document at a time over a pipe;
+when the answer is late the child is killed (SIGKILL), the document becomes a
+``timeout`` reject naming the stage it was in, and a fresh child is started for
+the next document. A child that dies (a crash in C code, the OOM killer) gives a
+``worker_died`` reject the same way.
+
+The child is a plain ``subprocess`` (``python -c``), not ``multiprocessing``:
+it works from threads, from Dask's daemonic worker processes, and it never forks
+a process that holds gRPC threads. It exits when its parent goes away. It also
+refuses network access from Python code (an audit hook), as a second line behind
+parsers that never fetch anything (see ``docs/limits.md``).
+
+Cost: one pickle of the raw document and of the result and two process wake-ups
+per document, about 0.2 ms (``benchmarks/bench_guard.py``): 2-3% of an HTML
+page's 70 ms, but 5-10% of a small plain-text document's 2-4 ms, so small plain
+text stays in-process (see :data:`IN_PROCESS_TEXT_BYTES`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import mmap
+import os
+import pickle
+import subprocess
+import sys
+import threading
+import time
+import weakref
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+from schemas.records import Article, RawDocument, Reject
+from transforms.limits import TIMEOUT, WORKER_DIED, Limits
+from transforms.read import raw_prefix
+
+START_TIMEOUT = 120.0  # seconds for a child to import its target (trafilatura is slow to import)
+_PARENT_POLL = 1.0  # how often a child checks that its parent is alive
+_BLOCKED_EVENTS = frozenset({"socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "urllib.Request"})
+_BOARD_BYTES = 64
+
+
+class _StageBoard:
+    """A few bytes of memory shared with the child, where it writes the stage it is in.
+
+    A memory write costs nothing per stage, where a message would wake the parent
+    each time; the parent reads the board only when the child is late or dead.
+    """
+
+    def __init__(self, fd: int | None = None) -> None:
+        if fd is None:
+            fd = os.memfd_create("newsclean-stage") if hasattr(os, "memfd_create") else _temp_fd()
+            os.ftruncate(fd, _BOARD_BYTES)
+        self.fd = fd
+        self._memory = mmap.mmap(fd, _BOARD_BYTES)
+
+    def write(self, stage: str) -> None:
+        data = stage.encode("utf-8")[: _BOARD_BYTES - 1]
+        self._memory[0 : len(data) + 1] = bytes([len(data)]) + data
+
+    def read(self) -> str | None:
+        size = self._memory[0]
+        return self._memory[1 : 1 + size].decode("utf-8", "replace") if size else None
+
+    def clear(self) -> None:
+        self._memory[0] = 0
+
+    def close(self) -> None:
+        self._memory.close()
+        os.close(self.fd)
+
+
+def _temp_fd() -> int:
+    import tempfile
+
+    handle = tempfile.TemporaryFile()
+    return os.dup(handle.fileno())
+
+
+class TimeLimitExceeded(Exception):
+    """The child did not answer within the limit; ``stage`` is the last one it reported."""
+
+    def __init__(self, seconds: float, stage: str | None) -> None:
+        super().__init__(f"no answer within {seconds:g} s (in stage {stage or 'unknown'})")
+        self.seconds = seconds
+        self.stage = stage
+
+
+class ChildDied(Exception):
+    """The child exited while working on a call; ``stage`` is the last one it reported."""
+
+    def __init__(self, returncode: int | None, stage: str | None) -> None:
+        super().__init__(f"the worker process exited with code {returncode} (in stage {stage or 'unknown'})")
+        self.returncode = returncode
+        self.stage = stage
+
+
+class ChildError(Exception):
+    """The target raised in the child (the target is expected not to)."""
+
+
+def _dumps(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _resolve(target: str) -> Callable[..., Any]:
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+class ChildRunner:
+    """Calls ``target`` (``"module:function"``) in a child process, each call under a time limit.
+
+    The target is called as ``target(*args, progress=report, **init, **kwargs)``
+    where ``report(stage)`` notes which stage is running (in shared memory, read
+    only when the call is late). The child is started on the first call (or by
+    :meth:`start`) and after every kill.
+    """
+
+    def __init__(self, target: str, seconds: float, init: dict[str, Any] | None = None) -> None:
+        if seconds <= 0:
+            raise ValueError("seconds must be positive")
+        self.target = target
+        self.seconds = seconds
+        self._init = dict(init or {})
+        self._process: subprocess.Popen | None = None
+        self._send: Connection | None = None
+        self._receive: Connection | None = None
+        self._ready = False
+        self._board: _StageBoard | None = None
+        self.restarts = 0
+        self._finalizer: weakref.finalize | None = None
+
+    def start(self) -> None:
+        """Start the child without waiting for it to be ready (it imports in the background)."""
+        if self._process is not None:
+            return
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        self._board = _StageBoard()
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+        code = "import sys; from transforms.guard import child_main; child_main(*map(int, sys.argv[1:]))"
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-c", code, str(to_child_r), str(from_child_w), str(self._board.fd)],
+                pass_fds=(to_child_r, from_child_w, self._board.fd),
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                close_fds=True,
+            )
+        finally:
+            os.close(to_child_r)
+            os.close(from_child_w)
+        self._send = Connection(to_child_w, readable=False)
+        self._receive = Connection(from_child_r, writable=False)
+        self._ready = False
+        self._send.send_bytes(_dumps((self.target, self._init)))
+        self._finalizer = weakref.finalize(self, _kill, self._process, self._send, self._receive, self._board)
+
+    def _wait_ready(self) -> None:
+        assert self._receive is not None
+        if not self._receive.poll(START_TIMEOUT):
+            self.close()
+            raise RuntimeError(f"the worker process for {self.target} did not start within {START_TIMEOUT:g} s")
+        try:
+            kind, value = pickle.loads(self._receive.recv_bytes())
+        except EOFError:
+            code = self._process.wait() if self._process else None
+            self.close()
+            raise RuntimeError(f"the worker process for {self.target} exited at start (code {code})") from None
+        if kind != "ready":
+            self.close()
+            raise RuntimeError(f"the worker process for {self.target} failed to start: {value}")
+        self._ready = True
+
+    def call(self, *args: Any, **kwargs: Any) -> Any:
+        """``target(*args, **kwargs)`` in the child; raises :class:`TimeLimitExceeded`,
+        :class:`ChildDied` or :class:`ChildError` instead of returning."""
+        if self._process is None:
+            self.start()
+        if not self._ready:
+            self._wait_ready()
+        assert self._send is not None and self._receive is not None
+        try:
+            self._send.send_bytes(_dumps((args, kwargs)))
+        except OSError:  # the idle child died (killed from outside): one fresh start
+            self.close()
+            self.start()
+            self._wait_ready()
+            self._send.send_bytes(_dumps((args, kwargs)))
+        assert self._board is not None
+        if not self._receive.poll(self.seconds):
+            stage = self._kill_for_restart()
+            raise TimeLimitExceeded(self.seconds, stage)
+        try:
+            kind, value = pickle.loads(self._receive.recv_bytes())
+        except EOFError:
+            code = self._process.wait() if self._process else None
+            stage = self._kill_for_restart()
+            raise ChildDied(code, stage) from None
+        if kind == "done":
+            return value
+        raise ChildError(value)
+
+    def _kill_for_restart(self) -> str | None:
+        """Kill a late or dead child; the stage it last reported."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        stage = self._board.read() if self._board is not None else None
+        self.close()
+        self.restarts += 1
+        return stage
+
+    def close(self) -> None:
+        """Kill the child (if any); the next call starts a new one."""
+        if self._finalizer is not None:
+            self._finalizer()
+            self._finalizer = None
+        self._process = self._send = self._receive = self._board = None
+        self._ready = False
+
+
+def _kill(process: subprocess.Popen, send: Connection, receive: Connection, board: _StageBoard) -> None:
+    for connection in (send, receive):
+        try:
+            connection.close()
+        except OSError:
+            pass
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+    board.close()
+
+
+def _block_network(event: str, _args: tuple) -> None:
+    if event in _BLOCKED_EVENTS:
+        raise PermissionError(f"newsclean worker processes make no network access ({event})")
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the parent is gone, even while the main thread is stuck in a document."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(_PARENT_POLL)
+            if os.getppid() != parent:
+                os._exit(3)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+def child_main(receive_fd: int, send_fd: int, board_fd: int) -> None:
+    """The child's loop: import the target, then answer one call at a time until the pipe closes."""
+    _watch_parent(os.getppid())
+    receive = Connection(receive_fd, writable=False)
+    send = Connection(send_fd, readable=False)
+    board = _StageBoard(board_fd)
+    try:
+        target, init = pickle.loads(receive.recv_bytes())
+        function = _resolve(target)
+    except EOFError:
+        return
+    except Exception as exc:  # noqa: BLE001 - reported to the parent, which fails loudly
+        send.send_bytes(_dumps(("error", f"{type(exc).__name__}: {exc}")))
+        return
+    sys.addaudithook(_block_network)
+    send.send_bytes(_dumps(("ready", None)))
+
+    while True:
+        try:
+            args, kwargs = pickle.loads(receive.recv_bytes())
+        except EOFError:
+            return
+        board.clear()
+        progress = board.write
+        try:
+            answer = ("done", function(*args, progress=progress, **init, **kwargs))
+        except Exception as exc:  # noqa: BLE001 - the parent turns it into a reject
+            answer = ("error", f"{type(exc).__name__}: {exc}")
+        send.send_bytes(_dumps(answer))
+
+
+# Plain text smaller than this is cleaned in-process: its cost is bounded by its
+# size, the line-length limit and linear, timeout-guarded patterns, and the
+# child's round trip (about 0.2 ms) would add 5-10% to a 2-4 ms document.
+IN_PROCESS_TEXT_BYTES = 256 * 1024
+
+
+class DocumentGuard:
+    """:func:`transforms.document.process_document` under ``limits.max_seconds`` per document.
+
+    HTML pages, and plain text over ``IN_PROCESS_TEXT_BYTES``, go to the child
+    process; small plain text is cleaned in-process. Always returns an
+    :class:`Article` or a :class:`Reject`: a late document is a ``timeout``
+    reject, one whose worker died a ``worker_died`` reject, both naming the
+    stage the document was in. ``limits.max_seconds == 0`` runs everything
+    in-process, with no time limit.
+    """
+
+    TARGET = "transforms.document:process_document"
+
+    def __init__(
+        self, limits: Limits, target: str = TARGET, in_process_text_bytes: int = IN_PROCESS_TEXT_BYTES
+    ) -> None:
+        self.limits = limits
+        self._in_process_text_bytes = in_process_text_bytes
+        self._runner = ChildRunner(target, limits.max_seconds, {"limits": limits}) if limits.max_seconds else None
+        self.guarded = 0  # documents sent to the child
+
+    def start(self) -> None:
+        """Start the worker process early, so its imports overlap the first reads."""
+        if self._runner is not None:
+            self._runner.start()
+
+    def needs_child(self, raw: RawDocument) -> bool:
+        """Whether ``raw`` goes to the time-limited child (HTML, or large text)."""
+        return self._runner is not None and (raw.content_type == "html" or len(raw.data) > self._in_process_text_bytes)
+
+    def process(self, raw: RawDocument) -> Article | Reject:
+        if not self.needs_child(raw):
+            from transforms.document import process_document
+
+            return process_document(raw, limits=self.limits)
+        assert self._runner is not None
+        self.guarded += 1
+        try:
+            return self._runner.call(raw)
+        except TimeLimitExceeded as exc:
+            return self._reject(raw, exc.stage, TIMEOUT, f"processing took longer than {exc.seconds:g} s")
+        except ChildDied as exc:
+            return self._reject(raw, exc.stage, WORKER_DIED, str(exc))
+        except ChildError as exc:
+            return self._reject(raw, None, "exception:ChildError", str(exc))
+
+    @staticmethod
+    def _reject(raw: RawDocument, stage: str | None, error: str, message: str) -> Reject:
+        import datetime as dt
+
+        stage = stage or "decode"
+        return Reject(
+            source_uri=raw.source_uri,
+            stage=stage,
+            error=error,
+            message=f"{message} (stopped in stage {stage})",
+            raw_prefix=raw_prefix(raw.data),
+            ingested_at=dt.datetime.now(dt.UTC),
+        )
+
+    @property
+    def restarts(self) -> int:
+        """How many times the worker process was killed and replaced."""
+        return self._runner.restarts if self._runner is not None else 0
+
+    def close(self) -> None:
+        if self._runner is not None:
+            self._runner.close()

@@ -59,8 +59,8 @@ _NAME = regex.compile(
     r"^(?:\p{Lu}[\p{L}'’.\-]*|(?:de|da|del|van|von|der|al|el|bin|le|la|di)\b)"
     r"(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|(?:de|da|del|van|von|der|al|el|bin|le|la|di)\b)){0,4}$"
 )
-_SEPARATOR = regex.compile(r"(,\s*and\s+|,\s*&\s*|\s+and\s+|\s*&\s*|;\s*|,\s*)")
-_IN = regex.compile(r"\s+(?:in|from|at)\s+")
+_SEPARATOR = regex.compile(r"(,\s*and\s+|,\s*&\s*|(?<!\s)\s+and\s+|(?<!\s)\s*&\s*|;\s*|,\s*)")
+_IN = regex.compile(r"(?<!\s)\s+(?:in|from|at)\s+")
 
 
 def _is_name(text: str) -> bool:

@@ -15,7 +15,8 @@ _NOT_PLACES = frozenset(
     "WARNING ALERT URGENT NEW FIRST LAST THE AND BUT".split()
 )
 
-_CAPS_WORD = r"[\p{Lu}][\p{Lu}'’.\-]*[\p{Lu}.]"
+# Atomic: a word is read one way, so a long "A-B-C-..." is not split at every hyphen in turn.
+_CAPS_WORD = r"(?>[\p{Lu}][\p{Lu}'’.\-]*[\p{Lu}.])"
 DATELINE = regex.compile(
     r"^(?P<place>" + _CAPS_WORD + r"(?:[ \-]" + _CAPS_WORD + r"){0,3})"
     # ", Ukraine" / ", Mo." / ", D.C." / ", Calif." (a region as printed)

@@ -48,7 +48,8 @@ REGION_ZONES = {
 }  # fmt: skip
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+# Weekday names spelled out: a loose ``(?:mon|...)[a-z]*`` backtracks over a long run of letters.
+_WEEKDAY = r"(?:(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?\s+)?"
 _TIME = (
     r"(?:(?:,|\s+at|\s*[|·•-])?\s*(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*(?P<zone>[A-Z]{1,4}\b|[+-]\d{2}:?\d{2})?)?"

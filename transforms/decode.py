@@ -121,8 +121,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
 
 _META_CHARSET = re.compile(
-    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)"""
-    rb"""|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)""",
+    rb"""<meta[^<>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)"""
+    rb"""|<\?xml[^<>]+encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)""",
     re.I,
 )
 HTML_SNIFF_BYTES = 4096  # where browsers look for a <meta charset> (the WHATWG prescan uses 1024)

@@ -130,18 +130,26 @@ def body_blocks(body) -> list[Block]:
     return blocks
 
 
-_DECLARED_LANGUAGE = regex.compile(
-    r"<html[^>]*?\s(?:xml:)?lang\s*=\s*[\"']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)*)"
-    r"|<meta[^>]+?(?:http-equiv\s*=\s*[\"']?content-language|property\s*=\s*[\"']?og:locale)[\"']?[^>]*?"
-    r"content\s*=\s*[\"']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)*)",
-    regex.I,
-)
+# Tag by tag: one pattern over the page with two lazy runs inside a tag tried every way
+# ("<meta http-equiv=content-language " repeated) took seconds per page.
+_LANGUAGE_TAG = regex.compile(r"<(html|meta)\b[^<>]*", regex.I)  # a tag ends at the next < or >: linear
+_LANG_ATTRIBUTE = regex.compile(r"\s(?:xml:)?lang\s*=\s*[\"']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)*)", regex.I)
+_LANGUAGE_META = regex.compile(r"http-equiv\s*=\s*[\"']?content-language|property\s*=\s*[\"']?og:locale", regex.I)
+_CONTENT_LANGUAGE = regex.compile(r"content\s*=\s*[\"']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)*)", regex.I)
 
 
 def declared_language(html: str) -> str | None:
     """The language a page declares (``<html lang>``, content-language, ``og:locale``), ISO 639-1."""
-    match = _DECLARED_LANGUAGE.search(html[:20000], timeout=1.0)
-    return _language_code(match.group(1) or match.group(2)) if match else None
+    for tag in _LANGUAGE_TAG.finditer(html[:20000], timeout=1.0):
+        text = tag.group()
+        if tag.group(1).lower() == "html":
+            found = _LANG_ATTRIBUTE.search(text, timeout=1.0)
+        else:
+            marker = _LANGUAGE_META.search(text, timeout=1.0)
+            found = _CONTENT_LANGUAGE.search(text, marker.end(), timeout=1.0) if marker else None
+        if found:
+            return _language_code(found.group(1))
+    return None
 
 
 def _language_code(value: str | None) -> str | None:

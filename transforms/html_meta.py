@@ -215,7 +215,7 @@ def _byline_elements(tree, meta: PageMeta) -> None:
 
 _TEXT_BYLINE = regex.compile(
     r"^(?:by|written\s+by|story\s+by|words\s+by|article\s+by|posted\s+by|author|von|par|por|door|di|av|af)"
-    r"\s*:?\s+\p{Lu}[^!?]{1,100}$",
+    r"(?:\s*:\s+|\s+)\p{Lu}[^!?]{1,100}$",
     regex.I,
 )
 # A label alone ("Written by") whose name sits in the next element.

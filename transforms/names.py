@@ -14,17 +14,17 @@ from transforms.agency import canonical_agency
 # "By", "Written by", and the forms of other news languages.
 BYLINE_LEAD = (
     r"(?:(?:written|story|words|text|reporting|report|posted|published|compiled|interview|photos?\s+and\s+text)\s+by"
-    r"|by|from|author(?:s|ed\s+by)?\s*:?|von|par|por|di|door|av|af|de|autor(?:es|in|a)?\s*:?|auteur(?:e|s)?\s*:?"
-    r"|texto?\s*:?|redacci[oó]n\s*:?)"
+    r"|by|from|author(?:s|ed\s+by)?|von|par|por|di|door|av|af|de|autor(?:es|in|a)?|auteur(?:e|s)?"
+    r"|texto?|redacci[oó]n)"
 )
-_LEAD = regex.compile(r"^\s*(?:" + BYLINE_LEAD + r"\s*:?\s+|By(?=\p{Lu}\p{Ll}))", regex.I)
+_LEAD = regex.compile(r"^\s*(?:" + BYLINE_LEAD + r"(?:\s*:\s+|\s+)|By(?=\p{Lu}\p{Ll}))", regex.I)
 # Honorifics go: "Dr. Vahid Osman" is Vahid Osman.
 _HONORIFIC = regex.compile(
     r"^(?:(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|fr|sr|sra|herr|frau|mme|m)\.?\s+)+", regex.I
 )
 # A username or a domain is not a name: "andrew.keaveney", "Paperium.net", "q_admin".
 _HANDLE_LIKE = regex.compile(r"[\p{L}\d]\.[\p{Ll}\d]|_|\.(?:com|net|org|io|co|uk|de)\b", regex.I)
-_EMAIL = regex.compile(r"\S+@\S+\.\w+")
+_EMAIL = regex.compile(r"(?<!\S)[^\s@]+@\S+\.\w+")
 _URL = regex.compile(r"https?://\S+|www\.\S+")
 _HANDLE = regex.compile(r"(?<!\w)@\w+")
 _MONTHS = (
@@ -43,13 +43,14 @@ _DATE_TAIL = regex.compile(
     + r".*|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}.*|\d+\s+(?:min|hour|day|week|month|year)s?\b.*)$",
     regex.I,
 )
-# Credentials printed after a name: "Jane Doe, MS, RD", "John Roe PhD".
+# Credentials printed after a name: "Jane Doe, MS, RD", "John Roe PhD". Each is spelled one way
+# only ("MD" is in "M\.?D\.?"): a form listed twice doubles the ways to read every repeat.
 _CREDENTIAL = regex.compile(
-    r"(?:,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|MD|PhD|DO|RN|NP|PA-C|MS|MSc|MA|MBA|JD|CPA|CFP|CFA|RD|RDN|LD|LDN|"
+    r"(?:,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|DO|RN|NP|PA-C|MS|MSc|MA|MBA|JD|CPA|CFP|CFA|RD|RDN|LD|LDN|"
     r"CDCES|FAND|DDS|DMD|DVM|PharmD|PsyD|LCSW|LMFT|MPH|MSW|BSN|CEPF|CPT|CSCS|Esq\.?|Jr\.?|Sr\.?|II|III|IV))+$"
 )
 # "Jane Doe for The New York Times", "X on behalf of Y": the person comes first.
-_AFFILIATION_TAIL = regex.compile(r"\s+(?:on\s+behalf\s+of|for|at|from|of\s+the)\s+\p{Lu}.*$")
+_AFFILIATION_TAIL = regex.compile(r"(?<!\s)\s+(?:on\s+behalf\s+of|for|at|from|of\s+the)\s+\p{Lu}.*$")
 _ROLE_WORDS = (
     r"(?:senior|junior|chief|deputy|managing|executive|contributing|associate|assistant|staff|freelance|special|"
     r"guest|political|foreign|national|business|sports|tech|technology|science|health|trending|news|digital|"
@@ -88,6 +89,9 @@ _FULL_NAME = regex.compile(
 )
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.\-]*")
 MAX_NAME_WORDS = 5
+# A byline fragment longer than this holds no person's name; the tail patterns
+# above (credentials, roles, dates) are then never run on page-sized strings.
+MAX_FRAGMENT_CHARS = 200
 
 
 def _case_word(word: str, first: bool) -> str:
@@ -146,6 +150,8 @@ def clean_person_name(raw: str, not_names: frozenset[str] = frozenset()) -> str 
     ``not_names`` are keys (see :func:`outlet_keys`) of the site's own names,
     so ``USA TODAY`` on usatoday.com is never taken for a person.
     """
+    if len(raw) > MAX_FRAGMENT_CHARS:
+        return None
     text = _URL.sub(" ", _EMAIL.sub(" ", raw))
     text = _HANDLE.sub(" ", text)
     text = regex.sub(r"\s+", " ", text).strip(' \t|•·,;:-–—()[]"“”')

@@ -64,7 +64,9 @@ class PrefixRule:
 
 
 def _re(pattern: str) -> regex.Pattern:
-    return regex.compile(pattern, regex.I | regex.V1)
+    r"""Case-insensitive with simple case folding: V1's default full folding (``ß`` = ``ss``) makes
+    classes such as ``[\p{L}'’\-]+`` backtrack exponentially on one long word (measured)."""
+    return regex.compile("(?-f)" + pattern, regex.I | regex.V1)
 
 
 _MONTH = (
@@ -74,7 +76,7 @@ _MONTH = (
 # A printed date, loose on purpose: transforms.dates does the strict parsing.
 DATE_TEXT = (
     r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-    r"|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"|(?:(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?\s+)?"
     r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
     r"|\d{1,2}(?:st|nd|rd|th)?\.?\s+" + _MONTH + r",?\s+(?:19|20)\d{2})"
     r"|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})"
@@ -126,7 +128,7 @@ CREDIT = (
 
 # "By JIM HEINTZ and NASSER KARIMI", "Von Hans Müller", "Jane Doe | Reuters", "Jane Doe, Associated Press".
 BYLINE = (
-    r"^(?i:" + BYLINE_LEAD + r")\s*:?\s+\p{Lu}[^.!?]{1,120}$"
+    r"^(?i:" + BYLINE_LEAD + r")(?:\s*:\s+|\s+)\p{Lu}[^.!?]{1,120}$"
     r"|^\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){1,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){1,3})*"
     r"\s*[|,]\s*(?:" + AGENCY_PATTERN + r")$"
 )
@@ -134,7 +136,7 @@ BYLINE = (
 LINE_RULES: list[LineRule] = [
     LineRule(
         "byline",
-        regex.compile(BYLINE, regex.V1),
+        regex.compile("(?-f)" + BYLINE, regex.V1),
         where=HEAD,
         max_words=20,
         description="a byline: 'By JIM HEINTZ and NASSER KARIMI', 'Jane Doe | Reuters', 'Von ...', 'Par ...'; "
@@ -213,7 +215,7 @@ LINE_RULES: list[LineRule] = [
     LineRule(
         "share",
         _re(
-            r"^(?:(?:share|tweet|email|e-mail|print|pin|save|copy(?:\s+link)?|link|comments?|whatsapp|facebook|"
+            r"^(?:(?:share|tweet|email|e-mail|print|pin|save|copy|link|comments?|whatsapp|facebook|"
             r"twitter|x|linkedin|reddit|pinterest|telegram|flipboard|messenger|threads|bluesky|sms|mail|"
             r"this|article|story|on|via|gift|to|a|friend|page|url|copied)(?:\s*[|•·/,:]\s*|\s+|$))+$"
         ),
@@ -276,7 +278,7 @@ LINE_RULES: list[LineRule] = [
     LineRule(
         "copyright",
         _re(
-            r"^(?:copyright|©|\(c\))\s*.{0,120}$|^all\s+rights\s+reserved\.?$|.{0,120}\ball\s+rights\s+reserved\.?$"
+            r"^(?:copyright|©|\(c\))\s*.{0,120}$|\ball\s+rights\s+reserved\.?$"
             r"|^this\s+(?:material|article|story)\s+may\s+not\s+be\s+(?:published|reproduced|copied).{0,120}$"
         ),
         max_words=40,
@@ -318,7 +320,7 @@ LINE_RULES: list[LineRule] = [
             + _DATE_LABEL
             + r")\s*:?\s*)?"
             + DATE_TEXT
-            + r"(?:\s*(?:[|·•,—–-]|\s)\s*(?:(?:"
+            + r"(?:(?:\s*[|·•,—–-]\s*|\s+)(?:(?:"
             + _DATE_LABEL
             + r")\s*:?\s*)?"
             r"(?:" + DATE_TEXT + r"|\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?))*[.\s]*$"

@@ -27,9 +27,12 @@ def _bomb(megabytes: int) -> bytes:
     return b"".join(packer.compress(b"\0" * (1 << 20)) for _ in range(megabytes)) + packer.flush()
 
 
+BOMB = _bomb(256)
+
+
 @pytest.mark.parametrize("name", ["a.txt.gz", "a.html.gz", "a.jsonl.gz"])
 def test_gzip_bomb_is_stopped_by_its_ratio(name: str) -> None:
-    [reject] = _read(name, _bomb(1024))  # 1 GiB from 1 MB
+    [reject] = _read(name, BOMB)  # 256 MiB from 250 KB
     assert isinstance(reject, Reject) and (reject.stage, reject.error) == ("read", "compression_ratio")
 
 
@@ -42,7 +45,7 @@ def test_jsonl_lines_before_a_bomb_are_kept() -> None:
 
 def test_warc_records_before_and_a_bomb_record() -> None:
     good = {"url": "https://e.com/1", "body": article_html("One", "https://e.com/1").encode()}
-    bomb = {"url": "https://e.com/bomb", "body": b"<html>" + b" " * (300 << 20)}
+    bomb = {"url": "https://e.com/bomb", "body": b"<html>" + b" " * (64 << 20)}
     items = _read("c.warc.gz", warc_bytes([good, bomb, good]))
     kinds = [(i.source_uri, getattr(i, "error", "doc")) for i in items]
     assert kinds == [("c.warc.gz#2", "doc"), ("c.warc.gz#3", "compression_ratio")]

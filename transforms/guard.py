@@ -17,8 +17,8 @@ refuses network access from Python code (an audit hook), as a second line behind
 parsers that never fetch anything (see ``docs/limits.md``).
 
 Cost: one pickle of the raw document and of the result and two process wake-ups
-per document, about 0.2 ms (``benchmarks/bench_guard.py``): 2-3% of an HTML
-page's 70 ms, but 5-10% of a small plain-text document's 2-4 ms, so small plain
+per document, about 0.2-0.4 ms (``benchmarks/bench_guard.py``): 3-5% of an HTML
+page's 70 ms, but 10-15% of a small plain-text document's 2-4 ms, so small plain
 text stays in-process (see :data:`IN_PROCESS_TEXT_BYTES`).
 """
 
@@ -291,17 +291,21 @@ def child_main(receive_fd: int, send_fd: int, board_fd: int) -> None:
         send.send_bytes(_dumps(answer))
 
 
-# Plain text smaller than this is cleaned in-process: its cost is bounded by its
-# size, the line-length limit and linear, timeout-guarded patterns, and the
-# child's round trip (about 0.2 ms) would add 5-10% to a 2-4 ms document.
-IN_PROCESS_TEXT_BYTES = 256 * 1024
+# Plain text this small is cleaned in-process: the child's round trip (about
+# 0.2-0.4 ms) would add 10-15% to a 2-4 ms document, and its cost is bounded by
+# its size and line count (the cleaner's fixed point can take a round per line,
+# so lines count twice: 256 KB of dated header lines took 80 s in-process) and
+# by linear, timeout-guarded patterns. Anything bigger goes to the child.
+IN_PROCESS_TEXT_BYTES = 64 * 1024
+IN_PROCESS_TEXT_LINES = 300
 
 
 class DocumentGuard:
     """:func:`transforms.document.process_document` under ``limits.max_seconds`` per document.
 
-    HTML pages, and plain text over ``IN_PROCESS_TEXT_BYTES``, go to the child
-    process; small plain text is cleaned in-process. Always returns an
+    HTML pages, and plain text over ``IN_PROCESS_TEXT_BYTES`` or
+    ``IN_PROCESS_TEXT_LINES``, go to the child process; small plain text is
+    cleaned in-process. Always returns an
     :class:`Article` or a :class:`Reject`: a late document is a ``timeout``
     reject, one whose worker died a ``worker_died`` reject, both naming the
     stage the document was in. ``limits.max_seconds == 0`` runs everything
@@ -325,7 +329,11 @@ class DocumentGuard:
 
     def needs_child(self, raw: RawDocument) -> bool:
         """Whether ``raw`` goes to the time-limited child (HTML, or large text)."""
-        return self._runner is not None and (raw.content_type == "html" or len(raw.data) > self._in_process_text_bytes)
+        if self._runner is None:
+            return False
+        if raw.content_type == "html" or len(raw.data) > self._in_process_text_bytes:
+            return True
+        return raw.data.count(b"\n") + raw.data.count(b"\r") > IN_PROCESS_TEXT_LINES
 
     def process(self, raw: RawDocument) -> Article | Reject:
         if not self.needs_child(raw):

@@ -179,6 +179,9 @@ def _text(w: _Writer, rng: random.Random) -> None:
         b"Share this story\n" * 50_000,
         _one("clean/empty_after_cleaning"),
     )
+    # the cleaner's fixed point peels one of these per round: quadratic, 80 s in-process for 256 KB
+    stamps = b"Published: January 17, 2025 10:30 AM EST | Updated: Jan 18, 2025\n" * 4_000
+    w.add("dated header lines that make the cleaner quadratic", "stamps.txt", stamps, _one("clean/timeout"))
 
 
 def _one(outcome: str) -> dict[str, frozenset[str]]:

@@ -24,7 +24,7 @@ import apache_beam as beam  # noqa: E402 - after the log filter above
 from apache_beam.io.filesystems import FileSystems  # noqa: E402
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions  # noqa: E402
 
-from pipeline import __version__, graph, report  # noqa: E402
+from pipeline import __version__, copies_options, graph, report  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION  # noqa: E402
 
@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--num-shards", type=int, default=0, help="Parquet files per output (0: runner decides)")
     run.add_argument("--quiet", "-q", action="store_true", help="print no summary")
+    copies_options.add_arguments(run)
     return parser
 
 
@@ -97,6 +98,7 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         source_format=args.source_format,
         max_bytes=args.max_bytes,
         num_shards=args.num_shards,
+        copies=copies_options.config_from_args(args),
     )
     _clear_previous_output(args.output)
     started = time.perf_counter()

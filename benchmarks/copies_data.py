@@ -108,7 +108,7 @@ def load_bodies(folder: str = DEFAULT_DATA, min_words: int = 60) -> list[str]:
     out: the source must hold distinct stories for the labels to be true.
     """
     bodies: list[str] = []
-    seen: list[set[str]] = []
+    owners: dict[str, int] = {}  # 8-gram -> first kept body holding it
     for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
         with open(path, encoding="utf-8") as handle:
             body = (json.load(handle).get("body") or "").strip()
@@ -116,10 +116,12 @@ def load_bodies(folder: str = DEFAULT_DATA, min_words: int = 60) -> list[str]:
         if len(words) < min_words:
             continue
         grams = {" ".join(words[i : i + 8]) for i in range(len(words) - 7)}
-        if any(len(grams & other) > 0.3 * min(len(grams), len(other)) for other in seen):
+        hits = Counter(owners[g] for g in grams if g in owners)
+        if any(n > 0.3 * len(grams) for n in hits.values()):
             continue
+        for g in grams:
+            owners.setdefault(g, len(bodies))
         bodies.append(body)
-        seen.append(grams)
     return bodies
 
 
@@ -130,6 +132,7 @@ class Thesaurus:
 
     def __init__(self, entries: dict[str, list[str]]) -> None:
         self._entries = entries
+        self._cache: dict[str, tuple[list[str], str | None]] = {}
 
     @classmethod
     def moby(cls) -> Thesaurus:
@@ -151,16 +154,37 @@ class Thesaurus:
             entries[head] = common or syns
         return cls(entries)
 
+    def _lookup(self, word: str) -> tuple[list[str], str | None]:
+        """The headword's synonyms for ``word`` and the suffix to put back (None: as is)."""
+        cached = self._cache.get(word)
+        if cached is None:
+            cached = (self._entries[word], None) if word in self._entries else ([], None)
+            if not cached[0]:
+                for suffix, repl in self._SUFFIXES:
+                    if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                        base = word[: -len(suffix)] + repl
+                        if base in self._entries:
+                            cached = (self._entries[base], suffix)
+                            break
+            self._cache[word] = cached
+        return cached
+
     def synonyms(self, word: str) -> list[str]:
         """Synonyms of ``word`` (lower case), inflected like it; [] when unknown."""
-        if word in self._entries:
-            return self._entries[word]
-        for suffix, repl in self._SUFFIXES:
-            if word.endswith(suffix) and len(word) > len(suffix) + 2:
-                base = word[: -len(suffix)] + repl
-                if base in self._entries:
-                    return [self._inflect(s, suffix) for s in self._entries[base]]
-        return []
+        syns, suffix = self._lookup(word)
+        return syns if suffix is None else [self._inflect(s, suffix) for s in syns]
+
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` has synonyms."""
+        return bool(self._lookup(word)[0])
+
+    def pick(self, word: str, rnd: random.Random) -> str | None:
+        """One synonym of ``word`` chosen at random, inflected like it; None when unknown."""
+        syns, suffix = self._lookup(word)
+        if not syns:
+            return None
+        chosen = rnd.choice(syns)
+        return chosen if suffix is None else self._inflect(chosen, suffix)
 
     @staticmethod
     def _inflect(phrase: str, suffix: str) -> str:
@@ -231,13 +255,10 @@ def spin(text: str, thesaurus: Thesaurus, rnd: random.Random, style: SpinStyle =
                 if rnd.random() < style.function:
                     replaced = _match_case(rnd.choice(FUNCTION_SWAPS[lower]), word)
             elif word[0].isupper() and not sentence_start:
-                syns = thesaurus.synonyms(lower)
-                if syns and rnd.random() < style.capitalised:
-                    replaced = _match_case(rnd.choice(syns), word)
-            elif len(word) > 2:
-                syns = thesaurus.synonyms(lower)
-                if syns and rnd.random() < rate:
-                    replaced = _match_case(rnd.choice(syns), word)
+                if thesaurus.knows(lower) and rnd.random() < style.capitalised:
+                    replaced = _match_case(thesaurus.pick(lower, rnd) or word, word)
+            elif len(word) > 2 and thesaurus.knows(lower) and rnd.random() < rate:
+                replaced = _match_case(thesaurus.pick(lower, rnd) or word, word)
             out.append(replaced)
             sentence_start = False
         paragraphs.append("".join(out))

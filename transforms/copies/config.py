@@ -14,9 +14,10 @@ class CopiesConfig:
     """Thresholds and sizes; every field is a CLI option of ``newsclean run``.
 
     Near copies: MinHash-LSH over word ``near_shingle``-grams, ``near_bands``
-    bands of ``near_rows`` rows. With 42 x 3 a pair at Jaccard 0.5 becomes a
-    candidate with probability 0.996, at 0.3 with 0.68; candidates are then
-    kept when the signatures' estimated Jaccard reaches ``near_threshold``.
+    bands of ``near_rows`` rows. With 20 x 2 a pair at Jaccard 0.5 becomes a
+    candidate with probability 0.997, at 0.3 with 0.85, at 0.05 with 0.05;
+    candidates are then kept when the signatures' estimated Jaccard reaches
+    ``near_threshold``.
 
     Spun copies: documents sharing at least ``spun_min_keys`` sampled immutable
     shingles are candidates; a pair is kept when the exact Jaccard of the
@@ -28,8 +29,8 @@ class CopiesConfig:
 
     near_shingle: int = 5
     near_threshold: float = 0.5
-    near_bands: int = 42
-    near_rows: int = 3
+    near_bands: int = 20
+    near_rows: int = 2
     spun_shingle: int = 4
     spun_threshold: float = 0.2
     spun_min_shared: int = 10
@@ -37,8 +38,9 @@ class CopiesConfig:
     # Sampling of immutable shingles for candidate keys: a text keeps every
     # shingle whose hash has ``level`` low zero bits, the level chosen so it
     # keeps about ``spun_sample_base``..2x keys, at most 1 in 2**spun_max_level.
-    spun_sample_base: int = 48
-    spun_max_level: int = 3
+    # A spun pair at Jaccard 0.2 then shares about 8-16 keys, 3 are required.
+    spun_sample_base: int = 24
+    spun_max_level: int = 4
     # A spun key held by more texts than this is a commonplace ("of the in the"), not evidence.
     spun_key_max_df: int = 100
     # Buckets larger than this pair each member with its next ``bucket_window`` only.

@@ -104,11 +104,12 @@ def tokenise(text: str) -> Tokens:
     words: list[int] = []
     immutables: list[int] = []
     sentence_start = True
+    known = _TOKEN_INFO.get
     for token in _TOKEN_OR_STOP.findall(text):
         if token in _STOPS:
             sentence_start = True
             continue
-        value, inside, anywhere = _token_info(token)
+        value, inside, anywhere = known(token) or _token_info(token)
         words.append(value)
         if anywhere or (inside and not sentence_start):
             immutables.append(value)
@@ -222,18 +223,24 @@ class Profile:
         return hash((self.node, self.words, self.near_size))
 
 
+_NOT_UPPER = bytes(b for b in range(256) if not 65 <= b <= 90)
+_NOT_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
+_CASE_SAMPLE = 4000  # characters: the case of a text shows in its first lines
+
+
 def case_rank(text: str) -> int:
     """0 for ordinary capitalisation, 1 for text in capitals or without any.
 
     Exact copies share a ``content_hash`` whatever their case, but immutables
     need the case (names are capitalised words): the text that stands for a
-    ``content_hash`` is one with ordinary case when there is one.
+    ``content_hash`` is one with ordinary case when there is one. Counts ASCII
+    letters only (fast, and enough to tell the case of a text).
     """
-    letters = sum(c.isalpha() for c in text)
+    sample = text[:_CASE_SAMPLE].encode("ascii", "ignore")
+    letters = len(sample.translate(None, _NOT_LETTER))
     if not letters:
         return 0
-    upper = sum(c.isupper() for c in text)
-    return 0 if 0.01 <= upper / letters <= 0.5 else 1
+    return 0 if 0.01 <= len(sample.translate(None, _NOT_UPPER)) / letters <= 0.5 else 1
 
 
 def node_id(content_hash: str) -> int:

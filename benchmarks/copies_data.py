@@ -2,7 +2,8 @@
 
 Stories are real bodies (the WCXB development set's ``body`` fields) and, to
 reach 10k-100k documents, "pastiche" stories made of sentences drawn from
-random bodies. Each story gets copies of three kinds, the label saying which:
+random bodies, each with its own cast of names and its own numbers. Each
+story gets copies of three kinds, the label saying which:
 
 * ``exact``: the same words; layout, case and punctuation may differ.
 * ``near``: one to three edits: paragraphs dropped or added, a truncated end,
@@ -340,8 +341,14 @@ def same_event(story: str, other: str, rnd: random.Random) -> str:
     return "\n\n".join(paragraphs)
 
 
-def pastiche(sentences: list[str], rnd: random.Random, words: int) -> str:
-    """A new story of about ``words`` words: sentences drawn from random bodies, in short paragraphs."""
+def pastiche(sentences: list[str], rnd: random.Random, words: int, names: list[str] | None = None) -> str:
+    """A new story of about ``words`` words: sentences drawn from random bodies, in short paragraphs.
+
+    With ``names``, the story gets its own cast: every name in it is replaced by
+    one drawn from ``names`` and every number by another of as many digits, so
+    two pastiches that drew the same sentence still differ in it, as two
+    unrelated real stories would.
+    """
     paragraphs, current, total = [], [], 0
     while total < words:
         sentence = rnd.choice(sentences)
@@ -352,7 +359,16 @@ def pastiche(sentences: list[str], rnd: random.Random, words: int) -> str:
             current = []
     if current:
         paragraphs.append(" ".join(current))
-    return "\n\n".join(paragraphs)
+    text = "\n\n".join(paragraphs)
+    if not names:
+        return text
+    cast = {name: rnd.choice(names) for name in _names(text)}
+    if cast:
+        pattern = regex.compile(
+            r"\b(" + "|".join(regex.escape(n) for n in sorted(cast, key=len, reverse=True)) + r")\b"
+        )
+        text = pattern.sub(lambda m: cast[m.group(1)], text)
+    return regex.sub(r"\d", lambda _: str(rnd.randrange(10)), text)
 
 
 def _doc_id(*parts: object) -> str:
@@ -367,7 +383,7 @@ class Mix:
     max_copies: int = 5
     kinds: tuple[tuple[str, float], ...] = (("exact", 0.3), ("near", 0.35), ("spun", 0.35))
     spin_of_near: float = 0.3  # a spun copy made from an edited version
-    same_event: float = 0.12  # share of real bodies set aside to be different articles on a story's event
+    same_event: float = 0.12  # share of stories that get a different article on their event (and of bodies set aside)
     undated: float = 0.08
 
 
@@ -385,12 +401,17 @@ def build(
     real = list(bodies)
     rnd.shuffle(real)
     # Bodies kept apart as the "other article" of same-event negatives, each used once,
-    # so a negative is never a copy of a story in the set.
+    # so a negative is never a copy of a story in the set; once they run out, the other
+    # article is a pastiche of their sentences.
     n_reserved = round(len(real) * mix.same_event)
     reserved, real = real[:n_reserved], real[n_reserved:]
+    reserved_sentences = [
+        s for b in reserved for p in b.split("\n\n") for s in split_sentences(p) if 4 <= len(s.split()) <= 60
+    ]
     sentences = [s for b in real for p in b.split("\n\n") for s in split_sentences(p) if 4 <= len(s.split()) <= 60]
     pool = [p for b in real for p in b.split("\n\n") if 8 <= len(p.split()) <= 80]
     lengths = [min(max_words, len(b.split())) for b in real]
+    cast = sorted({name for b in real for name in _names(b)})
     docs: list[LabelledDoc] = []
     base = dt.date(2024, 1, 1)
     story_no = 0
@@ -399,7 +420,7 @@ def build(
         if story_no < len(real):
             text = _clip(real[story_no], max_words)
         else:
-            text = pastiche(sentences, rnd, rnd.choice(lengths))
+            text = pastiche(sentences, rnd, rnd.choice(lengths), cast)
         day = base + dt.timedelta(days=rnd.randrange(700))
         docs.append(LabelledDoc(_doc_id(seed, story, 0), text, _date(day, rnd, mix), story, None, story))
         n_copies = 0 if rnd.random() < mix.no_copies else rnd.randint(1, mix.max_copies)
@@ -420,8 +441,12 @@ def build(
             docs.append(
                 LabelledDoc(_doc_id(seed, story, c), copy, _date(day_c, rnd, mix), story, kind, story, "copy", notes)
             )
-        if story_no < len(real) and reserved and rnd.random() < mix.same_event * 1.5:
-            other = _clip(reserved.pop(), max_words)
+        if rnd.random() < mix.same_event:
+            other = (
+                _clip(reserved.pop(), max_words)
+                if reserved
+                else pastiche(reserved_sentences, rnd, rnd.choice(lengths), cast)
+            )
             if other != text:
                 neg = f"{story}e"
                 docs.append(

@@ -96,10 +96,11 @@ def score_pairs(
             out.same_event_clusters += len(story_set) > 1 and any(
                 n > 1 and len({info[d][0] for d in docs if info[d][2] == e}) > 1 for e, n in events.items()
             )
-            originals = [d for d in docs if info[d][3]]
+            originals = {info[d][0] for d in docs if info[d][3]}
             if originals:
+                # the original text: the original itself or an exact copy of it (indistinguishable)
                 out.clusters_with_original += 1
-                out.canonical_is_original += canonical in originals
+                out.canonical_is_original += info[canonical][0] in originals and info[canonical][1] in (None, "exact")
     return out
 
 
@@ -114,7 +115,7 @@ def report(scores: PairScores) -> str:
         )
     lines.append(
         f"kind accuracy on found pairs {scores.kind_accuracy():.4f}; clusters joining stories "
-        f"{scores.mixed_clusters}, of which same-event {scores.same_event_clusters}; canonical is the "
-        f"original in {scores.canonical_is_original}/{scores.clusters_with_original} clusters"
+        f"{scores.mixed_clusters}, of which same-event {scores.same_event_clusters}; canonical has the "
+        f"original's text in {scores.canonical_is_original}/{scores.clusters_with_original} clusters"
     )
     return "\n".join(lines)

@@ -4,7 +4,7 @@ A thin wiring of the pure steps in :mod:`transforms.copies`; the in-memory
 :func:`transforms.copies.reference.mark_copies` gives the same decisions and is
 what the tests compare against. The graph, one GroupByKey per line::
 
-    articles ─ profile each distinct text (min doc_id per content_hash)
+    articles ─ profile each distinct text (one record per content_hash: ordinary case, then min doc_id)
       near LSH bands ─GBK─ bucket pairs ┐
       sampled immutables ─GBK─ pairs ─count─ >= spun_min_keys ┴─ Distinct
       candidate pairs ─CoGBK(profile a)─CoGBK(profile b)─ verify ─ edges

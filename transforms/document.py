@@ -21,7 +21,7 @@ from transforms.dates import ParsedDate, find_date
 from transforms.decode import decode_bytes, html_charset, sniff_html_charset
 from transforms.errors import StageError
 from transforms.fingerprint import content_hash, doc_id
-from transforms.html import declared_language, extract_html
+from transforms.html import declared_language, extract_html, parse_html
 from transforms.html_meta import page_metadata
 from transforms.names import outlet_keys
 from transforms.read import raw_prefix
@@ -60,9 +60,10 @@ def decode_document(raw: RawDocument) -> str:
 
 def extract_document(html: str, url: str | None) -> tuple[str, _PageFacts]:
     """Main content of a page as text (blocks separated by blank lines) and its metadata."""
-    extraction = extract_html(html, url)
+    tree = parse_html(html)
+    extraction = extract_html(html, url, tree)
     meta = extraction.metadata
-    page = page_metadata(html, url)
+    page = page_metadata(tree if tree is not None else html, url)
     trafilatura_authors = [("trafilatura", [a for a in (meta.author or "").split(";") if a.strip()])]
     not_names = outlet_keys(page.site_name, meta.sitename, url or meta.url)
     page_authors, _source = fields.choose_authors([*page.authors, *trafilatura_authors], not_names)

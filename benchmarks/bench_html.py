@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import DATA, NEWSCLEAN, run_measured  # noqa: E402
+from benchmarks.common import DATA, NEWSCLEAN, run_measured
 
 BASELINE = """
 import sys, pathlib, trafilatura

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import NEWSCLEAN, REPO, run_measured, synth_texts, write_corpus  # noqa: E402
+from benchmarks.common import NEWSCLEAN, REPO, run_measured, synth_texts, write_corpus
 
 
 def main() -> None:

@@ -41,7 +41,9 @@ class PrefixRule:
 
 
 def _re(pattern: str) -> regex.Pattern:
-    return regex.compile(pattern, regex.I | regex.V1)
+    """Case-insensitive with simple case folding: V1's default full folding (``ß`` = ``ss``) made the
+    credit pattern backtrack for seconds on long unspaced menu lines (``SchedulingCall BookingMarketing…``)."""
+    return regex.compile(r"(?-f)" + pattern, regex.I | regex.V1)
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"

@@ -27,6 +27,7 @@ from apache_beam.runners.portability.fn_api_runner import FnApiRunner  # noqa: E
 
 from pipeline import __version__, graph, report  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
+from transforms.boilerplate import DEFAULT_MIN_DOCS  # noqa: E402
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION  # noqa: E402
 
 DEFAULT_RUNNER = "DirectRunner"
@@ -68,6 +69,19 @@ def _parser() -> argparse.ArgumentParser:
         help="largest document, after decompression, before it is rejected (default %(default)s)",
     )
     run.add_argument("--num-shards", type=int, default=0, help="Parquet files per output (0: runner decides)")
+    run.add_argument(
+        "--boilerplate",
+        choices=("on", "off"),
+        default="on",
+        help="corpus stage: remove lines that recur in many different documents of one source (default on)",
+    )
+    run.add_argument(
+        "--boilerplate-min-docs",
+        type=int,
+        default=DEFAULT_MIN_DOCS,
+        metavar="N",
+        help="different documents of a source a line must recur in to be removed (default %(default)s)",
+    )
     run.add_argument("--quiet", "-q", action="store_true", help="print no summary")
     return parser
 
@@ -86,6 +100,9 @@ def _clear_previous_output(output: str) -> None:
 
 def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     """``newsclean run``: build and run the pipeline, then write run.json."""
+    if args.boilerplate_min_docs < 2:
+        print("newsclean: --boilerplate-min-docs must be at least 2", file=sys.stderr)
+        return 2
     try:
         patterns = expand_inputs(args.inputs)
         check_remote_inputs(patterns)
@@ -102,6 +119,8 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         source_format=args.source_format,
         max_bytes=args.max_bytes,
         num_shards=args.num_shards,
+        boilerplate=args.boilerplate == "on",
+        boilerplate_min_docs=args.boilerplate_min_docs,
     )
     _clear_previous_output(args.output)
     started = time.perf_counter()
@@ -114,7 +133,13 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         args.output,
         report.counters(result),
         seconds,
-        {"runner": runner_name, "inputs": args.inputs, "format": args.source_format},
+        {
+            "runner": runner_name,
+            "inputs": args.inputs,
+            "format": args.source_format,
+            "boilerplate": args.boilerplate,
+            "boilerplate_min_docs": args.boilerplate_min_docs,
+        },
     )
     report.write_report(args.output, summary)
     if not args.quiet:

@@ -24,9 +24,9 @@ from urllib.parse import urlsplit
 
 from schemas.records import Article, Removed
 from transforms.fingerprint import content_hash
+from transforms.rules import RULE_RECURRING_IN_SOURCE
 from transforms.text import normalise_line, word_count
 
-RULE_RECURRING_IN_SOURCE = "recurring_in_source"
 DEFAULT_MIN_DOCS = 10  # distinct documents of one source a line must recur in
 SIGNATURE_LINES = 3  # longest lines that make a document's signature
 MAX_REMOVED_SHARE = 0.5  # a document never loses more of its words than this to the rule

@@ -48,6 +48,7 @@ def document_to_article(raw: RawDocument, *, now: dt.datetime) -> Article:
             contributors=list(cleaned.contributors),
             agency=fields.choose_agency(cleaned),
             dateline=cleaned.dateline.place if cleaned.dateline else None,
+            language=cleaned.language,
             word_count=word_count(body),
             removed=list(cleaned.removed),
             content_hash=content_hash(body),

@@ -24,9 +24,11 @@ setup(
         "tzdata>=2024.1",  # zone names (ET, PT ...) where the OS has no tz database
         "py3langid>=0.3",  # language identification; ships its model, runs offline
         "justext>=3.0",  # per-language stopword lists for the line classifier (also trafilatura's)
+        "gender-guesser>=0.4",  # a given-name list (data only) to tell people from roles in bylines
     ],
     extras_require={
-        "test": ["pytest>=8", "hypothesis>=6.100", "ruff>=0.6"],
+        "dask": ["apache-beam[dask]>=2.60,<3"],  # --runner dask
+        "test": ["pytest>=8", "hypothesis>=6.100", "ruff>=0.6", "apache-beam[dask]>=2.60,<3"],
     },
     entry_points={"console_scripts": ["newsclean=pipeline.cli:main"]},
     classifiers=[

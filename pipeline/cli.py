@@ -21,19 +21,15 @@ def _drop_optional_gcp_notice(record: logging.LogRecord) -> bool:
 logging.getLogger().addFilter(_drop_optional_gcp_notice)
 
 import apache_beam as beam  # noqa: E402 - after the log filter above
-from apache_beam.io.filesystems import FileSystems  # noqa: E402
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions  # noqa: E402
-from apache_beam.runners.portability.fn_api_runner import FnApiRunner  # noqa: E402
+from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 
-from pipeline import __version__, graph, report  # noqa: E402
+from pipeline import __version__, explain, graph, publish, report, show  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
+from pipeline.runners import choose_runner  # noqa: E402
 from transforms.boilerplate import DEFAULT_MIN_DOCS  # noqa: E402
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION  # noqa: E402
 
 DEFAULT_RUNNER = "DirectRunner"
-# Beam's DirectRunner first tries PrismRunner, which downloads a binary; for batch
-# it then runs the FnApiRunner anyway. newsclean runs the FnApiRunner directly.
-_LOCAL_RUNNERS = {"directrunner", "direct", "switchingdirectrunner", "fnapirunner"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,8 +46,9 @@ def _parser() -> argparse.ArgumentParser:
             "Clean news files into Parquet. INPUTs are files, folders (read recursively, "
             "known extensions only) or globs, local or remote (gs://, s3://); .gz is read "
             "transparently. Any option not listed here is passed to Apache Beam, e.g. "
-            f"--runner (default {DEFAULT_RUNNER}: Beam's local batch engine, never downloading "
-            "anything), --direct_num_workers, --direct_running_mode, --setup_file."
+            f"--runner (default {DEFAULT_RUNNER}: Beam's local batch engine on every core, never "
+            "downloading anything; 'dask' for a dask.distributed cluster, local unless "
+            "--dask_client_address is given), --direct_num_workers, --direct_running_mode, --setup_file."
         ),
     )
     run.add_argument("inputs", nargs="+", metavar="INPUT")
@@ -83,19 +80,9 @@ def _parser() -> argparse.ArgumentParser:
         help="different documents of a source a line must recur in to be removed (default %(default)s)",
     )
     run.add_argument("--quiet", "-q", action="store_true", help="print no summary")
+    explain.add_parser(commands)
+    show.add_parser(commands)
     return parser
-
-
-def _clear_previous_output(output: str) -> None:
-    """Remove part files and run.json of an earlier run, so stale shards never mix in."""
-    base = output.rstrip("/")
-    old = [
-        m.path
-        for pattern in (f"{base}/articles/part-*", f"{base}/rejects/part-*", f"{base}/run.json")
-        for m in FileSystems.match([pattern])[0].metadata_list
-    ]
-    if old:
-        FileSystems.delete(old)
 
 
 def run(args: argparse.Namespace, beam_args: list[str]) -> int:
@@ -110,31 +97,36 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         print(f"newsclean: {exc}", file=sys.stderr)
         return 2
     options = PipelineOptions(beam_args)
-    standard = options.view_as(StandardOptions)
-    runner_name = str(standard.runner or DEFAULT_RUNNER)
-    runner = FnApiRunner() if runner_name.casefold() in _LOCAL_RUNNERS else runner_name
-    config = graph.RunConfig(
-        patterns=tuple(patterns),
-        output=args.output,
-        source_format=args.source_format,
-        max_bytes=args.max_bytes,
-        num_shards=args.num_shards,
-        boilerplate=args.boilerplate == "on",
-        boilerplate_min_docs=args.boilerplate_min_docs,
-    )
-    _clear_previous_output(args.output)
+    staging = publish.new_staging(args.output)
     started = time.perf_counter()
-    pipeline = beam.Pipeline(runner=runner, options=options)
-    graph.build(pipeline, config)
-    result = pipeline.run()
-    result.wait_until_finish()
+    with choose_runner(options, DEFAULT_RUNNER) as choice:
+        config = graph.RunConfig(
+            patterns=tuple(patterns),
+            output=staging,
+            source_format=args.source_format,
+            max_bytes=args.max_bytes,
+            num_shards=args.num_shards,
+            sharded_writes=choice.sharded_writes,
+            boilerplate=args.boilerplate == "on",
+            boilerplate_min_docs=args.boilerplate_min_docs,
+        )
+        pipeline = beam.Pipeline(runner=choice.runner, options=options)
+        graph.build(pipeline, config)
+        result = pipeline.run()
+        result.wait_until_finish()
+        metric_values = report.counters(result)
+        client = getattr(result, "client", None)  # DaskRunner leaves its client open
+        if client is not None:
+            client.close()
+    report.ensure_outputs(staging)
+    publish.publish(staging, args.output, extra_files=(report.COUNTS_FILE,))
     seconds = time.perf_counter() - started
     summary = report.build_report(
         args.output,
-        report.counters(result),
+        metric_values,
         seconds,
         {
-            "runner": runner_name,
+            "runner": choice.name,
             "inputs": args.inputs,
             "format": args.source_format,
             "boilerplate": args.boilerplate,
@@ -150,9 +142,20 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args, extra = _parser().parse_known_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args, extra = _parser().parse_known_args(argv)
     if args.command == "run":
         return run(args, extra)
+    if extra:
+        _parser().parse_args(argv)  # reports the unknown arguments and exits
+    try:
+        if args.command == "explain":
+            return explain.run(args)
+        if args.command == "show":
+            return show.run(args)
+    except BrokenPipeError:  # `newsclean explain x | head`
+        sys.stderr.close()
+        return 0
     return 2
 
 

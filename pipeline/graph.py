@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import apache_beam as beam
 
-from transforms.beam import CleanDocuments, ReadDocuments, WriteRecords
+from transforms.beam import COUNTS_FILE, CleanDocuments, CountInto, ReadDocuments, WriteRecords
 from transforms.beam_boilerplate import RemoveSourceBoilerplate
 from transforms.boilerplate import DEFAULT_MIN_DOCS
 from transforms.read import DEFAULT_MAX_BYTES
@@ -21,6 +21,7 @@ class RunConfig:
     source_format: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     num_shards: int = 0
+    sharded_writes: bool = False
     boilerplate: bool = True  # corpus stage: lines recurring across a source's documents
     boilerplate_min_docs: int = DEFAULT_MIN_DOCS
 
@@ -39,4 +40,15 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
         articles = articles | "SourceBoilerplate" >> RemoveSourceBoilerplate(config.boilerplate_min_docs)
     # ---
     rejects = (read.rejects, cleaned.rejects) | "AllRejects" >> beam.Flatten()
-    (articles, rejects) | "Write" >> WriteRecords(config.output, config.num_shards)
+    written = (articles, rejects) | "Write" >> WriteRecords(
+        config.output, config.num_shards, sharded=config.sharded_writes
+    )
+    counted = (read.documents, read.rejects) | "AllInputs" >> beam.Flatten()
+    count = counted | "CountInputs" >> CountInto(f"{config.output.rstrip('/')}/{COUNTS_FILE}")
+    # One sink that depends on every output: Beam 2.77's DaskRunner computes only the
+    # last collection of the graph, so everything must lead there.
+    (
+        (written["articles"], written["rejects"], count)
+        | "AllOutputs" >> beam.Flatten()
+        | "Done" >> beam.combiners.Count.Globally()
+    )

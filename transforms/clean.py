@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from schemas.records import Contributor, Removed
 from transforms import rules as R
@@ -19,11 +20,12 @@ from transforms.contributors import parse_contributor_tail
 from transforms.dateline import Dateline, split_dateline
 from transforms.dates import ParsedDate, find_date
 from transforms.language import detect_language, stopwords
+from transforms.names import split_names
 from transforms.text import normalise_line, normalise_text, split_paragraphs, word_count
 
 HEAD_PARAGRAPHS = 6  # header rules look this far into a document
 TAIL_PARAGRAPHS = 6  # tail rules look at this many last remaining paragraphs
-DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first body paragraphs
+
 REPEAT_RUN_MIN = 3  # a short line this many times in a row is furniture, not prose
 REPEAT_SHORT_WORDS = 10
 REPEAT_PARAGRAPH_WORDS = 20  # paragraphs this long are kept once
@@ -42,6 +44,7 @@ class CleanedText:
     dateline: Dateline | None = None
     contributors: list[Contributor] = field(default_factory=list)
     agencies: list[tuple[str, str]] = field(default_factory=list)  # (source, agency)
+    bylines: list[str] = field(default_factory=list)  # byline lines as printed
     language: str | None = None  # ISO 639-1 of the clean body
 
     def add_agency(self, source: str, agency: str | None) -> None:
@@ -68,20 +71,27 @@ def _apply_prefix_rules(paragraph: str, out: CleanedText, not_after: dt.date | N
     return paragraph
 
 
+@lru_cache(maxsize=8192)  # the fixed-point loop asks again about the same lines
 def _matching_line_rule(paragraph: str, in_head: bool) -> R.LineRule | None:
     n_words = word_count(paragraph)
+    folded = paragraph.lower()
     for rule in R.LINE_RULES:
         if rule.where == R.TAIL or (rule.where == R.HEAD and not in_head):
             continue
-        if n_words <= rule.max_words and rule.pattern.search(paragraph, timeout=1.0):
+        if rule.matches(paragraph, n_words, folded):
             return rule
     return None
 
 
 def _remove_line_rules(paragraphs: list[str], out: CleanedText, not_after: dt.date | None) -> list[str]:
+    """Whole-line rules everywhere, prefix and head rules until ``HEAD_PARAGRAPHS`` lines are kept.
+
+    The head is counted in kept lines, not input lines, so cleaning the output
+    again finds the same head and removes nothing more.
+    """
     kept: list[str] = []
-    for i, paragraph in enumerate(paragraphs):
-        in_head = i < HEAD_PARAGRAPHS
+    for paragraph in paragraphs:
+        in_head = len(kept) < HEAD_PARAGRAPHS
         if in_head:
             paragraph = _apply_prefix_rules(paragraph, out, not_after)
             if not paragraph:
@@ -95,38 +105,39 @@ def _remove_line_rules(paragraphs: list[str], out: CleanedText, not_after: dt.da
             parsed = find_date(paragraph, not_after=not_after)
             if parsed:
                 out.dates.append(("header", parsed))
+        elif rule.name == "byline":
+            out.bylines.append(paragraph)
+            out.add_agency("byline", split_names(paragraph)[1])
         elif rule.name == "credit":
             out.add_agency("credit", find_agency(paragraph))
     return kept
 
 
 def _remove_tail(paragraphs: list[str], out: CleanedText) -> list[str]:
-    """Contributor tails and lone agency tags among the last paragraphs."""
-    start = max(len(paragraphs) - TAIL_PARAGRAPHS, 1)
+    """Contributor tails and lone agency tags, from the end until ``TAIL_PARAGRAPHS`` lines are kept."""
     tail_rules = [r for r in R.LINE_RULES if r.where == R.TAIL]
-    kept = paragraphs[:start]
-    for paragraph in paragraphs[start:]:
+    kept_reversed: list[str] = []
+    removed_reversed: list[Removed] = []
+    index = len(paragraphs)
+    while index > 1 and len(kept_reversed) < TAIL_PARAGRAPHS:
+        index -= 1
+        paragraph = paragraphs[index]
         parsed = parse_contributor_tail(paragraph)
         if parsed is not None:
             people, agency = parsed
-            out.removed.append(Removed(R.RULE_CONTRIBUTOR_TAIL, paragraph))
-            out.contributors.extend(p for p in people if p not in out.contributors)
+            removed_reversed.append(Removed(R.RULE_CONTRIBUTOR_TAIL, paragraph))
+            out.contributors[:0] = [p for p in people if p not in out.contributors]
             out.add_agency("tail", agency)
             continue
-        rule = next(
-            (
-                r
-                for r in tail_rules
-                if word_count(paragraph) <= r.max_words and r.pattern.search(paragraph, timeout=1.0)
-            ),
-            None,
-        )
+        n_words = word_count(paragraph)
+        rule = next((r for r in tail_rules if r.matches(paragraph, n_words)), None)
         if rule is not None:
-            out.removed.append(Removed(rule.name, paragraph))
+            removed_reversed.append(Removed(rule.name, paragraph))
             out.add_agency("tail", find_agency(paragraph))
             continue
-        kept.append(paragraph)
-    return kept
+        kept_reversed.append(paragraph)
+    out.removed.extend(reversed(removed_reversed))
+    return paragraphs[:index] + kept_reversed[::-1]
 
 
 def _remove_repeats(paragraphs: list[str], out: CleanedText) -> list[str]:
@@ -162,17 +173,26 @@ def _remove_repeats(paragraphs: list[str], out: CleanedText) -> list[str]:
     return kept
 
 
-def _split_dateline(paragraphs: list[str], out: CleanedText) -> None:
-    for i, paragraph in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+def _split_dateline(paragraphs: list[str], out: CleanedText) -> bool:
+    """Split a dateline off the first body paragraph (after a title-like line, if any).
+
+    Returns whether the paragraphs changed. A chain such as ``MOSCOW — LONDON —``
+    is removed whole, the first place kept, so cleaning the output again finds none.
+    """
+    for i, paragraph in enumerate(paragraphs[:2]):
         found = split_dateline(paragraph)
         if found is not None:
             out.dateline = found
-            out.removed.append(Removed(R.RULE_DATELINE, found.printed))
-            paragraphs[i] = found.rest
             out.add_agency("dateline", found.agency)
-            return
-        if word_count(paragraph) > TITLE_MAX_WORDS:
-            return  # the body has started without a dateline
+            rest = found
+            while rest is not None:
+                out.removed.append(Removed(R.RULE_DATELINE, rest.printed))
+                paragraphs[i] = rest.rest
+                rest = split_dateline(rest.rest)
+            return True
+        if not _looks_like_title(paragraph):
+            return False  # the body has started without a dateline
+    return False
 
 
 def _looks_like_title(paragraph: str) -> bool:
@@ -187,7 +207,7 @@ def _looks_like_title(paragraph: str) -> bool:
 
 def _take_title(paragraphs: list[str], out: CleanedText) -> list[str]:
     """A short, unpunctuated first line followed by prose is the headline."""
-    if len(paragraphs) < 2 or (out.dateline is not None and out.dateline.rest == paragraphs[0]):
+    if len(paragraphs) < 2:
         return paragraphs
     first, second = paragraphs[0], paragraphs[1]
     if _looks_like_title(first) and word_count(second) >= 2 * word_count(first):
@@ -198,7 +218,8 @@ def _take_title(paragraphs: list[str], out: CleanedText) -> list[str]:
 
 
 def rule_cleaned(text: str, *, today: dt.date | None = None) -> tuple[list[str], CleanedText]:
-    """The paragraphs left after the named line rules and repeats: what the line classifier sees."""
+    """The paragraphs after one pass of the named line rules and repeats: what the line classifier
+    first sees inside :func:`clean_text`, and what ``benchmarks/train_lines.py`` trains on."""
     not_after = today + dt.timedelta(days=1) if today else None
     out = CleanedText(paragraphs=[])
     paragraphs = split_paragraphs(normalise_text(text))
@@ -227,14 +248,26 @@ def clean_text(
 
     ``classify`` runs the line classifier after the named rules (``line_model``,
     or the shipped one), so boilerplate the rules do not name goes too.
+    The removal steps run until nothing changes, because one removal can expose
+    another (a run of repeats closing up, a header line moving into the head), and
+    the result must be a fixed point: cleaning clean text changes nothing.
     """
-    paragraphs, out = rule_cleaned(text, today=today)
+    not_after = today + dt.timedelta(days=1) if today else None
+    out = CleanedText(paragraphs=[])
+    paragraphs = split_paragraphs(normalise_text(text))
     model = line_model or (default_model() if classify else None)
-    if model is not None and paragraphs:
-        paragraphs = _remove_boilerplate_lines(paragraphs, out, model)
-    paragraphs = _remove_tail(paragraphs, out)
-    paragraphs = _take_title(paragraphs, out)
-    _split_dateline(paragraphs, out)
-    out.paragraphs = [p for p in paragraphs if p]
+    while True:
+        before = list(paragraphs)
+        paragraphs = _remove_line_rules(paragraphs, out, not_after)
+        paragraphs = _remove_repeats(paragraphs, out)
+        if model is not None and paragraphs:
+            paragraphs = _remove_boilerplate_lines(paragraphs, out, model)
+        paragraphs = _remove_tail(paragraphs, out)
+        if out.dateline is None:
+            _split_dateline(paragraphs, out)
+        paragraphs = [p for p in paragraphs if p]
+        if paragraphs == before:
+            break
+    out.paragraphs = _take_title(paragraphs, out)
     out.language = detect_language(out.text)
     return out

@@ -35,6 +35,7 @@ def document_to_article(raw: RawDocument, *, now: dt.datetime) -> Article:
         stage = "fields"
         body = cleaned.text
         parsed_date, date_source = fields.choose_date(cleaned)
+        authors, _author_source = fields.choose_authors([("text", cleaned.bylines)])
         return Article(
             doc_id=doc_id(raw.source_uri, raw.data),
             source_uri=raw.source_uri,
@@ -45,6 +46,7 @@ def document_to_article(raw: RawDocument, *, now: dt.datetime) -> Article:
             published_date=parsed_date.day if parsed_date else None,
             published_at=fields.published_at(parsed_date),
             date_source=date_source,
+            authors=authors,
             contributors=list(cleaned.contributors),
             agency=fields.choose_agency(cleaned),
             dateline=cleaned.dateline.place if cleaned.dateline else None,

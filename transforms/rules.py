@@ -8,12 +8,15 @@ anchored so a body sentence that merely mentions the words is left alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
 
 from transforms.agency import AGENCY_PATTERN
+from transforms.names import BYLINE_LEAD, split_names
 
+REGEX_TIMEOUT = 1.0  # seconds; a line that takes longer raises TimeoutError (a reject, never a hang)
 HEAD = "head"  # the first paragraphs of a document
 TAIL = "tail"  # the last paragraphs of a document
 ANYWHERE = "any"
@@ -28,6 +31,26 @@ class LineRule:
     where: str = ANYWHERE
     max_words: int = 40
     description: str = ""
+    # A second opinion on a match, for rules whose pattern alone is too loose.
+    accept: Callable[[str], bool] | None = None
+    # Lower-case substrings one of which every match contains: a cheap test before costly patterns.
+    trigger: tuple[str, ...] = ()
+    # Run under the regex module's timeout: for patterns with several bounded repeats that a
+    # hostile line could make slow. Plain anchored alternations skip its per-call cost.
+    guarded: bool = False
+
+    def matches(self, line: str, n_words: int, folded: str | None = None) -> bool:
+        """Whether this rule removes ``line`` (of ``n_words`` words; ``folded`` is ``line.lower()``)."""
+        if n_words > self.max_words:
+            return False
+        if self.trigger:
+            folded = line.lower() if folded is None else folded
+            if not any(t in folded for t in self.trigger):
+                return False
+        found = self.pattern.search(line, timeout=REGEX_TIMEOUT) if self.guarded else self.pattern.search(line)
+        if not found:
+            return False
+        return self.accept is None or self.accept(line)
 
 
 @dataclass(frozen=True)
@@ -46,7 +69,10 @@ def _re(pattern: str) -> regex.Pattern:
     return regex.compile(r"(?-f)" + pattern, regex.I | regex.V1)
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+)
 # A printed date, loose on purpose: transforms.dates does the strict parsing.
 DATE_TEXT = (
     r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -100,13 +126,45 @@ CREDIT = (
     + ")"
 )
 
+# "By JIM HEINTZ and NASSER KARIMI", "Von Hans Müller", "Jane Doe | Reuters", "Jane Doe, Associated Press".
+BYLINE = (
+    r"^(?i:" + BYLINE_LEAD + r")\s*:?\s+\p{Lu}[^.!?]{1,120}$"
+    r"|^\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){1,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){1,3})*"
+    r"\s*[|,]\s*(?:" + AGENCY_PATTERN + r")$"
+)
+
 LINE_RULES: list[LineRule] = [
+    LineRule(
+        "byline",
+        regex.compile(BYLINE, regex.V1),
+        where=HEAD,
+        max_words=20,
+        description="a byline: 'By JIM HEINTZ and NASSER KARIMI', 'Jane Doe | Reuters', 'Von ...', 'Par ...'; "
+        "the people go to authors, a credited agency to agency",
+        accept=lambda line: any(split_names(line)),
+        guarded=True,
+    ),
     LineRule(
         "credit",
         _re(r"^(?:" + CREDIT + r"[\s.,;|·•]*)+$"),
         max_words=24,
         description="photo and image credit lines and runs: 'Credit: AP', 'Photo: Reuters', "
         "'(AP Photo/Jane Doe)', 'Jane Doe/Getty Images', 'File photo'",
+        trigger=(
+            "credit",
+            "photo",
+            "image",
+            "picture",
+            "pic",
+            "foto",
+            "illustration",
+            "getty",
+            "shutterstock",
+            "istock",
+            "alamy",
+            "/",
+        ),
+        guarded=True,
     ),
     LineRule(
         "photo_caption",
@@ -118,6 +176,8 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=80,
         description="a caption sentence that ends in a photo credit, e.g. '... on Friday. (AP Photo/Jane Doe)'",
+        trigger=("photo", "foto", "image", "credit", "/"),
+        guarded=True,
     ),
     LineRule(
         "separator",
@@ -150,6 +210,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=20,
         description="'Published:' / 'Updated:' stamps on a line of their own",
+        guarded=True,
     ),
     LineRule(
         "share",
@@ -177,6 +238,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=35,
         description="subscription and newsletter prompts",
+        guarded=True,
     ),
     LineRule(
         "follow",
@@ -187,6 +249,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=30,
         description="'Follow us on ...' lines",
+        guarded=True,
     ),
     LineRule(
         "advertisement",
@@ -210,6 +273,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=30,
         description="related-story and 'Read more' lines",
+        guarded=True,
     ),
     LineRule(
         "copyright",
@@ -219,6 +283,8 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=40,
         description="copyright and redistribution footers",
+        trigger=("copyright", "©", "(c)", "rights", "may not be"),
+        guarded=True,
     ),
     LineRule(
         "gallery_ui",

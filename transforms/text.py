@@ -7,7 +7,7 @@ import unicodedata
 import regex
 
 # Characters that render as nothing and only get in the way of matching.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = regex.compile(r"[^\S\n]+")
 _BLANK_RUN = regex.compile(r"\n[^\S\n]*\n")
 _WORD = regex.compile(r"\w+")
@@ -20,7 +20,7 @@ _SENTENCE_END = frozenset('.!?:"”’)')
 
 def normalise_text(text: str) -> str:
     """NFC, unified newlines, no invisible characters, single spaces, no trailing blanks."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))

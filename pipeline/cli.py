@@ -30,6 +30,7 @@ from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 from pipeline import __version__, explain, graph, publish, report, show  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
 from pipeline.runners import choose_runner  # noqa: E402
+from transforms.boilerplate import DEFAULT_MIN_DOCS  # noqa: E402
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS  # noqa: E402
 from transforms.read_jsonl import DEFAULT_FIELDS, parse_field_mapping  # noqa: E402
 
@@ -77,6 +78,19 @@ def _parser() -> argparse.ArgumentParser:
         help="largest document, after decompression, before it is rejected (default %(default)s)",
     )
     run.add_argument("--num-shards", type=int, default=0, help="Parquet files per output (0: runner decides)")
+    run.add_argument(
+        "--boilerplate",
+        choices=("on", "off"),
+        default="on",
+        help="corpus stage: remove lines that recur in many different documents of one source (default on)",
+    )
+    run.add_argument(
+        "--boilerplate-min-docs",
+        type=int,
+        default=DEFAULT_MIN_DOCS,
+        metavar="N",
+        help="different documents of a source a line must recur in to be removed (default %(default)s)",
+    )
     run.add_argument("--quiet", "-q", action="store_true", help="print no summary")
     evaluate = commands.add_parser(
         "eval",
@@ -100,6 +114,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     """``newsclean run``: build and run the pipeline, then write run.json."""
+    if args.boilerplate_min_docs < 2:
+        print("newsclean: --boilerplate-min-docs must be at least 2", file=sys.stderr)
+        return 2
     try:
         patterns = expand_inputs(args.inputs)
         check_remote_inputs(patterns)
@@ -123,6 +140,8 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
             num_shards=args.num_shards,
             sharded_writes=choice.sharded_writes,
             jsonl_fields=jsonl_fields,
+            boilerplate=args.boilerplate == "on",
+            boilerplate_min_docs=args.boilerplate_min_docs,
         )
         pipeline = beam.Pipeline(runner=choice.runner, options=options)
         graph.build(pipeline, config)
@@ -139,7 +158,13 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         args.output,
         metric_values,
         seconds,
-        {"runner": choice.name, "inputs": args.inputs, "format": args.source_format},
+        {
+            "runner": choice.name,
+            "inputs": args.inputs,
+            "format": args.source_format,
+            "boilerplate": args.boilerplate,
+            "boilerplate_min_docs": args.boilerplate_min_docs,
+        },
     )
     report.write_report(args.output, summary)
     if not args.quiet:

@@ -1,4 +1,4 @@
-"""The Beam graph: Read → Clean → Write. It composes transforms; it does not clean."""
+"""The Beam graph: Read → Clean → Corpus (source boilerplate) → Write. It composes transforms; it does not clean."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 import apache_beam as beam
 
 from transforms.beam import COUNTS_FILE, CleanDocuments, CountInto, ReadDocuments, WriteRecords
+from transforms.beam_boilerplate import RemoveSourceBoilerplate
+from transforms.boilerplate import DEFAULT_MIN_DOCS
 from transforms.read import DEFAULT_MAX_BYTES
 
 
@@ -21,6 +23,8 @@ class RunConfig:
     num_shards: int = 0
     jsonl_fields: dict[str, str] = field(default_factory=dict)  # our name -> the JSONL field read
     sharded_writes: bool = False
+    boilerplate: bool = True  # corpus stage: lines recurring across a source's documents
+    boilerplate_min_docs: int = DEFAULT_MIN_DOCS
 
 
 def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
@@ -31,8 +35,13 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
         | "Read" >> ReadDocuments(config.source_format, config.max_bytes, jsonl_fields=config.jsonl_fields)
     )
     cleaned = read.documents | "Clean" >> CleanDocuments()
+    articles = cleaned.articles
+    # --- corpus boilerplate (issue 5) ---
+    if config.boilerplate:
+        articles = articles | "SourceBoilerplate" >> RemoveSourceBoilerplate(config.boilerplate_min_docs)
+    # ---
     rejects = (read.rejects, cleaned.rejects) | "AllRejects" >> beam.Flatten()
-    written = (cleaned.articles, rejects) | "Write" >> WriteRecords(
+    written = (articles, rejects) | "Write" >> WriteRecords(
         config.output, config.num_shards, sharded=config.sharded_writes
     )
     # Count ones, not the documents themselves: a Flatten of whole documents can cost a

@@ -15,9 +15,11 @@ from functools import lru_cache
 from schemas.records import Contributor, Removed
 from transforms import rules as R
 from transforms.agency import find_agency
+from transforms.classify import RULE_BOILERPLATE_LINE, LineModel, default_model, score_lines
 from transforms.contributors import parse_contributor_tail
 from transforms.dateline import Dateline, split_dateline
 from transforms.dates import ParsedDate, find_date
+from transforms.language import detect_language, stopwords
 from transforms.names import split_names
 from transforms.text import normalise_line, normalise_text, split_paragraphs, word_count
 
@@ -43,6 +45,7 @@ class CleanedText:
     contributors: list[Contributor] = field(default_factory=list)
     agencies: list[tuple[str, str]] = field(default_factory=list)  # (source, agency)
     bylines: list[str] = field(default_factory=list)  # byline lines as printed
+    language: str | None = None  # ISO 639-1 of the clean body
 
     def add_agency(self, source: str, agency: str | None) -> None:
         """Record an agency credit once per source."""
@@ -214,11 +217,43 @@ def _take_title(paragraphs: list[str], out: CleanedText) -> list[str]:
     return paragraphs
 
 
+def rule_cleaned(text: str, *, today: dt.date | None = None) -> tuple[list[str], CleanedText]:
+    """The paragraphs after one pass of the named line rules and repeats: what the line classifier
+    first sees inside :func:`clean_text`, and what ``benchmarks/train_lines.py`` trains on."""
+    not_after = today + dt.timedelta(days=1) if today else None
+    out = CleanedText(paragraphs=[])
+    paragraphs = split_paragraphs(normalise_text(text))
+    paragraphs = _remove_line_rules(paragraphs, out, not_after)
+    paragraphs = _remove_repeats(paragraphs, out)
+    return paragraphs, out
+
+
+def _remove_boilerplate_lines(paragraphs: list[str], out: CleanedText, model: LineModel) -> list[str]:
+    """Lines the line classifier scores as boilerplate (menus, link lists, teasers, footers)."""
+    stop = stopwords(detect_language("\n".join(paragraphs)))
+    scores = score_lines(paragraphs, stop, model)
+    kept = [p for p, s in zip(paragraphs, scores, strict=True) if s >= model.threshold]
+    if not kept:
+        return paragraphs  # nothing reads like body: leave the decision to the caller, not to a guess
+    out.removed.extend(
+        Removed(RULE_BOILERPLATE_LINE, p) for p, s in zip(paragraphs, scores, strict=True) if s < model.threshold
+    )
+    return kept
+
+
 def clean_text(
-    text: str, *, today: dt.date | None = None, repeats: bool = True, take_title: bool = True
+    text: str,
+    *,
+    today: dt.date | None = None,
+    repeats: bool = True,
+    take_title: bool = True,
+    classify: bool = True,
+    line_model: LineModel | None = None,
 ) -> CleanedText:
     """Clean one plain-text document; ``today`` bounds the dates it will accept.
 
+    ``classify`` runs the line classifier after the named rules (``line_model``,
+    or the shipped one), so boilerplate the rules do not name goes too.
     The removal steps run until nothing changes, because one removal can expose
     another (a run of repeats closing up, a header line moving into the head), and
     the result must be a fixed point: cleaning clean text changes nothing.
@@ -230,11 +265,14 @@ def clean_text(
     not_after = today + dt.timedelta(days=1) if today else None
     out = CleanedText(paragraphs=[])
     paragraphs = split_paragraphs(normalise_text(text))
+    model = line_model or (default_model() if classify else None)
     while True:
         before = list(paragraphs)
         paragraphs = _remove_line_rules(paragraphs, out, not_after)
         if repeats:
             paragraphs = _remove_repeats(paragraphs, out)
+        if model is not None and paragraphs:
+            paragraphs = _remove_boilerplate_lines(paragraphs, out, model)
         paragraphs = _remove_tail(paragraphs, out)
         if out.dateline is None:
             _split_dateline(paragraphs, out)
@@ -242,4 +280,5 @@ def clean_text(
         if paragraphs == before:
             break
     out.paragraphs = _take_title(paragraphs, out) if take_title else paragraphs
+    out.language = detect_language(out.text)
     return out

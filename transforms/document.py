@@ -165,7 +165,7 @@ def document_to_article(raw: RawDocument, *, now: dt.datetime) -> Article:
             contributors=list(cleaned.contributors),
             agency=fields.choose_agency(cleaned),
             dateline=cleaned.dateline.place if cleaned.dateline else None,
-            language=facts.language if facts else None,
+            language=(facts.language if facts and facts.language else None) or cleaned.language,
             word_count=word_count(body),
             removed=(facts.removed if facts else []) + list(cleaned.removed),
             content_hash=content_hash(body),

@@ -64,7 +64,9 @@ class PrefixRule:
 
 
 def _re(pattern: str) -> regex.Pattern:
-    return regex.compile(pattern, regex.I | regex.V1)
+    """Case-insensitive with simple case folding: V1's default full folding (``ß`` = ``ss``) made the
+    credit pattern backtrack for seconds on long unspaced menu lines (``SchedulingCall BookingMarketing…``)."""
+    return regex.compile(r"(?-f)" + pattern, regex.I | regex.V1)
 
 
 _MONTH = (
@@ -369,12 +371,15 @@ RULE_DATELINE = "dateline"
 RULE_CONTRIBUTOR_TAIL = "contributor_tail"
 RULE_REPEATED_LINE = "repeated_line"
 RULE_REPEATED_PARAGRAPH = "repeated_paragraph"
+RULE_BOILERPLATE_LINE = "boilerplate_line"  # the line classifier (transforms.classify)
+RULE_RECURRING_IN_SOURCE = "recurring_in_source"  # the corpus stage (transforms.boilerplate)
 
 RULE_NAMES: tuple[str, ...] = tuple(
     dict.fromkeys(
         [r.name for r in PREFIX_RULES]
         + [r.name for r in LINE_RULES]
         + [RULE_TITLE, RULE_DATELINE, RULE_CONTRIBUTOR_TAIL, RULE_REPEATED_LINE, RULE_REPEATED_PARAGRAPH]
+        + [RULE_BOILERPLATE_LINE, RULE_RECURRING_IN_SOURCE]
     )
 )
 

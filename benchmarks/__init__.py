@@ -1,1 +1,1 @@
-"""Benchmarks: quality and throughput runs, run by hand (never by the unit tests)."""
+"""Quality and throughput runs, started by hand (``python -m benchmarks.NAME``)."""

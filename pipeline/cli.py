@@ -3,11 +3,15 @@
 ``newsclean run INPUT... --output DIR [beam options]``: newsclean's own flags are
 parsed here, every other flag goes to Beam's ``PipelineOptions`` unchanged
 (``--runner``, ``--direct_num_workers``, ``--setup_file``, ``--project`` ...).
+
+``newsclean eval CASES_DIR [--json FILE]``: newsclean against trafilatura alone
+on a folder of cases (see :mod:`transforms.evaluate`).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import time
@@ -21,14 +25,16 @@ def _drop_optional_gcp_notice(record: logging.LogRecord) -> bool:
 logging.getLogger().addFilter(_drop_optional_gcp_notice)
 
 import apache_beam as beam  # noqa: E402 - after the log filter above
-from apache_beam.io.filesystems import FileSystems  # noqa: E402
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions  # noqa: E402
+from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 
-from pipeline import __version__, copies_options, graph, report  # noqa: E402
+from pipeline import __version__, copies_options, explain, graph, publish, report, show  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
-from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION  # noqa: E402
+from pipeline.runners import choose_runner  # noqa: E402
+from transforms.boilerplate import DEFAULT_MIN_DOCS  # noqa: E402
+from transforms.read import DEFAULT_MAX_BYTES, FORMATS  # noqa: E402
+from transforms.read_jsonl import DEFAULT_FIELDS, parse_field_mapping  # noqa: E402
 
-DEFAULT_RUNNER = "DirectRunner"  # named, so Beam never tries to download a Prism binary
+DEFAULT_RUNNER = "DirectRunner"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,7 +51,9 @@ def _parser() -> argparse.ArgumentParser:
             "Clean news files into Parquet. INPUTs are files, folders (read recursively, "
             "known extensions only) or globs, local or remote (gs://, s3://); .gz is read "
             "transparently. Any option not listed here is passed to Apache Beam, e.g. "
-            f"--runner (default {DEFAULT_RUNNER}), --direct_num_workers, --setup_file."
+            f"--runner (default {DEFAULT_RUNNER}: Beam's local batch engine on every core, never "
+            "downloading anything; 'dask' for a dask.distributed cluster, local unless "
+            "--dask_client_address is given), --direct_num_workers, --direct_running_mode, --setup_file."
         ),
     )
     run.add_argument("inputs", nargs="+", metavar="INPUT")
@@ -53,8 +61,15 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--format",
         dest="source_format",
-        choices=sorted(set(FORMATS_BY_EXTENSION.values())),
+        choices=FORMATS,
         help="read every input as this format instead of guessing from the extension",
+    )
+    run.add_argument(
+        "--jsonl-field",
+        action="append",
+        metavar="NAME=FIELD",
+        help=f"read JSONL field FIELD (dotted for nested objects) as NAME, one of {', '.join(DEFAULT_FIELDS)}; "
+        "repeatable, e.g. --jsonl-field text=content --jsonl-field url=meta.link",
     )
     run.add_argument(
         "--max-bytes",
@@ -63,25 +78,46 @@ def _parser() -> argparse.ArgumentParser:
         help="largest document, after decompression, before it is rejected (default %(default)s)",
     )
     run.add_argument("--num-shards", type=int, default=0, help="Parquet files per output (0: runner decides)")
+    run.add_argument(
+        "--boilerplate",
+        choices=("on", "off"),
+        default="on",
+        help="corpus stage: remove lines that recur in many different documents of one source (default on)",
+    )
+    run.add_argument(
+        "--boilerplate-min-docs",
+        type=int,
+        default=DEFAULT_MIN_DOCS,
+        metavar="N",
+        help="different documents of a source a line must recur in to be removed (default %(default)s)",
+    )
     run.add_argument("--quiet", "-q", action="store_true", help="print no summary")
     copies_options.add_arguments(run)
+    evaluate = commands.add_parser(
+        "eval",
+        help="score newsclean and trafilatura alone on a folder of cases",
+        description=(
+            "Score a folder in the case format of the data README (<id>.html.gz + <id>.json): "
+            "body precision/recall/F1, authors precision/recall/F1 and date accuracy, for newsclean "
+            "and for trafilatura alone, measured in the same run."
+        ),
+    )
+    evaluate.add_argument("cases_dir", metavar="CASES_DIR")
+    evaluate.add_argument("--json", metavar="FILE", help="also write the scores to FILE as JSON")
+    evaluate.add_argument("--limit", type=int, help="score only the first N cases (by id)")
+    evaluate.add_argument(
+        "--no-baseline", action="store_true", help="score newsclean only, without running trafilatura alone"
+    )
+    explain.add_parser(commands)
+    show.add_parser(commands)
     return parser
-
-
-def _clear_previous_output(output: str) -> None:
-    """Remove part files and run.json of an earlier run, so stale shards never mix in."""
-    base = output.rstrip("/")
-    old = [
-        m.path
-        for pattern in (f"{base}/articles/part-*", f"{base}/rejects/part-*", f"{base}/run.json")
-        for m in FileSystems.match([pattern])[0].metadata_list
-    ]
-    if old:
-        FileSystems.delete(old)
 
 
 def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     """``newsclean run``: build and run the pipeline, then write run.json."""
+    if args.boilerplate_min_docs < 2:
+        print("newsclean: --boilerplate-min-docs must be at least 2", file=sys.stderr)
+        return 2
     try:
         patterns = expand_inputs(args.inputs)
         check_remote_inputs(patterns)
@@ -89,29 +125,49 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         print(f"newsclean: {exc}", file=sys.stderr)
         return 2
     options = PipelineOptions(beam_args)
-    standard = options.view_as(StandardOptions)
-    if not standard.runner:
-        standard.runner = DEFAULT_RUNNER
-    config = graph.RunConfig(
-        patterns=tuple(patterns),
-        output=args.output,
-        source_format=args.source_format,
-        max_bytes=args.max_bytes,
-        num_shards=args.num_shards,
-        copies=copies_options.config_from_args(args),
-    )
-    _clear_previous_output(args.output)
+    try:
+        jsonl_fields = parse_field_mapping(args.jsonl_field)
+    except ValueError as exc:
+        print(f"newsclean: --jsonl-field: {exc}", file=sys.stderr)
+        return 2
+    staging = publish.new_staging(args.output)
     started = time.perf_counter()
-    pipeline = beam.Pipeline(options=options)
-    graph.build(pipeline, config)
-    result = pipeline.run()
-    result.wait_until_finish()
+    with choose_runner(options, DEFAULT_RUNNER) as choice:
+        config = graph.RunConfig(
+            patterns=tuple(patterns),
+            output=staging,
+            source_format=args.source_format,
+            max_bytes=args.max_bytes,
+            num_shards=args.num_shards,
+            sharded_writes=choice.sharded_writes,
+            jsonl_fields=jsonl_fields,
+            boilerplate=args.boilerplate == "on",
+            boilerplate_min_docs=args.boilerplate_min_docs,
+            copies=copies_options.config_from_args(args),
+        )
+        pipeline = beam.Pipeline(runner=choice.runner, options=options)
+        graph.build(pipeline, config)
+        result = pipeline.run()
+        result.wait_until_finish()
+        metric_values = report.counters(result)
+        client = getattr(result, "client", None)  # DaskRunner leaves its client open
+        if client is not None:
+            client.close()
+    report.ensure_outputs(staging)
+    publish.publish(staging, args.output, extra_files=(report.COUNTS_FILE,))
     seconds = time.perf_counter() - started
     summary = report.build_report(
         args.output,
-        report.counters(result),
+        metric_values,
         seconds,
-        {"runner": str(standard.runner), "inputs": args.inputs, "format": args.source_format},
+        {
+            "runner": choice.name,
+            "inputs": args.inputs,
+            "format": args.source_format,
+            "boilerplate": args.boilerplate,
+            "boilerplate_min_docs": args.boilerplate_min_docs,
+            "copies": args.copies,
+        },
     )
     report.write_report(args.output, summary)
     if not args.quiet:
@@ -120,11 +176,46 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     return 0
 
 
+def run_eval(args: argparse.Namespace) -> int:
+    """``newsclean eval``: score a case folder and print the table (and JSON if asked)."""
+    from transforms import evaluate
+
+    try:
+        cases = evaluate.load_cases(args.cases_dir, limit=args.limit)
+    except OSError as exc:
+        print(f"newsclean: {exc}", file=sys.stderr)
+        return 2
+    if not cases:
+        print(f"newsclean: no cases (<id>.json with <id>.html.gz or <id>.html) in {args.cases_dir}", file=sys.stderr)
+        return 2
+    systems = [evaluate.NEWSCLEAN] if args.no_baseline else [evaluate.NEWSCLEAN, evaluate.TRAFILATURA]
+    results = evaluate.evaluate(cases, systems)
+    print(evaluate.format_table(results, len(cases)))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(evaluate.results_as_json(results, args.cases_dir, len(cases)), handle, indent=2)
+            handle.write("\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args, extra = _parser().parse_known_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args, extra = _parser().parse_known_args(argv)
     if args.command == "run":
         return run(args, extra)
+    if extra:
+        _parser().parse_args(argv)  # reports the unknown arguments and exits
+    if args.command == "eval":
+        return run_eval(args)
+    try:
+        if args.command == "explain":
+            return explain.run(args)
+        if args.command == "show":
+            return show.run(args)
+    except BrokenPipeError:  # `newsclean explain x | head`
+        sys.stderr.close()
+        return 0
     return 2
 
 

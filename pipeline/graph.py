@@ -1,4 +1,4 @@
-"""The Beam graph: Read → Clean → Copies → Write. It composes transforms; it does not clean."""
+"""The Beam graph: Read → Clean → Corpus (source boilerplate, copies) → Write. It composes; it does not clean."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 import apache_beam as beam
 
-from transforms.beam import CleanDocuments, ReadDocuments, WriteRecords
+from transforms.beam import COUNTS_FILE, CleanDocuments, CountInto, ReadDocuments, WriteRecords
+from transforms.beam_boilerplate import RemoveSourceBoilerplate
 from transforms.beam_copies import MarkCopies
+from transforms.boilerplate import DEFAULT_MIN_DOCS
 from transforms.copies.config import CopiesConfig
 from transforms.read import DEFAULT_MAX_BYTES
 
@@ -21,7 +23,11 @@ class RunConfig:
     source_format: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     num_shards: int = 0
-    copies: CopiesConfig | None = field(default_factory=CopiesConfig)  # None: --copies off
+    jsonl_fields: dict[str, str] = field(default_factory=dict)  # our name -> the JSONL field read
+    sharded_writes: bool = False
+    boilerplate: bool = True  # corpus stage: lines recurring across a source's documents
+    boilerplate_min_docs: int = DEFAULT_MIN_DOCS
+    copies: CopiesConfig | None = field(default_factory=CopiesConfig)  # corpus stage; None: --copies off
 
 
 def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
@@ -29,11 +35,33 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
     read = (
         pipeline
         | "Inputs" >> beam.Create(list(config.patterns))
-        | "Read" >> ReadDocuments(config.source_format, config.max_bytes)
+        | "Read" >> ReadDocuments(config.source_format, config.max_bytes, jsonl_fields=config.jsonl_fields)
     )
     cleaned = read.documents | "Clean" >> CleanDocuments()
     articles = cleaned.articles
+    # --- corpus boilerplate (issue 5) ---
+    if config.boilerplate:
+        articles = articles | "SourceBoilerplate" >> RemoveSourceBoilerplate(config.boilerplate_min_docs)
+    # ---
+    # --- copies (issue 6): after boilerplate, so shared furniture does not make copies ---
     if config.copies is not None:
         articles = articles | "Copies" >> MarkCopies(config.copies)
+    # ---
     rejects = (read.rejects, cleaned.rejects) | "AllRejects" >> beam.Flatten()
-    (articles, rejects) | "Write" >> WriteRecords(config.output, config.num_shards)
+    written = (articles, rejects) | "Write" >> WriteRecords(
+        config.output, config.num_shards, sharded=config.sharded_writes
+    )
+    # Count ones, not the documents themselves: a Flatten of whole documents can cost a
+    # stage boundary that copies every document's bytes.
+    counted = (
+        read.documents | "OneDocument" >> beam.Map(lambda _: 1),
+        read.rejects | "OneReject" >> beam.Map(lambda _: 1),
+    ) | "AllInputs" >> beam.Flatten()
+    count = counted | "CountInputs" >> CountInto(f"{config.output.rstrip('/')}/{COUNTS_FILE}")
+    # One sink that depends on every output: Beam 2.77's DaskRunner computes only the
+    # last collection of the graph, so everything must lead there.
+    (
+        (written["articles"], written["rejects"], count)
+        | "AllOutputs" >> beam.Flatten()
+        | "Done" >> beam.combiners.Count.Globally()
+    )

@@ -46,6 +46,6 @@ def check_remote_inputs(patterns: list[tuple[str, bool]]) -> None:
     remote = [p for p, _ in patterns if _is_remote(p)]
     if not remote:
         return
-    for pattern, result in zip(remote, FileSystems.match(remote)):
+    for pattern, result in zip(remote, FileSystems.match(remote), strict=True):
         if not result.metadata_list:
             raise InputError(f"no input matches {pattern!r}")

@@ -14,8 +14,10 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics.metric import MetricsFilter
 
 from pipeline import __version__
+from schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA
 from schemas.records import SCHEMA_VERSION
-from transforms.beam import NAMESPACE
+from transforms.beam import COUNTS_FILE, NAMESPACE
+from transforms.parquet_io import write_table
 
 
 def _part_files(output: str, name: str) -> list[str]:
@@ -30,6 +32,27 @@ def read_table(output: str, name: str, columns: list[str] | None = None) -> pa.T
         with FileSystems.open(path) as handle:
             tables.append(pq.read_table(handle, columns=columns))
     return pa.concat_tables(tables) if tables else pa.table({})
+
+
+def ensure_outputs(output: str) -> None:
+    """Give ``articles`` and ``rejects`` at least one (empty) file with the schema.
+
+    A run with no rejects still leaves a readable ``rejects`` table, whatever the runner.
+    """
+    for name, schema in (("articles", ARTICLE_SCHEMA), ("rejects", REJECT_SCHEMA)):
+        if not _part_files(output, name):
+            write_table(f"{output.rstrip('/')}/{name}/part-00000-of-00001.parquet", [], schema)
+
+
+def _read_count(output: str) -> int | None:
+    """The input count the pipeline wrote as data (see ``transforms.beam.CountInto``), then removed."""
+    path = f"{output.rstrip('/')}/{COUNTS_FILE}"
+    if not FileSystems.exists(path):
+        return None
+    with FileSystems.open(path) as handle:
+        value = int(handle.read().decode() or 0)
+    FileSystems.delete([path])
+    return value
 
 
 def counters(result: beam.runners.runner.PipelineResult) -> dict[str, int]:
@@ -58,9 +81,11 @@ def build_report(output: str, metric_values: dict[str, int], seconds: float, opt
             removed.update(r["rule"] for r in rules or [])
     reasons: Counter[str] = Counter()
     if rejects.num_rows:
-        for stage, error in zip(rejects.column("stage").to_pylist(), rejects.column("error").to_pylist()):
+        for stage, error in zip(rejects.column("stage").to_pylist(), rejects.column("error").to_pylist(), strict=True):
             reasons[f"{stage}/{error}"] += 1
-    inputs = metric_values.get(f"{NAMESPACE}:inputs")
+    inputs = _read_count(output)
+    if inputs is None:
+        inputs = metric_values.get(f"{NAMESPACE}:inputs")
     return {
         "inputs": inputs,
         "files": metric_values.get(f"{NAMESPACE}:files"),

@@ -39,6 +39,7 @@ ARTICLE_SCHEMA = pa.schema(
         pa.field("duplicate_of", pa.string()),
         pa.field("duplicate_kind", pa.string()),
         pa.field("ingested_at", _TS),
+        pa.field("source_id", pa.string()),
     ],
     metadata=_METADATA,
 )
@@ -60,7 +61,7 @@ def _utc(value: dt.datetime | None) -> dt.datetime | None:
     """pyarrow stores tz-aware datetimes as UTC; naive ones are taken as UTC."""
     if value is None or value.tzinfo is not None:
         return value
-    return value.replace(tzinfo=dt.timezone.utc)
+    return value.replace(tzinfo=dt.UTC)
 
 
 def article_to_row(article: Article) -> dict:

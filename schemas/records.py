@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 # Bump the major part when a contract column changes meaning or type,
 # the minor part when columns are added.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: source_id
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,10 @@ class Removed:
 class RawDocument:
     """One input document before decoding.
 
-    ``meta`` carries fields a container format already knows (a JSONL
-    ``title``, a WARC header ...), so later stages can prefer them.
+    ``source_format`` is the container (text, html, jsonl, warc); ``content_type``
+    says what ``data`` holds, ``"text"`` or ``"html"`` (a JSONL line may carry
+    either). ``meta`` carries fields a container format already knows (a JSONL
+    ``title``, ``date``, ``authors``, ``id`` ...), so later stages can prefer them.
     """
 
     source_uri: str
@@ -44,6 +46,7 @@ class RawDocument:
     url: str | None = None
     charset: str | None = None
     meta: dict[str, object] = field(default_factory=dict)
+    content_type: str = "text"
 
 
 @dataclass
@@ -70,6 +73,7 @@ class Article:
     duplicate_of: str | None = None
     duplicate_kind: str | None = None
     ingested_at: dt.datetime | None = None
+    source_id: str | None = None  # the input's own id (a JSONL "id" field)
 
 
 @dataclass

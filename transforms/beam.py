@@ -11,54 +11,86 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import apache_beam as beam
 from apache_beam.io import fileio
 from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.metrics import Metrics
-from apache_beam.pvalue import TaggedOutput
 
 from schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA, article_to_row, reject_to_row
 from schemas.records import Article, RawDocument, Reject
 from transforms.document import process_document
-from transforms.read import DEFAULT_MAX_BYTES, read_documents
+from transforms.parquet_io import shard_name, shard_of, write_table
+from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION, read_documents
 
 NAMESPACE = "newsclean"
 REMOVED_NAMESPACE = "newsclean.removed"
-REJECTS = "rejects"
+
+
+class Read(NamedTuple):
+    """The outputs of :class:`ReadDocuments`."""
+
+    documents: beam.PCollection
+    rejects: beam.PCollection
+
+
+class Cleaned(NamedTuple):
+    """The outputs of :class:`CleanDocuments`."""
+
+    articles: beam.PCollection
+    rejects: beam.PCollection
+
+
+def split_rejects(pcoll: beam.PCollection, label: str) -> tuple[beam.PCollection, beam.PCollection]:
+    """``(records, rejects)`` from a collection holding both.
+
+    Two filters rather than a multi-output ParDo: Beam's DaskRunner routes tagged
+    outputs of one ParDo to the wrong consumers (seen with Beam 2.77), while plain
+    single-output steps work on every runner and fuse to one pass elsewhere.
+    """
+    records = pcoll | f"{label}Records" >> beam.Filter(lambda item: not isinstance(item, Reject))
+    rejects = pcoll | f"{label}Rejects" >> beam.Filter(lambda item: isinstance(item, Reject))
+    return records, rejects
 
 
 def _with_time(reject: Reject) -> Reject:
     if reject.ingested_at is None:
-        reject.ingested_at = dt.datetime.now(dt.timezone.utc)
+        reject.ingested_at = dt.datetime.now(dt.UTC)
     return reject
 
 
 class ReadFileDoFn(beam.DoFn):
     """A matched file to its raw documents; unreadable files to ``rejects``."""
 
-    def __init__(self, source_format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(
+        self,
+        source_format: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        jsonl_fields: dict[str, str] | None = None,
+    ) -> None:
         self._format = source_format
         self._max_bytes = max_bytes
+        self._jsonl_fields = dict(jsonl_fields or {})
         self._files = Metrics.counter(NAMESPACE, "files")
         self._inputs = Metrics.counter(NAMESPACE, "inputs")
 
-    def process(self, readable: fileio.ReadableFile) -> Iterator[RawDocument | TaggedOutput]:
+    def process(self, readable: fileio.ReadableFile) -> Iterator[RawDocument | Reject]:
         uri = readable.metadata.path
         self._files.inc()
         try:
             stream = readable.open(compression_type=CompressionTypes.UNCOMPRESSED)
         except OSError as exc:
             self._inputs.inc()
-            yield TaggedOutput(REJECTS, _with_time(Reject(uri, "read", "io_error", str(exc))))
+            yield _with_time(Reject(uri, "read", "io_error", str(exc)))
             return
         with stream:
-            for item in read_documents(uri, stream, source_format=self._format, max_bytes=self._max_bytes):
+            items = read_documents(
+                uri, stream, source_format=self._format, max_bytes=self._max_bytes, jsonl_fields=self._jsonl_fields
+            )
+            for item in items:
                 self._inputs.inc()
-                if isinstance(item, Reject):
-                    yield TaggedOutput(REJECTS, _with_time(item))
-                else:
-                    yield item
+                yield _with_time(item) if isinstance(item, Reject) else item
 
 
 def _has_extension(path: str, extensions: frozenset[str]) -> bool:
@@ -83,14 +115,16 @@ class ReadDocuments(beam.PTransform):
         self,
         source_format: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
-        extensions: Iterable[str] = (".txt", ".text"),
+        extensions: Iterable[str] = tuple(FORMATS_BY_EXTENSION),
+        jsonl_fields: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
         self._format = source_format
         self._max_bytes = max_bytes
         self._extensions = frozenset(extensions)
+        self._jsonl_fields = dict(jsonl_fields or {})
 
-    def expand(self, patterns: beam.PCollection) -> beam.pvalue.DoOutputsTuple:
+    def expand(self, patterns: beam.PCollection) -> Read:
         extensions = self._extensions
 
         def wanted(item: tuple[fileio.FileMetadata, bool]) -> bool:
@@ -102,16 +136,16 @@ class ReadDocuments(beam.PTransform):
             for metadata in beam.io.filesystems.FileSystems.match([pattern])[0].metadata_list:
                 yield metadata, filtered
 
-        return (
+        items = (
             patterns
             | "Match" >> beam.FlatMap(match)
             | "KnownExtensions" >> beam.Filter(wanted)
             | "Metadata" >> beam.Map(lambda item: item[0])
             | "Spread" >> beam.Reshuffle()
             | "ReadMatches" >> fileio.ReadMatches()
-            | "ReadFiles"
-            >> beam.ParDo(ReadFileDoFn(self._format, self._max_bytes)).with_outputs(REJECTS, main="documents")
+            | "ReadFiles" >> beam.ParDo(ReadFileDoFn(self._format, self._max_bytes, self._jsonl_fields))
         )
+        return Read(*split_rejects(items, "Read"))
 
 
 class CleanDocumentDoFn(beam.DoFn):
@@ -129,12 +163,12 @@ class CleanDocumentDoFn(beam.DoFn):
                 counter = self._removed[removed.rule] = Metrics.counter(REMOVED_NAMESPACE, removed.rule)
             counter.inc()  # type: ignore[attr-defined]
 
-    def process(self, raw: RawDocument) -> Iterator[Article | TaggedOutput]:
+    def process(self, raw: RawDocument) -> Iterator[Article | Reject]:
         result = process_document(raw)
         if isinstance(result, Reject):
             self._rejects.inc()
             Metrics.counter(f"{NAMESPACE}.rejects", f"{result.stage}/{result.error}").inc()
-            yield TaggedOutput(REJECTS, result)
+            yield result
         else:
             self._articles.inc()
             self._count_removed(result)
@@ -144,35 +178,86 @@ class CleanDocumentDoFn(beam.DoFn):
 class CleanDocuments(beam.PTransform):
     """Raw documents to articles (main output) and rejects (``rejects``)."""
 
-    def expand(self, documents: beam.PCollection) -> beam.pvalue.DoOutputsTuple:
-        return documents | "Clean" >> beam.ParDo(CleanDocumentDoFn()).with_outputs(REJECTS, main="articles")
+    def expand(self, documents: beam.PCollection) -> Cleaned:
+        return Cleaned(*split_rejects(documents | "Clean" >> beam.ParDo(CleanDocumentDoFn()), "Clean"))
 
 
 class WriteRecords(beam.PTransform):
-    """Articles and rejects to ``OUT/articles/part-*.parquet`` and ``OUT/rejects/part-*.parquet``."""
+    """Articles and rejects to ``OUT/articles/part-*.parquet`` and ``OUT/rejects/part-*.parquet``.
 
-    def __init__(self, output: str, num_shards: int = 0) -> None:
+    By default Beam's ``WriteToParquet``: each bundle streams into its own file, so
+    memory stays flat however many records pass. ``sharded=True`` instead groups
+    rows into ``num_shards`` stable shards and writes each shard whole from a plain
+    ``process`` call: slower to start, but correct on runners that drop what a DoFn
+    emits from ``finish_bundle`` (Beam 2.77's DaskRunner, where ``WriteToParquet``
+    leaves empty files and temp folders behind).
+    """
+
+    def __init__(self, output: str, num_shards: int = 0, *, sharded: bool = False) -> None:
         super().__init__()
         self._output = output.rstrip("/")
         self._num_shards = num_shards
+        self._sharded = sharded
 
     def expand(self, pcolls: tuple[beam.PCollection, beam.PCollection]) -> dict[str, beam.PCollection]:
         articles, rejects = pcolls
         written = {}
-        for name, pcoll, to_row, schema in (
-            ("articles", articles, article_to_row, ARTICLE_SCHEMA),
-            ("rejects", rejects, reject_to_row, REJECT_SCHEMA),
+        for name, pcoll, to_row, schema, key in (
+            ("articles", articles, article_to_row, ARTICLE_SCHEMA, "doc_id"),
+            ("rejects", rejects, reject_to_row, REJECT_SCHEMA, "source_uri"),
         ):
-            written[name] = (
-                pcoll
-                | f"{name}ToRows" >> beam.Map(to_row)
-                | f"Write{name.title()}"
-                >> beam.io.WriteToParquet(
-                    f"{self._output}/{name}/part",
+            rows = pcoll | f"{name}ToRows" >> beam.Map(to_row)
+            directory = f"{self._output}/{name}"
+            if not self._sharded:
+                written[name] = rows | f"Write{name.title()}" >> beam.io.WriteToParquet(
+                    f"{directory}/part",
                     schema,
                     codec="zstd",
                     file_name_suffix=".parquet",
                     num_shards=self._num_shards,
                 )
+                continue
+            shards = self._num_shards or DEFAULT_SHARDS
+
+            def write(item, directory=directory, schema=schema, shards=shards, key=key):
+                index, shard_rows = item
+                ordered = sorted(shard_rows, key=lambda row: row[key] or "")
+                return shard_name(directory, index, shards), write_table(
+                    shard_name(directory, index, shards), ordered, schema
+                )
+
+            written[name] = (
+                rows
+                | f"Shard{name.title()}" >> beam.Map(lambda row, key=key, n=shards: (shard_of(row[key] or "", n), row))
+                | f"Group{name.title()}" >> beam.GroupByKey()
+                | f"Write{name.title()}" >> beam.Map(write)
             )
         return written
+
+
+DEFAULT_SHARDS = 4
+
+
+COUNTS_FILE = "_inputs.count"
+
+
+class CountInto(beam.PTransform):
+    """Count the elements and write the number to ``path``.
+
+    The count of inputs must not depend on runner metrics (the DaskRunner has
+    none), so it is computed as data and read back by the report.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self._path = path
+
+    def expand(self, pcoll: beam.PCollection) -> beam.PCollection:
+        path = self._path
+
+        def write(count: int) -> int:
+            with beam.io.filesystems.FileSystems.create(path) as handle:
+                handle.write(str(count).encode())
+            return count
+
+        return pcoll | "Count" >> beam.combiners.Count.Globally() | "Write" >> beam.Map(write)

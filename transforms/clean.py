@@ -9,23 +9,26 @@ every removed piece with its rule, and the metadata those pieces carried
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from schemas.records import Contributor, Removed
 from transforms import rules as R
 from transforms.agency import find_agency
+from transforms.classify import RULE_BOILERPLATE_LINE, LineModel, default_model, score_lines
 from transforms.contributors import parse_contributor_tail
 from transforms.dateline import Dateline, split_dateline
 from transforms.dates import ParsedDate, find_date
+from transforms.language import detect_language, stopwords
+from transforms.names import split_names
 from transforms.text import normalise_line, normalise_text, split_paragraphs, word_count
 
 HEAD_PARAGRAPHS = 6  # header rules look this far into a document
 TAIL_PARAGRAPHS = 6  # tail rules look at this many last remaining paragraphs
-DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first body paragraphs
-REPEAT_SHORT_MIN = 3  # a short line seen this often is page furniture, not prose
+
+REPEAT_RUN_MIN = 3  # a short line this many times in a row is furniture, not prose
 REPEAT_SHORT_WORDS = 10
-REPEAT_PARAGRAPH_WORDS = 10  # longer paragraphs are kept once
+REPEAT_PARAGRAPH_WORDS = 20  # paragraphs this long are kept once
 TITLE_MAX_WORDS = 20
 _TITLE_BAD_ENDINGS = tuple('.:;,!"”…')
 
@@ -41,6 +44,8 @@ class CleanedText:
     dateline: Dateline | None = None
     contributors: list[Contributor] = field(default_factory=list)
     agencies: list[tuple[str, str]] = field(default_factory=list)  # (source, agency)
+    bylines: list[str] = field(default_factory=list)  # byline lines as printed
+    language: str | None = None  # ISO 639-1 of the clean body
 
     def add_agency(self, source: str, agency: str | None) -> None:
         """Record an agency credit once per source."""
@@ -66,20 +71,27 @@ def _apply_prefix_rules(paragraph: str, out: CleanedText, not_after: dt.date | N
     return paragraph
 
 
+@lru_cache(maxsize=8192)  # the fixed-point loop asks again about the same lines
 def _matching_line_rule(paragraph: str, in_head: bool) -> R.LineRule | None:
     n_words = word_count(paragraph)
+    folded = paragraph.lower()
     for rule in R.LINE_RULES:
         if rule.where == R.TAIL or (rule.where == R.HEAD and not in_head):
             continue
-        if n_words <= rule.max_words and rule.pattern.search(paragraph, timeout=1.0):
+        if rule.matches(paragraph, n_words, folded):
             return rule
     return None
 
 
 def _remove_line_rules(paragraphs: list[str], out: CleanedText, not_after: dt.date | None) -> list[str]:
+    """Whole-line rules everywhere, prefix and head rules until ``HEAD_PARAGRAPHS`` lines are kept.
+
+    The head is counted in kept lines, not input lines, so cleaning the output
+    again finds the same head and removes nothing more.
+    """
     kept: list[str] = []
-    for i, paragraph in enumerate(paragraphs):
-        in_head = i < HEAD_PARAGRAPHS
+    for paragraph in paragraphs:
+        in_head = len(kept) < HEAD_PARAGRAPHS
         if in_head:
             paragraph = _apply_prefix_rules(paragraph, out, not_after)
             if not paragraph:
@@ -93,70 +105,94 @@ def _remove_line_rules(paragraphs: list[str], out: CleanedText, not_after: dt.da
             parsed = find_date(paragraph, not_after=not_after)
             if parsed:
                 out.dates.append(("header", parsed))
+        elif rule.name == "byline":
+            out.bylines.append(paragraph)
+            out.add_agency("byline", split_names(paragraph)[1])
         elif rule.name == "credit":
             out.add_agency("credit", find_agency(paragraph))
     return kept
 
 
 def _remove_tail(paragraphs: list[str], out: CleanedText) -> list[str]:
-    """Contributor tails and lone agency tags among the last paragraphs."""
-    start = max(len(paragraphs) - TAIL_PARAGRAPHS, 1)
+    """Contributor tails and lone agency tags, from the end until ``TAIL_PARAGRAPHS`` lines are kept."""
     tail_rules = [r for r in R.LINE_RULES if r.where == R.TAIL]
-    kept = paragraphs[:start]
-    for paragraph in paragraphs[start:]:
+    kept_reversed: list[str] = []
+    removed_reversed: list[Removed] = []
+    index = len(paragraphs)
+    while index > 1 and len(kept_reversed) < TAIL_PARAGRAPHS:
+        index -= 1
+        paragraph = paragraphs[index]
         parsed = parse_contributor_tail(paragraph)
         if parsed is not None:
             people, agency = parsed
-            out.removed.append(Removed(R.RULE_CONTRIBUTOR_TAIL, paragraph))
-            out.contributors.extend(p for p in people if p not in out.contributors)
+            removed_reversed.append(Removed(R.RULE_CONTRIBUTOR_TAIL, paragraph))
+            out.contributors[:0] = [p for p in people if p not in out.contributors]
             out.add_agency("tail", agency)
             continue
-        rule = next(
-            (
-                r
-                for r in tail_rules
-                if word_count(paragraph) <= r.max_words and r.pattern.search(paragraph, timeout=1.0)
-            ),
-            None,
-        )
+        n_words = word_count(paragraph)
+        rule = next((r for r in tail_rules if r.matches(paragraph, n_words)), None)
         if rule is not None:
-            out.removed.append(Removed(rule.name, paragraph))
+            removed_reversed.append(Removed(rule.name, paragraph))
             out.add_agency("tail", find_agency(paragraph))
             continue
-        kept.append(paragraph)
-    return kept
+        kept_reversed.append(paragraph)
+    out.removed.extend(reversed(removed_reversed))
+    return paragraphs[:index] + kept_reversed[::-1]
 
 
 def _remove_repeats(paragraphs: list[str], out: CleanedText) -> list[str]:
-    """Short lines repeated like furniture go; long paragraphs are kept once."""
+    """Lines an article would not repeat.
+
+    A run of the same line back to back is furniture: a run of three or more
+    short lines goes entirely, a shorter run keeps its first line. Lines that
+    recur apart from each other are kept (labels such as ``Pros:`` legitimately
+    recur in real articles), except long paragraphs, which are kept once.
+    """
     keys = [normalise_line(p) for p in paragraphs]
-    counts = Counter(keys)
     seen: set[str] = set()
     kept: list[str] = []
-    for paragraph, key in zip(paragraphs, keys):
-        n_words = word_count(paragraph)
-        if key and n_words <= REPEAT_SHORT_WORDS and counts[key] >= REPEAT_SHORT_MIN:
-            out.removed.append(Removed(R.RULE_REPEATED_LINE, paragraph))
-            continue
-        if key and n_words >= REPEAT_PARAGRAPH_WORDS and key in seen:
-            out.removed.append(Removed(R.RULE_REPEATED_PARAGRAPH, paragraph))
-            continue
-        seen.add(key)
-        kept.append(paragraph)
+    i = 0
+    while i < len(paragraphs):
+        j = i
+        while j + 1 < len(paragraphs) and keys[j + 1] == keys[i]:
+            j += 1
+        run = paragraphs[i : j + 1]
+        short = word_count(run[0]) <= REPEAT_SHORT_WORDS
+        keep_first = not (keys[i] and short and len(run) >= REPEAT_RUN_MIN)
+        for k, paragraph in enumerate(run):
+            key = keys[i]
+            if not key or (k == 0 and keep_first):
+                if key and word_count(paragraph) >= REPEAT_PARAGRAPH_WORDS and key in seen:
+                    out.removed.append(Removed(R.RULE_REPEATED_PARAGRAPH, paragraph))
+                    continue
+                seen.add(key)
+                kept.append(paragraph)
+            else:
+                out.removed.append(Removed(R.RULE_REPEATED_LINE, paragraph))
+        i = j + 1
     return kept
 
 
-def _split_dateline(paragraphs: list[str], out: CleanedText) -> None:
-    for i, paragraph in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+def _split_dateline(paragraphs: list[str], out: CleanedText) -> bool:
+    """Split a dateline off the first body paragraph (after a title-like line, if any).
+
+    Returns whether the paragraphs changed. A chain such as ``MOSCOW — LONDON —``
+    is removed whole, the first place kept, so cleaning the output again finds none.
+    """
+    for i, paragraph in enumerate(paragraphs[:2]):
         found = split_dateline(paragraph)
         if found is not None:
             out.dateline = found
-            out.removed.append(Removed(R.RULE_DATELINE, found.printed))
-            paragraphs[i] = found.rest
             out.add_agency("dateline", found.agency)
-            return
-        if word_count(paragraph) > TITLE_MAX_WORDS:
-            return  # the body has started without a dateline
+            rest = found
+            while rest is not None:
+                out.removed.append(Removed(R.RULE_DATELINE, rest.printed))
+                paragraphs[i] = rest.rest
+                rest = split_dateline(rest.rest)
+            return True
+        if not _looks_like_title(paragraph):
+            return False  # the body has started without a dateline
+    return False
 
 
 def _looks_like_title(paragraph: str) -> bool:
@@ -171,7 +207,7 @@ def _looks_like_title(paragraph: str) -> bool:
 
 def _take_title(paragraphs: list[str], out: CleanedText) -> list[str]:
     """A short, unpunctuated first line followed by prose is the headline."""
-    if len(paragraphs) < 2 or out.dateline is not None and out.dateline.rest == paragraphs[0]:
+    if len(paragraphs) < 2:
         return paragraphs
     first, second = paragraphs[0], paragraphs[1]
     if _looks_like_title(first) and word_count(second) >= 2 * word_count(first):
@@ -181,15 +217,68 @@ def _take_title(paragraphs: list[str], out: CleanedText) -> list[str]:
     return paragraphs
 
 
-def clean_text(text: str, *, today: dt.date | None = None) -> CleanedText:
-    """Clean one plain-text document; ``today`` bounds the dates it will accept."""
+def rule_cleaned(text: str, *, today: dt.date | None = None) -> tuple[list[str], CleanedText]:
+    """The paragraphs after one pass of the named line rules and repeats: what the line classifier
+    first sees inside :func:`clean_text`, and what ``benchmarks/train_lines.py`` trains on."""
     not_after = today + dt.timedelta(days=1) if today else None
     out = CleanedText(paragraphs=[])
     paragraphs = split_paragraphs(normalise_text(text))
     paragraphs = _remove_line_rules(paragraphs, out, not_after)
     paragraphs = _remove_repeats(paragraphs, out)
-    paragraphs = _remove_tail(paragraphs, out)
-    paragraphs = _take_title(paragraphs, out)
-    _split_dateline(paragraphs, out)
-    out.paragraphs = [p for p in paragraphs if p]
+    return paragraphs, out
+
+
+def _remove_boilerplate_lines(paragraphs: list[str], out: CleanedText, model: LineModel) -> list[str]:
+    """Lines the line classifier scores as boilerplate (menus, link lists, teasers, footers)."""
+    stop = stopwords(detect_language("\n".join(paragraphs)))
+    scores = score_lines(paragraphs, stop, model)
+    kept = [p for p, s in zip(paragraphs, scores, strict=True) if s >= model.threshold]
+    if not kept:
+        return paragraphs  # nothing reads like body: leave the decision to the caller, not to a guess
+    out.removed.extend(
+        Removed(RULE_BOILERPLATE_LINE, p) for p, s in zip(paragraphs, scores, strict=True) if s < model.threshold
+    )
+    return kept
+
+
+def clean_text(
+    text: str,
+    *,
+    today: dt.date | None = None,
+    repeats: bool = True,
+    take_title: bool = True,
+    classify: bool = True,
+    line_model: LineModel | None = None,
+) -> CleanedText:
+    """Clean one plain-text document; ``today`` bounds the dates it will accept.
+
+    ``classify`` runs the line classifier after the named rules (``line_model``,
+    or the shipped one), so boilerplate the rules do not name goes too.
+    The removal steps run until nothing changes, because one removal can expose
+    another (a run of repeats closing up, a header line moving into the head), and
+    the result must be a fixed point: cleaning clean text changes nothing.
+
+    Text extracted from HTML turns ``repeats`` and ``take_title`` off: the
+    extractor already dropped the page's menus, so a repeated short line there
+    is content (a table's "Yes"), and the headline comes from the page's metadata.
+    """
+    not_after = today + dt.timedelta(days=1) if today else None
+    out = CleanedText(paragraphs=[])
+    paragraphs = split_paragraphs(normalise_text(text))
+    model = line_model or (default_model() if classify else None)
+    while True:
+        before = list(paragraphs)
+        paragraphs = _remove_line_rules(paragraphs, out, not_after)
+        if repeats:
+            paragraphs = _remove_repeats(paragraphs, out)
+        if model is not None and paragraphs:
+            paragraphs = _remove_boilerplate_lines(paragraphs, out, model)
+        paragraphs = _remove_tail(paragraphs, out)
+        if out.dateline is None:
+            _split_dateline(paragraphs, out)
+        paragraphs = [p for p in paragraphs if p]
+        if paragraphs == before:
+            break
+    out.paragraphs = _take_title(paragraphs, out) if take_title else paragraphs
+    out.language = detect_language(out.text)
     return out

@@ -92,7 +92,7 @@ def parse_contributor_list(text: str) -> list[Contributor]:
             location is None
             and previous_located
             and seps[i].strip() == ","
-            and (next_sep.strip() in ("", ", and", ",and") or next_sep.startswith(",") and "and" in next_sep)
+            and (next_sep.strip() in ("", ", and", ",and") or (next_sep.startswith(",") and "and" in next_sep))
         ):
             people[-1][1] = f"{people[-1][1]}, {piece}"
             continue

@@ -138,7 +138,7 @@ def _instant(match: regex.Match, day: dt.date) -> dt.datetime | None:
         local = dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone)
     except ValueError:
         return None
-    return local.astimezone(dt.timezone.utc)
+    return local.astimezone(dt.UTC)
 
 
 def find_date(text: str, *, not_after: dt.date | None = None) -> ParsedDate | None:
@@ -153,3 +153,21 @@ def find_date(text: str, *, not_after: dt.date | None = None) -> ParsedDate | No
                 best = ParsedDate(day, _instant(match, day), match.start(), match.end())
             break
     return best
+
+
+def find_all_dates(text: str, *, not_after: dt.date | None = None) -> list[ParsedDate]:
+    """Every valid date in ``text`` in reading order (overlapping matches resolved by start)."""
+    found: list[ParsedDate] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text, timeout=2.0):
+            day = _day(match)
+            if day is None or (not_after is not None and day > not_after):
+                continue
+            found.append(ParsedDate(day, _instant(match, day), match.start(), match.end()))
+    found.sort(key=lambda d: (d.start, -d.end))
+    result: list[ParsedDate] = []
+    for item in found:
+        if result and item.start < result[-1].end:
+            continue
+        result.append(item)
+    return result

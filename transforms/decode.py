@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import re
+
+import regex
 
 from transforms.errors import StageError
 
@@ -26,8 +29,11 @@ MAX_CONTROL_RATIO = 0.005
 MAX_UTF8_ERROR_RATIO = 0.01
 
 
+_CONTROLS = regex.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
+
+
 def _control_ratio(text: str) -> float:
-    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) <= 0x9F)
+    controls = sum(map(len, _CONTROLS.findall(text)))
     return controls / max(len(text), 1)
 
 
@@ -82,10 +88,44 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
                         break
         if text is None:
             text, encoding = data.decode("latin-1"), "latin-1"
-    if _control_ratio(text) > MAX_CONTROL_RATIO:
-        raise StageError(
-            STAGE, "undecodable", f"decoded as {encoding} but {_control_ratio(text):.1%} control characters"
-        )
+    ratio = _control_ratio(text)
+    if ratio > MAX_CONTROL_RATIO:
+        raise StageError(STAGE, "undecodable", f"decoded as {encoding} but {ratio:.1%} control characters")
     if not text.strip():
         raise StageError(STAGE, "empty", "only whitespace")
     return text, encoding
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)"""
+    rb"""|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)""",
+    re.I,
+)
+HTML_SNIFF_BYTES = 4096  # where browsers look for a <meta charset> (the WHATWG prescan uses 1024)
+
+
+def sniff_html_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in ``<meta charset>``, ``http-equiv`` or an XML declaration.
+
+    Used when the HTTP header gave none (the WHATWG order: BOM, HTTP header,
+    then the page's own declaration). Unknown names give None.
+    """
+    match = _META_CHARSET.search(data[:HTML_SNIFF_BYTES])
+    if not match:
+        return None
+    name = (match.group(1) or match.group(2)).decode("ascii", "replace")
+    return _normalise_charset(name)
+
+
+def html_charset(name: str | None) -> str | None:
+    """A declared HTML charset as browsers take it (WHATWG Encoding labels).
+
+    Pages that say ``iso-8859-1`` or ``us-ascii`` are decoded as windows-1252,
+    and a ``utf-16`` declaration read from ASCII bytes means UTF-8.
+    """
+    codec = _normalise_charset(name)
+    if codec in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    if codec and codec.startswith("utf-16"):
+        return "utf-8"
+    return codec

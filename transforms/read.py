@@ -8,14 +8,27 @@ One file may hold many documents (JSONL lines, WARC records); each becomes a
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import BinaryIO
 
 from schemas.records import RawDocument, Reject
 
 STAGE = "read"
 TEXT_FORMAT = "text"
-FORMATS_BY_EXTENSION = {".txt": TEXT_FORMAT, ".text": TEXT_FORMAT}
+HTML_FORMAT = "html"
+JSONL_FORMAT = "jsonl"
+WARC_FORMAT = "warc"
+FORMATS_BY_EXTENSION = {
+    ".txt": TEXT_FORMAT,
+    ".text": TEXT_FORMAT,
+    ".html": HTML_FORMAT,
+    ".htm": HTML_FORMAT,
+    ".xhtml": HTML_FORMAT,
+    ".jsonl": JSONL_FORMAT,
+    ".ndjson": JSONL_FORMAT,
+    ".warc": WARC_FORMAT,
+}
+FORMATS = (TEXT_FORMAT, HTML_FORMAT, JSONL_FORMAT, WARC_FORMAT)
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024  # per document, after decompression
 _CHUNK = 1024 * 1024
 RAW_PREFIX_BYTES = 256
@@ -54,36 +67,34 @@ class ReadError(Exception):
         self.prefix = prefix
 
 
-def read_all(stream: BinaryIO, *, gzipped: bool, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The file's bytes, gunzipped when asked, never more than ``max_bytes``.
+def iter_chunks(stream: BinaryIO, *, gzipped: bool, chunk_size: int = _CHUNK) -> Iterator[bytes]:
+    """The file's bytes in chunks, gunzipped when asked (concatenated members too).
 
-    Decompression is incremental and bounded, so a gzip bomb stops at the limit
-    instead of filling memory; a truncated or corrupt gzip raises :class:`ReadError`.
+    Decompression is incremental, so memory stays bounded whatever the file's
+    size; a corrupt gzip raises :class:`ReadError` (``corrupt_gzip``), one that
+    ends before its end marker ``truncated_gzip`` after the data before the cut.
     """
     if not gzipped:
-        data = stream.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise ReadError("too_large", f"more than {max_bytes} bytes", data[:RAW_PREFIX_BYTES])
-        return data
-    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)  # gzip header, concatenated members
-    parts: list[bytes] = []
-    size = 0
+        while chunk := stream.read(chunk_size):
+            yield chunk
+        return
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
     compressed_prefix = b""
+    seen_input = False
     while True:
-        chunk = stream.read(_CHUNK)
+        chunk = stream.read(chunk_size)
         if not compressed_prefix:
             compressed_prefix = chunk[:RAW_PREFIX_BYTES]
         if not chunk:
             break
+        seen_input = True
         while chunk:
             try:
-                out = inflater.decompress(chunk, max_bytes + 1 - size)
+                out = inflater.decompress(chunk, chunk_size)
             except zlib.error as exc:
                 raise ReadError("corrupt_gzip", f"gzip data is corrupt: {exc}", compressed_prefix) from exc
-            parts.append(out)
-            size += len(out)
-            if size > max_bytes:
-                raise ReadError("too_large", f"decompresses to more than {max_bytes} bytes", compressed_prefix)
+            if out:
+                yield out
             if inflater.eof:
                 # another gzip member may follow (concatenated .gz files)
                 chunk = inflater.unused_data
@@ -91,21 +102,31 @@ def read_all(stream: BinaryIO, *, gzipped: bool, max_bytes: int = DEFAULT_MAX_BY
                     inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
             else:
                 chunk = inflater.unconsumed_tail
-    if not inflater.eof and (size or compressed_prefix):
+    if seen_input and not inflater.eof:
         raise ReadError("truncated_gzip", "gzip stream ends before its end marker", compressed_prefix)
+
+
+def read_all(stream: BinaryIO, *, gzipped: bool, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, gunzipped when asked, never more than ``max_bytes``.
+
+    A gzip bomb stops at the limit instead of filling memory; a truncated or
+    corrupt gzip raises :class:`ReadError`.
+    """
+    parts: list[bytes] = []
+    size = 0
+    for chunk in iter_chunks(stream, gzipped=gzipped):
+        parts.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            prefix = b"".join(parts)[:RAW_PREFIX_BYTES]
+            raise ReadError("too_large", f"more than {max_bytes} bytes", prefix)
     return b"".join(parts)
 
 
-def read_documents(
-    source_uri: str,
-    stream: BinaryIO,
-    *,
-    source_format: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+def _read_single(
+    source_uri: str, stream: BinaryIO, fmt: str, *, gzipped: bool, max_bytes: int
 ) -> Iterator[RawDocument | Reject]:
-    """Every document in one input file, or a reject saying why the file could not be read."""
-    _, gzipped = split_compression(source_uri)
-    fmt = source_format or detect_format(source_uri)
+    """A file that is one document (text or HTML)."""
     try:
         data = read_all(stream, gzipped=gzipped, max_bytes=max_bytes)
     except ReadError as exc:
@@ -114,7 +135,35 @@ def read_documents(
     except OSError as exc:
         yield Reject(source_uri, STAGE, "io_error", f"{type(exc).__name__}: {exc}")
         return
-    if fmt == TEXT_FORMAT:
-        yield RawDocument(source_uri=source_uri, data=data, source_format=TEXT_FORMAT)
+    yield RawDocument(source_uri=source_uri, data=data, source_format=fmt, content_type=fmt)
+
+
+def read_documents(
+    source_uri: str,
+    stream: BinaryIO,
+    *,
+    source_format: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    jsonl_fields: Mapping[str, str] | None = None,
+) -> Iterator[RawDocument | Reject]:
+    """Every document in one input file, and a reject for each part that could not be read.
+
+    Text and HTML files are one document each; JSONL files one per line and WARC
+    files one per response record, with ``#N`` appended to ``source_uri``.
+    ``max_bytes`` bounds each document; ``jsonl_fields`` renames JSONL fields
+    (see :data:`transforms.read_jsonl.DEFAULT_FIELDS`).
+    """
+    _, gzipped = split_compression(source_uri)
+    fmt = source_format or detect_format(source_uri)
+    if fmt in (TEXT_FORMAT, HTML_FORMAT):
+        yield from _read_single(source_uri, stream, fmt, gzipped=gzipped, max_bytes=max_bytes)
+    elif fmt == JSONL_FORMAT:
+        from transforms.read_jsonl import read_jsonl
+
+        yield from read_jsonl(source_uri, stream, gzipped=gzipped, max_bytes=max_bytes, fields=jsonl_fields)
+    elif fmt == WARC_FORMAT:
+        from transforms.read_warc import read_warc
+
+        yield from read_warc(source_uri, stream, max_bytes=max_bytes)
     else:
-        yield Reject(source_uri, STAGE, "unsupported_format", f"no reader for format {fmt!r}", raw_prefix(data))
+        yield Reject(source_uri, STAGE, "unsupported_format", f"no reader for format {fmt!r}")

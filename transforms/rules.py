@@ -8,12 +8,15 @@ anchored so a body sentence that merely mentions the words is left alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
 
 from transforms.agency import AGENCY_PATTERN
+from transforms.names import BYLINE_LEAD, split_names
 
+REGEX_TIMEOUT = 1.0  # seconds; a line that takes longer raises TimeoutError (a reject, never a hang)
 HEAD = "head"  # the first paragraphs of a document
 TAIL = "tail"  # the last paragraphs of a document
 ANYWHERE = "any"
@@ -28,6 +31,26 @@ class LineRule:
     where: str = ANYWHERE
     max_words: int = 40
     description: str = ""
+    # A second opinion on a match, for rules whose pattern alone is too loose.
+    accept: Callable[[str], bool] | None = None
+    # Lower-case substrings one of which every match contains: a cheap test before costly patterns.
+    trigger: tuple[str, ...] = ()
+    # Run under the regex module's timeout: for patterns with several bounded repeats that a
+    # hostile line could make slow. Plain anchored alternations skip its per-call cost.
+    guarded: bool = False
+
+    def matches(self, line: str, n_words: int, folded: str | None = None) -> bool:
+        """Whether this rule removes ``line`` (of ``n_words`` words; ``folded`` is ``line.lower()``)."""
+        if n_words > self.max_words:
+            return False
+        if self.trigger:
+            folded = line.lower() if folded is None else folded
+            if not any(t in folded for t in self.trigger):
+                return False
+        found = self.pattern.search(line, timeout=REGEX_TIMEOUT) if self.guarded else self.pattern.search(line)
+        if not found:
+            return False
+        return self.accept is None or self.accept(line)
 
 
 @dataclass(frozen=True)
@@ -41,10 +64,15 @@ class PrefixRule:
 
 
 def _re(pattern: str) -> regex.Pattern:
-    return regex.compile(pattern, regex.I | regex.V1)
+    """Case-insensitive with simple case folding: V1's default full folding (``ß`` = ``ss``) made the
+    credit pattern backtrack for seconds on long unspaced menu lines (``SchedulingCall BookingMarketing…``)."""
+    return regex.compile(r"(?-f)" + pattern, regex.I | regex.V1)
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+)
 # A printed date, loose on purpose: transforms.dates does the strict parsing.
 DATE_TEXT = (
     r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -68,33 +96,75 @@ PREFIX_RULES: list[PrefixRule] = [
     ),
 ]
 
-_CREDIT_LABEL = r"(?:(?:photo(?:graph)?s?|images?|pictures?|pic|foto|video|graphics?|illustrations?|cover|top|header)\s*(?:credits?)?|credits?)"
+_CREDIT_LABEL = r"(?:(?:photo(?:graph)?s?|images?|pictures?|pic|foto|illustrations?|(?:top|header|cover)\s+(?:photo|image))\s*(?:credits?)?|credits?)"
 _PHOTO_AGENCIES = (
     r"(?:" + AGENCY_PATTERN + r"|Getty(?:\s+Images)?|Shutterstock|iStock(?:photo)?|Alamy|EPA(?:-EFE)?|"
     r"Pool|Sipa|ZUMA(?:\s+Press)?|Bloomberg|NurPhoto|Anadolu(?:\s+Agency)?|Xinhua|Imago|picture\s+alliance|"
     r"AAP(?:\s+Image)?|PA(?:\s+(?:Wire|Images|Media))?|Handout|File)"
 )
+# A photographer's name: up to six words, no sentence punctuation.
+_NAME_WORDS = r"[\p{L}'’\-]+(?:\.?\s+[\p{L}.'’\-]+){0,5}"
 # One credit as printed: "Credit: AP", "(AP Photo/Jane Doe)", "Jane Doe/Getty Images", "REUTERS/Jane Doe".
 CREDIT = (
-    r"(?:"
-    r"\(?" + _CREDIT_LABEL + r"\s*(?:by)?\s*[:：|]\s*[^:()\n]{1,60}?\)?(?=\s+" + _CREDIT_LABEL + r"\s*[:：]|\s*$)"
-    r"|\((?:[^()\n]{0,40}\s)?(?:photo|foto|image|video)(?:\s?/\s?[^()\n]{1,60})?\)"
-    r"|\([^()\n]{0,60}(?:/|via\s+|\s)(?:" + _PHOTO_AGENCIES + r")\)"
-    r"|(?:photo\s+by\s+)?[^/\n]{0,60}/\s?" + _PHOTO_AGENCIES + r"(?:\s+via\s+[\w\s]{1,30})?"
-    r"|(?:" + _PHOTO_AGENCIES + r")\s?/\s?[\p{L} .'’\-]{2,60}"
-    r"|(?:[\p{L} .'’\-]{2,60}\s+)?(?:for|via)\s+Getty\s+Images"
-    r"|getty\s+images|shutterstock|istock(?:photo)?|alamy(?:\s+stock\s+photo)?"
-    r"|\(?file\s+(?:photo|image|picture)\)?"
-    r")"
+    "(?:"
+    + "|".join(
+        [
+            r"\(?"
+            + _CREDIT_LABEL
+            + r"\s*(?:by)?\s*[:：|]\s*[^:()\n]{1,60}?\)?(?=\s+"
+            + _CREDIT_LABEL
+            + r"\s*[:：]|\s*$)",
+            r"\((?:[^()\n]{0,40}\s)?(?:photo|foto|image|video)(?:\s?/\s?[^()\n]{1,60})?\)",
+            r"\([^()\n]{0,60}(?:/|via\s+|\s)(?:" + _PHOTO_AGENCIES + r")\)",
+            r"(?:photo\s+by\s+)?" + _NAME_WORDS + r"\s?/\s?" + _PHOTO_AGENCIES + r"(?:\s+via\s+[\w\s]{1,30})?",
+            r"(?:" + _PHOTO_AGENCIES + r")(?:\s+photos?)?\s?/\s?" + _NAME_WORDS,
+            r"(?:" + _NAME_WORDS + r"\s+)?(?:for|via)\s+Getty\s+Images",
+            r"getty\s+images|shutterstock|istock(?:photo)?|alamy(?:\s+stock\s+photo)?",
+            r"\(?file\s+(?:photo|image|picture)\)?",
+        ]
+    )
+    + ")"
+)
+
+# "By JIM HEINTZ and NASSER KARIMI", "Von Hans Müller", "Jane Doe | Reuters", "Jane Doe, Associated Press".
+BYLINE = (
+    r"^(?i:" + BYLINE_LEAD + r")\s*:?\s+\p{Lu}[^.!?]{1,120}$"
+    r"|^\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){1,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){1,3})*"
+    r"\s*[|,]\s*(?:" + AGENCY_PATTERN + r")$"
 )
 
 LINE_RULES: list[LineRule] = [
+    LineRule(
+        "byline",
+        regex.compile(BYLINE, regex.V1),
+        where=HEAD,
+        max_words=20,
+        description="a byline: 'By JIM HEINTZ and NASSER KARIMI', 'Jane Doe | Reuters', 'Von ...', 'Par ...'; "
+        "the people go to authors, a credited agency to agency",
+        accept=lambda line: any(split_names(line)),
+        guarded=True,
+    ),
     LineRule(
         "credit",
         _re(r"^(?:" + CREDIT + r"[\s.,;|·•]*)+$"),
         max_words=24,
         description="photo and image credit lines and runs: 'Credit: AP', 'Photo: Reuters', "
         "'(AP Photo/Jane Doe)', 'Jane Doe/Getty Images', 'File photo'",
+        trigger=(
+            "credit",
+            "photo",
+            "image",
+            "picture",
+            "pic",
+            "foto",
+            "illustration",
+            "getty",
+            "shutterstock",
+            "istock",
+            "alamy",
+            "/",
+        ),
+        guarded=True,
     ),
     LineRule(
         "photo_caption",
@@ -106,6 +176,8 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=80,
         description="a caption sentence that ends in a photo credit, e.g. '... on Friday. (AP Photo/Jane Doe)'",
+        trigger=("photo", "foto", "image", "credit", "/"),
+        guarded=True,
     ),
     LineRule(
         "separator",
@@ -138,6 +210,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=20,
         description="'Published:' / 'Updated:' stamps on a line of their own",
+        guarded=True,
     ),
     LineRule(
         "share",
@@ -165,6 +238,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=35,
         description="subscription and newsletter prompts",
+        guarded=True,
     ),
     LineRule(
         "follow",
@@ -175,6 +249,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=30,
         description="'Follow us on ...' lines",
+        guarded=True,
     ),
     LineRule(
         "advertisement",
@@ -198,6 +273,7 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=30,
         description="related-story and 'Read more' lines",
+        guarded=True,
     ),
     LineRule(
         "copyright",
@@ -207,17 +283,78 @@ LINE_RULES: list[LineRule] = [
         ),
         max_words=40,
         description="copyright and redistribution footers",
+        trigger=("copyright", "©", "(c)", "rights", "may not be"),
+        guarded=True,
     ),
     LineRule(
         "gallery_ui",
         _re(
-            r"^(?:(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s+\d+|\d+\s*/\s*\d+|enlarge\s+this\s+image|"
+            r"^(?:(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s+\d+|enlarge\s+this\s+image|"
             r"toggle\s+caption|hide\s+caption|show\s+caption|expand|close|open\s+in\s+(?:new\s+)?(?:tab|window)|"
             r"view\s+(?:full\s+)?(?:gallery|image|photos?)|click\s+(?:to|here\s+to)\s+(?:enlarge|expand|zoom).*|"
             r"play\s+video|watch\s+(?:the\s+)?video|loading(?:\s+video)?\.{0,3}|video\s+(?:player|loading).*)[.:]?$"
         ),
         max_words=12,
         description="photo-gallery and player controls",
+    ),
+    LineRule(
+        "disclosure",
+        _re(
+            r"^\(?(?:advertis(?:er|ing)|affiliate|editorial)\s+disclosure\)?:?$"
+            r"|^.{0,160}\b(?:we|i)\s+(?:may|might|could|will)?\s*(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?"
+            r"(?:affiliate\s+)?commission\b.{0,300}$"
+            r"|^.{0,160}\b(?:post|article|page|site|story|guide|review)\s+(?:may\s+)?contains?\s+(?:some\s+)?affiliate\s+links?\b.{0,300}$"
+            r"|^.{0,160}\bwe\s+may\s+be\s+compensated\b.{0,300}$"
+            r"|^prices?\s+(?:were|are)\s+accurate\s+(?:at|as\s+of)\s+the\s+time\b.{0,160}$"
+        ),
+        max_words=70,
+        trigger=("disclosure", "commission", "affiliate", "compensated", "accurate"),
+        guarded=True,
+        description="affiliate and advertiser disclosures: 'We may earn a commission ...', "
+        "'This post contains affiliate links', 'Advertiser Disclosure'",
+    ),
+    LineRule(
+        "date_line",
+        _re(
+            r"^(?:(?:"
+            + _DATE_LABEL
+            + r")\s*:?\s*)?"
+            + DATE_TEXT
+            + r"(?:\s*(?:[|·•,—–-]|\s)\s*(?:(?:"
+            + _DATE_LABEL
+            + r")\s*:?\s*)?"
+            r"(?:" + DATE_TEXT + r"|\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?))*[.\s]*$"
+            r"|^this\s+(?:post|article|page|story)\s+was\s+(?:last\s+)?(?:updated|published)\s+(?:on\s+)?.{3,30}$"
+        ),
+        where=HEAD,
+        max_words=16,
+        guarded=True,
+        description="a date on a line of its own near the top: 'Sep 26, 2022', 'Jun 08, 2023 • 11 Minute Read'",
+    ),
+    LineRule(
+        "navigation",
+        _re(
+            r"^(?:skip\s+to\s+(?:main\s+)?content|you\s+are\s+here:?|back\s+to\s+(?:the\s+)?(?:blog|all\s+posts|articles|news|"
+            r"top|home(?:page)?|search\s+results)|breadcrumbs?|home|menu|search|table\s+of\s+contents?:?|contents:|"
+            r"on\s+this\s+page:?|jump\s+to(?:\s+section)?:?|in\s+this\s+article:?)$"
+        ),
+        where=HEAD,
+        max_words=6,
+        description="navigation left above the story: 'Skip to content', 'Home', 'Back to blog', 'Table of Contents'",
+    ),
+    LineRule(
+        "signup_form",
+        _re(
+            r"^(?:enter\s+(?:your\s+)?e-?mail(?:\s+address)?|(?:your\s+)?e-?mail\s+address\*?|"
+            r"thanks?\s+(?:you\s+)?for\s+(?:subscribing|signing\s+up)\b.{0,80}|"
+            r"\W{0,3}\s*(?:awesome|great|success)[,!]?\s+you['’]re\s+(?:now\s+)?(?:subscribed|signed\s+up|on\s+the\s+list)\W{0,3}|"
+            r"you['’]re\s+(?:now\s+)?(?:subscribed|signed\s+up|on\s+the\s+list)\W{0,3}|"
+            r"by\s+(?:entering|submitting|providing)\s+your\s+e-?mail\b.{0,240})$"
+        ),
+        max_words=45,
+        guarded=True,
+        description="the text of a newsletter sign-up form: 'Enter email address', 'Thanks for subscribing!', "
+        "'By entering your email you agree ...'",
     ),
     LineRule(
         "agency_tag",
@@ -234,11 +371,107 @@ RULE_DATELINE = "dateline"
 RULE_CONTRIBUTOR_TAIL = "contributor_tail"
 RULE_REPEATED_LINE = "repeated_line"
 RULE_REPEATED_PARAGRAPH = "repeated_paragraph"
+RULE_BOILERPLATE_LINE = "boilerplate_line"  # the line classifier (transforms.classify)
+RULE_RECURRING_IN_SOURCE = "recurring_in_source"  # the corpus stage (transforms.boilerplate)
 
 RULE_NAMES: tuple[str, ...] = tuple(
     dict.fromkeys(
         [r.name for r in PREFIX_RULES]
         + [r.name for r in LINE_RULES]
         + [RULE_TITLE, RULE_DATELINE, RULE_CONTRIBUTOR_TAIL, RULE_REPEATED_LINE, RULE_REPEATED_PARAGRAPH]
+        + [RULE_BOILERPLATE_LINE, RULE_RECURRING_IN_SOURCE]
     )
 )
+
+
+# Section rules: a marker line that ends the article, so the marker and
+# everything after it go (transforms.sections). They only fire in the last part
+# of a document, on a heading or a short line that is nothing but the marker.
+
+
+@dataclass(frozen=True)
+class SectionRule:
+    """Cuts the document's tail from a line that fully matches ``pattern``."""
+
+    name: str
+    pattern: regex.Pattern
+    max_words: int = 12
+    # Cut only when no paragraph after the marker is longer than this: a related
+    # list holds titles and teasers, not prose. None: no limit.
+    max_prose_words: int | None = None
+    # The marker must come after this share of the document's words.
+    min_share: float = 0.5
+    description: str = ""
+
+
+_MARKER_END = r"\s*[:.!?…»›>→\-–—|]*\s*$"
+
+SECTION_RULES: list[SectionRule] = [
+    SectionRule(
+        "related_section",
+        _re(
+            r"^(?:(?:\p{So}|\p{Sk})\s*)?(?:"
+            r"related(?:\s+(?:articles?|posts?|stories|story|content|reading|links?|news|coverage|topics|resources|guides|"
+            r"reads|items|videos|pages))*(?:\s+(?:and|&)\s+links?)?(?:\s+(?:from|on)\s+.{1,40})?"
+            r"|(?:you\s+)?(?:may|might|will|could)\s+also\s+(?:like|enjoy|love|be\s+interested(?:\s+in)?|want\s+to\s+read)"
+            r"(?:\s+(?:these|the\s+following|reading))?(?:\s+(?:articles|posts|stories|topics))?(?:\s+as\s+well)?"
+            r"|you['’]ll\s+also\s+(?:like|love|enjoy)|(?:read|watch)\s+(?:this\s+)?next|up\s+next|what\s+to\s+read\s+next"
+            r"|more\s+(?:from|by|on|in|about)\s+.{1,40}|more\s+(?:like\s+this|stories|articles|posts|news|reading|to\s+(?:read|explore))"
+            r"|further\s+reading|see\s+also|also\s+read|suggested\s+(?:reading|articles|posts)"
+            r"|recommended(?:\s+(?:reading|for\s+you|articles|posts|stories))?|other\s+(?:articles|posts|stories|news)"
+            r"|(?:most\s+)?popular(?:\s+(?:posts|articles|stories|now))?|most\s+(?:read|viewed|shared)|trending(?:\s+now)?"
+            r"|latest(?:\s+(?:posts|articles|news|stories|updates))|keep\s+reading|explore\s+more|read\s+more\s+(?:articles|posts|stories)"
+            r"|(?:if\s+you\s+(?:liked|enjoyed)\s+this(?:\s+(?:post|article|story))?,?\s+)?you\s+(?:might|may)\s+also\s+like"
+            r"|this\s+might\s+(?:be\s+)?interest(?:ing\s+to)?\s+you"
+            r")" + _MARKER_END
+        ),
+        max_prose_words=50,
+        description="a 'Related articles' / 'You may also like' / 'More from X' / 'Further reading' line "
+        "starting a list of other stories",
+    ),
+    SectionRule(
+        "references_section",
+        _re(
+            r"^(?:references?(?:\s+(?:and|&)\s+(?:citations|notes|further\s+reading))?|sources?(?:\s+(?:and|&)\s+references)?"
+            r"|article\s+sources|footnotes|citations|bibliography|works\s+cited|notes\s+and\s+references)" + _MARKER_END
+        ),
+        max_words=5,
+        description="a references, sources or footnotes list closing an article",
+    ),
+    SectionRule(
+        "author_section",
+        _re(
+            r"^(?:about\s+the\s+(?:authors?|writers?|contributors?)|about\s+(?:the\s+)?author:?.{0,40}|author\s+bio(?:graphy)?"
+            r"|meet\s+the\s+(?:author|writer)|(?:written|reviewed|posted)\s+by\b.{0,40})" + _MARKER_END
+        ),
+        max_words=8,
+        description="an 'About the author' box or 'Written by X' footer",
+    ),
+    SectionRule(
+        "engagement_section",
+        _re(
+            r"^(?:share\s+(?:this|the)\s+(?:article|post|story|blog|page)(?:\s+(?:on|via|with))?|share\s+(?:on|via)|share"
+            r"|(?:leave\s+a\s+|post\s+a\s+|add\s+a\s+)?(?:comments?|reply)(?:\s*\(\d+\))?|\d+\s+comments?"
+            r"|join\s+the\s+(?:conversation|discussion)|tags?|topics|filed\s+under|posted\s+in|categories"
+            r"|(?:sign\s+up\s+for|subscribe\s+to|join|get)\s+(?:our|the)\s+(?:free\s+)?(?:newsletters?|mailing\s+list)\b.{0,40}"
+            r"|newsletter|subscribe(?:\s+(?:now|today|to\s+(?:us|our\s+blog)))?"
+            r")" + _MARKER_END
+        ),
+        max_words=10,
+        description="share bars, comment boxes, tag lists and newsletter boxes after the story",
+    ),
+]
+
+
+# Calls to action that close a page: the site selling itself after the story.
+CALL_TO_ACTION = _re(
+    r"^(?:\W{0,3})(?:(?:ready|want|looking|need|interested)\b[^.?!]{0,80}\?\s*)?"
+    r"(?:(?:please\s+)?(?:sign\s+up|subscribe|register|join|book|schedule|request|get\s+started|start\s+(?:your|a|for)|"
+    r"try\b[^.]{0,40}\bfree|contact\s+(?:us|sales|our)|talk\s+to|speak\s+(?:to|with)|download|"
+    r"learn\s+more\s+about\s+(?:our|how)|find\s+out\s+more\s+about\s+(?:our|how)|click\s+here|"
+    r"follow\s+(?:us|me)|share\s+(?:this|it)|pin\s+it|explore\s+(?:our|all)|discover\s+how|get\s+(?:your|a)\s+free|"
+    r"don['’]t\s+miss|stay\s+(?:up\s+to\s+date|tuned|in\s+the\s+loop)|never\s+miss)\b)"
+    r"|^(?:thanks?\s+(?:you\s+)?for\s+(?:reading|subscribing|signing\s+up|visiting)|enjoy(?:ed)?\s+(?:the|this)\s+(?:post|article)\?"
+    r"|if\s+you\s+(?:enjoyed|liked|found)\s+(?:this|my)\b|(?:\W{0,3})?email\s+address\*?$)"
+)
+CALL_TO_ACTION_MAX_WORDS = 45

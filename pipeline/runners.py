@@ -1,0 +1,105 @@
+"""Choosing and preparing the Beam runner from ``--runner``.
+
+- local (default, also ``DirectRunner``): Beam's FnApiRunner, called directly because
+  ``DirectRunner`` first tries to download a Prism binary. Unless told otherwise it runs
+  multi-process with one worker per core.
+- ``dask``: Beam's DaskRunner on a ``dask.distributed`` cluster: the one at
+  ``--dask_client_address``, or a local cluster started here with one worker process per
+  core and stopped when the run ends. Writes go through the sharded writer.
+- anything else (``DataflowRunner``, ``FlinkRunner``, ``SparkRunner`` ...) is passed to Beam.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from apache_beam.options.pipeline_options import (
+    DirectOptions,
+    PipelineOptions,
+    StandardOptions,
+    WorkerOptions,
+)
+from apache_beam.runners.runner import PipelineRunner
+
+LOCAL_NAMES = {"directrunner", "direct", "switchingdirectrunner", "fnapirunner", "local"}
+DASK_NAMES = {"dask", "daskrunner"}
+
+
+@dataclass
+class RunnerChoice:
+    """The runner to build the pipeline with and how newsclean must adapt to it."""
+
+    name: str
+    runner: PipelineRunner | str
+    sharded_writes: bool = False  # see transforms.beam.WriteRecords
+
+
+def _cores() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def _local(options: PipelineOptions) -> RunnerChoice:
+    from apache_beam.portability.api import beam_provision_api_pb2
+    from apache_beam.runners.portability.fn_api_runner import FnApiRunner
+    from apache_beam.runners.portability.fn_api_runner.fn_runner import ExtendedProvisionInfo
+    from apache_beam.runners.portability.portable_runner import JobServiceHandle
+
+    direct = options.view_as(DirectOptions)
+    explicit = any(opt in options.get_all_options(drop_default=True) for opt in ("direct_running_mode",))
+    if not explicit and _cores() > 1:
+        direct.direct_running_mode = "multi_processing"
+    if not direct.direct_num_workers:
+        direct.direct_num_workers = _cores()
+    # The driver re-logs every worker warning (harmless start-up notices) through this logger.
+    logging.getLogger("apache_beam.runners.portability.local_job_service").setLevel(logging.ERROR)
+    harness = options.view_as(WorkerOptions)
+    if not harness.default_sdk_harness_log_level:
+        harness.default_sdk_harness_log_level = "WARNING"  # workers otherwise log every step at INFO
+    # As DirectRunner does: hand the options to the worker processes, which read them at start.
+    encoded = JobServiceHandle.encode_pipeline_options(options.get_all_options())
+    provision = ExtendedProvisionInfo(beam_provision_api_pb2.ProvisionInfo(pipeline_options=encoded))
+    return RunnerChoice("DirectRunner", FnApiRunner(provision_info=provision))
+
+
+@contextlib.contextmanager
+def _dask(options: PipelineOptions) -> Iterator[RunnerChoice]:
+    from apache_beam.runners.dask.dask_runner import DaskOptions, DaskRunner
+
+    dask_options = options.view_as(DaskOptions)
+    cluster = None
+    if not dask_options.address and not dask_options.scheduler_file:
+        from distributed import LocalCluster
+
+        cluster = LocalCluster(
+            n_workers=_cores(), threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        )
+        dask_options.address = cluster.scheduler_address
+    try:
+        yield RunnerChoice("DaskRunner", DaskRunner(), sharded_writes=True)
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+@contextlib.contextmanager
+def choose_runner(options: PipelineOptions, default: str = "DirectRunner") -> Iterator[RunnerChoice]:
+    """The runner for these options, with whatever it needs set up for the run's duration."""
+    standard = options.view_as(StandardOptions)
+    name = str(standard.runner or default)
+    folded = name.casefold()
+    if folded in LOCAL_NAMES:
+        standard.runner = None
+        yield _local(options)
+    elif folded in DASK_NAMES:
+        standard.runner = None
+        with _dask(options) as choice:
+            yield choice
+    else:
+        yield RunnerChoice(name, name)
+
+
+CloseHook = Callable[[], None]

@@ -1,0 +1,52 @@
+"""The Beam layer: ReadDocuments and CleanDocuments under TestPipeline."""
+
+from __future__ import annotations
+
+import gzip
+
+import apache_beam as beam
+from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
+from apache_beam.testing.util import assert_that, equal_to
+
+from tests.conftest import SEED_000, SEED_003
+from transforms.beam import CleanDocuments, ReadDocuments
+
+
+def _pipeline() -> BeamTestPipeline:
+    return BeamTestPipeline(runner="FnApiRunner")  # DirectRunner would first try to download Prism
+
+
+def test_read_and_clean_a_folder(tmp_path) -> None:
+    (tmp_path / "a.txt").write_bytes(SEED_000.read_bytes())
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt.gz").write_bytes(gzip.compress(SEED_003.read_bytes()))
+    (tmp_path / "notes.md").write_text("not news, skipped in a folder")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "broken.txt.gz").write_bytes(gzip.compress(SEED_000.read_bytes())[:400])
+    with _pipeline() as p:
+        read = p | beam.Create([(str(tmp_path / "**"), True)]) | ReadDocuments()
+        cleaned = read.documents | CleanDocuments()
+        assert_that(
+            cleaned.articles | "Articles" >> beam.Map(lambda a: (a.source_uri.rsplit("/", 1)[-1], a.dateline)),
+            equal_to([("a.txt", None), ("b.txt.gz", "MOSCOW")]),
+            label="articles",
+        )
+        assert_that(
+            cleaned.rejects | "CleanRejects" >> beam.Map(lambda r: (r.source_uri.rsplit("/", 1)[-1], r.stage, r.error)),
+            equal_to([("empty.txt", "decode", "empty")]),
+            label="clean_rejects",
+        )
+        assert_that(
+            read.rejects | "ReadRejects" >> beam.Map(lambda r: (r.source_uri.rsplit("/", 1)[-1], r.stage, r.error)),
+            equal_to([("broken.txt.gz", "read", "truncated_gzip")]),
+            label="read_rejects",
+        )
+
+
+def test_explicit_files_are_read_whatever_their_extension(tmp_path) -> None:
+    path = tmp_path / "story.dat"
+    path.write_bytes(SEED_003.read_bytes())
+    with _pipeline() as p:
+        read = p | beam.Create([(str(path), False)]) | ReadDocuments()
+        cleaned = read.documents | CleanDocuments()
+        assert_that(cleaned.articles | beam.Map(lambda a: a.dateline), equal_to(["MOSCOW"]))

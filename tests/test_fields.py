@@ -1,0 +1,38 @@
+"""Choosing a field among candidates, with the stated order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from transforms.fields import choose_page_date
+
+TODAY = dt.date(2026, 11, 21)
+
+
+def test_agreeing_structured_source_names_the_date_and_gives_the_time() -> None:
+    candidates = [("time", "2025-01-17"), ("html-meta", "2025-01-17T10:30:00+03:00")]
+    day, source = choose_page_date(candidates, "2025-01-17", today=TODAY)
+    assert day.day == dt.date(2025, 1, 17)
+    assert source == "html-meta"
+    assert day.at == dt.datetime(2025, 1, 17, 7, 30, tzinfo=dt.UTC)
+
+
+def test_extractor_wins_a_disagreement() -> None:
+    day, source = choose_page_date([("json-ld", "2019-08-14")], "2025-09-17", today=TODAY)
+    assert (day.day, source) == (dt.date(2025, 9, 17), "htmldate")
+
+
+def test_copyright_year_guess_loses_to_structured_data() -> None:
+    day, source = choose_page_date([("json-ld", "2021-08-04")], "2020-01-01", today=TODAY)
+    assert (day.day, source) == (dt.date(2021, 8, 4), "json-ld")
+
+
+def test_future_and_impossible_dates_are_refused() -> None:
+    assert choose_page_date([("json-ld", "2031-01-01")], None, today=TODAY) == (None, None)
+    assert choose_page_date([("json-ld", "2025-02-30")], None, today=TODAY) == (None, None)
+    day, source = choose_page_date([("json-ld", "2031-01-01"), ("url", "2025-01-17")], None, today=TODAY)
+    assert (day.day, source) == (dt.date(2025, 1, 17), "url")
+
+
+def test_no_candidates() -> None:
+    assert choose_page_date([], None) == (None, None)

@@ -1,0 +1,78 @@
+"""Metadata candidates from HTML, each with its source."""
+
+from __future__ import annotations
+
+from transforms.fields import choose_authors
+from transforms.html_meta import page_metadata, url_date
+
+PAGE = """<!doctype html><html lang="en-GB"><head>
+<title>Pact signed | Example News</title>
+<link rel="canonical" href="https://example.com/2025/01/17/pact">
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2025-01-17T10:30:00+03:00">
+<meta property="article:modified_time" content="2025-01-18T08:00:00Z">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "name": "Example News"},
+  {"@type": "NewsArticle", "headline": "Putin and Pezeshkian sign a pact",
+   "datePublished": "2025-01-17T10:30:00+03:00",
+   "author": [{"@type": "Person", "name": "JIM HEINTZ"}, {"@type": "Person", "name": "Nasser Karimi"},
+              {"@type": "Organization", "name": "Associated Press"}],
+   "publisher": {"@type": "Organization", "name": "Example News"}}]}
+</script>
+<script>window.dataLayer = [{"pageAuthor": "x", "author": "Jane Doe"}];</script>
+</head><body>
+<article><h1>Putin and Pezeshkian sign a pact</h1>
+<div class="byline">By <a rel="author" href="/jane">Jane Doe</a></div>
+<time datetime="2025-01-17">Jan 17</time>
+<p>MOSCOW (AP) — Text.</p>
+<div class="comments"><span itemprop="author">A Commenter</span></div>
+</article></body></html>"""
+
+
+def test_every_source_is_collected() -> None:
+    meta = page_metadata(PAGE, url="https://example.com/2025/01/17/pact")
+    sources = dict(meta.authors)
+    assert sources["json-ld"] == ["JIM HEINTZ", "Nasser Karimi"]  # the Organization is not a person
+    assert sources["html-meta"] == ["Jane Doe"]
+    assert sources["rel-author"] == ["Jane Doe"]
+    assert sources["byline-element"] == ["By Jane Doe"]
+    assert sources["script"] == ["Jane Doe"]
+    assert "itemprop" not in sources  # comment authors are not bylines
+    dates = dict(meta.dates)
+    assert dates["json-ld"].startswith("2025-01-17")
+    assert dates["html-meta"].startswith("2025-01-17")
+    assert dates["time"] == "2025-01-17"
+    assert dates["url"] == "2025-01-17"
+    assert meta.modified[0][1].startswith("2025-01-18")
+    assert meta.title == "Putin and Pezeshkian sign a pact"
+    assert meta.site_name == "Example News"
+    assert meta.language == "en"
+    assert meta.canonical_url == "https://example.com/2025/01/17/pact"
+
+
+def test_choose_authors_on_a_page() -> None:
+    meta = page_metadata(PAGE)
+    assert choose_authors(meta.authors) == (["Jim Heintz", "Nasser Karimi"], "json-ld")
+
+
+def test_written_by_label_with_the_name_in_the_next_element() -> None:
+    html = "<html><body><main><p>Written by</p><p>Edzel Tabing</p><p>Body text here.</p></main></body></html>"
+    assert dict(page_metadata(html).authors)["text"] == ["Edzel Tabing"]
+
+
+def test_broken_json_ld_and_garbage_do_not_raise() -> None:
+    html = '<html><head><script type="application/ld+json">{"author": </script></head><body>x</body></html>'
+    assert page_metadata(html).authors == []
+    assert page_metadata("").authors == []
+    assert page_metadata(b"\x00\x01\x02").dates == []
+
+
+def test_url_dates() -> None:
+    assert url_date("https://x.com/2025/01/17/story") == "2025-01-17"
+    assert url_date("https://x.com/news/2025-1-7-story") == "2025-01-07"
+    assert url_date("https://x.com/20250117/story") == "2025-01-17"
+    assert url_date("https://x.com/2025/13/40/story") is None
+    assert url_date("https://x.com/story-2025") is None
+    assert url_date(None) is None

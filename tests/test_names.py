@@ -1,0 +1,99 @@
+"""Bylines to people: forms handled, and what must never become an author."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.fields import choose_authors
+from transforms.names import case_name, clean_person_name, outlet_keys, split_names
+
+
+@pytest.mark.parametrize(
+    ("byline", "people", "agency"),
+    [
+        ("By JIM HEINTZ and NASSER KARIMI", ["Jim Heintz", "Nasser Karimi"], None),
+        ("By JIM HEINTZ and NASSER KARIMI Associated Press", ["Jim Heintz", "Nasser Karimi"], "Associated Press"),
+        ("By Jane Doe, Associated Press", ["Jane Doe"], "Associated Press"),
+        ("Jane Doe | Reuters", ["Jane Doe"], "Reuters"),
+        ("Jane Doe and John Roe, CNN", ["Jane Doe", "John Roe"], None),
+        ("Story by Mary Major", ["Mary Major"], None),
+        ("Written by Mary Major", ["Mary Major"], None),
+        ("Von Hans Müller und Eva Schmidt", ["Hans Müller", "Eva Schmidt"], None),
+        ("Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"], None),
+        ("Por María García y José López", ["María García", "José López"], None),
+        ("By Dylan Bailey, MS, RD, FAND", ["Dylan Bailey"], None),
+        ("Genevieve Carlton, Ph.D.", ["Genevieve Carlton"], None),
+        ("Nicoletta Richardson Trending Editor", ["Nicoletta Richardson"], None),
+        ("By Dr. Vahid Osman", ["Vahid Osman"], None),
+        ("Posted by David at December 16, 2025 11:15 AM", ["David"], None),
+        ("by: Ziyi Xu, Dec 17, 2025", ["Ziyi Xu"], None),
+        ("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group", ["Niko Matsakis"], None),
+        ("By Chris McNamara ⋅ Founder and Editor-in-Chief ⋅ Updated May 6, 2025", ["Chris McNamara"], None),
+        ("Jean-Luc O'BRIEN", ["Jean-Luc O'Brien"], None),
+        ("By Ludwig van BEETHOVEN", ["Ludwig van Beethoven"], None),
+        ("A. J. Neal", ["A. J. Neal"], None),
+        ("BySummer Swann", ["Summer Swann"], None),
+    ],
+)
+def test_bylines(byline: str, people: list[str], agency: str | None) -> None:
+    assert split_names(byline) == (people, agency)
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "Staff",
+        "By Staff",
+        "Editorial Board",
+        "The Associated Press",
+        "Reuters",
+        "AP",
+        "CNN",
+        "jane.doe@example.com",
+        "andrew.keaveney",
+        "q_admin",
+        "Paperium.net",
+        "Follow",
+        "Updated Jan 5, 2025",
+        "Dec",
+        "Senior Reporter",
+        "The Author",
+        "News Desk",
+        "Our Editors",
+        "12345",
+    ],
+)
+def test_never_a_person(fragment: str) -> None:
+    assert clean_person_name(fragment) is None
+
+
+def test_site_name_is_not_an_author_unless_the_site_is_a_person() -> None:
+    keys = outlet_keys("USA TODAY", "https://www.usatoday.com/story/x")
+    assert clean_person_name("USA TODAY", keys) is None
+    assert split_names("By Brian Truitt, USA TODAY", keys)[0] == ["Brian Truitt"]
+    blog = outlet_keys("Gary Marcus", "https://garymarcus.substack.com/p/x")
+    assert clean_person_name("Gary Marcus", blog) == "Gary Marcus"
+
+
+def test_case_name() -> None:
+    assert case_name("JIM HEINTZ") == "Jim Heintz"
+    assert case_name("jane doe") == "Jane Doe"
+    assert case_name("PATRICK McDONALD") == "Patrick McDONALD"  # mixed case stays as printed
+    assert case_name("Marna van der Merwe") == "Marna van der Merwe"
+
+
+def test_choose_authors_prefers_structured_data_and_skips_usernames() -> None:
+    candidates = [
+        ("json-ld", ["KatieS"]),
+        ("byline-element", ["Aoife O'Riordan", "Related: Gene Petrino"]),
+        ("trafilatura", ["KatieS"]),
+    ]
+    assert choose_authors(candidates) == (["Aoife O'Riordan"], "byline-element")
+    assert choose_authors([("html-meta", ["Jane Doe; John Roe"])]) == (["Jane Doe", "John Roe"], "html-meta")
+
+
+def test_choose_authors_completes_first_names_and_drops_roles() -> None:
+    candidates = [("json-ld", ["Mike"]), ("byline-element", ["Mike Marshall"])]
+    assert choose_authors(candidates)[0] == ["Mike Marshall"]
+    assert choose_authors([("html-meta", ["Nicole Forbes, Gardener"])])[0] == ["Nicole Forbes"]
+    assert choose_authors([("text", [])]) == ([], None)

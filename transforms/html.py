@@ -1,0 +1,221 @@
+"""HTML to article blocks and page metadata, through trafilatura.
+
+trafilatura finds the main content and the page's metadata (title, authors,
+date, site name, canonical URL, language). We take its content as an XML tree
+rather than its text output, so every block keeps its kind (heading, paragraph,
+list item, table row, quote, code): the section rules in
+:mod:`transforms.sections` need that, and the line rules of
+:mod:`transforms.clean` then run on the same text the plain-text path cleans.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import regex
+
+from transforms.errors import StageError
+
+STAGE = "extract"
+
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+ITEM = "item"
+ROW = "row"
+QUOTE = "quote"
+CODE = "code"
+
+# trafilatura XML tags for blocks, and the kind each becomes.
+_BLOCK_KINDS = {"p": PARAGRAPH, "head": HEADING, "quote": QUOTE, "code": CODE, "item": ITEM}
+# Tags whose content starts a new line inside a block's text.
+_LINE_TAGS = frozenset({"list", "item", "p", "head", "row", "quote", "code", "table"})
+_SPACES = regex.compile(r"[^\S\n]+")
+
+# trafilatura logs every page it finds too short; that is a reject here, not a warning.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of extracted content, with the kind of element it came from."""
+
+    kind: str
+    text: str
+    level: int | None = None  # heading level (1 for h1 ...)
+
+
+@dataclass
+class PageMetadata:
+    """What trafilatura read from the page besides the content, as it said it.
+
+    ``author`` is its ``"A; B"`` string and ``date`` its ISO day: the field
+    choosers in :mod:`transforms.fields` weigh them against the page's own
+    metadata (:mod:`transforms.html_meta`).
+    """
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass
+class HtmlExtraction:
+    """The content blocks of a page and its metadata."""
+
+    blocks: list[Block]
+    metadata: PageMetadata
+
+
+def _text_of(element) -> str:
+    """An element's text with ``<lb/>`` and nested blocks as line breaks."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag in _LINE_TAGS:
+            parts.append("\n" + _text_of(child) + "\n")
+        elif child.tag == "cell":
+            parts.append(" " + _text_of(child) + " ")
+        else:
+            parts.append(_text_of(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _tidy(text: str) -> str:
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _heading_level(rend: str | None) -> int | None:
+    if rend and len(rend) == 2 and rend[0] == "h" and rend[1].isdigit():
+        return int(rend[1])
+    return None
+
+
+def body_blocks(body) -> list[Block]:
+    """The blocks of a trafilatura ``<body>`` tree, in document order."""
+    blocks: list[Block] = []
+
+    def add(kind: str, text: str, level: int | None = None) -> None:
+        text = _tidy(text)
+        if text:
+            blocks.append(Block(kind, text, level))
+
+    def walk(parent) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == "list":
+                walk(child)
+            elif tag == "item" and (child.find(".//list") is not None or child.find("p") is not None):
+                add(ITEM, child.text or "")
+                walk(child)
+            elif tag == "table":
+                for row in child.iter("row"):
+                    cells = [_tidy(_text_of(cell)).replace("\n", " ") for cell in row.iter("cell")]
+                    add(ROW, " | ".join(cell for cell in cells if cell))
+            elif tag in ("div", "section", "body"):
+                walk(child)
+            elif tag != "lb":
+                add(_BLOCK_KINDS.get(tag, PARAGRAPH), _text_of(child), _heading_level(child.get("rend")))
+            if child.tail and child.tail.strip():
+                add(PARAGRAPH, child.tail)
+
+    walk(body)
+    return blocks
+
+
+_DECLARED_LANGUAGE = regex.compile(
+    r"<html[^>]*?\s(?:xml:)?lang\s*=\s*[\"']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)*)"
+    r"|<meta[^>]+?(?:http-equiv\s*=\s*[\"']?content-language|property\s*=\s*[\"']?og:locale)[\"']?[^>]*?"
+    r"content\s*=\s*[\"']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)*)",
+    regex.I,
+)
+
+
+def declared_language(html: str) -> str | None:
+    """The language a page declares (``<html lang>``, content-language, ``og:locale``), ISO 639-1."""
+    match = _DECLARED_LANGUAGE.search(html[:20000], timeout=1.0)
+    return _language_code(match.group(1) or match.group(2)) if match else None
+
+
+def _language_code(value: str | None) -> str | None:
+    """``en`` for ``en-US`` / ``en_GB``: the contract stores ISO 639-1 codes."""
+    code = regex.split(r"[-_]", (value or "").strip().casefold())[0]
+    return code if len(code) == 2 and code.isalpha() else None
+
+
+def parse_html(html: str):
+    """The page as trafilatura parses it, to share one parse between extraction and metadata.
+
+    None when there is no tree to be had. trafilatura copies a tree it is given,
+    so the same tree can feed both of its passes and :func:`page_metadata`.
+    """
+    from trafilatura.utils import load_html
+
+    return load_html(html)
+
+
+def _trafilatura(html, url: str | None, *, favor_recall: bool, with_metadata: bool = True):
+    import trafilatura  # heavy import, only where HTML is read
+
+    return trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=with_metadata,
+        favor_recall=favor_recall,
+        include_comments=False,
+        include_tables=True,
+        deduplicate=False,  # its per-process cache would make output depend on document order
+    )
+
+
+def _blocks(document) -> list[Block]:
+    return body_blocks(document.body) if document is not None and document.body is not None else []
+
+
+def _words(blocks: list[Block]) -> int:
+    return sum(len(b.text.split()) for b in blocks)
+
+
+# Below this many words the recall-oriented pass may have taken the wrong part
+# of the page; the default pass then runs too and the longer result wins.
+SECOND_PASS_WORDS = 500
+SECOND_PASS_GAIN = 1.1
+
+
+def extract_html(html: str, url: str | None = None, tree=None) -> HtmlExtraction:
+    """The main content blocks and metadata of one page.
+
+    trafilatura runs with ``favor_recall`` (on news and blog pages it keeps more
+    of the story without keeping more boilerplate: our own rules remove that);
+    when that finds little, its default pass runs as well and the longer
+    content is kept. Raises :class:`StageError` (``extract/no_content``) when
+    neither finds main content.
+    """
+    source = tree if tree is not None else html
+    document = _trafilatura(source, url, favor_recall=True)
+    blocks = _blocks(document)
+    if _words(blocks) < SECOND_PASS_WORDS:
+        # the metadata came with the first pass; the second pass only looks for content
+        second = _trafilatura(source, url, favor_recall=False, with_metadata=document is None or not document.title)
+        second_blocks = _blocks(second)
+        if _words(second_blocks) > SECOND_PASS_GAIN * _words(blocks):
+            document = document if document is not None and document.title else second
+            blocks = second_blocks
+    if not blocks:
+        raise StageError(STAGE, "no_content", "trafilatura found no main content")
+    metadata = PageMetadata(
+        title=(document.title or "").strip() or None,
+        author=(document.author or "").strip() or None,
+        date=document.date or None,
+        sitename=(document.sitename or "").strip() or None,
+        url=document.url or None,
+        language=_language_code(document.language) or declared_language(html),
+    )
+    return HtmlExtraction(blocks, metadata)

@@ -1,0 +1,329 @@
+"""Metadata candidates from an HTML page: JSON-LD, meta tags, <time>, rel=author, bylines, URL.
+
+Every candidate keeps its source, so the field choosers in :mod:`transforms.fields`
+can rank them with a stated order and ``date_source`` can say which one won.
+The parser never fetches anything: lxml's HTML parser resolves no external
+entities and loads no linked resources.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import lxml.html
+import regex
+
+_ARTICLE_TYPES = regex.compile(
+    r"(?:News)?Article|BlogPosting|Report|LiveBlogPosting|ScholarlyArticle|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|Posting",
+    regex.I,
+)
+_PAGE_TYPES = regex.compile(
+    r"WebPage|ItemPage|CollectionPage|AboutPage|FAQPage|MedicalWebPage|Recipe|Review|HowTo|VideoObject|Product", regex.I
+)
+
+AUTHOR_META = (
+    "author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
+    "dcterms.creator", "byl", "citation_author", "cxenseparse:author", "article.author", "authors",
+    "twitter:data1",
+)  # fmt: skip
+DATE_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "published_time",
+    "article.published", "datepublished", "pubdate", "publishdate", "publish-date", "publish_date",
+    "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created",
+    "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date",
+    "displaydate", "originalpublicationdate", "article_date_original", "cxenseparse:recs:publishtime",
+)  # fmt: skip
+MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified")
+_BYLINE_CLASS = regex.compile(
+    r"(?:^|[\s_-])(?:byline|by-line|author(?:s|-?name|-?info|-?link|-?byline)?|article-?author|post-?author|"
+    r"entry-?author|writer|contributor)(?:$|[\s_-])",
+    regex.I,
+)
+_NOT_BYLINE_CLASS = regex.compile(r"bio|avatar|image|img|photo|comment|about|description|social|follow", regex.I)
+_URL_DATE = regex.compile(
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\.|$)|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"
+)
+
+
+@dataclass
+class PageMeta:
+    """What a page says about itself, each candidate with where it came from."""
+
+    title: str | None = None
+    site_name: str | None = None
+    canonical_url: str | None = None
+    language: str | None = None
+    authors: list[tuple[str, list[str]]] = field(default_factory=list)  # (source, raw names)
+    dates: list[tuple[str, str]] = field(default_factory=list)  # (source, raw date text)
+    modified: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _text(element) -> str:
+    """Visible text with a space between nodes, so ``<b>Jane Doe</b><i>Editor</i>`` stays two words."""
+    parts = [t for t in element.itertext() if t and t.strip()]
+    return " ".join(" ".join(parts).split())
+
+
+def _names_from_ld(value) -> list[str]:
+    """Author names from a JSON-LD ``author`` value: a string, a Person, or a list of them."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        kind = str(value.get("@type", "Person"))
+        if "Organization" in kind or "Organisation" in kind:
+            return []
+        name = value.get("name")
+        if isinstance(name, str):
+            return [name]
+        if isinstance(name, list):
+            return [n for n in name if isinstance(n, str)]
+        given, family = value.get("givenName"), value.get("familyName")
+        return [f"{given} {family}"] if isinstance(given, str) and isinstance(family, str) else []
+    if isinstance(value, list):
+        return [n for item in value for n in _names_from_ld(item)]
+    return []
+
+
+def _ld_objects(data) -> Iterator[dict]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_objects(item)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            if key in data:
+                yield from _ld_objects(data[key])
+
+
+def _json_ld(tree, meta: PageMeta) -> None:
+    found_article = False
+    page_objects: list[dict] = []
+    for script in tree.xpath('//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]'):
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:
+                data = json.loads(regex.sub(r"[\x00-\x1f]", " ", raw))
+            except ValueError:
+                continue
+        for obj in _ld_objects(data):
+            kind = obj.get("@type", "")
+            kind = " ".join(kind) if isinstance(kind, list) else str(kind)
+            if _ARTICLE_TYPES.search(kind):
+                found_article = True
+                _take_ld(obj, "json-ld", meta)
+            elif _PAGE_TYPES.search(kind):
+                page_objects.append(obj)
+            if not meta.site_name and "Organization" in kind and isinstance(obj.get("name"), str):
+                pass
+    if not found_article:
+        for obj in page_objects:
+            _take_ld(obj, "json-ld-page", meta)
+
+
+def _take_ld(obj: dict, source: str, meta: PageMeta) -> None:
+    names = _names_from_ld(obj.get("author")) or _names_from_ld(obj.get("creator"))
+    if names:
+        meta.authors.append((source, names))
+    for key in ("datePublished", "dateCreated", "uploadDate"):
+        if isinstance(obj.get(key), str):
+            meta.dates.append((source, obj[key]))
+            break
+    if isinstance(obj.get("dateModified"), str):
+        meta.modified.append((source, obj["dateModified"]))
+    headline = obj.get("headline") or obj.get("name")
+    if isinstance(headline, str) and not meta.title:
+        meta.title = headline.strip()
+    publisher = obj.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and not meta.site_name:
+        meta.site_name = publisher["name"].strip()
+
+
+def _meta_tags(tree, meta: PageMeta) -> None:
+    authors: list[str] = []
+    for element in tree.iter("meta"):
+        key = (element.get("name") or element.get("property") or element.get("itemprop") or "").strip().lower()
+        content = (element.get("content") or "").strip()
+        if not key or not content:
+            continue
+        if key in AUTHOR_META:
+            if key == "twitter:data1" and not any(
+                (m.get("name") or "").lower() == "twitter:label1" and "written" in (m.get("content") or "").lower()
+                for m in tree.iter("meta")
+            ):
+                continue
+            if not content.startswith(("http://", "https://", "/")):
+                authors.append(content)
+        elif key in DATE_META:
+            meta.dates.append(("html-meta", content))
+        elif key in {k.lower() for k in MODIFIED_META}:
+            meta.modified.append(("html-meta", content))
+        elif key in ("og:site_name", "application-name") and not meta.site_name:
+            meta.site_name = content
+        elif key in ("og:title", "twitter:title") and not meta.title:
+            meta.title = content
+    if authors:
+        meta.authors.append(("html-meta", list(dict.fromkeys(authors))))
+
+
+def _itemprop_and_rel(tree, meta: PageMeta) -> None:
+    names = []
+    for element in tree.xpath(
+        '//*[@itemprop="author"][not(ancestor::*[contains(@class,"comment") or contains(@id,"comment")])]'
+    ):
+        inner = element.xpath('.//*[@itemprop="name"]')
+        if inner:
+            names.append(inner[0].get("content") or _text(inner[0]))
+        elif element.tag != "meta":
+            names.append(_text(element))
+        elif element.get("content"):
+            names.append(element.get("content"))
+    names = [n for n in names if n and len(n) < 120]
+    if names:
+        meta.authors.append(("itemprop", list(dict.fromkeys(names))))
+    rel = [_text(a) for a in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]')]
+    rel = [n for n in rel if n and len(n) < 80]
+    if rel:
+        meta.authors.append(("rel-author", list(dict.fromkeys(rel))))
+
+
+def _byline_elements(tree, meta: PageMeta) -> None:
+    texts: list[str] = []
+    seen: set = set()
+    for element in tree.xpath("//body//*[@class or @id]"):
+        label = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not _BYLINE_CLASS.search(label) or _NOT_BYLINE_CLASS.search(label):
+            continue
+        if element.tag in ("script", "style", "img", "meta", "link", "noscript"):
+            continue
+        if any(ancestor in seen for ancestor in element.iterancestors()):
+            continue  # already counted through an enclosing byline element
+        seen.add(element)
+        text = _text(element)
+        if 2 < len(text) < 120:
+            texts.append(text)
+        if len(texts) >= 3:
+            break
+    if texts:
+        meta.authors.append(("byline-element", list(dict.fromkeys(texts))))
+
+
+_TEXT_BYLINE = regex.compile(
+    r"^(?:by|written\s+by|story\s+by|words\s+by|article\s+by|posted\s+by|author|von|par|por|door|di|av|af)"
+    r"\s*:?\s+\p{Lu}[^!?]{1,100}$",
+    regex.I,
+)
+# A label alone ("Written by") whose name sits in the next element.
+_BYLINE_LABEL = regex.compile(
+    r"^(?:by|written\s+by|story\s+by|article\s+by|posted\s+by|author(?:ed\s+by)?|words\s+by)\s*:?$", regex.I
+)
+_BLOCKS = "p div span li h1 h2 h3 h4 h5 h6 address td section header a strong b em i small".split()
+
+
+def _text_bylines(tree, meta: PageMeta) -> None:
+    """``By Jane Doe`` in the visible text near the top of the article, or a ``Written by`` label and its name."""
+    root = next(iter(tree.xpath("//article | //main")), None)
+    if root is None:
+        root = tree.find("body")
+    if root is None:
+        return
+    found: list[str] = []
+    for count, element in enumerate(root.iter(*_BLOCKS)):
+        if count > 600 or len(found) >= 2:
+            break
+        text = _text(element)
+        if not text or len(text) > 120:
+            continue
+        if _TEXT_BYLINE.match(text):
+            found.append(text)
+        elif _BYLINE_LABEL.match(text):
+            following = element.getnext()
+            if following is not None and 2 < len(_text(following)) < 120:
+                found.append(_text(following))
+    if found:
+        meta.authors.append(("text", list(dict.fromkeys(found))))
+
+
+_SCRIPT_AUTHOR = regex.compile(
+    r"""["'](?:author|authors|authorName|author_name|pagePostAuthor|byline|writer)["']\s*:\s*"""
+    r"""(?:["']([^"'\n]{2,80})["']|\[\s*["']([^"'\n]{2,80})["'](?:\s*,\s*["']([^"'\n]{2,80})["'])?)"""
+)
+
+
+def _script_authors(tree, meta: PageMeta) -> None:
+    """Author fields in analytics objects (``dataLayer``, page config), the last resort."""
+    names: list[str] = []
+    for script in tree.xpath("//script[not(@src)]"):
+        text = script.text or ""
+        if "uthor" not in text and "yline" not in text and "riter" not in text:
+            continue
+        for match in _SCRIPT_AUTHOR.finditer(text[:200000], timeout=1.0):
+            names.extend(n for n in match.groups() if n)
+        if names:
+            break
+    if names:
+        meta.authors.append(("script", list(dict.fromkeys(names))[:5]))
+
+
+def _times(tree, meta: PageMeta) -> None:
+    published = tree.xpath(
+        '//time[@itemprop="datePublished" or @pubdate or contains(@class,"publish") or contains(@class,"posted")]'
+        '|//*[@itemprop="datePublished"]'
+    )
+    for element in published:
+        value = element.get("datetime") or element.get("content") or _text(element)
+        if value:
+            meta.dates.append(("time", value))
+            return
+    for element in tree.xpath("//article//time | //header//time | //main//time")[:1]:
+        value = element.get("datetime") or _text(element)
+        if value:
+            meta.dates.append(("time", value))
+
+
+def url_date(url: str | None) -> str | None:
+    """``2025-01-17`` for ``https://site/2025/01/17/story``; None when the URL has no full date."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    y, m, d = (match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6])
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = None) -> PageMeta:
+    """All metadata candidates of a page (markup, or a tree parsed already, which is only read).
+
+    An unparsable page gives an empty :class:`PageMeta`.
+    """
+    meta = PageMeta()
+    if isinstance(html, lxml.html.HtmlElement):
+        tree = html
+    else:
+        try:
+            tree = lxml.html.fromstring(html)
+        except (ValueError, lxml.etree.ParserError):
+            return meta
+    meta.language = (tree.get("lang") or tree.get("xml:lang") or "").split("-")[0].lower() or None
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    meta.canonical_url = canonical[0].strip() if canonical else None
+    _json_ld(tree, meta)
+    _meta_tags(tree, meta)
+    _itemprop_and_rel(tree, meta)
+    _byline_elements(tree, meta)
+    _text_bylines(tree, meta)
+    _script_authors(tree, meta)
+    _times(tree, meta)
+    found = url_date(url) or url_date(meta.canonical_url)
+    if found:
+        meta.dates.append(("url", found))
+    if not meta.title:
+        titles = tree.xpath("//title")
+        meta.title = _text(titles[0]) if titles else None
+    return meta

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
+import json
 import os
 
 import apache_beam as beam
@@ -93,6 +94,8 @@ def test_cli_marks_the_seeds_and_copies_off_skips_the_stage(tmp_path) -> None:
             cli.main(["run", os.path.join(ROOT, "samples"), "--output", str(out), "--quiet", "--copies", switch]) == 0
         )
         rows = pq.read_table(glob.glob(str(out / "articles" / "*.parquet"))).to_pylist()
+        with open(out / "run.json", encoding="utf-8") as handle:
+            assert json.load(handle)["copies_by_kind"] == ({} if expected is None else {"spun": 1})
         by_name = {os.path.basename(r["source_uri"])[:3]: r for r in rows}
         assert set(by_name) == {"000", "003"}
         if expected is None:

@@ -23,8 +23,8 @@ class CopiesConfig:
     shingles are candidates; a pair is kept when the exact Jaccard of the
     immutable ``spun_shingle``-grams reaches ``spun_threshold`` with at least
     ``spun_min_shared`` shingles in common. On the labelled set spun copies
-    score 0.18-0.9 and different articles on the same event at most 0.11;
-    the seeds score 0.31.
+    score 0.27-1.0 (0.13-0.85 with a harsher spinner) and different articles
+    on the same event at most 0.054; the seeds score 0.31 (docs/copies.md).
     """
 
     near_shingle: int = 5

@@ -33,6 +33,8 @@ from pipeline.runners import choose_runner  # noqa: E402
 from transforms.boilerplate import DEFAULT_MIN_DOCS  # noqa: E402
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS  # noqa: E402
 from transforms.read_jsonl import DEFAULT_FIELDS, parse_field_mapping  # noqa: E402
+from transforms.rules import DEFAULT_RULES  # noqa: E402
+from transforms.rules_file import RulesFileError, load_rules  # noqa: E402
 
 DEFAULT_RUNNER = "DirectRunner"
 
@@ -91,6 +93,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="different documents of a source a line must recur in to be removed (default %(default)s)",
     )
+    run.add_argument(
+        "--rules",
+        metavar="FILE",
+        help="a TOML or YAML rules file that adds or disables named line rules (see README: Custom rules)",
+    )
     run.add_argument("--quiet", "-q", action="store_true", help="print no summary")
     evaluate = commands.add_parser(
         "eval",
@@ -123,6 +130,11 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     except InputError as exc:
         print(f"newsclean: {exc}", file=sys.stderr)
         return 2
+    try:
+        rules = load_rules(args.rules) if args.rules else DEFAULT_RULES
+    except RulesFileError as exc:
+        print(f"newsclean: --rules: {exc}", file=sys.stderr)
+        return 2
     options = PipelineOptions(beam_args)
     try:
         jsonl_fields = parse_field_mapping(args.jsonl_field)
@@ -142,6 +154,7 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
             jsonl_fields=jsonl_fields,
             boilerplate=args.boilerplate == "on",
             boilerplate_min_docs=args.boilerplate_min_docs,
+            rules=rules,
         )
         pipeline = beam.Pipeline(runner=choice.runner, options=options)
         graph.build(pipeline, config)

@@ -10,6 +10,7 @@ from transforms.beam import COUNTS_FILE, CleanDocuments, CountInto, ReadDocument
 from transforms.beam_boilerplate import RemoveSourceBoilerplate
 from transforms.boilerplate import DEFAULT_MIN_DOCS
 from transforms.read import DEFAULT_MAX_BYTES
+from transforms.rules import DEFAULT_RULES, RuleSet
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class RunConfig:
     sharded_writes: bool = False
     boilerplate: bool = True  # corpus stage: lines recurring across a source's documents
     boilerplate_min_docs: int = DEFAULT_MIN_DOCS
+    rules: RuleSet = DEFAULT_RULES  # built-in rules, or those plus a --rules file
 
 
 def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
@@ -34,7 +36,7 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
         | "Inputs" >> beam.Create(list(config.patterns))
         | "Read" >> ReadDocuments(config.source_format, config.max_bytes, jsonl_fields=config.jsonl_fields)
     )
-    cleaned = read.documents | "Clean" >> CleanDocuments()
+    cleaned = read.documents | "Clean" >> CleanDocuments(config.rules)
     articles = cleaned.articles
     # --- corpus boilerplate (issue 5) ---
     if config.boilerplate:

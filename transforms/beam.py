@@ -23,6 +23,7 @@ from schemas.records import Article, RawDocument, Reject
 from transforms.document import process_document
 from transforms.parquet_io import shard_name, shard_of, write_table
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION, read_documents
+from transforms.rules import DEFAULT_RULES, RuleSet
 
 NAMESPACE = "newsclean"
 REMOVED_NAMESPACE = "newsclean.removed"
@@ -151,7 +152,8 @@ class ReadDocuments(beam.PTransform):
 class CleanDocumentDoFn(beam.DoFn):
     """Decode, clean and extract fields of one raw document (:func:`process_document`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, rules: RuleSet = DEFAULT_RULES) -> None:
+        self._rules = rules
         self._articles = Metrics.counter(NAMESPACE, "articles")
         self._rejects = Metrics.counter(NAMESPACE, "rejects")
         self._removed: dict[str, object] = {}
@@ -164,7 +166,7 @@ class CleanDocumentDoFn(beam.DoFn):
             counter.inc()  # type: ignore[attr-defined]
 
     def process(self, raw: RawDocument) -> Iterator[Article | Reject]:
-        result = process_document(raw)
+        result = process_document(raw, rules=self._rules)
         if isinstance(result, Reject):
             self._rejects.inc()
             Metrics.counter(f"{NAMESPACE}.rejects", f"{result.stage}/{result.error}").inc()
@@ -178,8 +180,13 @@ class CleanDocumentDoFn(beam.DoFn):
 class CleanDocuments(beam.PTransform):
     """Raw documents to articles (main output) and rejects (``rejects``)."""
 
+    def __init__(self, rules: RuleSet = DEFAULT_RULES) -> None:
+        super().__init__()
+        self._rules = rules
+
     def expand(self, documents: beam.PCollection) -> Cleaned:
-        return Cleaned(*split_rejects(documents | "Clean" >> beam.ParDo(CleanDocumentDoFn()), "Clean"))
+        cleaned = documents | "Clean" >> beam.ParDo(CleanDocumentDoFn(self._rules))
+        return Cleaned(*split_rejects(cleaned, "Clean"))
 
 
 class WriteRecords(beam.PTransform):

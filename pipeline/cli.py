@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 
@@ -29,6 +30,7 @@ from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 
 from pipeline import __version__, explain, graph, publish, report, show  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
+from pipeline.progress import ProgressLine  # noqa: E402
 from pipeline.runners import choose_runner  # noqa: E402
 from transforms.boilerplate import DEFAULT_MIN_DOCS  # noqa: E402
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS  # noqa: E402
@@ -142,6 +144,8 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         print(f"newsclean: --jsonl-field: {exc}", file=sys.stderr)
         return 2
     staging = publish.new_staging(args.output)
+    local_output = "://" not in args.output
+    progress_dir = os.path.join(staging, "_progress") if local_output else None
     started = time.perf_counter()
     with choose_runner(options, DEFAULT_RUNNER) as choice:
         config = graph.RunConfig(
@@ -155,11 +159,13 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
             boilerplate=args.boilerplate == "on",
             boilerplate_min_docs=args.boilerplate_min_docs,
             rules=rules,
+            progress_dir=progress_dir,
         )
         pipeline = beam.Pipeline(runner=choice.runner, options=options)
         graph.build(pipeline, config)
-        result = pipeline.run()
-        result.wait_until_finish()
+        with ProgressLine(progress_dir or "", enabled=bool(progress_dir) and not args.quiet):
+            result = pipeline.run()
+            result.wait_until_finish()
         metric_values = report.counters(result)
         client = getattr(result, "client", None)  # DaskRunner leaves its client open
         if client is not None:

@@ -27,6 +27,7 @@ class RunConfig:
     boilerplate: bool = True  # corpus stage: lines recurring across a source's documents
     boilerplate_min_docs: int = DEFAULT_MIN_DOCS
     rules: RuleSet = DEFAULT_RULES  # built-in rules, or those plus a --rules file
+    progress_dir: str | None = None  # local folder the workers report progress in
 
 
 def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
@@ -36,7 +37,7 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
         | "Inputs" >> beam.Create(list(config.patterns))
         | "Read" >> ReadDocuments(config.source_format, config.max_bytes, jsonl_fields=config.jsonl_fields)
     )
-    cleaned = read.documents | "Clean" >> CleanDocuments(config.rules)
+    cleaned = read.documents | "Clean" >> CleanDocuments(config.rules, config.progress_dir)
     articles = cleaned.articles
     # --- corpus boilerplate (issue 5) ---
     if config.boilerplate:

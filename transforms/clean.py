@@ -217,9 +217,12 @@ def rule_cleaned(text: str, *, today: dt.date | None = None) -> tuple[list[str],
     return paragraphs, out
 
 
-def _remove_boilerplate_lines(paragraphs: list[str], out: CleanedText, model: LineModel) -> list[str]:
+def _remove_boilerplate_lines(
+    paragraphs: list[str], out: CleanedText, model: LineModel, stop: frozenset[str] | None = None
+) -> list[str]:
     """Lines the line classifier scores as boilerplate (menus, link lists, teasers, footers)."""
-    stop = stopwords(detect_language("\n".join(paragraphs)))
+    if stop is None:
+        stop = stopwords(detect_language("\n".join(paragraphs)))
     scores = score_lines(paragraphs, stop, model)
     kept = [p for p, s in zip(paragraphs, scores, strict=True) if s >= model.threshold]
     if not kept:
@@ -256,13 +259,16 @@ def clean_text(
     out = CleanedText(paragraphs=[])
     paragraphs = split_paragraphs(normalise_text(text))
     model = line_model or (default_model() if classify else None)
+    stop: frozenset[str] | None = None
     while True:
         before = list(paragraphs)
         paragraphs = _remove_line_rules(paragraphs, out, not_after, rules)
         if repeats:
             paragraphs = _remove_repeats(paragraphs, out)
         if model is not None and paragraphs:
-            paragraphs = _remove_boilerplate_lines(paragraphs, out, model)
+            if stop is None:  # once per document: identification costs milliseconds
+                stop = stopwords(detect_language("\n".join(paragraphs)))
+            paragraphs = _remove_boilerplate_lines(paragraphs, out, model, stop)
         paragraphs = _remove_tail(paragraphs, out, rules)
         if out.dateline is None:
             _split_dateline(paragraphs, out)

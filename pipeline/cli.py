@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 
@@ -29,10 +30,13 @@ from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 
 from pipeline import __version__, copies_options, explain, graph, publish, report, show  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
+from pipeline.progress import ProgressLine  # noqa: E402
 from pipeline.runners import choose_runner  # noqa: E402
 from transforms.boilerplate import DEFAULT_MIN_DOCS  # noqa: E402
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS  # noqa: E402
 from transforms.read_jsonl import DEFAULT_FIELDS, parse_field_mapping  # noqa: E402
+from transforms.rules import DEFAULT_RULES  # noqa: E402
+from transforms.rules_file import RulesFileError, load_rules  # noqa: E402
 
 DEFAULT_RUNNER = "DirectRunner"
 
@@ -91,6 +95,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="different documents of a source a line must recur in to be removed (default %(default)s)",
     )
+    run.add_argument(
+        "--rules",
+        metavar="FILE",
+        help="a TOML or YAML rules file that adds or disables named line rules (see README: Custom rules)",
+    )
     run.add_argument("--quiet", "-q", action="store_true", help="print no summary")
     copies_options.add_arguments(run)
     evaluate = commands.add_parser(
@@ -124,6 +133,11 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     except InputError as exc:
         print(f"newsclean: {exc}", file=sys.stderr)
         return 2
+    try:
+        rules = load_rules(args.rules) if args.rules else DEFAULT_RULES
+    except RulesFileError as exc:
+        print(f"newsclean: --rules: {exc}", file=sys.stderr)
+        return 2
     options = PipelineOptions(beam_args)
     try:
         jsonl_fields = parse_field_mapping(args.jsonl_field)
@@ -131,6 +145,8 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         print(f"newsclean: --jsonl-field: {exc}", file=sys.stderr)
         return 2
     staging = publish.new_staging(args.output)
+    local_output = "://" not in args.output
+    progress_dir = os.path.join(staging, "_progress") if local_output else None
     started = time.perf_counter()
     with choose_runner(options, DEFAULT_RUNNER) as choice:
         config = graph.RunConfig(
@@ -144,11 +160,14 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
             boilerplate=args.boilerplate == "on",
             boilerplate_min_docs=args.boilerplate_min_docs,
             copies=copies_options.config_from_args(args),
+            rules=rules,
+            progress_dir=progress_dir,
         )
         pipeline = beam.Pipeline(runner=choice.runner, options=options)
         graph.build(pipeline, config)
-        result = pipeline.run()
-        result.wait_until_finish()
+        with ProgressLine(progress_dir or "", enabled=bool(progress_dir) and not args.quiet):
+            result = pipeline.run()
+            result.wait_until_finish()
         metric_values = report.counters(result)
         client = getattr(result, "client", None)  # DaskRunner leaves its client open
         if client is not None:

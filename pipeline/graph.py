@@ -12,6 +12,7 @@ from transforms.beam_copies import MarkCopies
 from transforms.boilerplate import DEFAULT_MIN_DOCS
 from transforms.copies.config import CopiesConfig
 from transforms.read import DEFAULT_MAX_BYTES
+from transforms.rules import DEFAULT_RULES, RuleSet
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class RunConfig:
     boilerplate: bool = True  # corpus stage: lines recurring across a source's documents
     boilerplate_min_docs: int = DEFAULT_MIN_DOCS
     copies: CopiesConfig | None = field(default_factory=CopiesConfig)  # corpus stage; None: --copies off
+    rules: RuleSet = DEFAULT_RULES  # built-in rules, or those plus a --rules file
+    progress_dir: str | None = None  # local folder the workers report progress in
 
 
 def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
@@ -37,7 +40,7 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
         | "Inputs" >> beam.Create(list(config.patterns))
         | "Read" >> ReadDocuments(config.source_format, config.max_bytes, jsonl_fields=config.jsonl_fields)
     )
-    cleaned = read.documents | "Clean" >> CleanDocuments()
+    cleaned = read.documents | "Clean" >> CleanDocuments(config.rules, config.progress_dir)
     articles = cleaned.articles
     # --- corpus boilerplate (issue 5) ---
     if config.boilerplate:

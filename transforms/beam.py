@@ -22,7 +22,9 @@ from schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA, article_to_row, reject_
 from schemas.records import Article, RawDocument, Reject
 from transforms.document import process_document
 from transforms.parquet_io import shard_name, shard_of, write_table
+from transforms.progress import ProgressWriter
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION, read_documents
+from transforms.rules import DEFAULT_RULES, RuleSet
 
 NAMESPACE = "newsclean"
 REMOVED_NAMESPACE = "newsclean.removed"
@@ -151,7 +153,10 @@ class ReadDocuments(beam.PTransform):
 class CleanDocumentDoFn(beam.DoFn):
     """Decode, clean and extract fields of one raw document (:func:`process_document`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, rules: RuleSet = DEFAULT_RULES, progress_dir: str | None = None) -> None:
+        self._rules = rules
+        self._progress_dir = progress_dir
+        self._progress: ProgressWriter | None = None
         self._articles = Metrics.counter(NAMESPACE, "articles")
         self._rejects = Metrics.counter(NAMESPACE, "rejects")
         self._removed: dict[str, object] = {}
@@ -163,8 +168,17 @@ class CleanDocumentDoFn(beam.DoFn):
                 counter = self._removed[removed.rule] = Metrics.counter(REMOVED_NAMESPACE, removed.rule)
             counter.inc()  # type: ignore[attr-defined]
 
+    def setup(self) -> None:
+        self._progress = ProgressWriter(self._progress_dir)
+
+    def finish_bundle(self) -> None:
+        if self._progress is not None:
+            self._progress.flush()
+
     def process(self, raw: RawDocument) -> Iterator[Article | Reject]:
-        result = process_document(raw)
+        result = process_document(raw, rules=self._rules)
+        if self._progress is not None:
+            self._progress.count(isinstance(result, Reject))
         if isinstance(result, Reject):
             self._rejects.inc()
             Metrics.counter(f"{NAMESPACE}.rejects", f"{result.stage}/{result.error}").inc()
@@ -178,8 +192,14 @@ class CleanDocumentDoFn(beam.DoFn):
 class CleanDocuments(beam.PTransform):
     """Raw documents to articles (main output) and rejects (``rejects``)."""
 
+    def __init__(self, rules: RuleSet = DEFAULT_RULES, progress_dir: str | None = None) -> None:
+        super().__init__()
+        self._rules = rules
+        self._progress_dir = progress_dir
+
     def expand(self, documents: beam.PCollection) -> Cleaned:
-        return Cleaned(*split_rejects(documents | "Clean" >> beam.ParDo(CleanDocumentDoFn()), "Clean"))
+        cleaned = documents | "Clean" >> beam.ParDo(CleanDocumentDoFn(self._rules, self._progress_dir))
+        return Cleaned(*split_rejects(cleaned, "Clean"))
 
 
 class WriteRecords(beam.PTransform):

@@ -25,6 +25,7 @@ from transforms.html import declared_language, extract_html, parse_html
 from transforms.html_meta import page_metadata
 from transforms.names import outlet_keys
 from transforms.read import raw_prefix
+from transforms.rules import DEFAULT_RULES, RuleSet
 from transforms.sections import clean_blocks
 from transforms.text import word_count
 
@@ -140,7 +141,7 @@ def _authors(raw: RawDocument, facts: _PageFacts | None, cleaned: CleanedText) -
     return authors
 
 
-def document_to_article(raw: RawDocument, *, now: dt.datetime) -> Article:
+def document_to_article(raw: RawDocument, *, now: dt.datetime, rules: RuleSet = DEFAULT_RULES) -> Article:
     """The cleaned article for ``raw``; raises :class:`StageError` when there is none."""
     stage = "decode"
     try:
@@ -150,7 +151,7 @@ def document_to_article(raw: RawDocument, *, now: dt.datetime) -> Article:
             stage = "extract"
             text, facts = extract_document(text, raw.url)
         stage = "clean"
-        cleaned = clean_text(text, today=now.date(), **clean_options(raw))
+        cleaned = clean_text(text, today=now.date(), rules=rules, **clean_options(raw))
         if not cleaned.paragraphs:
             raise StageError("clean", "empty_after_cleaning", f"all {len(cleaned.removed)} lines were noise")
         stage = "fields"
@@ -191,11 +192,13 @@ def _source_id(raw: RawDocument) -> str | None:
     return str(given) if given not in (None, "") else None
 
 
-def process_document(raw: RawDocument, *, now: dt.datetime | None = None) -> Article | Reject:
+def process_document(
+    raw: RawDocument, *, now: dt.datetime | None = None, rules: RuleSet = DEFAULT_RULES
+) -> Article | Reject:
     """An :class:`Article`, or a :class:`Reject` saying which stage failed and why."""
     now = now or _now()
     try:
-        return document_to_article(raw, now=now)
+        return document_to_article(raw, now=now, rules=rules)
     except StageError as exc:
         return Reject(
             source_uri=raw.source_uri,

@@ -18,7 +18,7 @@ MIN_LETTERS = 20
 # Normalised probability the best language needs to be reported.
 MIN_CONFIDENCE = 0.5
 # Enough text to identify a language; the rest only costs time.
-MAX_CHARS = 5000
+MAX_CHARS = 2000
 
 # ISO 639-1 → jusText's stoplist name, for the languages with a list.
 JUSTEXT_STOPLISTS: dict[str, str] = {

@@ -115,17 +115,25 @@ def write_report(output: str, report: dict) -> None:
 
 
 def format_summary(report: dict) -> str:
-    """A few lines for the terminal."""
-    lines = [
-        f"inputs {report['inputs']}  articles {report['articles']}  rejects {report['rejects']}  "
-        f"({report['seconds']:.1f} s)",
+    """The end-of-run table: counts, rejects by reason, removed lines by rule, copies by kind, time."""
+    rows: list[tuple[str, object]] = [
+        ("inputs", report["inputs"]),
+        ("articles", report["articles"]),
+        ("rejects", report["rejects"]),
+        ("seconds", f"{report['seconds']:.1f}"),
     ]
-    if report["rejects_by_reason"]:
-        lines.append("rejects: " + ", ".join(f"{k} {v}" for k, v in report["rejects_by_reason"].items()))
-    if report["removed_by_rule"]:
-        lines.append("removed lines: " + ", ".join(f"{k} {v}" for k, v in report["removed_by_rule"].items()))
-    if report.get("copies_by_kind"):
-        lines.append("copies marked: " + ", ".join(f"{k} {v}" for k, v in report["copies_by_kind"].items()))
+    sections = [
+        ("rejects by reason", report["rejects_by_reason"]),
+        ("removed lines by rule", report["removed_by_rule"]),
+        ("copies by kind", report.get("copies_by_kind") or {}),
+    ]
+    keys = [k for k, _ in rows] + [f"  {k}" for _, values in sections for k in values]
+    width = max(len(k) for k in keys)
+    lines = [f"{k:<{width}}  {v:>9}" for k, v in rows]
+    for title, values in sections:
+        if values:
+            lines.append(title)
+            lines.extend(f"{'  ' + k:<{width}}  {v:>9,}" for k, v in values.items())
     if report["accounted"] is False:
         lines.append("WARNING: inputs != articles + rejects")
     return "\n".join(lines)

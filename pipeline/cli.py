@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from dataclasses import asdict
@@ -28,12 +29,16 @@ logging.getLogger().addFilter(_drop_optional_gcp_notice)
 import apache_beam as beam  # noqa: E402 - after the log filter above
 from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 
-from pipeline import __version__, explain, graph, publish, report, show  # noqa: E402
+from pipeline import __version__, copies_options, explain, graph, publish, report, show  # noqa: E402
 from pipeline import limits as limit_options  # noqa: E402
 from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
+from pipeline.progress import ProgressLine  # noqa: E402
 from pipeline.runners import choose_runner  # noqa: E402
+from transforms.boilerplate import DEFAULT_MIN_DOCS  # noqa: E402
 from transforms.read import FORMATS  # noqa: E402
 from transforms.read_jsonl import DEFAULT_FIELDS, parse_field_mapping  # noqa: E402
+from transforms.rules import DEFAULT_RULES  # noqa: E402
+from transforms.rules_file import RulesFileError, load_rules  # noqa: E402
 
 DEFAULT_RUNNER = "DirectRunner"
 
@@ -73,7 +78,26 @@ def _parser() -> argparse.ArgumentParser:
         "repeatable, e.g. --jsonl-field text=content --jsonl-field url=meta.link",
     )
     run.add_argument("--num-shards", type=int, default=0, help="Parquet files per output (0: runner decides)")
+    run.add_argument(
+        "--boilerplate",
+        choices=("on", "off"),
+        default="on",
+        help="corpus stage: remove lines that recur in many different documents of one source (default on)",
+    )
+    run.add_argument(
+        "--boilerplate-min-docs",
+        type=int,
+        default=DEFAULT_MIN_DOCS,
+        metavar="N",
+        help="different documents of a source a line must recur in to be removed (default %(default)s)",
+    )
+    run.add_argument(
+        "--rules",
+        metavar="FILE",
+        help="a TOML or YAML rules file that adds or disables named line rules (see README: Custom rules)",
+    )
     run.add_argument("--quiet", "-q", action="store_true", help="print no summary")
+    copies_options.add_arguments(run)
     limit_options.add_arguments(run)
     evaluate = commands.add_parser(
         "eval",
@@ -97,11 +121,19 @@ def _parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     """``newsclean run``: build and run the pipeline, then write run.json."""
+    if args.boilerplate_min_docs < 2:
+        print("newsclean: --boilerplate-min-docs must be at least 2", file=sys.stderr)
+        return 2
     try:
         patterns = expand_inputs(args.inputs)
         check_remote_inputs(patterns)
     except InputError as exc:
         print(f"newsclean: {exc}", file=sys.stderr)
+        return 2
+    try:
+        rules = load_rules(args.rules) if args.rules else DEFAULT_RULES
+    except RulesFileError as exc:
+        print(f"newsclean: --rules: {exc}", file=sys.stderr)
         return 2
     options = PipelineOptions(beam_args)
     try:
@@ -115,6 +147,8 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         print(f"newsclean: limits: {exc}", file=sys.stderr)
         return 2
     staging = publish.new_staging(args.output)
+    local_output = "://" not in args.output
+    progress_dir = os.path.join(staging, "_progress") if local_output else None
     started = time.perf_counter()
     with choose_runner(options, DEFAULT_RUNNER) as choice:
         config = graph.RunConfig(
@@ -125,11 +159,17 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
             num_shards=args.num_shards,
             sharded_writes=choice.sharded_writes,
             jsonl_fields=jsonl_fields,
+            boilerplate=args.boilerplate == "on",
+            boilerplate_min_docs=args.boilerplate_min_docs,
+            copies=copies_options.config_from_args(args),
+            rules=rules,
+            progress_dir=progress_dir,
         )
         pipeline = beam.Pipeline(runner=choice.runner, options=options)
         graph.build(pipeline, config)
-        result = pipeline.run()
-        result.wait_until_finish()
+        with ProgressLine(progress_dir or "", enabled=bool(progress_dir) and not args.quiet):
+            result = pipeline.run()
+            result.wait_until_finish()
         metric_values = report.counters(result)
         client = getattr(result, "client", None)  # DaskRunner leaves its client open
         if client is not None:
@@ -141,7 +181,15 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         args.output,
         metric_values,
         seconds,
-        {"runner": choice.name, "inputs": args.inputs, "format": args.source_format, "limits": asdict(limits)},
+        {
+            "runner": choice.name,
+            "inputs": args.inputs,
+            "format": args.source_format,
+            "boilerplate": args.boilerplate,
+            "boilerplate_min_docs": args.boilerplate_min_docs,
+            "copies": args.copies,
+            "limits": asdict(limits),
+        },
     )
     report.write_report(args.output, summary)
     if not args.quiet:

@@ -16,6 +16,8 @@ from transforms.decode import decode_bytes
 from transforms.document import clean_options, process_document, text_to_clean
 from transforms.errors import StageError
 from transforms.read import read_documents
+from transforms.rules import DEFAULT_RULES, RuleSet
+from transforms.rules_file import RulesFileError, load_rules
 from transforms.text import normalise_text, split_paragraphs
 
 RED, GREEN, DIM, BOLD, RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
@@ -32,6 +34,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("file", help="a document file (.txt, .gz ...)")
     parser.add_argument("--record", type=int, default=0, help="which record of a multi-record file (default 0)")
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    parser.add_argument(
+        "--rules",
+        metavar="FILE",
+        help="a TOML or YAML rules file that adds or disables named line rules (see README: Custom rules)",
+    )
 
 
 def _fit(line: str, width: int) -> str:
@@ -70,9 +77,9 @@ def line_verdicts(paragraphs: list[str], removed: list[tuple[str, str]]) -> list
     return verdicts
 
 
-def explain(raw: RawDocument, out: TextIO, colour: bool) -> int:
+def explain(raw: RawDocument, out: TextIO, colour: bool, rules: RuleSet = DEFAULT_RULES) -> int:
     now = dt.datetime.now(dt.UTC)
-    result = process_document(raw, now=now)
+    result = process_document(raw, now=now, rules=rules)
     if isinstance(result, Reject):
         out.write(_paint(f"REJECT {result.stage}/{result.error}: {result.message}\n", RED, colour))
         return 1
@@ -82,7 +89,7 @@ def explain(raw: RawDocument, out: TextIO, colour: bool) -> int:
     except StageError as exc:  # pragma: no cover - process_document would have rejected it
         out.write(f"{exc}\n")
         return 1
-    cleaned = clean_text(text, today=now.date(), **clean_options(raw))
+    cleaned = clean_text(text, today=now.date(), rules=rules, **clean_options(raw))
     paragraphs = split_paragraphs(normalise_text(text))
     out.write(_paint(f"{raw.source_uri}  ({raw.source_format}, {encoding})\n\n", BOLD, colour))
     width = shutil.get_terminal_size().columns if colour else 0
@@ -135,4 +142,9 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(item, Reject):
         print(f"REJECT {item.stage}/{item.error}: {item.message}")
         return 1
-    return explain(item, sys.stdout, colour)
+    try:
+        rules = load_rules(args.rules) if args.rules else DEFAULT_RULES
+    except RulesFileError as exc:
+        print(f"newsclean: --rules: {exc}", file=sys.stderr)
+        return 2
+    return explain(item, sys.stdout, colour, rules)

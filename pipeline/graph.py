@@ -1,4 +1,4 @@
-"""The Beam graph: Read → Clean → Write. It composes transforms; it does not clean."""
+"""The Beam graph: Read → Clean → Corpus (source boilerplate, copies) → Write. It composes; it does not clean."""
 
 from __future__ import annotations
 
@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 import apache_beam as beam
 
 from transforms.beam import COUNTS_FILE, CleanDocuments, CountInto, ReadDocuments, WriteRecords
+from transforms.beam_boilerplate import RemoveSourceBoilerplate
+from transforms.beam_copies import MarkCopies
+from transforms.boilerplate import DEFAULT_MIN_DOCS
+from transforms.copies.config import CopiesConfig
 from transforms.limits import Limits
+from transforms.rules import DEFAULT_RULES, RuleSet
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,11 @@ class RunConfig:
     num_shards: int = 0
     jsonl_fields: dict[str, str] = field(default_factory=dict)  # our name -> the JSONL field read
     sharded_writes: bool = False
+    boilerplate: bool = True  # corpus stage: lines recurring across a source's documents
+    boilerplate_min_docs: int = DEFAULT_MIN_DOCS
+    copies: CopiesConfig | None = field(default_factory=CopiesConfig)  # corpus stage; None: --copies off
+    rules: RuleSet = DEFAULT_RULES  # built-in rules, or those plus a --rules file
+    progress_dir: str | None = None  # local folder the workers report progress in
 
 
 def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
@@ -36,12 +46,26 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
             max_ratio=config.limits.max_ratio,
         )
     )
-    cleaned = read.documents | "Clean" >> CleanDocuments(config.limits)
+    cleaned = read.documents | "Clean" >> CleanDocuments(config.rules, config.progress_dir, config.limits)
+    articles = cleaned.articles
+    # --- corpus boilerplate (issue 5) ---
+    if config.boilerplate:
+        articles = articles | "SourceBoilerplate" >> RemoveSourceBoilerplate(config.boilerplate_min_docs)
+    # ---
+    # --- copies (issue 6): after boilerplate, so shared furniture does not make copies ---
+    if config.copies is not None:
+        articles = articles | "Copies" >> MarkCopies(config.copies)
+    # ---
     rejects = (read.rejects, cleaned.rejects) | "AllRejects" >> beam.Flatten()
-    written = (cleaned.articles, rejects) | "Write" >> WriteRecords(
+    written = (articles, rejects) | "Write" >> WriteRecords(
         config.output, config.num_shards, sharded=config.sharded_writes
     )
-    counted = (read.documents, read.rejects) | "AllInputs" >> beam.Flatten()
+    # Count ones, not the documents themselves: a Flatten of whole documents can cost a
+    # stage boundary that copies every document's bytes.
+    counted = (
+        read.documents | "OneDocument" >> beam.Map(lambda _: 1),
+        read.rejects | "OneReject" >> beam.Map(lambda _: 1),
+    ) | "AllInputs" >> beam.Flatten()
     count = counted | "CountInputs" >> CountInto(f"{config.output.rstrip('/')}/{COUNTS_FILE}")
     # One sink that depends on every output: Beam 2.77's DaskRunner computes only the
     # last collection of the graph, so everything must lead there.

@@ -44,8 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--max-html-depth",
         type=int,
         default=DEFAULT_MAX_HTML_DEPTH,
-        help="deepest element nesting of an HTML page; over it, or over the parser's own 256: "
-        "extract/too_deep (default %(default)s)",
+        help="deepest element nesting of an HTML page; over it: extract/too_deep. A page reaching the "
+        "parser's own ceiling (256, where it drops what lies deeper) is always refused (default %(default)s)",
     )
     group.add_argument(
         "--max-seconds",

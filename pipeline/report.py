@@ -73,12 +73,14 @@ def counters(result: beam.runners.runner.PipelineResult) -> dict[str, int]:
 
 def build_report(output: str, metric_values: dict[str, int], seconds: float, options: dict[str, Any]) -> dict:
     """The run summary: counts read back from the output files, plus the run's counters."""
-    articles = read_table(output, "articles", ["removed"])
+    articles = read_table(output, "articles", ["removed", "duplicate_kind"])
     rejects = read_table(output, "rejects", ["stage", "error"])
     removed: Counter[str] = Counter()
+    copies: Counter[str] = Counter()
     if articles.num_rows:
         for rules in articles.column("removed").to_pylist():
             removed.update(r["rule"] for r in rules or [])
+        copies.update(k for k in articles.column("duplicate_kind").to_pylist() if k)
     reasons: Counter[str] = Counter()
     if rejects.num_rows:
         for stage, error in zip(rejects.column("stage").to_pylist(), rejects.column("error").to_pylist(), strict=True):
@@ -94,6 +96,7 @@ def build_report(output: str, metric_values: dict[str, int], seconds: float, opt
         "accounted": inputs == articles.num_rows + rejects.num_rows if inputs is not None else None,
         "rejects_by_reason": dict(sorted(reasons.items())),
         "removed_by_rule": dict(removed.most_common()),
+        "copies_by_kind": dict(sorted(copies.items())),
         "seconds": round(seconds, 3),
         "versions": {
             "newsclean": __version__,
@@ -112,15 +115,25 @@ def write_report(output: str, report: dict) -> None:
 
 
 def format_summary(report: dict) -> str:
-    """A few lines for the terminal."""
-    lines = [
-        f"inputs {report['inputs']}  articles {report['articles']}  rejects {report['rejects']}  "
-        f"({report['seconds']:.1f} s)",
+    """The end-of-run table: counts, rejects by reason, removed lines by rule, copies by kind, time."""
+    rows: list[tuple[str, object]] = [
+        ("inputs", report["inputs"]),
+        ("articles", report["articles"]),
+        ("rejects", report["rejects"]),
+        ("seconds", f"{report['seconds']:.1f}"),
     ]
-    if report["rejects_by_reason"]:
-        lines.append("rejects: " + ", ".join(f"{k} {v}" for k, v in report["rejects_by_reason"].items()))
-    if report["removed_by_rule"]:
-        lines.append("removed lines: " + ", ".join(f"{k} {v}" for k, v in report["removed_by_rule"].items()))
+    sections = [
+        ("rejects by reason", report["rejects_by_reason"]),
+        ("removed lines by rule", report["removed_by_rule"]),
+        ("copies by kind", report.get("copies_by_kind") or {}),
+    ]
+    keys = [k for k, _ in rows] + [f"  {k}" for _, values in sections for k in values]
+    width = max(len(k) for k in keys)
+    lines = [f"{k:<{width}}  {v:>9}" for k, v in rows]
+    for title, values in sections:
+        if values:
+            lines.append(title)
+            lines.extend(f"{'  ' + k:<{width}}  {v:>9,}" for k, v in values.items())
     if report["accounted"] is False:
         lines.append("WARNING: inputs != articles + rejects")
     return "\n".join(lines)

@@ -106,3 +106,28 @@ def test_empty_and_noise_only_documents() -> None:
     assert clean_text("").paragraphs == []
     cleaned = clean_text("Credit: AP\n\nAdvertisement\n\n___")
     assert cleaned.paragraphs == [] and len(cleaned.removed) == 3
+
+
+def test_hard_wrapped_page_without_blank_lines_keeps_short_lines_apart() -> None:
+    """A page wrapped at a fixed width with no blank lines must not become one paragraph."""
+    wrapped = [
+        "The central bank raised its key rate by half a point on",
+        "Thursday, its third increase this year, and officials said",
+        "inflation had proved more stubborn than they expected, driven",
+        "by food and energy prices across the whole of the region.",
+        "Economists had expected a smaller move, and markets fell",
+        "sharply after the announcement, with bank shares leading the",
+        "decline in a session that traders described as nervous.",
+    ]
+    more = [
+        "Analysts said the bank was likely to pause at its next meeting",
+        "unless wages kept rising at the pace seen in the spring, which",
+        "would push the governor to act again before the end of summer.",
+        "Shares in the largest lenders recovered some of their losses",
+        "late in the day as investors weighed the outlook for profits.",
+    ]
+    text = "\n".join(["Home", "News", "Contact", *wrapped[:4], "Advertisement", *wrapped[4:], *more, "Share"])
+    paragraphs = split_paragraphs(normalise_text(text))
+    assert paragraphs[:3] == ["Home", "News", "Contact"]
+    assert "Advertisement" in paragraphs and paragraphs[-1] == "Share"
+    assert " ".join(wrapped[4:]) in paragraphs

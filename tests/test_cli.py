@@ -125,3 +125,25 @@ def test_default_runner_never_tries_to_download_prism(monkeypatch, tmp_path) -> 
     for extra in ((), ("--runner", "DirectRunner")):
         assert _run([str(SEED_003)], tmp_path / str(len(extra)), *extra)["articles"] == 1
     assert attempts == []
+
+
+def test_source_boilerplate_option(tmp_path) -> None:
+    """A footer in 3 different stories of one folder goes with --boilerplate-min-docs 3, stays when off."""
+    inputs = tmp_path / "site"
+    inputs.mkdir()
+    footer = "The Valley Courier is published by Valley Media Group and delivered every weekday morning."
+    stories = [
+        "The council approved the new bridge budget on Monday after a long and heated public debate.",
+        "Teachers at the high school said the new schedule had given students more time for reading.",
+        "The harbour authority reported record traffic this summer as cruise ships returned to the port.",
+    ]
+    for i, story in enumerate(stories):
+        (inputs / f"{i}.txt").write_text(f"{story}\n\n{story.replace('the', 'a')}\n\n{footer}\n", encoding="utf-8")
+    for mode, expected in (("on", 0), ("off", 3)):
+        out = tmp_path / f"out-{mode}"
+        report = _run([str(inputs)], out, "--boilerplate", mode, "--boilerplate-min-docs", "3")
+        texts = pq.read_table(out / "articles").column("text").to_pylist()
+        assert len(texts) == 3
+        assert sum(footer in t for t in texts) == expected
+        assert report["removed_by_rule"].get("recurring_in_source", 0) == 3 - expected
+    assert main(["run", str(inputs), "--output", str(tmp_path / "x"), "--boilerplate-min-docs", "1"]) == 2

@@ -112,7 +112,9 @@ def test_html_depth_as_the_parser_sees_it() -> None:
     "depth,limits,expected",
     [
         (10, Limits(), "article"),
-        (10_000, Limits(), "too_deep"),  # over the parser's own ceiling: never silently half-read
+        (240, Limits(), "article"),
+        (300, Limits(), "too_deep"),  # past the parser's own ceiling: never silently half-read
+        (10_000, Limits(), "too_deep"),
         (60, Limits(max_html_depth=50), "too_deep"),
     ],
 )

@@ -150,3 +150,15 @@ def test_rule_names_are_unique_and_described() -> None:
         assert rule.name in RULE_NAMES
     described = {r.name for r in LINE_RULES + PREFIX_RULES if r.description}
     assert described == {r.name for r in LINE_RULES + PREFIX_RULES}
+
+
+def test_long_unspaced_menu_line_is_matched_quickly() -> None:
+    """Full case folding made this line time out (1 s regex limit) in the credit rule."""
+    from transforms.clean import clean_text
+
+    menu = (
+        "DispatchingSchedulingCall BookingMarketingReportingIntacctQuickBooksMobileFinancingCustomer "
+        "ExperiencePro Products Titan IntelligenceTitanAdvisor"
+    )
+    cleaned = clean_text(f"{menu}\n\nA body paragraph that is long enough to be the body of this article.")
+    assert cleaned.paragraphs  # no TimeoutError

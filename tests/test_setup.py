@@ -21,4 +21,5 @@ def test_sdist_carries_all_three_packages(tmp_path) -> None:
     for package in ("pipeline", "transforms", "schemas"):
         assert any(name.endswith(f"/{package}/__init__.py") for name in names), package
     assert any(name.endswith("/transforms/rules.py") for name in names)
+    assert any(name.endswith("/transforms/data/line_model.json") for name in names)  # the classifier's weights
     assert any(name.endswith("/setup.py") for name in names)

@@ -23,7 +23,9 @@ from schemas.records import Article, RawDocument, Reject
 from transforms.guard import DocumentGuard
 from transforms.limits import DEFAULT_MAX_RATIO, Limits
 from transforms.parquet_io import shard_name, shard_of, write_table
+from transforms.progress import ProgressWriter
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION, read_documents
+from transforms.rules import DEFAULT_RULES, RuleSet
 
 NAMESPACE = "newsclean"
 REMOVED_NAMESPACE = "newsclean.removed"
@@ -167,21 +169,17 @@ class CleanDocumentDoFn(beam.DoFn):
     instance, started in ``setup`` and stopped in ``teardown``.
     """
 
-    def __init__(self, limits: Limits | None = None) -> None:
+    def __init__(
+        self, rules: RuleSet = DEFAULT_RULES, progress_dir: str | None = None, limits: Limits | None = None
+    ) -> None:
+        self._rules = rules
+        self._progress_dir = progress_dir
+        self._progress: ProgressWriter | None = None
         self._limits = limits or Limits()
         self._guard: DocumentGuard | None = None
         self._articles = Metrics.counter(NAMESPACE, "articles")
         self._rejects = Metrics.counter(NAMESPACE, "rejects")
         self._removed: dict[str, object] = {}
-
-    def setup(self) -> None:
-        self._guard = DocumentGuard(self._limits)
-        self._guard.start()
-
-    def teardown(self) -> None:
-        if self._guard is not None:
-            self._guard.close()
-            self._guard = None
 
     def _count_removed(self, article: Article) -> None:
         for removed in article.removed:
@@ -190,11 +188,27 @@ class CleanDocumentDoFn(beam.DoFn):
                 counter = self._removed[removed.rule] = Metrics.counter(REMOVED_NAMESPACE, removed.rule)
             counter.inc()  # type: ignore[attr-defined]
 
+    def setup(self) -> None:
+        self._progress = ProgressWriter(self._progress_dir)
+        self._guard = DocumentGuard(self._limits, rules=self._rules)
+        self._guard.start()
+
+    def teardown(self) -> None:
+        if self._guard is not None:
+            self._guard.close()
+            self._guard = None
+
+    def finish_bundle(self) -> None:
+        if self._progress is not None:
+            self._progress.flush()
+
     def process(self, raw: RawDocument) -> Iterator[Article | Reject]:
         if self._guard is None:  # a runner that skipped setup
             self.setup()
         assert self._guard is not None
         result = self._guard.process(raw)
+        if self._progress is not None:
+            self._progress.count(isinstance(result, Reject))
         if isinstance(result, Reject):
             self._rejects.inc()
             Metrics.counter(f"{NAMESPACE}.rejects", f"{result.stage}/{result.error}").inc()
@@ -208,12 +222,16 @@ class CleanDocumentDoFn(beam.DoFn):
 class CleanDocuments(beam.PTransform):
     """Raw documents to articles (main output) and rejects (``rejects``), under ``limits``."""
 
-    def __init__(self, limits: Limits | None = None) -> None:
+    def __init__(
+        self, rules: RuleSet = DEFAULT_RULES, progress_dir: str | None = None, limits: Limits | None = None
+    ) -> None:
         super().__init__()
+        self._rules = rules
+        self._progress_dir = progress_dir
         self._limits = limits or Limits()
 
     def expand(self, documents: beam.PCollection) -> Cleaned:
-        cleaned = documents | "Clean" >> beam.ParDo(CleanDocumentDoFn(self._limits))
+        cleaned = documents | "Clean" >> beam.ParDo(CleanDocumentDoFn(self._rules, self._progress_dir, self._limits))
         return Cleaned(*split_rejects(cleaned, "Clean"))
 
 

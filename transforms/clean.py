@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from schemas.records import Contributor, Removed
 from transforms import rules as R
 from transforms.agency import find_agency
+from transforms.classify import RULE_BOILERPLATE_LINE, LineModel, default_model, score_lines
 from transforms.contributors import parse_contributor_tail
 from transforms.dateline import Dateline, split_dateline
 from transforms.dates import ParsedDate, find_date
+from transforms.language import detect_language, stopwords
 from transforms.names import split_names
 from transforms.text import normalise_line, normalise_text, split_paragraphs, word_count
 
@@ -43,6 +44,7 @@ class CleanedText:
     contributors: list[Contributor] = field(default_factory=list)
     agencies: list[tuple[str, str]] = field(default_factory=list)  # (source, agency)
     bylines: list[str] = field(default_factory=list)  # byline lines as printed
+    language: str | None = None  # ISO 639-1 of the clean body
 
     def add_agency(self, source: str, agency: str | None) -> None:
         """Record an agency credit once per source."""
@@ -55,8 +57,8 @@ class CleanedText:
         return "\n\n".join(self.paragraphs)
 
 
-def _apply_prefix_rules(paragraph: str, out: CleanedText, not_after: dt.date | None) -> str:
-    for rule in R.PREFIX_RULES:
+def _apply_prefix_rules(paragraph: str, out: CleanedText, not_after: dt.date | None, rules: R.RuleSet) -> str:
+    for rule in rules.prefix_rules:
         match = rule.pattern.match(paragraph, timeout=1.0)
         if not match:
             continue
@@ -68,19 +70,9 @@ def _apply_prefix_rules(paragraph: str, out: CleanedText, not_after: dt.date | N
     return paragraph
 
 
-@lru_cache(maxsize=8192)  # the fixed-point loop asks again about the same lines
-def _matching_line_rule(paragraph: str, in_head: bool) -> R.LineRule | None:
-    n_words = word_count(paragraph)
-    folded = paragraph.lower()
-    for rule in R.LINE_RULES:
-        if rule.where == R.TAIL or (rule.where == R.HEAD and not in_head):
-            continue
-        if rule.matches(paragraph, n_words, folded):
-            return rule
-    return None
-
-
-def _remove_line_rules(paragraphs: list[str], out: CleanedText, not_after: dt.date | None) -> list[str]:
+def _remove_line_rules(
+    paragraphs: list[str], out: CleanedText, not_after: dt.date | None, rules: R.RuleSet = R.DEFAULT_RULES
+) -> list[str]:
     """Whole-line rules everywhere, prefix and head rules until ``HEAD_PARAGRAPHS`` lines are kept.
 
     The head is counted in kept lines, not input lines, so cleaning the output
@@ -90,10 +82,10 @@ def _remove_line_rules(paragraphs: list[str], out: CleanedText, not_after: dt.da
     for paragraph in paragraphs:
         in_head = len(kept) < HEAD_PARAGRAPHS
         if in_head:
-            paragraph = _apply_prefix_rules(paragraph, out, not_after)
+            paragraph = _apply_prefix_rules(paragraph, out, not_after, rules)
             if not paragraph:
                 continue
-        rule = _matching_line_rule(paragraph, in_head)
+        rule = rules.first_line_rule(paragraph, in_head)
         if rule is None:
             kept.append(paragraph)
             continue
@@ -110,9 +102,9 @@ def _remove_line_rules(paragraphs: list[str], out: CleanedText, not_after: dt.da
     return kept
 
 
-def _remove_tail(paragraphs: list[str], out: CleanedText) -> list[str]:
+def _remove_tail(paragraphs: list[str], out: CleanedText, rules: R.RuleSet = R.DEFAULT_RULES) -> list[str]:
     """Contributor tails and lone agency tags, from the end until ``TAIL_PARAGRAPHS`` lines are kept."""
-    tail_rules = [r for r in R.LINE_RULES if r.where == R.TAIL]
+    tail_rules = rules.tail_rules
     kept_reversed: list[str] = []
     removed_reversed: list[Removed] = []
     index = len(paragraphs)
@@ -214,11 +206,47 @@ def _take_title(paragraphs: list[str], out: CleanedText) -> list[str]:
     return paragraphs
 
 
+def rule_cleaned(text: str, *, today: dt.date | None = None) -> tuple[list[str], CleanedText]:
+    """The paragraphs after one pass of the named line rules and repeats: what the line classifier
+    first sees inside :func:`clean_text`, and what ``benchmarks/train_lines.py`` trains on."""
+    not_after = today + dt.timedelta(days=1) if today else None
+    out = CleanedText(paragraphs=[])
+    paragraphs = split_paragraphs(normalise_text(text))
+    paragraphs = _remove_line_rules(paragraphs, out, not_after)
+    paragraphs = _remove_repeats(paragraphs, out)
+    return paragraphs, out
+
+
+def _remove_boilerplate_lines(
+    paragraphs: list[str], out: CleanedText, model: LineModel, stop: frozenset[str] | None = None
+) -> list[str]:
+    """Lines the line classifier scores as boilerplate (menus, link lists, teasers, footers)."""
+    if stop is None:
+        stop = stopwords(detect_language("\n".join(paragraphs)))
+    scores = score_lines(paragraphs, stop, model)
+    kept = [p for p, s in zip(paragraphs, scores, strict=True) if s >= model.threshold]
+    if not kept:
+        return paragraphs  # nothing reads like body: leave the decision to the caller, not to a guess
+    out.removed.extend(
+        Removed(RULE_BOILERPLATE_LINE, p) for p, s in zip(paragraphs, scores, strict=True) if s < model.threshold
+    )
+    return kept
+
+
 def clean_text(
-    text: str, *, today: dt.date | None = None, repeats: bool = True, take_title: bool = True
+    text: str,
+    *,
+    today: dt.date | None = None,
+    repeats: bool = True,
+    take_title: bool = True,
+    classify: bool = True,
+    line_model: LineModel | None = None,
+    rules: R.RuleSet = R.DEFAULT_RULES,
 ) -> CleanedText:
     """Clean one plain-text document; ``today`` bounds the dates it will accept.
 
+    ``classify`` runs the line classifier after the named rules (``line_model``,
+    or the shipped one), so boilerplate the rules do not name goes too.
     The removal steps run until nothing changes, because one removal can expose
     another (a run of repeats closing up, a header line moving into the head), and
     the result must be a fixed point: cleaning clean text changes nothing.
@@ -230,16 +258,23 @@ def clean_text(
     not_after = today + dt.timedelta(days=1) if today else None
     out = CleanedText(paragraphs=[])
     paragraphs = split_paragraphs(normalise_text(text))
+    model = line_model or (default_model() if classify else None)
+    stop: frozenset[str] | None = None
     while True:
         before = list(paragraphs)
-        paragraphs = _remove_line_rules(paragraphs, out, not_after)
+        paragraphs = _remove_line_rules(paragraphs, out, not_after, rules)
         if repeats:
             paragraphs = _remove_repeats(paragraphs, out)
-        paragraphs = _remove_tail(paragraphs, out)
+        if model is not None and paragraphs:
+            if stop is None:  # once per document: identification costs milliseconds
+                stop = stopwords(detect_language("\n".join(paragraphs)))
+            paragraphs = _remove_boilerplate_lines(paragraphs, out, model, stop)
+        paragraphs = _remove_tail(paragraphs, out, rules)
         if out.dateline is None:
             _split_dateline(paragraphs, out)
         paragraphs = [p for p in paragraphs if p]
         if paragraphs == before:
             break
     out.paragraphs = _take_title(paragraphs, out) if take_title else paragraphs
+    out.language = detect_language(out.text)
     return out

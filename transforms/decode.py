@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import re
 
+import regex
+
 from transforms.errors import StageError
 
 STAGE = "decode"
@@ -27,8 +29,11 @@ MAX_CONTROL_RATIO = 0.005
 MAX_UTF8_ERROR_RATIO = 0.01
 
 
+_CONTROLS = regex.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
+
+
 def _control_ratio(text: str) -> float:
-    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) <= 0x9F)
+    controls = sum(map(len, _CONTROLS.findall(text)))
     return controls / max(len(text), 1)
 
 
@@ -111,10 +116,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
                         break
         if text is None:
             text, encoding = data.decode("latin-1"), "latin-1"
-    if _control_ratio(text) > MAX_CONTROL_RATIO:
-        raise StageError(
-            STAGE, "undecodable", f"decoded as {encoding} but {_control_ratio(text):.1%} control characters"
-        )
+    ratio = _control_ratio(text)
+    if ratio > MAX_CONTROL_RATIO:
+        raise StageError(STAGE, "undecodable", f"decoded as {encoding} but {ratio:.1%} control characters")
     if not text.strip():
         raise StageError(STAGE, "empty", "only whitespace")
     return text, encoding

@@ -22,11 +22,12 @@ from transforms.dates import ParsedDate, find_date
 from transforms.decode import decode_bytes, html_charset, sniff_html_charset
 from transforms.errors import StageError
 from transforms.fingerprint import content_hash, doc_id
-from transforms.html import declared_language, extract_html
+from transforms.html import declared_language, extract_html, parse_html
 from transforms.html_meta import page_metadata
 from transforms.limits import REGEX_TIMEOUT, Limits, check_html_depth, check_line_length
 from transforms.names import outlet_keys
 from transforms.read import raw_prefix
+from transforms.rules import DEFAULT_RULES, RuleSet
 from transforms.sections import clean_blocks
 from transforms.text import word_count
 
@@ -62,11 +63,17 @@ def decode_document(raw: RawDocument) -> str:
     return text
 
 
-def extract_document(html: str, url: str | None) -> tuple[str, _PageFacts]:
-    """Main content of a page as text (blocks separated by blank lines) and its metadata."""
-    extraction = extract_html(html, url)
+def extract_document(html: str, url: str | None, max_depth: int | None = None) -> tuple[str, _PageFacts]:
+    """Main content of a page as text (blocks separated by blank lines) and its metadata.
+
+    ``max_depth``: refuse a page whose elements nest deeper (``extract/too_deep``).
+    """
+    tree = parse_html(html)
+    if max_depth is not None:
+        check_html_depth(tree if tree is not None else html, max_depth)
+    extraction = extract_html(html, url, tree)
     meta = extraction.metadata
-    page = page_metadata(html, url)
+    page = page_metadata(tree if tree is not None else html, url)
     trafilatura_authors = [("trafilatura", [a for a in (meta.author or "").split(";") if a.strip()])]
     not_names = outlet_keys(page.site_name, meta.sitename, url or meta.url)
     page_authors, _source = fields.choose_authors([*page.authors, *trafilatura_authors], not_names)
@@ -87,9 +94,14 @@ def extract_document(html: str, url: str | None) -> tuple[str, _PageFacts]:
 
 
 def clean_options(raw: RawDocument) -> dict[str, bool]:
-    """How ``clean_text`` runs for this document: HTML skips the repeated-line and title steps."""
+    """How ``clean_text`` runs for this document.
+
+    HTML skips the repeated-line, title and line-classifier steps: the extractor has
+    already dropped the page's furniture, and on wcxb-dev the classifier took more
+    content than noise from its output (200 pages: precision +0.004, recall -0.006).
+    """
     is_html = raw.content_type == HTML
-    return {"repeats": not is_html, "take_title": not is_html}
+    return {"repeats": not is_html, "take_title": not is_html, "classify": not is_html}
 
 
 def text_to_clean(raw: RawDocument) -> tuple[str, list[Removed]]:
@@ -139,7 +151,12 @@ def _authors(raw: RawDocument, facts: _PageFacts | None, cleaned: CleanedText) -
 
 
 def document_to_article(
-    raw: RawDocument, *, now: dt.datetime, limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
+    raw: RawDocument,
+    *,
+    now: dt.datetime,
+    rules: RuleSet = DEFAULT_RULES,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
 ) -> Article:
     """The cleaned article for ``raw``; raises :class:`StageError` when there is none.
 
@@ -160,11 +177,10 @@ def document_to_article(
         facts: _PageFacts | None = None
         if raw.content_type == HTML:
             enter("extract")
-            check_html_depth(text, limits.max_html_depth)
-            text, facts = extract_document(text, raw.url)
+            text, facts = extract_document(text, raw.url, limits.max_html_depth)
         enter("clean")
         check_line_length(text, limits.max_line_chars, "clean")
-        cleaned = clean_text(text, today=now.date(), **clean_options(raw))
+        cleaned = clean_text(text, today=now.date(), rules=rules, **clean_options(raw))
         if not cleaned.paragraphs:
             raise StageError("clean", "empty_after_cleaning", f"all {len(cleaned.removed)} lines were noise")
         enter("fields")
@@ -184,7 +200,7 @@ def document_to_article(
             contributors=list(cleaned.contributors),
             agency=fields.choose_agency(cleaned),
             dateline=cleaned.dateline.place if cleaned.dateline else None,
-            language=facts.language if facts else None,
+            language=(facts.language if facts and facts.language else None) or cleaned.language,
             word_count=word_count(body),
             removed=(facts.removed if facts else []) + list(cleaned.removed),
             content_hash=content_hash(body),
@@ -211,13 +227,14 @@ def process_document(
     raw: RawDocument,
     *,
     now: dt.datetime | None = None,
+    rules: RuleSet = DEFAULT_RULES,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
 ) -> Article | Reject:
     """An :class:`Article`, or a :class:`Reject` saying which stage failed and why."""
     now = now or _now()
     try:
-        return document_to_article(raw, now=now, limits=limits, progress=progress)
+        return document_to_article(raw, now=now, rules=rules, limits=limits, progress=progress)
     except StageError as exc:
         return Reject(
             source_uri=raw.source_uri,

@@ -110,6 +110,15 @@ def _dumps(value: object) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def _dumps_any(value: object) -> bytes:
+    """Like :func:`_dumps`, for values that may hold lambdas (a rule set's ``accept`` functions)."""
+    try:
+        import cloudpickle
+    except ImportError:  # pragma: no cover - Beam always brings it
+        return _dumps(value)
+    return cloudpickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def _resolve(target: str) -> Callable[..., Any]:
     module, _, name = target.partition(":")
     return getattr(importlib.import_module(module), name)
@@ -124,12 +133,21 @@ class ChildRunner:
     :meth:`start`) and after every kill.
     """
 
-    def __init__(self, target: str, seconds: float, init: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        target: str,
+        seconds: float,
+        init: dict[str, Any] | None = None,
+        warm_up: tuple[tuple[Any, ...], ...] = (),
+    ) -> None:
         if seconds <= 0:
             raise ValueError("seconds must be positive")
         self.target = target
         self.seconds = seconds
         self._init = dict(init or {})
+        # calls the child makes before it says it is ready: lazy imports and model loads are then
+        # paid at start (under START_TIMEOUT), not by the first document after every restart
+        self._warm_up = warm_up
         self._process: subprocess.Popen | None = None
         self._send: Connection | None = None
         self._receive: Connection | None = None
@@ -164,7 +182,7 @@ class ChildRunner:
         self._send = Connection(to_child_w, readable=False)
         self._receive = Connection(from_child_r, writable=False)
         self._ready = False
-        self._send.send_bytes(_dumps((self.target, self._init)))
+        self._send.send_bytes(_dumps_any((self.target, self._init, self._warm_up)))
         self._finalizer = weakref.finalize(self, _kill, self._process, self._send, self._receive, self._board)
 
     def _wait_ready(self) -> None:
@@ -267,8 +285,10 @@ def child_main(receive_fd: int, send_fd: int, board_fd: int) -> None:
     send = Connection(send_fd, readable=False)
     board = _StageBoard(board_fd)
     try:
-        target, init = pickle.loads(receive.recv_bytes())
+        target, init, warm_up = pickle.loads(receive.recv_bytes())
         function = _resolve(target)
+        for args in warm_up:
+            function(*args, progress=None, **init)
     except EOFError:
         return
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which fails loudly
@@ -300,6 +320,23 @@ IN_PROCESS_TEXT_BYTES = 64 * 1024
 IN_PROCESS_TEXT_LINES = 300
 
 
+# One page and one text through the whole path when a child starts: trafilatura, the
+# line classifier and the language model load then, not within a document's time.
+_WARM_UP = (
+    (
+        RawDocument(
+            "warm-up.html",
+            b"<html><head><title>Warm-up</title></head><body><article><p>"
+            + b"The council met on Friday to vote on the budget for the coming year. " * 8
+            + b"</p></article></body></html>",
+            source_format="html",
+            content_type="html",
+        ),
+    ),
+    (RawDocument("warm-up.txt", b"The council met on Friday to vote on the budget for the coming year.\n" * 4),),
+)
+
+
 class DocumentGuard:
     """:func:`transforms.document.process_document` under ``limits.max_seconds`` per document.
 
@@ -315,11 +352,20 @@ class DocumentGuard:
     TARGET = "transforms.document:process_document"
 
     def __init__(
-        self, limits: Limits, target: str = TARGET, in_process_text_bytes: int = IN_PROCESS_TEXT_BYTES
+        self,
+        limits: Limits,
+        target: str = TARGET,
+        in_process_text_bytes: int = IN_PROCESS_TEXT_BYTES,
+        rules: object | None = None,
     ) -> None:
         self.limits = limits
         self._in_process_text_bytes = in_process_text_bytes
-        self._runner = ChildRunner(target, limits.max_seconds, {"limits": limits}) if limits.max_seconds else None
+        self._options: dict[str, Any] = {"limits": limits}
+        if rules is not None:  # a transforms.rules.RuleSet (built-in rules plus a --rules file)
+            self._options["rules"] = rules
+        self._runner = (
+            ChildRunner(target, limits.max_seconds, self._options, warm_up=_WARM_UP) if limits.max_seconds else None
+        )
         self.guarded = 0  # documents sent to the child
 
     def start(self) -> None:
@@ -339,7 +385,7 @@ class DocumentGuard:
         if not self.needs_child(raw):
             from transforms.document import process_document
 
-            return process_document(raw, limits=self.limits)
+            return process_document(raw, **self._options)
         assert self._runner is not None
         self.guarded += 1
         try:

@@ -158,13 +158,24 @@ def _language_code(value: str | None) -> str | None:
     return code if len(code) == 2 and code.isalpha() else None
 
 
-def _trafilatura(html: str, url: str | None, *, favor_recall: bool):
+def parse_html(html: str):
+    """The page as trafilatura parses it, to share one parse between extraction and metadata.
+
+    None when there is no tree to be had. trafilatura copies a tree it is given,
+    so the same tree can feed both of its passes and :func:`page_metadata`.
+    """
+    from trafilatura.utils import load_html
+
+    return load_html(html)
+
+
+def _trafilatura(html, url: str | None, *, favor_recall: bool, with_metadata: bool = True):
     import trafilatura  # heavy import, only where HTML is read
 
     return trafilatura.bare_extraction(
         html,
         url=url,
-        with_metadata=True,
+        with_metadata=with_metadata,
         favor_recall=favor_recall,
         include_comments=False,
         include_tables=True,
@@ -186,7 +197,7 @@ SECOND_PASS_WORDS = 500
 SECOND_PASS_GAIN = 1.1
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
+def extract_html(html: str, url: str | None = None, tree=None) -> HtmlExtraction:
     """The main content blocks and metadata of one page.
 
     trafilatura runs with ``favor_recall`` (on news and blog pages it keeps more
@@ -195,10 +206,12 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     content is kept. Raises :class:`StageError` (``extract/no_content``) when
     neither finds main content.
     """
-    document = _trafilatura(html, url, favor_recall=True)
+    source = tree if tree is not None else html
+    document = _trafilatura(source, url, favor_recall=True)
     blocks = _blocks(document)
     if _words(blocks) < SECOND_PASS_WORDS:
-        second = _trafilatura(html, url, favor_recall=False)
+        # the metadata came with the first pass; the second pass only looks for content
+        second = _trafilatura(source, url, favor_recall=False, with_metadata=document is None or not document.title)
         second_blocks = _blocks(second)
         if _words(second_blocks) > SECOND_PASS_GAIN * _words(blocks):
             document = document if document is not None and document.title else second

@@ -297,13 +297,19 @@ def url_date(url: str | None) -> str | None:
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
 
 
-def page_metadata(html: str | bytes, url: str | None = None) -> PageMeta:
-    """All metadata candidates of a page; an unparsable page gives an empty :class:`PageMeta`."""
+def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = None) -> PageMeta:
+    """All metadata candidates of a page (markup, or a tree parsed already, which is only read).
+
+    An unparsable page gives an empty :class:`PageMeta`.
+    """
     meta = PageMeta()
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        return meta
+    if isinstance(html, lxml.html.HtmlElement):
+        tree = html
+    else:
+        try:
+            tree = lxml.html.fromstring(html)
+        except (ValueError, lxml.etree.ParserError):
+            return meta
     meta.language = (tree.get("lang") or tree.get("xml:lang") or "").split("-")[0].lower() or None
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     meta.canonical_url = canonical[0].strip() if canonical else None

@@ -21,9 +21,9 @@ RATIO_FLOOR_BYTES = 1024 * 1024
 # A paragraph of news is under 10,000 characters; 200,000 is a 30,000-word line.
 DEFAULT_MAX_LINE_CHARS = 200_000
 # libxml2, and so lxml and trafilatura, silently drop everything nested deeper
-# than 256 elements; a deeper page is refused rather than half-read.
-DEFAULT_MAX_HTML_DEPTH = 256
+# than 256 elements; a page that reaches that ceiling is refused rather than half-read.
 PARSER_MAX_DEPTH = 256
+DEFAULT_MAX_HTML_DEPTH = PARSER_MAX_DEPTH - 1
 # Pages take 20-100 ms here; a slow real page a few seconds.
 DEFAULT_MAX_SECONDS = 30.0
 
@@ -93,20 +93,31 @@ def html_depth(html: str | bytes) -> tuple[int, bool]:
     except (ValueError, lxml.etree.ParserError, lxml.etree.XMLSyntaxError):
         return 0, False
     cut = any("excessive depth" in entry.message.lower() for entry in parser.error_log)
-    if root is None:
-        return 0, cut
+    return (element_depth(root) if root is not None else 0), cut
+
+
+def element_depth(root) -> int:
+    """How many elements nest at the deepest point under ``root`` (itself counted), without recursion."""
+    import lxml.etree
+
     depth = deepest = 0
     for event, _element in lxml.etree.iterwalk(root, events=("start", "end")):
         depth += 1 if event == "start" else -1
         deepest = max(deepest, depth)
-    return deepest, cut
+    return deepest
 
 
-def check_html_depth(html: str, max_depth: int, stage: str = "extract") -> None:
-    """Raise ``StageError(stage, "too_deep")`` for a page nested deeper than ``max_depth``
-    elements, or deeper than the parser keeps (content below would be silently lost)."""
-    depth, cut = html_depth(html)
-    if cut:
-        raise StageError(stage, TOO_DEEP, f"elements nest deeper than the parser keeps ({PARSER_MAX_DEPTH})")
+def check_html_depth(page, max_depth: int, stage: str = "extract") -> None:
+    """Raise ``StageError(stage, "too_deep")`` for a page (HTML text, or the tree already parsed)
+    nested deeper than ``max_depth`` elements, or up to the parser's ceiling, where it drops what
+    lies deeper: a page is refused rather than silently half-read."""
+    if isinstance(page, (str, bytes)):
+        depth, cut = html_depth(page)
+    else:
+        root = page.getroottree().getroot() if hasattr(page, "getroottree") else page
+        depth = element_depth(root)
+        cut = depth >= PARSER_MAX_DEPTH  # the tree alone cannot tell a page of exactly 256 from a cut one
+    if cut or depth >= PARSER_MAX_DEPTH:
+        raise StageError(stage, TOO_DEEP, f"elements nest {PARSER_MAX_DEPTH} deep, where the parser cuts the page")
     if depth > max_depth:
         raise StageError(stage, TOO_DEEP, f"elements nest {depth} deep (limit {max_depth})")

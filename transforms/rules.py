@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -64,9 +65,10 @@ class PrefixRule:
 
 
 def _re(pattern: str) -> regex.Pattern:
-    r"""Case-insensitive with simple case folding: V1's default full folding (``ß`` = ``ss``) makes
-    classes such as ``[\p{L}'’\-]+`` backtrack exponentially on one long word (measured)."""
-    return regex.compile("(?-f)" + pattern, regex.I | regex.V1)
+    """Case-insensitive with simple case folding: V1's default full folding (``ß`` = ``ss``) made the
+    credit pattern backtrack for seconds on long unspaced menu lines (``SchedulingCall BookingMarketing…``),
+    and exponentially on one long word (``imagesimages…``, tests/test_regex_safety.py)."""
+    return regex.compile(r"(?-f)" + pattern, regex.I | regex.V1)
 
 
 _MONTH = (
@@ -126,6 +128,13 @@ CREDIT = (
     + ")"
 )
 
+
+def _names_someone(line: str) -> bool:
+    """A byline-shaped line is a byline only when it names a person or an agency."""
+    people, agency = split_names(line)
+    return bool(people or agency)
+
+
 # "By JIM HEINTZ and NASSER KARIMI", "Von Hans Müller", "Jane Doe | Reuters", "Jane Doe, Associated Press".
 BYLINE = (
     r"^(?i:" + BYLINE_LEAD + r")(?:\s*:\s+|\s+)\p{Lu}[^.!?]{1,120}$"
@@ -141,7 +150,7 @@ LINE_RULES: list[LineRule] = [
         max_words=20,
         description="a byline: 'By JIM HEINTZ and NASSER KARIMI', 'Jane Doe | Reuters', 'Von ...', 'Par ...'; "
         "the people go to authors, a credited agency to agency",
-        accept=lambda line: any(split_names(line)),
+        accept=_names_someone,
         guarded=True,
     ),
     LineRule(
@@ -371,12 +380,15 @@ RULE_DATELINE = "dateline"
 RULE_CONTRIBUTOR_TAIL = "contributor_tail"
 RULE_REPEATED_LINE = "repeated_line"
 RULE_REPEATED_PARAGRAPH = "repeated_paragraph"
+RULE_BOILERPLATE_LINE = "boilerplate_line"  # the line classifier (transforms.classify)
+RULE_RECURRING_IN_SOURCE = "recurring_in_source"  # the corpus stage (transforms.boilerplate)
 
 RULE_NAMES: tuple[str, ...] = tuple(
     dict.fromkeys(
         [r.name for r in PREFIX_RULES]
         + [r.name for r in LINE_RULES]
         + [RULE_TITLE, RULE_DATELINE, RULE_CONTRIBUTOR_TAIL, RULE_REPEATED_LINE, RULE_REPEATED_PARAGRAPH]
+        + [RULE_BOILERPLATE_LINE, RULE_RECURRING_IN_SOURCE]
     )
 )
 
@@ -472,3 +484,38 @@ CALL_TO_ACTION = _re(
     r"|if\s+you\s+(?:enjoyed|liked|found)\s+(?:this|my)\b|(?:\W{0,3})?email\s+address\*?$)"
 )
 CALL_TO_ACTION_MAX_WORDS = 45
+
+
+@dataclass(frozen=True, eq=False)  # identity hash: cheap, and what the per-set cache needs
+class RuleSet:
+    """The line and prefix rules one run applies: the built-in ones, or those plus a rules file."""
+
+    line_rules: tuple[LineRule, ...]
+    prefix_rules: tuple[PrefixRule, ...]
+
+    @property
+    def tail_rules(self) -> tuple[LineRule, ...]:
+        return tuple(r for r in self.line_rules if r.where == TAIL)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([r.name for r in self.prefix_rules] + [r.name for r in self.line_rules]))
+
+    def first_line_rule(self, paragraph: str, in_head: bool) -> LineRule | None:
+        """The first rule (outside the tail ones) that removes ``paragraph``, cached per set."""
+        return _first_line_rule(self, paragraph, in_head)
+
+
+@lru_cache(maxsize=8192)  # the fixed-point loop and repeated boilerplate ask again about the same lines
+def _first_line_rule(rules: RuleSet, paragraph: str, in_head: bool) -> LineRule | None:
+    n_words = len(paragraph.split())
+    folded = paragraph.lower()
+    for rule in rules.line_rules:
+        if rule.where == TAIL or (rule.where == HEAD and not in_head):
+            continue
+        if rule.matches(paragraph, n_words, folded):
+            return rule
+    return None
+
+
+DEFAULT_RULES = RuleSet(tuple(LINE_RULES), tuple(PREFIX_RULES))

@@ -14,6 +14,7 @@ _WORD = regex.compile(r"\w+")
 
 # A hard-wrapped text has most lines in a narrow band of lengths.
 _WRAP_MIN, _WRAP_MAX = 40, 100
+_WRAP_SHORT = 0.5  # a hard-wrapped line shorter than this share of the width closes its paragraph
 _SENTENCE_END = frozenset('.!?:"”’)')
 
 
@@ -50,15 +51,36 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
     return in_band / len(lines) >= 0.7 and max(map(len, lines)) <= _WRAP_MAX + 20 and ended / len(lines) < 0.5
 
 
+def _rejoin(lines: list[str], width: int) -> list[str]:
+    """Rejoin one block of hard-wrapped lines; a line well short of the wrap width or ending a sentence
+    ends a paragraph (a sentence end at a wrap point only splits a paragraph in two).
+
+    Without that break a page wrapped at a fixed width with no blank lines (menus and
+    all) would become one paragraph and no line rule could see its lines.
+    """
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        current.append(line)
+        if len(line) < _WRAP_SHORT * width or line[-1] in _SENTENCE_END:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of a normalised text.
 
     Blank lines always separate paragraphs. Inside a block, each line is its own
     paragraph (feeds that use single newlines, like seed 003), unless the whole
-    text looks hard-wrapped, in which case a block's lines are joined.
+    text looks hard-wrapped, in which case a block's lines are joined up to a
+    sentence end or a line well short of the wrap width.
     """
     blocks = [b for b in _BLANK_RUN.split(text) if b.strip()]
     all_lines = [line for b in blocks for line in b.split("\n") if line]
     if _looks_hard_wrapped(all_lines):
-        return [" ".join(line for line in b.split("\n") if line) for b in blocks]
+        width = max(map(len, all_lines))
+        return [p for b in blocks for p in _rejoin([line for line in b.split("\n") if line], width)]
     return [line for b in blocks for line in b.split("\n") if line]

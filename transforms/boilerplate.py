@@ -1,0 +1,109 @@
+"""Corpus-level boilerplate: lines that recur across many different documents of one source.
+
+A footer, a newsletter blurb or a site's legal notice is the same line in every
+article of a site; no single-document rule can be sure of it, counting can. The
+counting must not mistake a syndicated story for boilerplate: when fifty outlets
+(or fifty files of one folder) carry the same article word for word, its lines
+recur fifty times too, but in documents that are copies of each other. That is a
+duplicate, for the copy stage, not boilerplate. So a line is counted once per
+distinct *document signature* (the document's longest lines, which copies share
+and different articles do not), and a document never loses most of its words
+to this rule: what recurs in it is then its body, not furniture.
+
+Pure functions; ``transforms/beam_boilerplate.py`` runs them in two Beam passes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from urllib.parse import urlsplit
+
+from schemas.records import Article, Removed
+from transforms.fingerprint import content_hash
+from transforms.rules import RULE_RECURRING_IN_SOURCE
+from transforms.text import normalise_line, word_count
+
+DEFAULT_MIN_DOCS = 10  # distinct documents of one source a line must recur in
+SIGNATURE_LINES = 3  # longest lines that make a document's signature
+MAX_REMOVED_SHARE = 0.5  # a document never loses more of its words than this to the rule
+
+
+def source_of(article: Article) -> str:
+    """The site (URL host without ``www.``) or, without a URL, the input's folder."""
+    if article.url:
+        host = urlsplit(article.url).hostname
+        if host:
+            return host.removeprefix("www.")
+    path = article.source_uri.split("#", 1)[0]
+    return posixpath.dirname(path.replace("\\", "/")) or "."
+
+
+def paragraphs_of(article: Article) -> list[str]:
+    return [p for p in article.text.split("\n\n") if p.strip()]
+
+
+def line_keys(paragraphs: Iterable[str]) -> list[str]:
+    """Comparison keys: case-folded words only, so punctuation and spacing do not matter."""
+    return [normalise_line(p) for p in paragraphs]
+
+
+def signature(keys: list[str]) -> str:
+    """What copies of one article share and different articles do not: its longest lines."""
+    longest = sorted({k for k in keys if k}, key=lambda k: (-len(k), k))[:SIGNATURE_LINES]
+    return hashlib.blake2b("\n".join(sorted(longest)).encode(), digest_size=8).hexdigest()
+
+
+def line_occurrences(article: Article) -> Iterator[tuple[tuple[str, str], str]]:
+    """Pass 1 input: ``((source, line_key), document_signature)`` once per distinct line."""
+    keys = line_keys(paragraphs_of(article))
+    sig = signature(keys)
+    source = source_of(article)
+    for key in sorted({k for k in keys if k}):
+        yield (source, key), sig
+
+
+def frequent_lines(occurrences: Iterable[tuple[tuple[str, str], str]], min_docs: int) -> dict[str, set[str]]:
+    """Pass 1, in memory: per source, the lines seen under ``min_docs`` or more distinct signatures."""
+    signatures: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for source_key, sig in occurrences:
+        signatures[source_key].add(sig)
+    out: dict[str, set[str]] = defaultdict(set)
+    for (source, key), sigs in signatures.items():
+        if len(sigs) >= min_docs:
+            out[source].add(key)
+    return dict(out)
+
+
+def remove_recurring(article: Article, recurring: set[str] | frozenset[str]) -> Article:
+    """Pass 2: ``article`` without the source's recurring lines, each recorded in ``removed``.
+
+    Unchanged when the recurring lines would take more than ``MAX_REMOVED_SHARE``
+    of its words: then they are the document's own text (a syndicated copy).
+    """
+    if not recurring:
+        return article
+    paragraphs = paragraphs_of(article)
+    keys = line_keys(paragraphs)
+    drop = [bool(k) and k in recurring for k in keys]
+    if not any(drop):
+        return article
+    total = sum(word_count(p) for p in paragraphs) or 1
+    dropped = sum(word_count(p) for p, d in zip(paragraphs, drop, strict=True) if d)
+    if dropped / total > MAX_REMOVED_SHARE:
+        return article
+    kept = [p for p, d in zip(paragraphs, drop, strict=True) if not d]
+    text = "\n\n".join(kept)
+    return dataclasses.replace(
+        article,
+        text=text,
+        word_count=word_count(text),
+        content_hash=content_hash(text),
+        removed=[
+            *article.removed,
+            *(Removed(RULE_RECURRING_IN_SOURCE, p) for p, d in zip(paragraphs, drop, strict=True) if d),
+        ],
+    )

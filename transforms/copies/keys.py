@@ -1,0 +1,81 @@
+"""Candidate generation: bucket keys and the pairs a bucket proposes.
+
+Two kinds of bucket, both keyed by plain strings so any runner groups them
+the same way:
+
+* ``n<band>:<hash>``: one LSH band of the near signature. Texts agreeing on all
+  ``rows`` values of a band land together.
+* ``s<hash>``: one sampled immutable shingle. Texts sharing ``spun_min_keys``
+  of them become candidates.
+
+A bucket never yields all pairs of a large membership: past
+``bucket_all_pairs`` members each is paired with its next ``bucket_window`` in
+sorted order, which keeps a big cluster connected in O(members) pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+
+from transforms.copies.config import CopiesConfig
+from transforms.copies.features import Profile
+
+
+def near_keys(profile: Profile, config: CopiesConfig) -> list[str]:
+    """One key per LSH band of the near signature."""
+    if profile.near_size == 0:
+        return []
+    sig = profile.near_sig
+    keys = []
+    for band in range(config.near_bands):
+        chunk = sig[band * config.near_rows : (band + 1) * config.near_rows].tobytes()
+        keys.append(f"n{band}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}")
+    return keys
+
+
+def sample_level(size: int, config: CopiesConfig) -> int:
+    """How many low zero bits a shingle hash needs to be a key of a text with ``size`` shingles."""
+    level = 0
+    while level < config.spun_max_level and size >= config.spun_sample_base << (level + 1):
+        level += 1
+    return level
+
+
+def spun_keys(profile: Profile, config: CopiesConfig) -> list[str]:
+    """Sampled immutable shingles: the same shingle is sampled in every text that has it.
+
+    A text samples at a level fitted to its size; two texts at different levels
+    still share every key of the coarser level, so the sample stays consistent.
+    """
+    values = profile.immutables
+    if len(values) < config.spun_min_shared:
+        return []
+    mask = np.uint32((1 << sample_level(len(values), config)) - 1)
+    return [f"s{v:08x}" for v in values[(values & mask) == 0].tolist()]
+
+
+def bucket_pairs(members: Iterable[int], config: CopiesConfig) -> Iterator[tuple[int, int]]:
+    """Pairs ``(a, b)``, ``a < b``, proposed by one bucket's member nodes."""
+    nodes = sorted(set(members))
+    if len(nodes) <= config.bucket_all_pairs:
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1 :]:
+                yield a, b
+        return
+    window = config.bucket_window
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1 : i + 1 + window]:
+            yield a, b
+
+
+def spun_bucket_pairs(members: Iterable[int], config: CopiesConfig) -> Iterator[tuple[int, int]]:
+    """Pairs from one sampled shingle; none when the shingle is a commonplace held by many texts."""
+    nodes = []
+    for node in members:
+        nodes.append(node)
+        if len(nodes) > config.spun_key_max_df:
+            return
+    yield from bucket_pairs(nodes, config)

@@ -314,10 +314,11 @@ def child_main(receive_fd: int, send_fd: int, board_fd: int) -> None:
 # Plain text this small is cleaned in-process: the child's round trip (about
 # 0.2-0.4 ms) would add 10-15% to a 2-4 ms document, and its cost is bounded by
 # its size and line count (the cleaner's fixed point can take a round per line,
-# so lines count twice: 256 KB of dated header lines took 80 s in-process) and
-# by linear, timeout-guarded patterns. Anything bigger goes to the child.
+# so lines count twice: 256 KB of dated header lines took 80 s in-process, 300
+# such lines 2.5 s, 200 lines 1-2 s at worst over 1,250 hostile mixes) and by
+# linear, timeout-guarded patterns. Anything bigger goes to the child.
 IN_PROCESS_TEXT_BYTES = 64 * 1024
-IN_PROCESS_TEXT_LINES = 300
+IN_PROCESS_TEXT_LINES = 200
 
 
 # One page and one text through the whole path when a child starts: trafilatura, the

@@ -37,8 +37,7 @@ from pipeline.runners import choose_runner  # noqa: E402
 from transforms.boilerplate import DEFAULT_MIN_DOCS  # noqa: E402
 from transforms.read import FORMATS  # noqa: E402
 from transforms.read_jsonl import DEFAULT_FIELDS, parse_field_mapping  # noqa: E402
-from transforms.rules import DEFAULT_RULES  # noqa: E402
-from transforms.rules_file import RulesFileError, load_rules  # noqa: E402
+from transforms.rules_file import RulesFileError, rules_option  # noqa: E402
 
 DEFAULT_RUNNER = "DirectRunner"
 
@@ -131,7 +130,7 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         print(f"newsclean: {exc}", file=sys.stderr)
         return 2
     try:
-        rules = load_rules(args.rules) if args.rules else DEFAULT_RULES
+        rules = rules_option(args.rules)
     except RulesFileError as exc:
         print(f"newsclean: --rules: {exc}", file=sys.stderr)
         return 2

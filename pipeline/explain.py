@@ -17,7 +17,7 @@ from transforms.document import clean_options, process_document, text_to_clean
 from transforms.errors import StageError
 from transforms.read import read_documents
 from transforms.rules import DEFAULT_RULES, RuleSet
-from transforms.rules_file import RulesFileError, load_rules
+from transforms.rules_file import RulesFileError, rules_option
 from transforms.text import normalise_text, split_paragraphs
 
 RED, GREEN, DIM, BOLD, RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
@@ -143,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"REJECT {item.stage}/{item.error}: {item.message}")
         return 1
     try:
-        rules = load_rules(args.rules) if args.rules else DEFAULT_RULES
+        rules = rules_option(args.rules)
     except RulesFileError as exc:
         print(f"newsclean: --rules: {exc}", file=sys.stderr)
         return 2

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from apache_beam.options.pipeline_options import (
@@ -100,6 +100,3 @@ def choose_runner(options: PipelineOptions, default: str = "DirectRunner") -> It
             yield choice
     else:
         yield RunnerChoice(name, name)
-
-
-CloseHook = Callable[[], None]

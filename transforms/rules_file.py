@@ -124,3 +124,8 @@ def load_rules(path: str | Path, base: RuleSet = DEFAULT_RULES) -> RuleSet:
         tuple(added) + tuple(r for r in base.line_rules if r.name not in off),
         tuple(r for r in base.prefix_rules if r.name not in off),
     )
+
+
+def rules_option(path: str | None) -> RuleSet:
+    """The rules a ``--rules`` option asks for: the built-in set when it is not given."""
+    return load_rules(path) if path else DEFAULT_RULES

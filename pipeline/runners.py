@@ -42,6 +42,14 @@ def _cores() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
+def _given(options: PipelineOptions, name: str) -> bool:
+    """Whether the user set option ``name``, even to Beam's default (``--direct_num_workers=1``)."""
+    if name in options.get_all_options(drop_default=True):
+        return True
+    flags = getattr(options, "_flags", None) or []  # the command line the options were parsed from
+    return any(str(flag).lstrip("-").split("=")[0] == name for flag in flags)
+
+
 def _local(options: PipelineOptions) -> RunnerChoice:
     from apache_beam.portability.api import beam_provision_api_pb2
     from apache_beam.runners.portability.fn_api_runner import FnApiRunner
@@ -49,10 +57,9 @@ def _local(options: PipelineOptions) -> RunnerChoice:
     from apache_beam.runners.portability.portable_runner import JobServiceHandle
 
     direct = options.view_as(DirectOptions)
-    explicit = any(opt in options.get_all_options(drop_default=True) for opt in ("direct_running_mode",))
-    if not explicit and _cores() > 1:
+    if not _given(options, "direct_running_mode") and _cores() > 1:
         direct.direct_running_mode = "multi_processing"
-    if not direct.direct_num_workers:
+    if not _given(options, "direct_num_workers") or not direct.direct_num_workers:
         direct.direct_num_workers = _cores()
     # The driver re-logs every worker warning (harmless start-up notices) through this logger.
     logging.getLogger("apache_beam.runners.portability.local_job_service").setLevel(logging.ERROR)

@@ -11,6 +11,7 @@ from transforms.beam_boilerplate import RemoveSourceBoilerplate
 from transforms.boilerplate import (
     RULE_RECURRING_IN_SOURCE,
     frequent_lines,
+    line_hash,
     line_occurrences,
     remove_recurring,
     source_of,
@@ -49,7 +50,7 @@ def _corpus() -> tuple[list[Article], list[Article]]:
 
 def _clean(articles: list[Article], min_docs: int = 10) -> list[Article]:
     recurring = frequent_lines((o for a in articles for o in line_occurrences(a)), min_docs)
-    return [remove_recurring(a, recurring.get(source_of(a), set())) for a in articles]
+    return [remove_recurring(a, recurring) for a in articles]
 
 
 def test_footer_in_50_documents_goes_and_syndicated_body_stays() -> None:
@@ -80,13 +81,15 @@ def test_copies_count_once_so_a_syndicated_line_is_never_recurring() -> None:
     """Signatures, not the 50% guard, keep the syndicated body: its lines are not even candidates."""
     own, copies = _corpus()
     recurring = frequent_lines((o for a in own + copies for o in line_occurrences(a)), 10)
-    assert recurring == {"/data/valley": {normalise_line(FOOTER)}}
+    assert recurring == {line_hash("/data/valley", normalise_line(FOOTER))}
 
 
 def test_a_document_never_loses_most_of_its_words() -> None:
     article = _article(1, ["Short own line.", FOOTER])
-    assert remove_recurring(article, {"short own line"}).text == FOOTER
-    assert remove_recurring(article, {normalise_line(FOOTER)}) is article  # the footer is most of it
+    source = source_of(article)
+    assert remove_recurring(article, {line_hash(source, "short own line")}).text == FOOTER
+    assert remove_recurring(article, {line_hash("/elsewhere", "short own line")}) is article  # another source's
+    assert remove_recurring(article, {line_hash(source, normalise_line(FOOTER))}) is article  # the footer is most of it
 
 
 def test_source_is_the_site_or_the_folder() -> None:

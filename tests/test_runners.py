@@ -65,3 +65,22 @@ def test_dask_runner_matches_the_direct_runner(inputs, tmp_path) -> None:
         assert _records(tmp_path / "direct", name) == _records(tmp_path / "dask", name)
     assert len(_records(tmp_path / "dask", "articles")) == 9
     assert len(_records(tmp_path / "dask", "rejects")) == 2
+
+
+def test_local_runner_uses_every_core_unless_told(monkeypatch):
+    """Beam's own default is one worker; newsclean's local default is one per core."""
+    from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions
+
+    from pipeline import runners
+
+    monkeypatch.setattr(runners, "_cores", lambda: 4)
+    for flags, workers, mode in (
+        ([], 4, "multi_processing"),
+        (["--direct_num_workers", "1"], 1, "multi_processing"),
+        (["--direct_num_workers=3"], 3, "multi_processing"),
+        (["--direct_running_mode=in_memory"], 4, "in_memory"),
+    ):
+        options = PipelineOptions(flags)
+        runners._local(options)
+        direct = options.view_as(DirectOptions)
+        assert (direct.direct_num_workers, direct.direct_running_mode) == (workers, mode), flags

@@ -166,7 +166,7 @@ class CleanDocumentDoFn(beam.DoFn):
 
     Under ``limits`` (:mod:`transforms.limits`); the per-document time limit runs
     documents in a child process that :class:`DocumentGuard` keeps per DoFn
-    instance, started in ``setup`` and stopped in ``teardown``.
+    instance, started by the first document that needs it and stopped in ``teardown``.
     """
 
     def __init__(
@@ -190,8 +190,9 @@ class CleanDocumentDoFn(beam.DoFn):
 
     def setup(self) -> None:
         self._progress = ProgressWriter(self._progress_dir)
+        # The guard's child process starts with the first document that needs it (HTML, large
+        # text): a run of small plain texts never pays its start-up or its memory.
         self._guard = DocumentGuard(self._limits, rules=self._rules)
-        self._guard.start()
 
     def teardown(self) -> None:
         if self._guard is not None:

@@ -1,38 +1,68 @@
 """The corpus boilerplate stage in Beam: two passes over the cleaned articles.
 
-Pass 1 counts, per source and normalised line, the distinct document signatures
-the line appears under and keeps the lines at or above the threshold. Pass 2
-removes them from each article, with that per-source set as a side input (it
-holds only lines that recur, so it stays small next to the corpus).
+Pass 1 counts, per line of a source (a 64-bit hash), the distinct document
+signatures it appears under, and keeps the lines at or above the threshold. The
+count is a lifted combine whose accumulators hold at most ``min_docs``
+signatures, so workers pre-aggregate and only small integers cross the shuffle.
+Pass 2 removes the recurring lines from each article, with their hashes as a
+side input (only lines that recur: small next to the corpus).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import apache_beam as beam
 from apache_beam.metrics import Metrics
 
 from schemas.records import Article
 from transforms.beam import NAMESPACE, REMOVED_NAMESPACE
-from transforms.boilerplate import (
-    DEFAULT_MIN_DOCS,
-    RULE_RECURRING_IN_SOURCE,
-    line_occurrences,
-    remove_recurring,
-    source_of,
-)
+from transforms.boilerplate import DEFAULT_MIN_DOCS, RULE_RECURRING_IN_SOURCE, line_occurrences, remove_recurring
+
+
+class DistinctAtLeast(beam.CombineFn):
+    """Whether at least ``n`` distinct values were seen; keeps at most ``n`` of them.
+
+    A capped set only drops values once it holds ``n``, so the union of capped
+    sets reaches ``n`` exactly when the union of the full sets does.
+    """
+
+    def __init__(self, n: int) -> None:
+        self._n = n
+
+    def create_accumulator(self) -> set[int]:
+        return set()
+
+    def add_input(self, acc: set[int], value: int) -> set[int]:
+        if len(acc) < self._n:
+            acc.add(value)
+        return acc
+
+    def merge_accumulators(self, accs: Iterable[set[int]]) -> set[int]:
+        merged: set[int] = set()
+        for acc in accs:
+            if len(merged) >= self._n:
+                break
+            merged |= acc
+        return merged
+
+    def extract_output(self, acc: set[int]) -> bool:
+        return len(acc) >= self._n
 
 
 class RemoveRecurringDoFn(beam.DoFn):
-    """Pass 2: strip the article's source's recurring lines (:func:`remove_recurring`)."""
+    """Pass 2: strip the recurring lines of the article's source (:func:`remove_recurring`)."""
 
     def __init__(self) -> None:
         self._touched = Metrics.counter(NAMESPACE, "articles_with_source_boilerplate")
         self._removed = Metrics.counter(REMOVED_NAMESPACE, RULE_RECURRING_IN_SOURCE)
+        self._recurring: frozenset[int] | None = None
+        self._seen: object = None
 
-    def process(self, article: Article, recurring: dict[str, frozenset[str]]) -> Iterator[Article]:
-        cleaned = remove_recurring(article, recurring.get(source_of(article), frozenset()))
+    def process(self, article: Article, recurring: Iterable[int]) -> Iterator[Article]:
+        if self._recurring is None or self._seen is not recurring:  # one set per side-input value
+            self._recurring, self._seen = frozenset(recurring), recurring
+        cleaned = remove_recurring(article, self._recurring)
         removed = len(cleaned.removed) - len(article.removed)
         if removed:
             self._touched.inc()
@@ -50,16 +80,11 @@ class RemoveSourceBoilerplate(beam.PTransform):
         self._min_docs = min_docs
 
     def expand(self, articles: beam.PCollection) -> beam.PCollection:
-        min_docs = self._min_docs
         recurring = (
             articles
             | "LineOccurrences" >> beam.FlatMap(line_occurrences)
-            | "OncePerSignature" >> beam.Distinct()
-            | "SourceLine" >> beam.Map(lambda item: item[0])
-            | "CountSignatures" >> beam.combiners.Count.PerElement()
-            | "Recurring" >> beam.Filter(lambda item: item[1] >= min_docs)
-            | "BySource" >> beam.Map(lambda item: item[0])
-            | "GroupBySource" >> beam.GroupByKey()
-            | "AsSets" >> beam.MapTuple(lambda source, keys: (source, frozenset(keys)))
+            | "CountSignatures" >> beam.CombinePerKey(DistinctAtLeast(self._min_docs))
+            | "Recurring" >> beam.Filter(lambda item: item[1])
+            | "Lines" >> beam.Keys()
         )
-        return articles | "RemoveRecurring" >> beam.ParDo(RemoveRecurringDoFn(), beam.pvalue.AsDict(recurring))
+        return articles | "RemoveRecurring" >> beam.ParDo(RemoveRecurringDoFn(), beam.pvalue.AsList(recurring))

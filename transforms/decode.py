@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import regex
-
 from transforms.errors import StageError
 
 STAGE = "decode"

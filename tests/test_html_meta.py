@@ -76,3 +76,44 @@ def test_url_dates() -> None:
     assert url_date("https://x.com/2025/13/40/story") is None
     assert url_date("https://x.com/story-2025") is None
     assert url_date(None) is None
+
+
+def _authors(html: str) -> dict[str, list[str]]:
+    return dict(page_metadata(html).authors)
+
+
+def test_author_page_links_whose_address_spells_the_name() -> None:
+    html = """<html><body><article><h1>Solar guide</h1>
+    <span>Written by: <ul><li><a href="/authors/emily-walker/">Emily Walker</a></li>
+    <li><a href="/authors/casey-mcdevitt/">Casey McDevitt</a></li></ul></span>
+    <p>Body text.</p>
+    <div class="related"><a href="/authors/john-roe/">John Roe</a></div></article>
+    <div class="comments"><a href="/profile/saty-chary">Saty Chary</a></div>
+    <nav><a href="/author/nav-person">Nav Person</a></nav></body></html>"""
+    assert _authors(html)["author-link"] == ["Emily Walker", "Casey McDevitt"]  # co-authors beside, not related
+    assert _authors('<html><body><a href="/people/jane-doe-1a2b">Jane Doe</a></body></html>')["author-link"] == [
+        "Jane Doe"
+    ]  # Arc/Brightspot style
+    assert _authors('<html><body><a href="/library/?_author=John%20A.%20Alic">John A. Alic</a></body></html>')[
+        "author-link"
+    ] == ["John A. Alic"]
+    assert _authors('<html><body><a href="/author/maziarforoudian">Mazi</a></body></html>')["author-link"] == ["Mazi"]
+
+
+def test_author_links_that_do_not_spell_the_name_or_sit_in_comments_are_not_bylines() -> None:
+    for html in (
+        '<html><body><a href="/author/jdoe">Read more</a></body></html>',
+        '<html><body><a href="/author/jane-doe">John Roe</a></body></html>',
+        '<html><body><a href="/authors/">All authors</a></body></html>',
+        '<html><body><div id="comments"><a href="/profile/jane-doe">Jane Doe</a></div></body></html>',
+        '<html><body><footer><a href="/people/jane-doe">Jane Doe</a></footer></body></html>',
+    ):
+        assert "author-link" not in _authors(html), html
+
+
+def test_text_bylines_need_a_capitalised_name_or_a_handle() -> None:
+    page = "<html><body><main><p>{}</p><p>Body.</p></main></body></html>"
+    assert _authors(page.format("By Preetam Jinka"))["text"] == ["By Preetam Jinka"]
+    assert _authors(page.format("by ibby"))["text"] == ["by ibby"]
+    for prose in ("By batching, we can have better latency", "By submitting, you acknowledge the policy"):
+        assert "text" not in _authors(page.format(prose)), prose

@@ -11,7 +11,7 @@ import datetime as dt
 from transforms.clean import CleanedText
 from transforms.dates import ParsedDate, find_date
 from transforms.firstnames import is_known_given_name
-from transforms.names import split_names
+from transforms.names import name_key, split_names
 
 # Most trusted first: the article's own byline and dateline, then the tail, then photo credits.
 AGENCY_SOURCES = ("byline", "dateline", "tail", "credit")
@@ -43,8 +43,8 @@ def published_at(parsed: ParsedDate | None) -> dt.datetime | None:
 
 # Structured data first (the page's own statement), then visible bylines, then trafilatura's guess.
 AUTHOR_SOURCES = (
-    "json-ld", "html-meta", "itemprop", "rel-author", "byline-element", "text", "json-ld-page", "trafilatura",
-    "script",
+    "json-ld", "html-meta", "itemprop", "rel-author", "byline-element", "text", "author-link", "json-ld-page",
+    "trafilatura", "script",
 )  # fmt: skip
 
 
@@ -87,6 +87,12 @@ def _drop_extended(names: list[str]) -> list[str]:
     return [n for n in names if not any(o != n and n.startswith(o + " ") for o in names)]
 
 
+def _site_named(name: str, not_names: frozenset[str]) -> bool:
+    """The site's own name (``One Tree Planted`` on onetreeplanted.org) and not a person's (``Gary Marcus``)."""
+    words = name.split()
+    return name_key(name) in not_names and not (len(words) == 2 and is_known_given_name(words[0]))
+
+
 def choose_authors(
     candidates: list[tuple[str, list[str]]], not_names: frozenset[str] = frozenset()
 ) -> tuple[list[str], str | None]:
@@ -113,7 +119,7 @@ def choose_authors(
         names = by_source.get(source)
         if not names:
             continue
-        convincing = [n for n in names if looks_like_person(n)]
+        convincing = [n for n in names if looks_like_person(n) and not _site_named(n, not_names)]
         if convincing:
             return _complete_first_names(convincing, everything), source
         if fallback[1] is None:

@@ -213,10 +213,11 @@ def _byline_elements(tree, meta: PageMeta) -> None:
         meta.authors.append(("byline-element", list(dict.fromkeys(texts))))
 
 
+# The lead in any case, the name with a capital (case-sensitive) or one lower-case handle ("by ibby"):
+# "By batching, we can ..." is prose.
 _TEXT_BYLINE = regex.compile(
-    r"^(?:by|written\s+by|story\s+by|words\s+by|article\s+by|posted\s+by|author|von|par|por|door|di|av|af)"
-    r"(?:\s*:\s+|\s+)\p{Lu}[^!?]{1,100}$",
-    regex.I,
+    r"^(?i:by|written\s+by|story\s+by|words\s+by|article\s+by|posted\s+by|author|von|par|por|door|di|av|af)"
+    r"(?:\s*:\s+|\s+)(?:\p{Lu}[^!?]{1,100}|\p{Ll}[\p{L}\p{N}._-]{1,30})$"
 )
 # A label alone ("Written by") whose name sits in the next element.
 _BYLINE_LABEL = regex.compile(
@@ -247,6 +248,80 @@ def _text_bylines(tree, meta: PageMeta) -> None:
                 found.append(_text(following))
     if found:
         meta.authors.append(("text", list(dict.fromkeys(found))))
+
+
+# Author pages as CMSs link them: WordPress ``/author/jane-doe/``, Arc and Brightspot ``/people/…``,
+# ``/authors/…``, ``/profile/…``, ``/staff/…``, or a ``?author=Jane+Doe`` listing.
+_AUTHOR_HREF = regex.compile(
+    r"/(?:[\w-]*authors?|autor(?:es|en)?|auteurs?|autori|people|person|profiles?|staff|writers?|"
+    r"contributors?|journalists?|reporters?|columnists?|redakteur|redaktion/autor)/([^/?#]{2,80})/?(?:[?#]|$)"
+    r"|[?&]_?author(?:_name)?=([^&#]{2,80})",
+    regex.I,
+)
+_SLUG_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_COMMENTS = regex.compile(r"comment|replies|discussion", regex.I)
+
+
+def _label(element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+_SKIP_REGIONS = ("nav", "footer", "form", "button", "select", "noscript")
+
+
+def _fold(text: str) -> list[str]:
+    """Lower-case tokens without accents: ``Martínez-Beltrán`` -> ``martinez``, ``beltran``."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return _SLUG_TOKEN.findall("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _slug_names(link, slug: str) -> list[str]:
+    """The link's name when the author-page slug spells it (first and last word), else nothing."""
+    from urllib.parse import unquote_plus
+
+    from transforms.names import split_names
+
+    slug_tokens = set(_fold(unquote_plus(slug)))
+    text = _text(link) or link.get("title") or link.get("aria-label") or ""
+    if not text or len(text) > 120:
+        return []
+    first_slug = _fold(unquote_plus(slug))[:1]
+    named = []
+    for name in split_names(text)[0]:
+        words = _fold(name)
+        if len(words) >= 2 and words[0] in slug_tokens and words[-1] in slug_tokens:
+            named.append(name)
+        elif len(words) == 1 and len(words[0]) >= 3 and first_slug and first_slug[0].startswith(words[0]):
+            named.append(name)  # "Mazi" -> /author/maziarforoudian
+    return named
+
+
+def _author_links(tree, meta: PageMeta) -> None:
+    """Links to author pages whose address spells the linked name (``/author/jane-doe`` -> Jane Doe).
+
+    The first such link is the byline; links beside it (same block, a few levels up) are co-authors,
+    later ones elsewhere on the page (related stories, comment authors) are not.
+    """
+    body = tree.find("body")
+    if body is None:
+        return
+    found: list[tuple[object, str]] = []
+    for link in body.iter("a"):
+        match = _AUTHOR_HREF.search(link.get("href") or "")
+        if not match or any(a.tag in _SKIP_REGIONS or _COMMENTS.search(_label(a)) for a in link.iterancestors()):
+            continue
+        for name in _slug_names(link, match[1] or match[2]):
+            found.append((link, name))
+        if len(found) >= 12:
+            break
+    if not found:
+        return
+    first = found[0][0]
+    group = [a for a in list(first.iterancestors())[:3] if a.tag not in ("body", "html", "main", "article")]
+    names = [name for link, name in found if link is first or any(a in group for a in link.iterancestors())]
+    meta.authors.append(("author-link", list(dict.fromkeys(names))))
 
 
 _SCRIPT_AUTHOR = regex.compile(
@@ -318,6 +393,7 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     _itemprop_and_rel(tree, meta)
     _byline_elements(tree, meta)
     _text_bylines(tree, meta)
+    _author_links(tree, meta)
     _script_authors(tree, meta)
     _times(tree, meta)
     found = url_date(url) or url_date(meta.canonical_url)

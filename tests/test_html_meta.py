@@ -117,3 +117,12 @@ def test_text_bylines_need_a_capitalised_name_or_a_handle() -> None:
     assert _authors(page.format("by ibby"))["text"] == ["by ibby"]
     for prose in ("By batching, we can have better latency", "By submitting, you acknowledge the policy"):
         assert "text" not in _authors(page.format(prose)), prose
+
+
+def test_dates_printed_near_the_headline_except_updates() -> None:
+    html = """<html><body><nav>Jan 2, 2020</nav><div class="top">Menu</div>
+    <article><h1>Headline</h1><p class="meta">Published 8 Oct 2022 | Updated: <span>Dec 2, 2022</span></p>
+    <p>Body text.</p></article><footer>March 3, 2023</footer></body></html>"""
+    assert [raw for source, raw in page_metadata(html).dates if source == "visible"] == ["8 Oct 2022"]
+    page = "<html><body><h1>H</h1><p>Last updated on</p><p>January 25, 2026</p></body></html>"
+    assert [raw for source, raw in page_metadata(page).dates if source == "visible"] == []

@@ -361,6 +361,47 @@ def _times(tree, meta: PageMeta) -> None:
             meta.dates.append(("time", value))
 
 
+_HIDDEN = frozenset(("script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select"))
+_UPDATED_LABEL = regex.compile(
+    r"(?:updated|modified|revised|edited|aktualisiert|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt)"
+    r"[\s:,.|-]{0,5}(?:on|at|am|le|el|il|op)?[\s:,.|-]{0,5}$",
+    regex.I,
+)
+VISIBLE_DATE_CHARS = 1500  # of visible text from the headline on: where a page prints its byline date
+
+
+def _headline_text(tree) -> str:
+    """Visible text from the page's first ``<h1>`` on (the body's start when there is none), about 1,500 chars."""
+    body = tree.find("body")
+    if body is None:
+        return ""
+    h1 = next(body.iter("h1"), None)
+    started = h1 is None
+    parts: list[str] = []
+    size = 0
+    for element in body.iter():
+        if element is h1:
+            started = True
+        if not started or not isinstance(element.tag, str) or element.tag in _HIDDEN:
+            continue
+        if element.text and element.text.strip() and not any(a.tag in _HIDDEN for a in element.iterancestors()):
+            parts.append(" ".join(element.text.split()))
+            size += len(parts[-1])
+            if size > VISIBLE_DATE_CHARS:
+                break
+    return " | ".join(parts)
+
+
+def _visible_dates(tree, meta: PageMeta) -> None:
+    """Dates printed near the headline (``visible``), except those labelled as updates."""
+    from transforms.dates import find_all_dates
+
+    text = _headline_text(tree)
+    for found in find_all_dates(text)[:3]:
+        if not _UPDATED_LABEL.search(text[max(0, found.start - 30) : found.start]):
+            meta.dates.append(("visible", text[found.start : found.end]))
+
+
 def url_date(url: str | None) -> str | None:
     """``2025-01-17`` for ``https://site/2025/01/17/story``; None when the URL has no full date."""
     if not url:
@@ -396,6 +437,7 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     _author_links(tree, meta)
     _script_authors(tree, meta)
     _times(tree, meta)
+    _visible_dates(tree, meta)
     found = url_date(url) or url_date(meta.canonical_url)
     if found:
         meta.dates.append(("url", found))

@@ -54,3 +54,12 @@ def test_a_printed_date_that_no_candidate_gives_or_a_day_away_changes_nothing() 
     assert (day.day, source) == (dt.date(2025, 7, 5), "json-ld")
     # visible dates alone are never a page's date
     assert choose_page_date([("visible", "March 3, 2024")], None, today=TODAY) == (None, None)
+
+
+def test_a_printed_date_beats_the_extractors_unconfirmed_guess() -> None:
+    # htmldate's day is confirmed by no structured candidate; the page prints another one under its headline
+    day, source = choose_page_date([("visible", "Dec 12, 2025")], "2025-12-19", today=TODAY)
+    assert (day.day, source) == (dt.date(2025, 12, 12), "visible")
+    # but not when a structured candidate confirms the extractor
+    day, source = choose_page_date([("json-ld", "2025-12-19"), ("visible", "Dec 12, 2025")], "2025-12-19", today=TODAY)
+    assert (day.day, source) == (dt.date(2025, 12, 19), "json-ld")

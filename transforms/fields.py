@@ -165,7 +165,7 @@ def choose_page_date(
         return None, None
     visible = [v for raw in (r for s, r in candidates if s == "visible") if (v := find_date(raw, not_after=not_after))]
     everything = parsed + ([("htmldate", extracted)] if extracted is not None else [])
-    shown = _shown_date(chosen[1], everything, visible)
+    shown = _shown_date(chosen[1], everything, visible, unconfirmed=chosen[0] == "htmldate")
     source, value = shown or chosen
     return value, source
 
@@ -182,7 +182,7 @@ def _first_choice(parsed: list[tuple[str, ParsedDate]], extracted: ParsedDate | 
 
 
 def _shown_date(
-    chosen: ParsedDate, parsed: list[tuple[str, ParsedDate]], visible: list[ParsedDate]
+    chosen: ParsedDate, parsed: list[tuple[str, ParsedDate]], visible: list[ParsedDate], unconfirmed: bool
 ) -> tuple[str, ParsedDate] | None:
     """The candidate the page prints near its headline, when the chosen day is not that one.
 
@@ -195,4 +195,6 @@ def _shown_date(
         match = [(s, p) for s, p in parsed if p.day == shown.day]
         if match:
             return next(((s, p) for s, p in match if p.at is not None), match[0])
+        if unconfirmed:
+            return "visible", shown
     return None

@@ -126,3 +126,25 @@ def test_dates_printed_near_the_headline_except_updates() -> None:
     assert [raw for source, raw in page_metadata(html).dates if source == "visible"] == ["8 Oct 2022"]
     page = "<html><body><h1>H</h1><p>Last updated on</p><p>January 25, 2026</p></body></html>"
     assert [raw for source, raw in page_metadata(page).dates if source == "visible"] == []
+
+
+def test_labels_and_the_names_they_introduce() -> None:
+    tail = "<html><body><article><div><strong>Contributors:</strong> Janet Loughrey</div></article></body></html>"
+    assert _authors(tail)["text"] == ["Janet Loughrey"]
+    box = """<html><body><article><p>Body.</p></article><section><h2>Article written by:</h2>
+    <div><img alt=""><div><h3>Doris Munoz-Mantilla, MD, FOMA</h3><p>Dr. Munoz-Mantilla is an obesity medicine
+    physician who has worked for many years in the field and now leads the clinic's research.</p></div></div>
+    </section></body></html>"""
+    assert _authors(box)["text"] == ["Doris Munoz-Mantilla, MD, FOMA"]  # the first short text of the author box
+    listed = "<html><body><main><h6>Author(s)</h6><ul><li>John A. Alic</li><li>David C. Mowery</li></ul></main></body>"
+    assert _authors(listed)["text"] == ["John A. Alic; David C. Mowery"]
+    outside = "<html><body><article><p>Body.</p></article><h3>Written by Cassidy Horton</h3></body></html>"
+    assert _authors(outside)["text"] == ["Written by Cassidy Horton"]  # the article has none: the body is read
+
+
+def test_menus_are_not_bylines() -> None:
+    nav = "<html><body><main><nav><ul><li>BY USE CASE</li></ul></nav><p>By Preetam Jinka</p></main></body></html>"
+    assert _authors(nav)["text"] == ["By Preetam Jinka"]
+    menu = "<html><body><footer><ul><li>By State</li></ul></footer><p>Text.</p></body></html>"
+    assert "text" not in _authors(menu)
+    assert "text" not in _authors("<html><body><main><p>Author</p></main></body></html>")

@@ -221,33 +221,64 @@ _TEXT_BYLINE = regex.compile(
 )
 # A label alone ("Written by") whose name sits in the next element.
 _BYLINE_LABEL = regex.compile(
-    r"^(?:by|written\s+by|story\s+by|article\s+by|posted\s+by|author(?:ed\s+by)?|words\s+by)\s*:?$", regex.I
+    r"^(?:by|(?:article\s+|post\s+)?written\s+by|story\s+by|article\s+by|posted\s+by|author(?:ed\s+by|s|\(s\))?"
+    r"|contributors?|words\s+by)\s*:?$",
+    regex.I,
 )
 _BLOCKS = "p div span li h1 h2 h3 h4 h5 h6 address td section header a strong b em i small".split()
 
 
 def _text_bylines(tree, meta: PageMeta) -> None:
-    """``By Jane Doe`` in the visible text near the top of the article, or a ``Written by`` label and its name."""
-    root = next(iter(tree.xpath("//article | //main")), None)
-    if root is None:
-        root = tree.find("body")
-    if root is None:
-        return
+    """``By Jane Doe`` in the visible text near the top of the article, or a ``Written by`` label and its name.
+
+    The article (``<article>``, ``<main>``) is read first, the whole body when it has none.
+    """
+    body = tree.find("body")
+    roots = [r for r in (next(iter(tree.xpath("//article | //main")), None), body) if r is not None]
     found: list[str] = []
-    for count, element in enumerate(root.iter(*_BLOCKS)):
-        if count > 600 or len(found) >= 2:
+    for root in dict.fromkeys(roots):
+        for count, element in enumerate(root.iter(*_BLOCKS)):
+            if count > 600 or len(found) >= 2:
+                break
+            text = _text(element)
+            if not text or len(text) > 120:
+                continue
+            skip = _MENUS if root is not body else _HIDDEN  # menus; on the whole body also footers, asides, forms
+            if any(a.tag in skip for a in element.iterancestors()):
+                continue
+            if _TEXT_BYLINE.match(text):
+                found.append(text)
+            elif _BYLINE_LABEL.match(text):
+                named = _named_after_label(element)
+                if named:
+                    found.append(named)
+        if found:
             break
-        text = _text(element)
-        if not text or len(text) > 120:
-            continue
-        if _TEXT_BYLINE.match(text):
-            found.append(text)
-        elif _BYLINE_LABEL.match(text):
-            following = element.getnext()
-            if following is not None and 2 < len(_text(following)) < 120:
-                found.append(_text(following))
     if found:
         meta.authors.append(("text", list(dict.fromkeys(found))))
+
+
+def _named_after_label(label) -> str | None:
+    """The names a ``Written by`` / ``Contributors:`` label introduces: its tail text, or the next element
+    (list items joined by ``;``, or the first short text inside a larger author box)."""
+    tail = " ".join((label.tail or "").split())
+    if 2 < len(tail) < 120:
+        return tail
+    following = label.getnext()
+    if following is None:
+        return None
+    items = [_text(li) for li in following.iter("li")]
+    if following.tag in ("ul", "ol") and items:
+        joined = "; ".join(i for i in items if i)
+        return joined if len(joined) < 200 else None
+    text = _text(following)
+    if 2 < len(text) < 120:
+        return text
+    for inner in following.iter(*_BLOCKS):
+        text = _text(inner)
+        if 2 < len(text) < 120:
+            return text
+    return None
 
 
 # Author pages as CMSs link them: WordPress ``/author/jane-doe/``, Arc and Brightspot ``/people/…``,
@@ -367,6 +398,7 @@ _UPDATED_LABEL = regex.compile(
     r"[\s:,.|-]{0,5}(?:on|at|am|le|el|il|op)?[\s:,.|-]{0,5}$",
     regex.I,
 )
+_MENUS = frozenset(("nav", "select"))
 VISIBLE_DATE_CHARS = 1500  # of visible text from the headline on: where a page prints its byline date
 
 

@@ -148,3 +148,10 @@ def test_menus_are_not_bylines() -> None:
     menu = "<html><body><footer><ul><li>By State</li></ul></footer><p>Text.</p></body></html>"
     assert "text" not in _authors(menu)
     assert "text" not in _authors("<html><body><main><p>Author</p></main></body></html>")
+
+
+def test_json_ld_names_escaped_as_html() -> None:
+    html = """<html><head><script type="application/ld+json">{"@type": "BlogPosting",
+    "author": {"@type": "Person", "name": "Maria &amp; Katerina"}}</script></head><body>x</body></html>"""
+    assert _authors(html)["json-ld"] == ["Maria & Katerina"]
+    assert choose_authors(page_metadata(html).authors)[0] == ["Maria", "Katerina"]

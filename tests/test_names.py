@@ -117,3 +117,17 @@ def test_the_site_name_yields_to_a_person_from_another_source() -> None:
     assert choose_authors([("html-meta", ["One Tree Planted"])], keys)[0] == ["One Tree Planted"]
     blog = outlet_keys("Gary Marcus", "https://garymarcus.substack.com/p/x")
     assert choose_authors([("json-ld", ["Gary Marcus"]), ("author-link", ["Saty Chary"])], blog)[0] == ["Gary Marcus"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "people"),
+    [
+        ("Jeffrey A. Slotnick CPP, PSP", ["Jeffrey A. Slotnick"]),  # credentials not in the list
+        ("Jane Doe CNN", ["Jane Doe"]),
+        ("Jean DUPONT", ["Jean Dupont"]),  # a surname in capitals is no credential
+        ("Marie Claire DUPONT", ["Marie Claire Dupont"]),
+        ("JIM HEINTZ", ["Jim Heintz"]),
+    ],
+)
+def test_capitals_after_a_mixed_case_name(byline: str, people: list[str]) -> None:
+    assert split_names(byline)[0] == people

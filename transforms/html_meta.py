@@ -8,6 +8,7 @@ entities and loads no linked resources.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -69,14 +70,14 @@ def _text(element) -> str:
 def _names_from_ld(value) -> list[str]:
     """Author names from a JSON-LD ``author`` value: a string, a Person, or a list of them."""
     if isinstance(value, str):
-        return [value]
+        return [html.unescape(value)]  # CMSs often escape JSON-LD strings as HTML: "Maria &amp; Katerina"
     if isinstance(value, dict):
         kind = str(value.get("@type", "Person"))
         if "Organization" in kind or "Organisation" in kind:
             return []
         name = value.get("name")
         if isinstance(name, str):
-            return [name]
+            return [html.unescape(name)]
         if isinstance(name, list):
             return [n for n in name if isinstance(n, str)]
         given, family = value.get("givenName"), value.get("familyName")

@@ -49,6 +49,13 @@ _CREDENTIAL = regex.compile(
     r"(?:,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|DO|RN|NP|PA-C|MS|MSc|MA|MBA|JD|CPA|CFP|CFA|RD|RDN|LD|LDN|"
     r"CDCES|FAND|DDS|DMD|DVM|PharmD|PsyD|LCSW|LMFT|MPH|MSW|BSN|CEPF|CPT|CSCS|Esq\.?|Jr\.?|Sr\.?|II|III|IV))+$"
 )
+# Unlisted credentials or an outlet in capitals after a name printed in mixed case:
+# "Jeffrey A. Slotnick CPP, PSP", "Jane Doe CNN" ("JIM HEINTZ" is all capitals and stays).
+# Two mixed-case words must come first, and a single word has at most four letters: "Jean DUPONT" and
+# "Marie Claire DUPONT" (surnames in capitals) keep DUPONT.
+_CAPS_TAIL = regex.compile(
+    r"(?<=\p{Lu}\p{Ll}+ (?:\p{Lu}\. )?\p{Lu}\p{Ll}[\p{Ll}'’\-]*)(?:(?:,? \p{Lu}{2,6}){2,}|,? \p{Lu}{2,4})$"
+)
 # "Jane Doe for The New York Times", "X on behalf of Y": the person comes first.
 _AFFILIATION_TAIL = regex.compile(r"(?<!\s)\s+(?:on\s+behalf\s+of|for|at|from|of\s+the)\s+\p{Lu}.*$")
 _ROLE_WORDS = (
@@ -166,6 +173,7 @@ def clean_person_name(raw: str, not_names: frozenset[str] = frozenset()) -> str 
     for _ in range(3):
         before = text
         text = _CREDENTIAL.sub("", text).strip(" ,;|-–—")
+        text = _CAPS_TAIL.sub("", text).strip(" ,;|-–—")
         text = _ROLE_TAIL.sub("", text).strip(" ,;|-–—")
         text = _ROLE_HEAD.sub("", text).strip(" ,;|-–—")
         if text == before:

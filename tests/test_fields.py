@@ -36,3 +36,30 @@ def test_future_and_impossible_dates_are_refused() -> None:
 
 def test_no_candidates() -> None:
     assert choose_page_date([], None) == (None, None)
+
+
+def test_the_date_printed_near_the_headline_picks_among_disagreeing_candidates() -> None:
+    candidates = [("html-meta", "2022-10-24T12:40:59+00:00"), ("time", "On 8 Oct 2022"), ("visible", "8 Oct 2022")]
+    day, source = choose_page_date(candidates, "2022-10-24", today=TODAY)
+    assert (day.day, source) == (dt.date(2022, 10, 8), "time")
+
+
+def test_a_printed_date_that_no_candidate_gives_or_a_day_away_changes_nothing() -> None:
+    # printed but confirmed by no candidate: not taken (it may be a related story's date)
+    day, source = choose_page_date([("json-ld", "2025-01-17"), ("visible", "March 3, 2024")], None, today=TODAY)
+    assert (day.day, source) == (dt.date(2025, 1, 17), "json-ld")
+    # a day away: the same instant in another time zone; the structured day stays
+    candidates = [("json-ld", "2025-07-05T02:00:00Z"), ("time", "July 4, 2025"), ("visible", "July 4, 2025")]
+    day, source = choose_page_date(candidates, "2025-07-05", today=TODAY)
+    assert (day.day, source) == (dt.date(2025, 7, 5), "json-ld")
+    # visible dates alone are never a page's date
+    assert choose_page_date([("visible", "March 3, 2024")], None, today=TODAY) == (None, None)
+
+
+def test_a_printed_date_beats_the_extractors_unconfirmed_guess() -> None:
+    # htmldate's day is confirmed by no structured candidate; the page prints another one under its headline
+    day, source = choose_page_date([("visible", "Dec 12, 2025")], "2025-12-19", today=TODAY)
+    assert (day.day, source) == (dt.date(2025, 12, 12), "visible")
+    # but not when a structured candidate confirms the extractor
+    day, source = choose_page_date([("json-ld", "2025-12-19"), ("visible", "Dec 12, 2025")], "2025-12-19", today=TODAY)
+    assert (day.day, source) == (dt.date(2025, 12, 19), "json-ld")

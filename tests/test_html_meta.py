@@ -76,3 +76,82 @@ def test_url_dates() -> None:
     assert url_date("https://x.com/2025/13/40/story") is None
     assert url_date("https://x.com/story-2025") is None
     assert url_date(None) is None
+
+
+def _authors(html: str) -> dict[str, list[str]]:
+    return dict(page_metadata(html).authors)
+
+
+def test_author_page_links_whose_address_spells_the_name() -> None:
+    html = """<html><body><article><h1>Solar guide</h1>
+    <span>Written by: <ul><li><a href="/authors/emily-walker/">Emily Walker</a></li>
+    <li><a href="/authors/casey-mcdevitt/">Casey McDevitt</a></li></ul></span>
+    <p>Body text.</p>
+    <div class="related"><a href="/authors/john-roe/">John Roe</a></div></article>
+    <div class="comments"><a href="/profile/saty-chary">Saty Chary</a></div>
+    <nav><a href="/author/nav-person">Nav Person</a></nav></body></html>"""
+    assert _authors(html)["author-link"] == ["Emily Walker", "Casey McDevitt"]  # co-authors beside, not related
+    assert _authors('<html><body><a href="/people/jane-doe-1a2b">Jane Doe</a></body></html>')["author-link"] == [
+        "Jane Doe"
+    ]  # Arc/Brightspot style
+    assert _authors('<html><body><a href="/library/?_author=John%20A.%20Alic">John A. Alic</a></body></html>')[
+        "author-link"
+    ] == ["John A. Alic"]
+    assert _authors('<html><body><a href="/author/maziarforoudian">Mazi</a></body></html>')["author-link"] == ["Mazi"]
+
+
+def test_author_links_that_do_not_spell_the_name_or_sit_in_comments_are_not_bylines() -> None:
+    for html in (
+        '<html><body><a href="/author/jdoe">Read more</a></body></html>',
+        '<html><body><a href="/author/jane-doe">John Roe</a></body></html>',
+        '<html><body><a href="/authors/">All authors</a></body></html>',
+        '<html><body><div id="comments"><a href="/profile/jane-doe">Jane Doe</a></div></body></html>',
+        '<html><body><footer><a href="/people/jane-doe">Jane Doe</a></footer></body></html>',
+    ):
+        assert "author-link" not in _authors(html), html
+
+
+def test_text_bylines_need_a_capitalised_name_or_a_handle() -> None:
+    page = "<html><body><main><p>{}</p><p>Body.</p></main></body></html>"
+    assert _authors(page.format("By Preetam Jinka"))["text"] == ["By Preetam Jinka"]
+    assert _authors(page.format("by ibby"))["text"] == ["by ibby"]
+    for prose in ("By batching, we can have better latency", "By submitting, you acknowledge the policy"):
+        assert "text" not in _authors(page.format(prose)), prose
+
+
+def test_dates_printed_near_the_headline_except_updates() -> None:
+    html = """<html><body><nav>Jan 2, 2020</nav><div class="top">Menu</div>
+    <article><h1>Headline</h1><p class="meta">Published 8 Oct 2022 | Updated: <span>Dec 2, 2022</span></p>
+    <p>Body text.</p></article><footer>March 3, 2023</footer></body></html>"""
+    assert [raw for source, raw in page_metadata(html).dates if source == "visible"] == ["8 Oct 2022"]
+    page = "<html><body><h1>H</h1><p>Last updated on</p><p>January 25, 2026</p></body></html>"
+    assert [raw for source, raw in page_metadata(page).dates if source == "visible"] == []
+
+
+def test_labels_and_the_names_they_introduce() -> None:
+    tail = "<html><body><article><div><strong>Contributors:</strong> Janet Loughrey</div></article></body></html>"
+    assert _authors(tail)["text"] == ["Janet Loughrey"]
+    box = """<html><body><article><p>Body.</p></article><section><h2>Article written by:</h2>
+    <div><img alt=""><div><h3>Doris Munoz-Mantilla, MD, FOMA</h3><p>Dr. Munoz-Mantilla is an obesity medicine
+    physician who has worked for many years in the field and now leads the clinic's research.</p></div></div>
+    </section></body></html>"""
+    assert _authors(box)["text"] == ["Doris Munoz-Mantilla, MD, FOMA"]  # the first short text of the author box
+    listed = "<html><body><main><h6>Author(s)</h6><ul><li>John A. Alic</li><li>David C. Mowery</li></ul></main></body>"
+    assert _authors(listed)["text"] == ["John A. Alic; David C. Mowery"]
+    outside = "<html><body><article><p>Body.</p></article><h3>Written by Cassidy Horton</h3></body></html>"
+    assert _authors(outside)["text"] == ["Written by Cassidy Horton"]  # the article has none: the body is read
+
+
+def test_menus_are_not_bylines() -> None:
+    nav = "<html><body><main><nav><ul><li>BY USE CASE</li></ul></nav><p>By Preetam Jinka</p></main></body></html>"
+    assert _authors(nav)["text"] == ["By Preetam Jinka"]
+    menu = "<html><body><footer><ul><li>By State</li></ul></footer><p>Text.</p></body></html>"
+    assert "text" not in _authors(menu)
+    assert "text" not in _authors("<html><body><main><p>Author</p></main></body></html>")
+
+
+def test_json_ld_names_escaped_as_html() -> None:
+    html = """<html><head><script type="application/ld+json">{"@type": "BlogPosting",
+    "author": {"@type": "Person", "name": "Maria &amp; Katerina"}}</script></head><body>x</body></html>"""
+    assert _authors(html)["json-ld"] == ["Maria & Katerina"]
+    assert choose_authors(page_metadata(html).authors)[0] == ["Maria", "Katerina"]

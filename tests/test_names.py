@@ -97,3 +97,37 @@ def test_choose_authors_completes_first_names_and_drops_roles() -> None:
     assert choose_authors(candidates)[0] == ["Mike Marshall"]
     assert choose_authors([("html-meta", ["Nicole Forbes, Gardener"])])[0] == ["Nicole Forbes"]
     assert choose_authors([("text", [])]) == ([], None)
+
+
+@pytest.mark.parametrize("fragment", ["ACO Rankings Team", "NETGEAR Orbi Team", "TOI Lifestyle Desk", "Metro Newsroom"])
+def test_groups_named_after_the_outlet_are_not_people(fragment: str) -> None:
+    assert clean_person_name(fragment) is None
+
+
+def test_a_role_after_a_comma_keeps_the_person() -> None:
+    assert split_names("By Jane Doe, Staff Writer")[0] == ["Jane Doe"]
+    assert split_names("Thomas Broderick, Nalea Ko, and ACO Rankings Team")[0] == ["Thomas Broderick", "Nalea Ko"]
+
+
+def test_the_site_name_yields_to_a_person_from_another_source() -> None:
+    keys = outlet_keys("One Tree Planted", "https://onetreeplanted.org/blogs/x")
+    candidates = [("html-meta", ["One Tree Planted"]), ("text", ["by Meaghan Weeden"])]
+    assert choose_authors(candidates, keys) == (["Meaghan Weeden"], "text")
+    # alone, it stays the fallback; and a personal site named after its author still wins
+    assert choose_authors([("html-meta", ["One Tree Planted"])], keys)[0] == ["One Tree Planted"]
+    blog = outlet_keys("Gary Marcus", "https://garymarcus.substack.com/p/x")
+    assert choose_authors([("json-ld", ["Gary Marcus"]), ("author-link", ["Saty Chary"])], blog)[0] == ["Gary Marcus"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "people"),
+    [
+        ("Jeffrey A. Slotnick CPP, PSP", ["Jeffrey A. Slotnick"]),  # credentials not in the list
+        ("Jane Doe CNN", ["Jane Doe"]),
+        ("Jean DUPONT", ["Jean Dupont"]),  # a surname in capitals is no credential
+        ("Marie Claire DUPONT", ["Marie Claire Dupont"]),
+        ("JIM HEINTZ", ["Jim Heintz"]),
+    ],
+)
+def test_capitals_after_a_mixed_case_name(byline: str, people: list[str]) -> None:
+    assert split_names(byline)[0] == people

@@ -11,7 +11,7 @@ import datetime as dt
 from transforms.clean import CleanedText
 from transforms.dates import ParsedDate, find_date
 from transforms.firstnames import is_known_given_name
-from transforms.names import split_names
+from transforms.names import name_key, split_names
 
 # Most trusted first: the article's own byline and dateline, then the tail, then photo credits.
 AGENCY_SOURCES = ("byline", "dateline", "tail", "credit")
@@ -43,8 +43,8 @@ def published_at(parsed: ParsedDate | None) -> dt.datetime | None:
 
 # Structured data first (the page's own statement), then visible bylines, then trafilatura's guess.
 AUTHOR_SOURCES = (
-    "json-ld", "html-meta", "itemprop", "rel-author", "byline-element", "text", "json-ld-page", "trafilatura",
-    "script",
+    "json-ld", "html-meta", "itemprop", "rel-author", "byline-element", "text", "author-link", "json-ld-page",
+    "trafilatura", "script",
 )  # fmt: skip
 
 
@@ -87,6 +87,12 @@ def _drop_extended(names: list[str]) -> list[str]:
     return [n for n in names if not any(o != n and n.startswith(o + " ") for o in names)]
 
 
+def _site_named(name: str, not_names: frozenset[str]) -> bool:
+    """The site's own name (``One Tree Planted`` on onetreeplanted.org) and not a person's (``Gary Marcus``)."""
+    words = name.split()
+    return name_key(name) in not_names and not (len(words) == 2 and is_known_given_name(words[0]))
+
+
 def choose_authors(
     candidates: list[tuple[str, list[str]]], not_names: frozenset[str] = frozenset()
 ) -> tuple[list[str], str | None]:
@@ -113,7 +119,7 @@ def choose_authors(
         names = by_source.get(source)
         if not names:
             continue
-        convincing = [n for n in names if looks_like_person(n)]
+        convincing = [n for n in names if looks_like_person(n) and not _site_named(n, not_names)]
         if convincing:
             return _complete_first_names(convincing, everything), source
         if fallback[1] is None:
@@ -139,7 +145,9 @@ def choose_page_date(
        which also supplies the time of day when it has one);
     2. otherwise the extractor's date (``htmldate``), unless it is a January 1 that no
        candidate confirms (trafilatura falls back to a footer's copyright year);
-    3. otherwise the first structured candidate in ``STRUCTURED_DATE_SOURCES`` order.
+    3. otherwise the first structured candidate in ``STRUCTURED_DATE_SOURCES`` order;
+    4. but when the page prints, near its headline and not labelled as an update, the day of
+       another candidate more than a day away (``visible``), that candidate wins: the page shows it.
     Dates after ``today`` (plus a day for time zones) are never taken.
     """
     not_after = today + dt.timedelta(days=1) if today else None
@@ -152,15 +160,41 @@ def choose_page_date(
             if value is not None:
                 parsed.append((source, value))
     extracted = find_date(extractor_date, not_after=not_after) if extractor_date else None
+    chosen = _first_choice(parsed, extracted)
+    if chosen is None:
+        return None, None
+    visible = [v for raw in (r for s, r in candidates if s == "visible") if (v := find_date(raw, not_after=not_after))]
+    everything = parsed + ([("htmldate", extracted)] if extracted is not None else [])
+    shown = _shown_date(chosen[1], everything, visible, unconfirmed=chosen[0] == "htmldate")
+    source, value = shown or chosen
+    return value, source
+
+
+def _first_choice(parsed: list[tuple[str, ParsedDate]], extracted: ParsedDate | None) -> tuple[str, ParsedDate] | None:
     if extracted is not None:
         agreeing = [(s, p) for s, p in parsed if p.day == extracted.day]
         if agreeing:
-            with_time = next(((s, p) for s, p in agreeing if p.at is not None), agreeing[0])
-            return with_time[1], with_time[0]
+            return next(((s, p) for s, p in agreeing if p.at is not None), agreeing[0])
         copyright_guess = extracted.day.month == 1 and extracted.day.day == 1 and parsed
         if not copyright_guess:
-            return extracted, "htmldate"
-    if parsed:
-        source, value = parsed[0]
-        return value, source
-    return None, None
+            return "htmldate", extracted
+    return parsed[0] if parsed else None
+
+
+def _shown_date(
+    chosen: ParsedDate, parsed: list[tuple[str, ParsedDate]], visible: list[ParsedDate], unconfirmed: bool
+) -> tuple[str, ParsedDate] | None:
+    """The candidate the page prints near its headline, when the chosen day is not that one.
+
+    Only a candidate more than a day away from the chosen one is taken: a day's difference is
+    usually one instant in two time zones (a page in UTC-7 prints July 4 for 2025-07-05T02:00Z).
+    """
+    for shown in visible:
+        if abs((shown.day - chosen.day).days) <= 1:
+            return None
+        match = [(s, p) for s, p in parsed if p.day == shown.day]
+        if match:
+            return next(((s, p) for s, p in match if p.at is not None), match[0])
+        if unconfirmed:
+            return "visible", shown
+    return None

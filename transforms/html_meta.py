@@ -8,6 +8,7 @@ entities and loads no linked resources.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -87,14 +88,14 @@ def _short_text(element, limit: int = 120) -> str | None:
 def _names_from_ld(value) -> list[str]:
     """Author names from a JSON-LD ``author`` value: a string, a Person, or a list of them."""
     if isinstance(value, str):
-        return [value]
+        return [html.unescape(value)]  # CMSs often escape JSON-LD strings as HTML: "Maria &amp; Katerina"
     if isinstance(value, dict):
         kind = str(value.get("@type", "Person"))
         if "Organization" in kind or "Organisation" in kind:
             return []
         name = value.get("name")
         if isinstance(name, str):
-            return [name]
+            return [html.unescape(name)]
         if isinstance(name, list):
             return [n for n in name if isinstance(n, str)]
         given, family = value.get("givenName"), value.get("familyName")
@@ -231,41 +232,146 @@ def _byline_elements(tree, meta: PageMeta) -> None:
         meta.authors.append(("byline-element", list(dict.fromkeys(texts))))
 
 
+# The lead in any case, the name with a capital (case-sensitive) or one lower-case handle ("by ibby"):
+# "By batching, we can ..." is prose.
 _TEXT_BYLINE = regex.compile(
-    r"^(?:by|written\s+by|story\s+by|words\s+by|article\s+by|posted\s+by|author|von|par|por|door|di|av|af)"
-    r"(?:\s*:\s+|\s+)\p{Lu}[^!?]{1,100}$",
-    regex.I,
+    r"^(?i:by|written\s+by|story\s+by|words\s+by|article\s+by|posted\s+by|author|von|par|por|door|di|av|af)"
+    r"(?:\s*:\s+|\s+)(?:\p{Lu}[^!?]{1,100}|\p{Ll}[\p{L}\p{N}._-]{1,30})$"
 )
 # A label alone ("Written by") whose name sits in the next element.
 _BYLINE_LABEL = regex.compile(
-    r"^(?:by|written\s+by|story\s+by|article\s+by|posted\s+by|author(?:ed\s+by)?|words\s+by)\s*:?$", regex.I
+    r"^(?:by|(?:article\s+|post\s+)?written\s+by|story\s+by|article\s+by|posted\s+by|author(?:ed\s+by|s|\(s\))?"
+    r"|contributors?|words\s+by)\s*:?$",
+    regex.I,
 )
 _BLOCKS = "p div span li h1 h2 h3 h4 h5 h6 address td section header a strong b em i small".split()
 
 
 def _text_bylines(tree, meta: PageMeta) -> None:
-    """``By Jane Doe`` in the visible text near the top of the article, or a ``Written by`` label and its name."""
-    root = next(iter(tree.xpath("//article | //main")), None)
-    if root is None:
-        root = tree.find("body")
-    if root is None:
-        return
+    """``By Jane Doe`` in the visible text near the top of the article, or a ``Written by`` label and its name.
+
+    The article (``<article>``, ``<main>``) is read first, the whole body when it has none.
+    """
+    body = tree.find("body")
+    roots = [r for r in (next(iter(tree.xpath("//article | //main")), None), body) if r is not None]
     found: list[str] = []
-    for count, element in enumerate(root.iter(*_BLOCKS)):
-        if count > 600 or len(found) >= 2:
+    for root in dict.fromkeys(roots):
+        for count, element in enumerate(root.iter(*_BLOCKS)):
+            if count > 600 or len(found) >= 2:
+                break
+            text = _short_text(element, 121)
+            if not text:
+                continue
+            skip = _MENUS if root is not body else _HIDDEN  # menus; on the whole body also footers, asides, forms
+            if any(a.tag in skip for a in element.iterancestors()):
+                continue
+            if _TEXT_BYLINE.match(text):
+                found.append(text)
+            elif _BYLINE_LABEL.match(text):
+                named = _named_after_label(element)
+                if named:
+                    found.append(named)
+        if found:
             break
-        text = _short_text(element, 121)
-        if not text:
-            continue
-        if _TEXT_BYLINE.match(text):
-            found.append(text)
-        elif _BYLINE_LABEL.match(text):
-            following = element.getnext()
-            name = _short_text(following) if following is not None else None
-            if name and len(name) > 2:
-                found.append(name)
     if found:
         meta.authors.append(("text", list(dict.fromkeys(found))))
+
+
+def _named_after_label(label) -> str | None:
+    """The names a ``Written by`` / ``Contributors:`` label introduces: its tail text, or the next element
+    (list items joined by ``;``, or the first short text inside a larger author box)."""
+    tail = " ".join((label.tail or "").split())
+    if 2 < len(tail) < 120:
+        return tail
+    following = label.getnext()
+    if following is None:
+        return None
+    items = [_text(li) for li in following.iter("li")]
+    if following.tag in ("ul", "ol") and items:
+        joined = "; ".join(i for i in items if i)
+        return joined if len(joined) < 200 else None
+    text = _short_text(following)
+    if text and len(text) > 2:
+        return text
+    for inner in following.iter(*_BLOCKS):
+        text = _short_text(inner)
+        if text and len(text) > 2:
+            return text
+    return None
+
+
+# Author pages as CMSs link them: WordPress ``/author/jane-doe/``, Arc and Brightspot ``/people/…``,
+# ``/authors/…``, ``/profile/…``, ``/staff/…``, or a ``?author=Jane+Doe`` listing.
+_AUTHOR_HREF = regex.compile(
+    r"/(?:[\w-]*authors?|autor(?:es|en)?|auteurs?|autori|people|person|profiles?|staff|writers?|"
+    r"contributors?|journalists?|reporters?|columnists?|redakteur|redaktion/autor)/([^/?#]{2,80})/?(?:[?#]|$)"
+    r"|[?&]_?author(?:_name)?=([^&#]{2,80})",
+    regex.I,
+)
+_SLUG_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_COMMENTS = regex.compile(r"comment|replies|discussion", regex.I)
+
+
+def _label(element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+_SKIP_REGIONS = ("nav", "footer", "form", "button", "select", "noscript")
+
+
+def _fold(text: str) -> list[str]:
+    """Lower-case tokens without accents: ``Martínez-Beltrán`` -> ``martinez``, ``beltran``."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return _SLUG_TOKEN.findall("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _slug_names(link, slug: str) -> list[str]:
+    """The link's name when the author-page slug spells it (first and last word), else nothing."""
+    from urllib.parse import unquote_plus
+
+    from transforms.names import split_names
+
+    slug_tokens = set(_fold(unquote_plus(slug)))
+    text = _text(link) or link.get("title") or link.get("aria-label") or ""
+    if not text or len(text) > 120:
+        return []
+    first_slug = _fold(unquote_plus(slug))[:1]
+    named = []
+    for name in split_names(text)[0]:
+        words = _fold(name)
+        if len(words) >= 2 and words[0] in slug_tokens and words[-1] in slug_tokens:
+            named.append(name)
+        elif len(words) == 1 and len(words[0]) >= 3 and first_slug and first_slug[0].startswith(words[0]):
+            named.append(name)  # "Mazi" -> /author/maziarforoudian
+    return named
+
+
+def _author_links(tree, meta: PageMeta) -> None:
+    """Links to author pages whose address spells the linked name (``/author/jane-doe`` -> Jane Doe).
+
+    The first such link is the byline; links beside it (same block, a few levels up) are co-authors,
+    later ones elsewhere on the page (related stories, comment authors) are not.
+    """
+    body = tree.find("body")
+    if body is None:
+        return
+    found: list[tuple[object, str]] = []
+    for link in body.iter("a"):
+        match = _AUTHOR_HREF.search(link.get("href") or "")
+        if not match or any(a.tag in _SKIP_REGIONS or _COMMENTS.search(_label(a)) for a in link.iterancestors()):
+            continue
+        for name in _slug_names(link, match[1] or match[2]):
+            found.append((link, name))
+        if len(found) >= 12:
+            break
+    if not found:
+        return
+    first = found[0][0]
+    group = [a for a in list(first.iterancestors())[:3] if a.tag not in ("body", "html", "main", "article")]
+    names = [name for link, name in found if link is first or any(a in group for a in link.iterancestors())]
+    meta.authors.append(("author-link", list(dict.fromkeys(names))))
 
 
 _SCRIPT_AUTHOR = regex.compile(
@@ -305,6 +411,48 @@ def _times(tree, meta: PageMeta) -> None:
             meta.dates.append(("time", value))
 
 
+_HIDDEN = frozenset(("script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select"))
+_UPDATED_LABEL = regex.compile(
+    r"(?:updated|modified|revised|edited|aktualisiert|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt)"
+    r"[\s:,.|-]{0,5}(?:on|at|am|le|el|il|op)?[\s:,.|-]{0,5}$",
+    regex.I,
+)
+_MENUS = frozenset(("nav", "select"))
+VISIBLE_DATE_CHARS = 1500  # of visible text from the headline on: where a page prints its byline date
+
+
+def _headline_text(tree) -> str:
+    """Visible text from the page's first ``<h1>`` on (the body's start when there is none), about 1,500 chars."""
+    body = tree.find("body")
+    if body is None:
+        return ""
+    h1 = next(body.iter("h1"), None)
+    started = h1 is None
+    parts: list[str] = []
+    size = 0
+    for element in body.iter():
+        if element is h1:
+            started = True
+        if not started or not isinstance(element.tag, str) or element.tag in _HIDDEN:
+            continue
+        if element.text and element.text.strip() and not any(a.tag in _HIDDEN for a in element.iterancestors()):
+            parts.append(" ".join(element.text.split()))
+            size += len(parts[-1])
+            if size > VISIBLE_DATE_CHARS:
+                break
+    return " | ".join(parts)
+
+
+def _visible_dates(tree, meta: PageMeta) -> None:
+    """Dates printed near the headline (``visible``), except those labelled as updates."""
+    from transforms.dates import find_all_dates
+
+    text = _headline_text(tree)
+    for found in find_all_dates(text)[:3]:
+        if not _UPDATED_LABEL.search(text[max(0, found.start - 30) : found.start]):
+            meta.dates.append(("visible", text[found.start : found.end]))
+
+
 def url_date(url: str | None) -> str | None:
     """``2025-01-17`` for ``https://site/2025/01/17/story``; None when the URL has no full date."""
     if not url:
@@ -337,8 +485,10 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     _itemprop_and_rel(tree, meta)
     _byline_elements(tree, meta)
     _text_bylines(tree, meta)
+    _author_links(tree, meta)
     _script_authors(tree, meta)
     _times(tree, meta)
+    _visible_dates(tree, meta)
     found = url_date(url) or url_date(meta.canonical_url)
     if found:
         meta.dates.append(("url", found))

@@ -49,6 +49,13 @@ _CREDENTIAL = regex.compile(
     r"(?:,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|DO|RN|NP|PA-C|MS|MSc|MA|MBA|JD|CPA|CFP|CFA|RD|RDN|LD|LDN|"
     r"CDCES|FAND|DDS|DMD|DVM|PharmD|PsyD|LCSW|LMFT|MPH|MSW|BSN|CEPF|CPT|CSCS|Esq\.?|Jr\.?|Sr\.?|II|III|IV))+$"
 )
+# Unlisted credentials or an outlet in capitals after a name printed in mixed case:
+# "Jeffrey A. Slotnick CPP, PSP", "Jane Doe CNN" ("JIM HEINTZ" is all capitals and stays).
+# Two mixed-case words must come first, and a single word has at most four letters: "Jean DUPONT" and
+# "Marie Claire DUPONT" (surnames in capitals) keep DUPONT.
+_CAPS_TAIL = regex.compile(
+    r"(?<=\p{Lu}\p{Ll}+ (?:\p{Lu}\. )?\p{Lu}\p{Ll}[\p{Ll}'’\-]*)(?:(?:,? \p{Lu}{2,6}){2,}|,? \p{Lu}{2,4})$"
+)
 # "Jane Doe for The New York Times", "X on behalf of Y": the person comes first.
 _AFFILIATION_TAIL = regex.compile(r"(?<!\s)\s+(?:on\s+behalf\s+of|for|at|from|of\s+the)\s+\p{Lu}.*$")
 _ROLE_WORDS = (
@@ -67,6 +74,9 @@ _ROLE_TAIL = regex.compile(
 )
 _ROLE_ONLY = regex.compile(r"^(?:(?:the|an?)\s+)?" + _ROLE_WORDS + r"(?:[\s\-]+" + _ROLE_WORDS + r")*$", regex.I)
 _ROLE_HEAD = regex.compile(r"^(?:" + _ROLE_WORDS + r")(?:\s+" + _ROLE_WORDS + r")*\s*:?\s+", regex.I)
+# "ACO Rankings Team", "NETGEAR Orbi Team", "TOI Lifestyle Desk": a group named after the outlet, not a
+# person with a role ("Jane Doe, Staff Writer" keeps Jane Doe: a role word follows "staff" there).
+_GROUP_TAIL = regex.compile(r"(?<![,|])\s+(?:team|desk|newsroom|staff|editors)$", regex.I)
 # Words that make a byline an organisation or a placeholder, not a person.
 _NOT_PERSON_WORDS = frozenset(
     """staff editorial board editors newsroom desk team admin administrator guest author authors
@@ -140,7 +150,7 @@ def is_person_name(name: str) -> bool:
     return all(w[0].isupper() or w.casefold() in _PARTICLES for w in words) and words[0][0].isupper()
 
 
-def _key(text: str) -> str:
+def name_key(text: str) -> str:
     return regex.sub(r"[^\p{L}\p{N}]+", "", text.casefold())
 
 
@@ -158,11 +168,12 @@ def clean_person_name(raw: str, not_names: frozenset[str] = frozenset()) -> str 
     text = _LEAD.sub("", text)
     text = _DATE_TAIL.sub("", text)
     text = _AFFILIATION_TAIL.sub("", text)
-    if _ROLE_ONLY.match(text):
+    if _ROLE_ONLY.match(text) or _GROUP_TAIL.search(text):
         return None
     for _ in range(3):
         before = text
         text = _CREDENTIAL.sub("", text).strip(" ,;|-–—")
+        text = _CAPS_TAIL.sub("", text).strip(" ,;|-–—")
         text = _ROLE_TAIL.sub("", text).strip(" ,;|-–—")
         text = _ROLE_HEAD.sub("", text).strip(" ,;|-–—")
         if text == before:
@@ -173,7 +184,7 @@ def clean_person_name(raw: str, not_names: frozenset[str] = frozenset()) -> str 
     if not text or _CREDENTIAL.fullmatch(" " + text) or (" " not in text and _shouting(text) and len(text) <= 5):
         return None  # "MS", "CNN": a credential or an outlet on its own
     text = case_name(text)
-    if _key(text) in not_names and not _FULL_NAME.match(text):
+    if name_key(text) in not_names and not _FULL_NAME.match(text):
         return None  # the site's own name; a personal site named after its author keeps it
     return text if is_person_name(text) else None
 
@@ -188,9 +199,9 @@ def outlet_keys(*names: str | None) -> frozenset[str]:
         if "." in host and " " not in host:
             labels = [part for part in host.split(".") if part not in {"www", "m", "amp", "edition"}]
             if labels:
-                keys.add(_key(labels[0]))
+                keys.add(name_key(labels[0]))
         else:
-            keys.add(_key(name))
+            keys.add(name_key(name))
     return frozenset(k for k in keys if k)
 
 

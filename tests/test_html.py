@@ -305,3 +305,31 @@ def test_explain_shows_an_html_page_as_extracted_text(tmp_path, capsys) -> None:
     assert "- [title] Council approves budget" in shown
     assert "+ The city council voted on Tuesday" in shown
     assert "<p>" not in shown
+
+
+def test_page_metadata_matches_trafilatura_extract_metadata() -> None:
+    """Our trimmed call of trafilatura's metadata steps reads the fields we keep as its own does."""
+    import glob
+    import gzip
+
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.settings import DEFAULT_CONFIG, set_date_params
+    from trafilatura.utils import load_html
+
+    from transforms.html import _trafilatura_metadata
+
+    from tests.conftest import SHARED
+
+    pages = sorted(glob.glob(str(SHARED / "data" / "wcxb-dev" / "wcxb_*.html.gz")))[:40]
+    if not pages:
+        pytest.skip("needs ../shared/data/wcxb-dev")
+    compared = 0
+    for path in pages:
+        html = gzip.decompress(open(path, "rb").read()).decode("utf-8", "replace")
+        ours = _trafilatura_metadata(load_html(html), None)
+        date_params = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
+        theirs = extract_metadata(load_html(html), None, date_params)
+        for name in ("title", "author", "date", "sitename", "url", "language"):
+            assert getattr(ours, name) == getattr(theirs, name), (path, name)
+        compared += 1
+    assert compared == len(pages)

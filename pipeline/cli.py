@@ -157,6 +157,7 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
             limits=limits,
             num_shards=args.num_shards,
             sharded_writes=choice.sharded_writes,
+            staged_corpus=choice.staged_corpus,
             jsonl_fields=jsonl_fields,
             boilerplate=args.boilerplate == "on",
             boilerplate_min_docs=args.boilerplate_min_docs,

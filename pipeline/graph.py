@@ -31,6 +31,14 @@ class RunConfig:
     copies: CopiesConfig | None = field(default_factory=CopiesConfig)  # corpus stage; None: --copies off
     rules: RuleSet = DEFAULT_RULES  # built-in rules, or those plus a --rules file
     progress_dir: str | None = None  # local folder the workers report progress in
+    staged_corpus: bool = True  # corpus stages keep articles in Parquet parts under the output, not in memory
+
+
+PARTS_FOLDER = "_parts"  # under the output (a run's staging folder): removed when the run is published
+
+
+def _staging(config: RunConfig, stage: str) -> str | None:
+    return f"{config.output.rstrip('/')}/{PARTS_FOLDER}/{stage}" if config.staged_corpus else None
 
 
 def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
@@ -50,11 +58,13 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
     articles = cleaned.articles
     # --- corpus boilerplate (issue 5) ---
     if config.boilerplate:
-        articles = articles | "SourceBoilerplate" >> RemoveSourceBoilerplate(config.boilerplate_min_docs)
+        articles = articles | "SourceBoilerplate" >> RemoveSourceBoilerplate(
+            config.boilerplate_min_docs, staging=_staging(config, "boilerplate")
+        )
     # ---
     # --- copies (issue 6): after boilerplate, so shared furniture does not make copies ---
     if config.copies is not None:
-        articles = articles | "Copies" >> MarkCopies(config.copies)
+        articles = articles | "Copies" >> MarkCopies(config.copies, staging=_staging(config, "copies"))
     # ---
     rejects = (read.rejects, cleaned.rejects) | "AllRejects" >> beam.Flatten()
     written = (articles, rejects) | "Write" >> WriteRecords(

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pyarrow as pa
 
-from schemas.records import SCHEMA_VERSION, Article, Reject
+from schemas.records import SCHEMA_VERSION, Article, Contributor, Reject, Removed
 
 SCHEMA_METADATA_KEY = b"newsclean.schema_version"
 _METADATA = {SCHEMA_METADATA_KEY: SCHEMA_VERSION.encode()}
@@ -77,3 +77,12 @@ def reject_to_row(reject: Reject) -> dict:
     row = dataclasses.asdict(reject)
     row["ingested_at"] = _utc(reject.ingested_at)
     return row
+
+
+def row_to_article(row: dict) -> Article:
+    """The :class:`Article` a row of ``ARTICLE_SCHEMA`` holds (the inverse of :func:`article_to_row`)."""
+    values = dict(row)
+    values["authors"] = list(values.get("authors") or [])
+    values["contributors"] = [Contributor(**c) for c in values.get("contributors") or []]
+    values["removed"] = [Removed(**r) for r in values.get("removed") or []]
+    return Article(**values)

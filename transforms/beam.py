@@ -269,6 +269,9 @@ class WriteRecords(beam.PTransform):
                     codec="zstd",
                     file_name_suffix=".parquet",
                     num_shards=self._num_shards,
+                    # Beam buffers 64 MiB per open file before a row group is written; a
+                    # quarter keeps workers lean and row groups still large for readers.
+                    row_group_buffer_size=ROW_GROUP_BYTES,
                 )
                 continue
             shards = self._num_shards or DEFAULT_SHARDS
@@ -290,6 +293,7 @@ class WriteRecords(beam.PTransform):
 
 
 DEFAULT_SHARDS = 4
+ROW_GROUP_BYTES = 16 * 1024 * 1024
 
 
 COUNTS_FILE = "_inputs.count"

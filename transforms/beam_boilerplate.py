@@ -17,6 +17,7 @@ from apache_beam.metrics import Metrics
 
 from schemas.records import Article
 from transforms.beam import NAMESPACE, REMOVED_NAMESPACE
+from transforms.beam_staging import ReadParts, StageArticles
 from transforms.boilerplate import DEFAULT_MIN_DOCS, RULE_RECURRING_IN_SOURCE, line_occurrences, remove_recurring
 
 
@@ -71,13 +72,18 @@ class RemoveRecurringDoFn(beam.DoFn):
 
 
 class RemoveSourceBoilerplate(beam.PTransform):
-    """Articles to articles without lines that recur in ``min_docs`` different documents of their source."""
+    """Articles to articles without lines that recur in ``min_docs`` different documents of their source.
 
-    def __init__(self, min_docs: int = DEFAULT_MIN_DOCS) -> None:
+    With ``staging`` (a folder), the articles wait for the count in staged
+    Parquet parts there (:mod:`transforms.beam_staging`), not in the runner.
+    """
+
+    def __init__(self, min_docs: int = DEFAULT_MIN_DOCS, staging: str | None = None) -> None:
         super().__init__()
         if min_docs < 2:
             raise ValueError("min_docs must be at least 2: every line occurs in one document")
         self._min_docs = min_docs
+        self._staging = staging
 
     def expand(self, articles: beam.PCollection) -> beam.PCollection:
         recurring = (
@@ -87,4 +93,6 @@ class RemoveSourceBoilerplate(beam.PTransform):
             | "Recurring" >> beam.Filter(lambda item: item[1])
             | "Lines" >> beam.Keys()
         )
+        if self._staging:
+            articles = articles | "Stage" >> StageArticles(self._staging) | "ReadBack" >> ReadParts()
         return articles | "RemoveRecurring" >> beam.ParDo(RemoveRecurringDoFn(), beam.pvalue.AsList(recurring))

@@ -27,6 +27,7 @@ import apache_beam as beam
 from apache_beam.metrics import Metrics
 
 from schemas.records import Article
+from transforms.beam_staging import ReadParts, StageArticles
 from transforms.copies import components as cc
 from transforms.copies.canonical import Decision, Member, resolve
 from transforms.copies.config import CopiesConfig
@@ -204,9 +205,10 @@ class MarkCopies(beam.PTransform):
     that picks each cluster's canonical record.
     """
 
-    def __init__(self, config: CopiesConfig | None = None) -> None:
+    def __init__(self, config: CopiesConfig | None = None, staging: str | None = None) -> None:
         super().__init__()
         self._config = config or CopiesConfig()
+        self._staging = staging  # a folder: articles wait there, not in the runner (transforms.beam_staging)
 
     def expand(self, articles: beam.PCollection) -> beam.PCollection:
         config = self._config
@@ -262,4 +264,6 @@ class MarkCopies(beam.PTransform):
         )
         # Decisions exist only for copies, so they travel as a side input and the
         # articles themselves never cross a shuffle.
+        if self._staging:
+            articles = articles | "Stage" >> StageArticles(self._staging) | "ReadBack" >> ReadParts()
         return articles | "Mark" >> beam.Map(_apply_decision, beam.pvalue.AsDict(decisions))

@@ -316,9 +316,8 @@ def test_page_metadata_matches_trafilatura_extract_metadata() -> None:
     from trafilatura.settings import DEFAULT_CONFIG, set_date_params
     from trafilatura.utils import load_html
 
-    from transforms.html import _trafilatura_metadata
-
     from tests.conftest import SHARED
+    from transforms.html import _trafilatura_metadata
 
     pages = sorted(glob.glob(str(SHARED / "data" / "wcxb-dev" / "wcxb_*.html.gz")))[:40]
     if not pages:

@@ -100,11 +100,7 @@ class StageArticles(beam.PTransform):
         self._directory = directory
 
     def expand(self, articles: beam.PCollection) -> beam.PCollection:
-        return (
-            articles
-            | "WriteParts" >> beam.ParDo(WritePartsDoFn(self._directory))
-            | "Spread" >> beam.Reshuffle()
-        )
+        return articles | "WriteParts" >> beam.ParDo(WritePartsDoFn(self._directory)) | "Spread" >> beam.Reshuffle()
 
 
 class ReadParts(beam.PTransform):

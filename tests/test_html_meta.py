@@ -128,6 +128,42 @@ def test_dates_printed_near_the_headline_except_updates() -> None:
     assert [raw for source, raw in page_metadata(page).dates if source == "visible"] == []
 
 
+def _visible(html: str) -> list[str]:
+    return [raw for source, raw in page_metadata(html).dates if source == "visible"]
+
+
+def test_dates_printed_just_above_the_headline() -> None:
+    kicker = """<html><body><header><a href="/">Home</a></header><div class="hero"><p>Published</p>
+    <p>October 14, 2025</p><h1>Top eLearning companies</h1></div><p>Body text.</p></body></html>"""
+    assert _visible(kicker) == ["October 14, 2025"]
+    # below the headline first, then above it
+    both = "<html><body><p>Jan 23, 2025</p><h1>H</h1><p>By Jane Doe, March 2, 2025</p></body></html>"
+    assert _visible(both) == ["March 2, 2025", "Jan 23, 2025"]
+
+
+def test_dates_above_the_headline_that_are_updates_menus_or_far_away_are_not_taken() -> None:
+    updated = "<html><body><div>Last updated:</div><div>Dec 12, 2025</div><h1>H</h1><p>Text.</p></body></html>"
+    assert _visible(updated) == []
+    menu = "<html><body><nav><p>Sunday, November 22, 2026</p></nav><h1>H</h1><p>Text.</p></body></html>"
+    assert _visible(menu) == []
+    far = "<html><body><p>May 1, 2024</p>" + "<p>A menu entry of some length.</p>" * 12 + "<h1>H</h1></body></html>"
+    assert _visible(far) == []  # more than ~200 characters above the headline
+
+
+def test_a_time_element_gives_its_datetime_when_its_text_gives_no_day() -> None:
+    ambiguous = """<html><body><h1>H</h1><div class="node__meta"><time datetime="2017-03-01T12:00:00Z">03/01/2017</time>
+    by Agatha C</div></body></html>"""
+    assert _visible(ambiguous) == ["2017-03-01T12:00:00Z"]
+    printed = '<html><body><h1>H</h1><time datetime="2024-03-01T05:00:00Z">March 1, 2024</time></body></html>'
+    assert _visible(printed) == ["March 1, 2024"]
+    # an update stays an update, whichever way it is written
+    updated = """<html><body><h1>H</h1><time datetime="2024-12-06T11:29:12Z"><strong>Last Updated:</strong>
+    December 6, 2024</time></body></html>"""
+    assert _visible(updated) == []
+    relative = '<html><body><h1>H</h1><time datetime="2024-12-06T11:29:12Z">Updated 2 days ago</time></body></html>'
+    assert _visible(relative) == []
+
+
 def test_labels_and_the_names_they_introduce() -> None:
     tail = "<html><body><article><div><strong>Contributors:</strong> Janet Loughrey</div></article></body></html>"
     assert _authors(tail)["text"] == ["Janet Loughrey"]

@@ -143,11 +143,14 @@ def choose_page_date(
 
     1. the extractor's date when a structured candidate agrees (named after that candidate,
        which also supplies the time of day when it has one);
-    2. otherwise the extractor's date (``htmldate``), unless it is a January 1 that no
+    2. otherwise a structured candidate that is the extractor's day with day and month swapped
+       (htmldate read a numeric ``09.10.2024`` the other way round);
+       otherwise the extractor's date (``htmldate``), unless it is a January 1 that no
        candidate confirms (trafilatura falls back to a footer's copyright year);
     3. otherwise the first structured candidate in ``STRUCTURED_DATE_SOURCES`` order;
     4. but when the page prints, near its headline and not labelled as an update, the day of
-       another candidate more than a day away (``visible``), that candidate wins: the page shows it.
+       another candidate more than a day away (``visible``), that candidate wins: the page shows it;
+       a printed month name that is the chosen day with day and month swapped wins too.
     Dates after ``today`` (plus a day for time zones) are never taken.
     """
     not_after = today + dt.timedelta(days=1) if today else None
@@ -163,7 +166,11 @@ def choose_page_date(
     chosen = _first_choice(parsed, extracted)
     if chosen is None:
         return None, None
-    visible = [v for raw in (r for s, r in candidates if s == "visible") if (v := find_date(raw, not_after=not_after))]
+    visible = [
+        (v, raw.isascii() and not any(c.isalpha() for c in raw))
+        for raw in (r for s, r in candidates if s == "visible")
+        if (v := find_date(raw, not_after=not_after))
+    ]
     everything = parsed + ([("htmldate", extracted)] if extracted is not None else [])
     shown = _shown_date(chosen[1], everything, visible, unconfirmed=chosen[0] == "htmldate")
     source, value = shown or chosen
@@ -175,23 +182,35 @@ def _first_choice(parsed: list[tuple[str, ParsedDate]], extracted: ParsedDate | 
         agreeing = [(s, p) for s, p in parsed if p.day == extracted.day]
         if agreeing:
             return next(((s, p) for s, p in agreeing if p.at is not None), agreeing[0])
+        swapped = [(s, p) for s, p in parsed if _day_month_swapped(p.day, extracted.day)]
+        if swapped:
+            return swapped[0]  # htmldate read the page's "09.10.2024" the other way round
         copyright_guess = extracted.day.month == 1 and extracted.day.day == 1 and parsed
         if not copyright_guess:
             return "htmldate", extracted
     return parsed[0] if parsed else None
 
 
+def _day_month_swapped(a: dt.date, b: dt.date) -> bool:
+    """``2024-09-10`` and ``2024-10-09``: one printed numeric date read in the two orders."""
+    return a != b and a.year == b.year and a.month == b.day and a.day == b.month
+
+
 def _shown_date(
-    chosen: ParsedDate, parsed: list[tuple[str, ParsedDate]], visible: list[ParsedDate], unconfirmed: bool
+    chosen: ParsedDate, parsed: list[tuple[str, ParsedDate]], visible: list[tuple[ParsedDate, bool]], unconfirmed: bool
 ) -> tuple[str, ParsedDate] | None:
     """The candidate the page prints near its headline, when the chosen day is not that one.
 
     Only a candidate more than a day away from the chosen one is taken: a day's difference is
     usually one instant in two time zones (a page in UTC-7 prints July 4 for 2025-07-05T02:00Z).
     """
-    for shown in visible:
+    for shown, numeric in visible:
         if abs((shown.day - chosen.day).days) <= 1:
             return None
+        if _day_month_swapped(shown.day, chosen.day):
+            # "09.10.2024" printed for a chosen 2024-09-10 is the same day read the other way round;
+            # "March 9, 2026" printed for a chosen 2026-09-03 says how the chosen one was misread.
+            return None if numeric else ("visible", shown)
         match = [(s, p) for s, p in parsed if p.day == shown.day]
         if match:
             return next(((s, p) for s, p in match if p.at is not None), match[0])

@@ -417,40 +417,77 @@ _UPDATED_LABEL = regex.compile(
     r"[\s:,.|-]{0,5}(?:on|at|am|le|el|il|op)?[\s:,.|-]{0,5}$",
     regex.I,
 )
+_UPDATE_WORD = regex.compile(
+    r"updated|modified|revised|edited|aktualisiert|mis\s+à\s+jour|actualizado|aggiornato", regex.I
+)
 _MENUS = frozenset(("nav", "select"))
 VISIBLE_DATE_CHARS = 1500  # of visible text from the headline on: where a page prints its byline date
 
 
-def _headline_text(tree) -> str:
-    """Visible text from the page's first ``<h1>`` on (the body's start when there is none), about 1,500 chars."""
+BEFORE_HEADLINE_CHARS = 200  # of visible text just above the headline: a kicker or hero line may print the date
+
+
+def _time_value(element) -> str | None:
+    """A ``<time>``'s own text, or its ``datetime`` when the printed text gives no day (``03/01/2017``,
+    ``2 days ago``) and says nothing of an update (``Last Updated: …`` stays excluded by its label)."""
+    from transforms.dates import find_date
+
+    printed = _short_text(element) or ""
+    stamp = element.get("datetime")
+    if not stamp or find_date(printed) is not None or _UPDATE_WORD.search(printed):
+        return element.text
+    return stamp
+
+
+def _headline_text(tree) -> tuple[str, str]:
+    """Visible text from the page's first ``<h1>`` on (the body's start when there is none), about 1,500 chars,
+    and the last ~200 chars of visible text just before that ``<h1>``.
+
+    A ``<time datetime="…">`` contributes its machine-readable value instead of its own text, so an
+    ambiguous ``03/01/2017`` printed inside it still gives its day.
+    """
     body = tree.find("body")
     if body is None:
-        return ""
+        return "", ""
     h1 = next(body.iter("h1"), None)
     started = h1 is None
+    before: list[str] = []
     parts: list[str] = []
     size = 0
+    hidden: set = set()  # hidden elements and, as the walk reaches them, their descendants
     for element in body.iter():
         if element is h1:
             started = True
-        if not started or not isinstance(element.tag, str) or element.tag in _HIDDEN:
+        if not isinstance(element.tag, str):
             continue
-        if element.text and element.text.strip() and not any(a.tag in _HIDDEN for a in element.iterancestors()):
-            parts.append(" ".join(element.text.split()))
-            size += len(parts[-1])
-            if size > VISIBLE_DATE_CHARS:
-                break
-    return " | ".join(parts)
+        if element.tag in _HIDDEN or element.getparent() in hidden:
+            hidden.add(element)
+            continue
+        own = _time_value(element) if element.tag == "time" else element.text
+        if not own or not own.strip():
+            continue
+        if not started:
+            before.append(" ".join(own.split()))
+            while len(before) > 1 and sum(len(b) for b in before) > BEFORE_HEADLINE_CHARS:
+                before.pop(0)
+            continue
+        parts.append(" ".join(own.split()))
+        size += len(parts[-1])
+        if size > VISIBLE_DATE_CHARS:
+            break
+    return " | ".join(parts), " | ".join(before)[-BEFORE_HEADLINE_CHARS:]
 
 
 def _visible_dates(tree, meta: PageMeta) -> None:
-    """Dates printed near the headline (``visible``), except those labelled as updates."""
+    """Dates printed near the headline (``visible``), except those labelled as updates: below it first,
+    then just above it (a kicker line)."""
     from transforms.dates import find_all_dates
 
-    text = _headline_text(tree)
-    for found in find_all_dates(text)[:3]:
-        if not _UPDATED_LABEL.search(text[max(0, found.start - 30) : found.start]):
-            meta.dates.append(("visible", text[found.start : found.end]))
+    after, before = _headline_text(tree)
+    for text in (after, before):
+        for found in find_all_dates(text)[:3]:
+            if not _UPDATED_LABEL.search(text[max(0, found.start - 30) : found.start]):
+                meta.dates.append(("visible", text[found.start : found.end]))
 
 
 def url_date(url: str | None) -> str | None:

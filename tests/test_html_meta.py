@@ -164,6 +164,26 @@ def test_a_time_element_gives_its_datetime_when_its_text_gives_no_day() -> None:
     assert _visible(relative) == []
 
 
+def _time_candidates(html: str) -> list[str]:
+    return [raw for source, raw in page_metadata(html).dates if source == "time"]
+
+
+def test_time_elements_that_state_an_update_are_not_publication_dates() -> None:
+    labelled = """<html><body><article><h1>H</h1><time class="entry-date published" datetime="2024-12-06T11:29:12Z">
+    <strong>Last Updated:</strong> December 6, 2024</time><p>Text.</p></article></body></html>"""
+    assert _time_candidates(labelled) == []
+    modified = """<html><body><article><time itemprop="dateModified" datetime="2025-08-05">Aug 5</time>
+    <time datetime="2024-03-17">March 17, 2024</time></article></body></html>"""
+    assert _time_candidates(modified) == ["2024-03-17"]  # the next <time> in the article is taken
+    # a publication time is kept, whatever its text
+    published = """<html><body><article><time class="entry-date published" datetime="2023-10-02T14:21:11Z">
+    Posted October 2, 2023</time></article></body></html>"""
+    assert _time_candidates(published) == ["2023-10-02T14:21:11Z"]
+    assert _time_candidates('<html><body><main><time datetime="2025-01-17">Jan 17</time></main></body></html>') == [
+        "2025-01-17"
+    ]
+
+
 def test_labels_and_the_names_they_introduce() -> None:
     tail = "<html><body><article><div><strong>Contributors:</strong> Janet Loughrey</div></article></body></html>"
     assert _authors(tail)["text"] == ["Janet Loughrey"]

@@ -395,20 +395,32 @@ def _script_authors(tree, meta: PageMeta) -> None:
         meta.authors.append(("script", list(dict.fromkeys(names))[:5]))
 
 
+def _is_update(element) -> bool:
+    """A ``<time>`` that states a modification: ``itemprop="dateModified"`` or a text saying ``Updated``."""
+    return (element.get("itemprop") or "").lower() == "datemodified" or bool(
+        _UPDATE_WORD.search(_short_text(element) or "")
+    )
+
+
 def _times(tree, meta: PageMeta) -> None:
     published = tree.xpath(
         '//time[@itemprop="datePublished" or @pubdate or contains(@class,"publish") or contains(@class,"posted")]'
         '|//*[@itemprop="datePublished"]'
     )
     for element in published:
+        if element.tag == "time" and _is_update(element):
+            continue
         value = element.get("datetime") or element.get("content") or _text(element)
         if value:
             meta.dates.append(("time", value))
             return
-    for element in tree.xpath("//article//time | //header//time | //main//time")[:1]:
+    for element in tree.xpath("//article//time | //header//time | //main//time")[:3]:
+        if _is_update(element):
+            continue
         value = element.get("datetime") or _text(element)
         if value:
             meta.dates.append(("time", value))
+        return
 
 
 _HIDDEN = frozenset(("script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select"))

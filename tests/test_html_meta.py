@@ -184,6 +184,29 @@ def test_time_elements_that_state_an_update_are_not_publication_dates() -> None:
     ]
 
 
+def _site_person(html: str, url: str) -> list[str]:
+    return dict(page_metadata(html, url).authors).get("site-person", [])
+
+
+def test_a_personal_site_named_after_its_author() -> None:
+    page = '<html><head><meta property="og:site_name" content="Polly Barks"></head><body><p>x</p></body></html>'
+    assert _site_person(page, "https://pollybarks.com/blog/zero-waste") == ["Polly Barks"]
+    titled = "<html><head><title>Go ahead, self-host Postgres | Pierce Freeman</title></head><body></body></html>"
+    assert _site_person(titled, "https://pierce.dev/notes/postgres") == ["Pierce Freeman"]
+
+
+def test_site_names_that_are_no_person_or_not_the_domain_are_not_authors() -> None:
+    def named(name: str) -> str:
+        return f'<html><head><meta property="og:site_name" content="{name}"></head><body></body></html>'
+
+    assert _site_person(named("Menlo Coaching"), "https://menlocoaching.com/x") == []  # no given name
+    assert _site_person(named("The Atlantic"), "https://www.theatlantic.com/x") == []
+    assert _site_person(named("REI Hub"), "https://www.reihub.net/x") == []  # capitals: a brand
+    assert _site_person(named("Logan University"), "https://www.logan.edu/x") == []
+    assert _site_person(named("Polly Barks"), "https://www.example.com/x") == []  # the domain does not spell it
+    assert _site_person(named("Arla Foods Ingredients"), "https://www.arlafoodsingredients.com/x") == []
+
+
 def test_labels_and_the_names_they_introduce() -> None:
     tail = "<html><body><article><div><strong>Contributors:</strong> Janet Loughrey</div></article></body></html>"
     assert _authors(tail)["text"] == ["Janet Loughrey"]

@@ -73,6 +73,9 @@ def test_site_name_is_not_an_author_unless_the_site_is_a_person() -> None:
     assert split_names("By Brian Truitt, USA TODAY", keys)[0] == ["Brian Truitt"]
     blog = outlet_keys("Gary Marcus", "https://garymarcus.substack.com/p/x")
     assert clean_person_name("Gary Marcus", blog) == "Gary Marcus"
+    own = outlet_keys("Elizabeth McCravy", "https://elizabethmccravy.com/x")  # an inner capital: Mc, Mac, De
+    assert clean_person_name("Elizabeth McCravy", own) == "Elizabeth McCravy"
+    assert clean_person_name("LegalZoom", outlet_keys("LegalZoom", "https://www.legalzoom.com/x")) is None
 
 
 def test_case_name() -> None:
@@ -131,3 +134,11 @@ def test_the_site_name_yields_to_a_person_from_another_source() -> None:
 )
 def test_capitals_after_a_mixed_case_name(byline: str, people: list[str]) -> None:
     assert split_names(byline)[0] == people
+
+
+def test_a_personal_site_named_after_its_author_is_the_last_resort() -> None:
+    assert choose_authors([("site-person", ["Polly Barks"])]) == (["Polly Barks"], "site-person")
+    # any other source that names someone wins, and the site's name completes no first name
+    candidates = [("site-person", ["Polly Barks"]), ("rel-author", ["Polly"])]
+    assert choose_authors(candidates) == (["Polly"], "rel-author")
+    assert choose_authors([("site-person", ["Polly Barks"]), ("json-ld", ["Jane Doe"])])[0] == ["Jane Doe"]

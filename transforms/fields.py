@@ -44,7 +44,7 @@ def published_at(parsed: ParsedDate | None) -> dt.datetime | None:
 # Structured data first (the page's own statement), then visible bylines, then trafilatura's guess.
 AUTHOR_SOURCES = (
     "json-ld", "html-meta", "itemprop", "rel-author", "byline-element", "text", "author-link", "json-ld-page",
-    "trafilatura", "script",
+    "trafilatura", "script", "site-person",
 )  # fmt: skip
 
 
@@ -113,7 +113,7 @@ def choose_authors(
             names = clean_author_list(raw, not_names)
         if names:
             by_source[source] = _drop_extended(names)
-    everything = [n for names in by_source.values() for n in names]
+    everything = [n for source, names in by_source.items() if source != "site-person" for n in names]
     fallback: tuple[list[str], str | None] = ([], None)
     for source in AUTHOR_SOURCES:
         names = by_source.get(source)

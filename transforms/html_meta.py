@@ -402,6 +402,35 @@ def _is_update(element) -> bool:
     )
 
 
+_TITLE_SEPARATOR = regex.compile(r"\s[|—–-]\s")
+
+
+def _site_person(tree, meta: PageMeta, url: str | None) -> None:
+    """A personal site named after its author (``Polly Barks`` on pollybarks.com, ``… | Pierce Freeman`` on
+    pierce.dev): the site's name, or the ``<title>``'s last part, when it is two words and the domain spells
+    the first one. The last resort of :func:`transforms.fields.choose_authors`."""
+    from transforms.firstnames import is_known_given_name
+    from transforms.names import clean_person_name
+
+    host = regex.sub(r"^https?://", "", url or meta.canonical_url or "").split("/")[0].split(":")[0].lower()
+    labels = [part for part in host.split(".") if part not in {"www", "m", "blog"}]
+    if not labels:
+        return
+    head = tree.find("head")
+    title = head.find("title") if head is not None else None
+    parts = _TITLE_SEPARATOR.split(_text(title)) if title is not None else []
+    for raw in (meta.site_name, parts[-1] if len(parts) > 1 else None):
+        words = (raw or "").split()
+        if len(words) != 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
+            continue  # "REI Hub", "ELLE Decor": capitals are a brand
+        if clean_person_name(raw) != raw.strip():
+            continue  # "The Atlantic", "Logan University"
+        first = "".join(_fold(words[0]))
+        if len(first) >= 3 and first in "".join(_SLUG_TOKEN.findall(labels[0])) and is_known_given_name(words[0]):
+            meta.authors.append(("site-person", [raw.strip()]))
+            return
+
+
 def _times(tree, meta: PageMeta) -> None:
     published = tree.xpath(
         '//time[@itemprop="datePublished" or @pubdate or contains(@class,"publish") or contains(@class,"posted")]'
@@ -536,6 +565,7 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     _text_bylines(tree, meta)
     _author_links(tree, meta)
     _script_authors(tree, meta)
+    _site_person(tree, meta, url)
     _times(tree, meta)
     _visible_dates(tree, meta)
     found = url_date(url) or url_date(meta.canonical_url)

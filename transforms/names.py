@@ -92,10 +92,10 @@ _NOT_PERSON_WORDS = frozenset(
 )
 _PARTICLES = frozenset("de da del della der den van von la le du di dos das al el bin bint ibn ter ten y".split())
 # "Gary Marcus", "Marna van der Merwe", "Justin C. Meserole": first and last name at least.
-_FULL_NAME = regex.compile(
-    r"^\p{Lu}[\p{Ll}'’\-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’\-]+|(?:"
+_FULL_NAME = regex.compile(  # one inner capital per word: McCravy, MacDonald, DeShawn, O'Brien
+    r"^\p{Lu}[\p{Ll}'’\-]+(?:\p{Lu}\p{Ll}+)?(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’\-]+(?:\p{Lu}\p{Ll}+)?|(?:"
     + "|".join(sorted(_PARTICLES))
-    + r")))*\s+\p{Lu}[\p{Ll}'’\-]+$"
+    + r")))*\s+\p{Lu}[\p{Ll}'’\-]+(?:\p{Lu}\p{Ll}+)?$"
 )
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.\-]*")
 MAX_NAME_WORDS = 5

@@ -207,6 +207,24 @@ def test_site_names_that_are_no_person_or_not_the_domain_are_not_authors() -> No
     assert _site_person(named("Arla Foods Ingredients"), "https://www.arlafoodsingredients.com/x") == []
 
 
+def test_a_date_before_the_byline_in_the_same_element() -> None:
+    page = """<html><body><article><h1>H</h1><div class="node__meta"><time datetime="2017-03-01">03/01/2017</time>
+    by Agatha Caleo, Candidate Representative</div><p>Body.</p></article></body></html>"""
+    assert _authors(page)["text"] == ["by Agatha Caleo, Candidate Representative"]
+    for printed in ("Dec 23 Written By Linny Smith", "Posted 5 hours ago by Jane Doe", "March 3, 2024 · by Jane Doe"):
+        assert "text" in _authors(f"<html><body><article><p>{printed}</p></article></body></html>"), printed
+
+
+def test_a_title_or_prose_before_by_is_no_dated_byline() -> None:
+    for printed in (
+        "Animals: 1,419 Copyright-Free Illustrations by Jim Harter",  # a book and its author
+        "In 2019 by Contrast Media",
+        "2 Comments by Jane Doe",
+        "Chapter one by Jane Doe",
+    ):
+        assert "text" not in _authors(f"<html><body><article><p>{printed}</p></article></body></html>"), printed
+
+
 def test_labels_and_the_names_they_introduce() -> None:
     tail = "<html><body><article><div><strong>Contributors:</strong> Janet Loughrey</div></article></body></html>"
     assert _authors(tail)["text"] == ["Janet Loughrey"]

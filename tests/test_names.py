@@ -142,3 +142,21 @@ def test_a_personal_site_named_after_its_author_is_the_last_resort() -> None:
     candidates = [("site-person", ["Polly Barks"]), ("rel-author", ["Polly"])]
     assert choose_authors(candidates) == (["Polly"], "rel-author")
     assert choose_authors([("site-person", ["Polly Barks"]), ("json-ld", ["Jane Doe"])])[0] == ["Jane Doe"]
+
+
+def test_structured_data_naming_the_first_of_the_bylines_people_takes_its_co_authors() -> None:
+    written = "Written by Dr Marna van der Merwe, Dr Dieter Veldsman, Erik van Vulpen"
+    candidates = [("json-ld", ["Marna van der Merwe"]), ("byline-element", [written])]
+    assert choose_authors(candidates) == (["Marna van der Merwe", "Dieter Veldsman", "Erik van Vulpen"], "json-ld")
+
+
+def test_a_byline_that_starts_elsewhere_or_adds_no_person_adds_no_co_author() -> None:
+    # "Advertiser Disclosure", "Indoor Plants": the next words of a byline element are not people
+    candidates = [("json-ld", ["Mike Marshall"]), ("byline-element", ["By Mike Marshall | Advertiser Disclosure"])]
+    assert choose_authors(candidates) == (["Mike Marshall"], "json-ld")
+    # the byline names someone else first: structured data stays as it is
+    candidates = [("json-ld", ["Jane Doe"]), ("text", ["By John Roe and Jane Doe"])]
+    assert choose_authors(candidates) == (["Jane Doe"], "json-ld")
+    # two names in structured data are taken as they are
+    candidates = [("json-ld", ["Jane Doe", "John Roe"]), ("text", ["By Jane Doe, John Roe and Mary Major"])]
+    assert choose_authors(candidates) == (["Jane Doe", "John Roe"], "json-ld")

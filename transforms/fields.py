@@ -93,6 +93,19 @@ def _site_named(name: str, not_names: frozenset[str]) -> bool:
     return name_key(name) in not_names and not (len(words) == 2 and is_known_given_name(words[0]))
 
 
+def _with_co_authors(names: list[str], by_source: dict[str, list[str]], not_names: frozenset[str]) -> list[str]:
+    """One name from structured data, and the visible byline that prints it first with co-authors after
+    it (``Written by Marna van der Merwe, Dieter Veldsman, Erik van Vulpen``): the byline's people."""
+    if len(names) != 1:
+        return names
+    for source in ("byline-element", "text"):
+        shown = [n for n in by_source.get(source, []) if looks_like_person(n) and not _site_named(n, not_names)]
+        others = [n for n in shown[1:] if " " in n and is_known_given_name(n.split()[0]) and names[0] not in n]
+        if others and name_key(shown[0]) == name_key(names[0]) and len(others) == len(shown) - 1:
+            return [names[0], *others]
+    return names
+
+
 def choose_authors(
     candidates: list[tuple[str, list[str]]], not_names: frozenset[str] = frozenset()
 ) -> tuple[list[str], str | None]:
@@ -121,7 +134,7 @@ def choose_authors(
             continue
         convincing = [n for n in names if looks_like_person(n) and not _site_named(n, not_names)]
         if convincing:
-            return _complete_first_names(convincing, everything), source
+            return _complete_first_names(_with_co_authors(convincing, by_source, not_names), everything), source
         if fallback[1] is None:
             fallback = (_complete_first_names(names, everything), source)
     return fallback

@@ -238,6 +238,16 @@ _TEXT_BYLINE = regex.compile(
     r"^(?i:by|written\s+by|story\s+by|words\s+by|article\s+by|posted\s+by|author|von|par|por|door|di|av|af)"
     r"(?:\s*:\s+|\s+)(?:\p{Lu}[^!?]{1,100}|\p{Ll}[\p{L}\p{N}._-]{1,30})$"
 )
+# A date before the byline in the same element (``03/01/2017 by …``, ``Dec 23 Written By …``,
+# ``5 hours ago by …``): one to four words, each with a digit or a month, weekday or time word.
+_DATE_WORD = (
+    r"(?:[\p{N}][\p{N}.,/:-]*(?:st|nd|rd|th|am|pm|h)?,?|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"\p{L}{0,6}\.?,?|(?i:mon|tue|wed|thu|fri|sat|sun)\p{L}{0,6}\.?,?|(?i:ago|at|on|am|pm|hours?|minutes?|mins?|days?|"
+    r"weeks?|published|posted))"
+)
+_DATED_BYLINE = regex.compile(
+    rf"^(?=[^\n]{{0,40}}?\d)(?:{_DATE_WORD}\s*[|·•—–-]?\s+){{1,8}}?(?=(?i:by|written\s+by|posted\s+by|story\s+by)\s)"
+)
 # A label alone ("Written by") whose name sits in the next element.
 _BYLINE_LABEL = regex.compile(
     r"^(?:by|(?:article\s+|post\s+)?written\s+by|story\s+by|article\s+by|posted\s+by|author(?:ed\s+by|s|\(s\))?"
@@ -267,6 +277,8 @@ def _text_bylines(tree, meta: PageMeta) -> None:
                 continue
             if _TEXT_BYLINE.match(text):
                 found.append(text)
+            elif (dated := _DATED_BYLINE.match(text)) and _TEXT_BYLINE.match(text[dated.end() :]):
+                found.append(text[dated.end() :])  # "03/01/2017 by Agatha Caleo", "Dec 23 Written By …"
             elif _BYLINE_LABEL.match(text):
                 named = _named_after_label(element)
                 if named:

@@ -160,3 +160,11 @@ def test_a_byline_that_starts_elsewhere_or_adds_no_person_adds_no_co_author() ->
     # two names in structured data are taken as they are
     candidates = [("json-ld", ["Jane Doe", "John Roe"]), ("text", ["By Jane Doe, John Roe and Mary Major"])]
     assert choose_authors(candidates) == (["Jane Doe", "John Roe"], "json-ld")
+
+
+def test_a_role_glued_to_a_visible_byline_yields_to_the_name_another_source_prints() -> None:
+    candidates = [("byline-element", ["By Sofia Kondrat EdTech Content writer"]), ("author-link", ["Sofia Kondrat"])]
+    assert choose_authors(candidates) == (["Sofia Kondrat"], "byline-element")
+    # structured data's longer name is kept: "Mary Ann" elsewhere is a shortening, not the name
+    candidates = [("json-ld", ["Mary Ann Smith"]), ("text", ["By Mary Ann"])]
+    assert choose_authors(candidates) == (["Mary Ann Smith"], "json-ld")

@@ -68,15 +68,22 @@ def looks_like_person(name: str) -> bool:
 # Sources whose strings are separate page elements: only the first that names someone is the byline,
 # later ones are usually other articles' authors (related stories, author boxes).
 _FIRST_ELEMENT_ONLY = {"byline-element", "text"}
+# Sources read from the page's visible text, where a role is often glued to the name.
+_VISIBLE_SOURCES = {"rel-author", "byline-element", "text", "author-link", "trafilatura"}
 
 
-def _complete_first_names(names: list[str], everything: list[str]) -> list[str]:
-    """``Mike`` -> ``Mike Marshall`` when another source prints the full name."""
+def _complete_first_names(names: list[str], everything: list[str], visible: bool = False) -> list[str]:
+    """``Mike`` -> ``Mike Marshall`` when another source prints the full name; ``Sofia Kondrat EdTech``
+    (a role glued to a ``visible`` byline, not to structured data) -> ``Sofia Kondrat`` when another source
+    prints that."""
     completed = []
     for name in names:
         if " " not in name:
             fuller = next((n for n in everything if n.split()[0] == name and " " in n), None)
             name = fuller or name
+        elif visible:
+            shorter = [n for n in everything if " " in n and name.startswith(n + " ")]
+            name = max(shorter, key=len) if shorter else name
         if name not in completed:
             completed.append(name)
     return completed
@@ -134,7 +141,8 @@ def choose_authors(
             continue
         convincing = [n for n in names if looks_like_person(n) and not _site_named(n, not_names)]
         if convincing:
-            return _complete_first_names(_with_co_authors(convincing, by_source, not_names), everything), source
+            names = _with_co_authors(convincing, by_source, not_names)
+            return _complete_first_names(names, everything, visible=source in _VISIBLE_SOURCES), source
         if fallback[1] is None:
             fallback = (_complete_first_names(names, everything), source)
     return fallback

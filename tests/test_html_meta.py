@@ -225,6 +225,17 @@ def test_a_title_or_prose_before_by_is_no_dated_byline() -> None:
         assert "text" not in _authors(f"<html><body><article><p>{printed}</p></article></body></html>"), printed
 
 
+def test_nested_wrappers_printing_one_byline_count_once() -> None:
+    page = """<html><body><div><div><div><h2>Article by</h2><div>Matias Heikkilä</div><p>Let's talk</p>
+    </div></div></div></body></html>"""
+    found = _authors(page)["text"]
+    assert found == ["Article by Matias Heikkilä Let's talk", "Matias Heikkilä"]
+    assert choose_authors([("text", found)])[0] == ["Matias Heikkilä"]
+    # distinct bylines: still only the first two are read
+    three = "<html><body><article><p>By Jane Doe</p><p>By John Roe</p><p>By Mary Major</p></article></body></html>"
+    assert _authors(three)["text"] == ["By Jane Doe", "By John Roe"]
+
+
 def test_labels_and_the_names_they_introduce() -> None:
     tail = "<html><body><article><div><strong>Contributors:</strong> Janet Loughrey</div></article></body></html>"
     assert _authors(tail)["text"] == ["Janet Loughrey"]

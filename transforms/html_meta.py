@@ -275,14 +275,15 @@ def _text_bylines(tree, meta: PageMeta) -> None:
             skip = _MENUS if root is not body else _HIDDEN  # menus; on the whole body also footers, asides, forms
             if any(a.tag in skip for a in element.iterancestors()):
                 continue
+            byline = None
             if _TEXT_BYLINE.match(text):
-                found.append(text)
+                byline = text
             elif (dated := _DATED_BYLINE.match(text)) and _TEXT_BYLINE.match(text[dated.end() :]):
-                found.append(text[dated.end() :])  # "03/01/2017 by Agatha Caleo", "Dec 23 Written By …"
+                byline = text[dated.end() :]  # "03/01/2017 by Agatha Caleo", "Dec 23 Written By …"
             elif _BYLINE_LABEL.match(text):
-                named = _named_after_label(element)
-                if named:
-                    found.append(named)
+                byline = _named_after_label(element)
+            if byline and byline not in found:  # nested wrappers print the same text: count it once
+                found.append(byline)
         if found:
             break
     if found:

@@ -33,6 +33,10 @@ from transforms.names import case_name, clean_person_name, outlet_keys, split_na
         ("By Ludwig van BEETHOVEN", ["Ludwig van Beethoven"], None),
         ("A. J. Neal", ["A. J. Neal"], None),
         ("BySummer Swann", ["Summer Swann"], None),
+        ("This post was written by Danielle Padula", ["Danielle Padula"], None),
+        ("This article has been written by Jane Doe and John Roe", ["Jane Doe", "John Roe"], None),
+        ("This post was reviewed by Jane Doe", [], None),  # a reviewer is no author
+        ("This post was sponsored by Acme Corp", [], None),
     ],
 )
 def test_bylines(byline: str, people: list[str], agency: str | None) -> None:

@@ -17,7 +17,11 @@ BYLINE_LEAD = (
     r"|by|from|author(?:s|ed\s+by)?|von|par|por|di|door|av|af|de|autor(?:es|in|a)?|auteur(?:e|s)?"
     r"|texto?|redacci[oó]n)"
 )
-_LEAD = regex.compile(r"^\s*(?:" + BYLINE_LEAD + r"(?:\s*:\s+|\s+)|By(?=\p{Lu}\p{Ll}))", regex.I)
+_LEAD = regex.compile(
+    r"^\s*(?:this\s+(?:post|article|story|piece|guide|blog)\s+(?:was|is|has\s+been)\s+(?=\w+\s+by\b))?"
+    r"(?:" + BYLINE_LEAD + r"(?:\s*:\s+|\s+)|By(?=\p{Lu}\p{Ll}))",
+    regex.I,
+)  # "This post was written by Danielle Padula, Head of Marketing" too
 # Honorifics go: "Dr. Vahid Osman" is Vahid Osman.
 _HONORIFIC = regex.compile(
     r"^(?:(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|fr|sr|sra|herr|frau|mme|m)\.?\s+)+", regex.I

@@ -236,6 +236,15 @@ def test_nested_wrappers_printing_one_byline_count_once() -> None:
     assert _authors(three)["text"] == ["By Jane Doe", "By John Roe"]
 
 
+def test_scholarly_author_meta_tags_one_per_author() -> None:
+    page = """<html><head><meta name="DC.Creator" content="Jennifer Huberty">
+    <meta name="DC.Contributor" content="Jane Editor">
+    <meta name="citation_authors" content="Jennifer Huberty"><meta name="citation_authors" content="Jeni Green">
+    <meta name="citation_author" content="Chong Lee"></head><body></body></html>"""
+    # every author in order, once; a Dublin Core contributor is not an author
+    assert _authors(page)["html-meta"] == ["Jennifer Huberty", "Jeni Green", "Chong Lee"]
+
+
 def test_labels_and_the_names_they_introduce() -> None:
     tail = "<html><body><article><div><strong>Contributors:</strong> Janet Loughrey</div></article></body></html>"
     assert _authors(tail)["text"] == ["Janet Loughrey"]

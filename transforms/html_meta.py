@@ -26,7 +26,7 @@ _PAGE_TYPES = regex.compile(
 
 AUTHOR_META = (
     "author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
-    "dcterms.creator", "byl", "citation_author", "cxenseparse:author", "article.author", "authors",
+    "dcterms.creator", "byl", "citation_author", "citation_authors", "cxenseparse:author", "article.author", "authors",
     "twitter:data1",
 )  # fmt: skip
 DATE_META = (

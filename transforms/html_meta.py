@@ -248,6 +248,13 @@ _DATE_WORD = (
 _DATED_BYLINE = regex.compile(
     rf"^(?=[^\n]{{0,40}}?\d)(?:{_DATE_WORD}\s*[|·•—–-]?\s+){{1,8}}?(?=(?i:by|written\s+by|posted\s+by|story\s+by)\s)"
 )
+
+
+def _has_by(text: str) -> bool:
+    """The cheap test before :data:`_DATED_BYLINE`: a word ``by`` somewhere after the start."""
+    return " by " in text or " By " in text or " BY " in text
+
+
 # A label alone ("Written by") whose name sits in the next element.
 _BYLINE_LABEL = regex.compile(
     r"^(?:by|(?:article\s+|post\s+)?written\s+by|story\s+by|article\s+by|posted\s+by|author(?:ed\s+by|s|\(s\))?"
@@ -278,7 +285,7 @@ def _text_bylines(tree, meta: PageMeta) -> None:
             byline = None
             if _TEXT_BYLINE.match(text):
                 byline = text
-            elif (dated := _DATED_BYLINE.match(text)) and _TEXT_BYLINE.match(text[dated.end() :]):
+            elif _has_by(text) and (dated := _DATED_BYLINE.match(text)) and _TEXT_BYLINE.match(text[dated.end() :]):
                 byline = text[dated.end() :]  # "03/01/2017 by Agatha Caleo", "Dec 23 Written By …"
             elif _BYLINE_LABEL.match(text):
                 byline = _named_after_label(element)
@@ -497,39 +504,63 @@ def _headline_text(tree) -> tuple[str, str]:
     """Visible text from the page's first ``<h1>`` on (the body's start when there is none), about 1,500 chars,
     and the last ~200 chars of visible text just before that ``<h1>``.
 
-    A ``<time datetime="…">`` contributes its machine-readable value instead of its own text, so an
-    ambiguous ``03/01/2017`` printed inside it still gives its day.
+    A ``<time datetime="…">`` contributes its machine-readable value instead of its own text when that
+    text gives no day, so an ambiguous ``03/01/2017`` printed inside it still gives its day.
     """
     body = tree.find("body")
     if body is None:
         return "", ""
     h1 = next(body.iter("h1"), None)
     started = h1 is None
-    before: list[str] = []
     parts: list[str] = []
     size = 0
-    hidden: set = set()  # hidden elements and, as the walk reaches them, their descendants
     for element in body.iter():
         if element is h1:
             started = True
-        if not isinstance(element.tag, str):
-            continue
-        if element.tag in _HIDDEN or element.getparent() in hidden:
-            hidden.add(element)
+        if not started or not isinstance(element.tag, str) or element.tag in _HIDDEN:
             continue
         own = _time_value(element) if element.tag == "time" else element.text
-        if not own or not own.strip():
-            continue
-        if not started:
-            before.append(" ".join(own.split()))
-            while len(before) > 1 and sum(len(b) for b in before) > BEFORE_HEADLINE_CHARS:
-                before.pop(0)
-            continue
-        parts.append(" ".join(own.split()))
-        size += len(parts[-1])
-        if size > VISIBLE_DATE_CHARS:
+        if own and own.strip() and not any(a.tag in _HIDDEN for a in element.iterancestors()):
+            parts.append(" ".join(own.split()))
+            size += len(parts[-1])
+            if size > VISIBLE_DATE_CHARS:
+                break
+    return " | ".join(parts), (_text_before(h1) if h1 is not None else "")
+
+
+def _reversed_texts(element) -> Iterator[str]:
+    """The visible own texts inside ``element``, last first, hidden regions skipped (read lazily)."""
+    for child in reversed(element):
+        if isinstance(child.tag, str) and child.tag not in _HIDDEN:
+            yield from _reversed_texts(child)
+    own = _time_value(element) if element.tag == "time" else element.text
+    if own and own.strip():
+        yield own
+
+
+def _text_before(h1) -> str:
+    """About ``BEFORE_HEADLINE_CHARS`` of visible text just above ``h1``, read backwards from it."""
+    found: list[str] = []
+    size = 0
+    node = h1
+    while size < BEFORE_HEADLINE_CHARS:
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str) or sibling.tag in _HIDDEN:
+                continue
+            for text in _reversed_texts(sibling):
+                found.append(" ".join(text.split()))
+                size += len(found[-1])
+                if size >= BEFORE_HEADLINE_CHARS:
+                    break
+            if size >= BEFORE_HEADLINE_CHARS:
+                break
+        node = node.getparent()
+        if node is None or node.tag == "body" or node.tag in _HIDDEN:
             break
-    return " | ".join(parts), " | ".join(before)[-BEFORE_HEADLINE_CHARS:]
+        if node.text and node.text.strip() and size < BEFORE_HEADLINE_CHARS:
+            found.append(" ".join(node.text.split()))
+            size += len(found[-1])
+    return " | ".join(reversed(found))[-BEFORE_HEADLINE_CHARS:]
 
 
 def _visible_dates(tree, meta: PageMeta) -> None:

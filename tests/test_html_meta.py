@@ -139,6 +139,11 @@ def test_dates_printed_just_above_the_headline() -> None:
     # below the headline first, then above it
     both = "<html><body><p>Jan 23, 2025</p><h1>H</h1><p>By Jane Doe, March 2, 2025</p></body></html>"
     assert _visible(both) == ["March 2, 2025", "Jan 23, 2025"]
+    nested = """<html><body><div class="hero"><h5 class="preheadline"> January 23, 2025 </h5>
+    <div class="title"><div><h1>Solar installation</h1></div></div></div></body></html>"""
+    assert _visible(nested) == ["January 23, 2025"]  # in an ancestor's earlier sibling
+    parent = "<html><body><div>Dec 17, 2025<h1>H</h1></div></body></html>"
+    assert _visible(parent) == ["Dec 17, 2025"]  # the enclosing element's own text
 
 
 def test_dates_above_the_headline_that_are_updates_menus_or_far_away_are_not_taken() -> None:

@@ -250,6 +250,14 @@ def test_scholarly_author_meta_tags_one_per_author() -> None:
     assert _authors(page)["html-meta"] == ["Jennifer Huberty", "Jeni Green", "Chong Lee"]
 
 
+def test_css_module_class_names_mark_bylines() -> None:
+    page = """<html><body><div class="styles_dateAndAuthorContainer__JAvHP"><span>Dec 17, 2025</span>
+    <span>Julian K. Arni</span></div></body></html>"""
+    assert _authors(page)["byline-element"] == ["Dec 17, 2025 Julian K. Arni"]
+    for label in ("authorization", "pageAuthority", "coauthored", "AuthorBio"):
+        assert "byline-element" not in _authors(f'<html><body><div class="{label}">Jane Doe</div></body></html>')
+
+
 def test_labels_and_the_names_they_introduce() -> None:
     tail = "<html><body><article><div><strong>Contributors:</strong> Janet Loughrey</div></article></body></html>"
     assert _authors(tail)["text"] == ["Janet Loughrey"]

@@ -34,6 +34,11 @@ from transforms.names import case_name, clean_person_name, outlet_keys, split_na
         ("A. J. Neal", ["A. J. Neal"], None),
         ("BySummer Swann", ["Summer Swann"], None),
         ("This post was written by Danielle Padula", ["Danielle Padula"], None),
+        ("Dec 17, 2025 Julian K. Arni", ["Julian K. Arni"], None),  # a date before the name
+        ("17 December 2025 · By Jane Doe", ["Jane Doe"], None),
+        ("2025-12-17 | Jane Doe", ["Jane Doe"], None),
+        ("Dec 17, 2025", [], None),
+        ("December 17, 2025 Update", [], None),
         ("This article has been written by Jane Doe and John Roe", ["Jane Doe", "John Roe"], None),
         ("This post was reviewed by Jane Doe", [], None),  # a reviewer is no author
         ("This post was sponsored by Acme Corp", [], None),

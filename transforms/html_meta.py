@@ -39,7 +39,9 @@ DATE_META = (
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified")
 _BYLINE_CLASS = regex.compile(
     r"(?:^|[\s_-])(?:byline|by-line|author(?:s|-?name|-?info|-?link|-?byline)?|article-?author|post-?author|"
-    r"entry-?author|writer|contributor)(?:$|[\s_-])",
+    r"entry-?author|writer|contributor)(?:$|[\s_-])"
+    # CSS-module names: "styles_dateAndAuthorContainer__JAvHP", "ArticleByline_wrapper"
+    r"|(?-i:(?<=\p{Ll})(?:Author|Byline)(?:s|Name)?(?=\p{Lu}|[\s_-]|$))",
     regex.I,
 )
 _NOT_BYLINE_CLASS = regex.compile(r"bio|avatar|image|img|photo|comment|about|description|social|follow", regex.I)

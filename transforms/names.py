@@ -37,6 +37,12 @@ _MONTHS = (
 )
 # Months that are also surnames ("Tom May", "Theresa May") go only with a day after them.
 _BARE_MONTHS = r"(?:january|february|march|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+# A date printed before the name in one byline element: "Dec 17, 2025 Julian K. Arni", "2025-12-17 · Jane Doe".
+_DATE_HEAD = regex.compile(
+    r"^(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + _MONTHS + r",?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*[|·•,\-–—]?\s*(?=\p{Lu})",
+    regex.I,
+)
 _DATE_TAIL = regex.compile(
     r"(?:\s*[|·•,\-–—]\s*|\s+)(?:(?:at|on)\s+)?(?:(?:updated|published|posted|last\s+updated|on)\b.*|"
     + _MONTHS
@@ -88,7 +94,7 @@ _NOT_PERSON_WORDS = frozenset(
     services times post herald tribune journal gazette daily weekly magazine network group inc ltd llc
     corp company co foundation institute university college clinic hospital association society
     council committee department ministry office bureau center centre studio studios online digital
-    follow subscribe share email anonymous unknown none null undefined updated published posted
+    follow subscribe share email anonymous unknown none null undefined update updates updated published posted
     sponsored advertisement the a an by and of our your today lifestyle about home privacy terms
     january february march september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
@@ -217,7 +223,7 @@ _SPLIT = regex.compile(
 
 def split_names(byline: str, not_names: frozenset[str] = frozenset()) -> tuple[list[str], str | None]:
     """People in a byline, in order, and the agency it credits (``By X and Y, Associated Press``)."""
-    text = _LEAD.sub("", regex.sub(r"\s+", " ", byline).strip())
+    text = _LEAD.sub("", _DATE_HEAD.sub("", regex.sub(r"\s+", " ", byline).strip()))
     agency = None
     people: list[str] = []
     for fragment in _SPLIT.split(text):

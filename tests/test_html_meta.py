@@ -144,6 +144,8 @@ def test_dates_printed_just_above_the_headline() -> None:
     assert _visible(nested) == ["January 23, 2025"]  # in an ancestor's earlier sibling
     parent = "<html><body><div>Dec 17, 2025<h1>H</h1></div></body></html>"
     assert _visible(parent) == ["Dec 17, 2025"]  # the enclosing element's own text
+    tail = "<html><body><div><span>Published</span> October 14, 2025 <h1>H</h1></div></body></html>"
+    assert _visible(tail) == ["October 14, 2025"]  # the text after an element
 
 
 def test_dates_above_the_headline_that_are_updates_menus_or_far_away_are_not_taken() -> None:
@@ -256,6 +258,17 @@ def test_css_module_class_names_mark_bylines() -> None:
     assert _authors(page)["byline-element"] == ["Dec 17, 2025 Julian K. Arni"]
     for label in ("authorization", "pageAuthority", "coauthored", "AuthorBio"):
         assert "byline-element" not in _authors(f'<html><body><div class="{label}">Jane Doe</div></body></html>')
+
+
+def test_the_text_after_an_element_and_only_the_top_of_the_article() -> None:
+    tail = """<html><body><h1>RogerBW's Blog</h1><fieldset><legend>Advent of Code 2025 week 2</legend>
+    20 December 2025 <div class="body"><p>I did it.</p></div></fieldset></body></html>"""
+    assert _visible(tail) == ["20 December 2025"]
+    labelled = "<html><body><h1>H</h1><p><span>Updated</span> Dec 2, 2022</p></body></html>"
+    assert _visible(labelled) == []  # the label before a tail still counts
+    deep = "<html><body><h1>H</h1>" + "<p>Some long paragraph of article prose here.</p>" * 15
+    deep += "<p>As of 30 October 2025, it changed.</p></body></html>"
+    assert _visible(deep) == []  # past the top of the article: prose, not a byline date
 
 
 def test_labels_and_the_names_they_introduce() -> None:

@@ -9,6 +9,7 @@ entities and loads no linked resources.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -484,7 +485,7 @@ _UPDATE_WORD = regex.compile(
     r"updated|modified|revised|edited|aktualisiert|mis\s+à\s+jour|actualizado|aggiornato", regex.I
 )
 _MENUS = frozenset(("nav", "select"))
-VISIBLE_DATE_CHARS = 1500  # of visible text from the headline on: where a page prints its byline date
+VISIBLE_DATE_CHARS = 600  # of visible text from the headline on: where a page prints its byline date
 
 
 BEFORE_HEADLINE_CHARS = 200  # of visible text just above the headline: a kicker or hero line may print the date
@@ -503,7 +504,7 @@ def _time_value(element) -> str | None:
 
 
 def _headline_text(tree) -> tuple[str, str]:
-    """Visible text from the page's first ``<h1>`` on (the body's start when there is none), about 1,500 chars,
+    """Visible text from the page's first ``<h1>`` on (the body's start when there is none), about 600 chars,
     and the last ~200 chars of visible text just before that ``<h1>``.
 
     A ``<time datetime="…">`` contributes its machine-readable value instead of its own text when that
@@ -516,13 +517,20 @@ def _headline_text(tree) -> tuple[str, str]:
     started = h1 is None
     parts: list[str] = []
     size = 0
-    for element in body.iter():
-        if element is h1:
-            started = True
-        if not started or not isinstance(element.tag, str) or element.tag in _HIDDEN:
-            continue
-        own = _time_value(element) if element.tag == "time" else element.text
-        if own and own.strip() and not any(a.tag in _HIDDEN for a in element.iterancestors()):
+    walker = lxml.etree.iterwalk(body, events=("start", "end"))
+    for event, element in walker:
+        if event == "start":
+            if element is h1:
+                started = True
+            if not isinstance(element.tag, str):
+                continue
+            if element.tag in _HIDDEN:
+                walker.skip_subtree()  # its own end event still comes, for the text after it
+                continue
+            own = _time_value(element) if started and element.tag == "time" else element.text
+        else:
+            own = element.tail  # "<legend>Title</legend> 20 December 2025": the text after an element
+        if started and own and own.strip():
             parts.append(" ".join(own.split()))
             size += len(parts[-1])
             if size > VISIBLE_DATE_CHARS:
@@ -533,6 +541,8 @@ def _headline_text(tree) -> tuple[str, str]:
 def _reversed_texts(element) -> Iterator[str]:
     """The visible own texts inside ``element``, last first, hidden regions skipped (read lazily)."""
     for child in reversed(element):
+        if child.tail and child.tail.strip():
+            yield child.tail
         if isinstance(child.tag, str) and child.tag not in _HIDDEN:
             yield from _reversed_texts(child)
     own = _time_value(element) if element.tag == "time" else element.text
@@ -547,9 +557,10 @@ def _text_before(h1) -> str:
     node = h1
     while size < BEFORE_HEADLINE_CHARS:
         for sibling in node.itersiblings(preceding=True):
-            if not isinstance(sibling.tag, str) or sibling.tag in _HIDDEN:
-                continue
-            for text in _reversed_texts(sibling):
+            texts = [sibling.tail] if sibling.tail and sibling.tail.strip() else []
+            if isinstance(sibling.tag, str) and sibling.tag not in _HIDDEN:
+                texts = itertools.chain(texts, _reversed_texts(sibling))
+            for text in texts:
                 found.append(" ".join(text.split()))
                 size += len(found[-1])
                 if size >= BEFORE_HEADLINE_CHARS:

@@ -45,6 +45,7 @@ _BYLINE_CLASS = regex.compile(
     r"|(?-i:(?<=\p{Ll})(?:Author|Byline)(?:s|Name)?(?=\p{Lu}|[\s_-]|$))",
     regex.I,
 )
+_BYLINE_WORDS = ("author", "byline", "by-line", "writer", "contributor")
 _NOT_BYLINE_CLASS = regex.compile(r"bio|avatar|image|img|photo|comment|about|description|social|follow", regex.I)
 _URL_DATE = regex.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\.|$)|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"
@@ -219,6 +220,9 @@ def _byline_elements(tree, meta: PageMeta) -> None:
     seen: set = set()
     for element in tree.xpath("//body//*[@class or @id]"):
         label = f"{element.get('class') or ''} {element.get('id') or ''}"
+        folded = label.lower()
+        if not any(word in folded for word in _BYLINE_WORDS):
+            continue  # the cheap test first: most elements' classes name no byline
         if not _BYLINE_CLASS.search(label) or _NOT_BYLINE_CLASS.search(label):
             continue
         if element.tag in ("script", "style", "img", "meta", "link", "noscript"):

@@ -271,6 +271,22 @@ def test_the_text_after_an_element_and_only_the_top_of_the_article() -> None:
     assert _visible(deep) == []  # past the top of the article: prose, not a byline date
 
 
+def test_the_time_under_the_headline_is_the_articles() -> None:
+    related_first = """<html><body><article><div class="related"><time datetime="2025-01-31">01/31/2025</time></div>
+    <h1>Candidate experience</h1><div class="node__meta"><time datetime="2017-03-01T12:00:00Z">03/01/2017</time>
+    by Agatha Caleo</div></article></body></html>"""
+    assert _time_candidates(related_first) == ["2017-03-01T12:00:00Z"]
+    no_article = '<html><body><div><h1>H</h1><p><time datetime="2025-12-19">Dec 19, 2025</time></p></div></body></html>'
+    assert _time_candidates(no_article) == ["2025-12-19"]
+    # a time marked as the publication wins wherever it is; an update under the headline is none
+    marked = """<html><body><article><h1>H</h1><time datetime="2025-01-02">Jan 2</time>
+    <time itemprop="datePublished" datetime="2024-05-06">May 6</time></article></body></html>"""
+    assert _time_candidates(marked) == ["2024-05-06"]
+    update = """<html><body><article><time datetime="2024-01-01">Jan 1</time><h1>H</h1>
+    <time datetime="2025-02-03">Updated Feb 3, 2025</time></article></body></html>"""
+    assert _time_candidates(update) == []
+
+
 def test_labels_and_the_names_they_introduce() -> None:
     tail = "<html><body><article><div><strong>Contributors:</strong> Janet Loughrey</div></article></body></html>"
     assert _authors(tail)["text"] == ["Janet Loughrey"]

@@ -458,7 +458,9 @@ def _site_person(tree, meta: PageMeta, url: str | None) -> None:
             return
 
 
-def _times(tree, meta: PageMeta) -> None:
+def _times(tree, meta: PageMeta, under_headline=None) -> None:
+    """A ``<time>`` marked as the publication (itemprop, pubdate, class), else the first one under the
+    headline (``under_headline``), else the first in the article, header or main."""
     published = tree.xpath(
         '//time[@itemprop="datePublished" or @pubdate or contains(@class,"publish") or contains(@class,"posted")]'
         '|//*[@itemprop="datePublished"]'
@@ -470,7 +472,8 @@ def _times(tree, meta: PageMeta) -> None:
         if value:
             meta.dates.append(("time", value))
             return
-    for element in tree.xpath("//article//time | //header//time | //main//time")[:3]:
+    fallback = [under_headline] if under_headline is not None else []
+    for element in fallback or tree.xpath("//article//time | //header//time | //main//time")[:3]:
         if _is_update(element):
             continue
         value = element.get("datetime") or _text(element)
@@ -507,18 +510,19 @@ def _time_value(element) -> str | None:
     return stamp
 
 
-def _headline_text(tree) -> tuple[str, str]:
+def _headline_text(tree) -> tuple[str, str, object]:
     """Visible text from the page's first ``<h1>`` on (the body's start when there is none), about 600 chars,
-    and the last ~200 chars of visible text just before that ``<h1>``.
+    and the last ~200 chars of visible text just before that ``<h1>``, and the first ``<time>`` in that window.
 
     A ``<time datetime="…">`` contributes its machine-readable value instead of its own text when that
     text gives no day, so an ambiguous ``03/01/2017`` printed inside it still gives its day.
     """
     body = tree.find("body")
     if body is None:
-        return "", ""
+        return "", "", None
     h1 = next(body.iter("h1"), None)
     started = h1 is None
+    first_time = None
     parts: list[str] = []
     size = 0
     walker = lxml.etree.iterwalk(body, events=("start", "end"))
@@ -531,6 +535,8 @@ def _headline_text(tree) -> tuple[str, str]:
             if element.tag in _HIDDEN:
                 walker.skip_subtree()  # its own end event still comes, for the text after it
                 continue
+            if started and element.tag == "time" and first_time is None and h1 is not None:
+                first_time = element
             own = _time_value(element) if started and element.tag == "time" else element.text
         else:
             own = element.tail  # "<legend>Title</legend> 20 December 2025": the text after an element
@@ -539,7 +545,7 @@ def _headline_text(tree) -> tuple[str, str]:
             size += len(parts[-1])
             if size > VISIBLE_DATE_CHARS:
                 break
-    return " | ".join(parts), (_text_before(h1) if h1 is not None else "")
+    return " | ".join(parts), (_text_before(h1) if h1 is not None else ""), first_time
 
 
 def _reversed_texts(element) -> Iterator[str]:
@@ -580,16 +586,18 @@ def _text_before(h1) -> str:
     return " | ".join(reversed(found))[-BEFORE_HEADLINE_CHARS:]
 
 
-def _visible_dates(tree, meta: PageMeta) -> None:
+def _visible_dates(tree) -> tuple[list[tuple[str, str]], object]:
     """Dates printed near the headline (``visible``), except those labelled as updates: below it first,
-    then just above it (a kicker line)."""
+    then just above it (a kicker line); and the first ``<time>`` element under the headline."""
     from transforms.dates import find_all_dates
 
-    after, before = _headline_text(tree)
+    after, before, first_time = _headline_text(tree)
+    found_dates = []
     for text in (after, before):
         for found in find_all_dates(text)[:3]:
             if not _UPDATED_LABEL.search(text[max(0, found.start - 30) : found.start]):
-                meta.dates.append(("visible", text[found.start : found.end]))
+                found_dates.append(("visible", text[found.start : found.end]))
+    return found_dates, first_time
 
 
 def url_date(url: str | None) -> str | None:
@@ -627,8 +635,9 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     _author_links(tree, meta)
     _script_authors(tree, meta)
     _site_person(tree, meta, url)
-    _times(tree, meta)
-    _visible_dates(tree, meta)
+    visible, first_time = _visible_dates(tree)
+    _times(tree, meta, first_time)
+    meta.dates.extend(visible)
     found = url_date(url) or url_date(meta.canonical_url)
     if found:
         meta.dates.append(("url", found))

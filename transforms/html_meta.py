@@ -9,7 +9,6 @@ entities and loads no linked resources.
 from __future__ import annotations
 
 import html
-import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -514,6 +513,7 @@ def _headline_text(tree) -> tuple[str, str, object]:
     """Visible text from the page's first ``<h1>`` on (the body's start when there is none), about 600 chars,
     and the last ~200 chars of visible text just before that ``<h1>``, and the first ``<time>`` in that window.
 
+    Both are read outward from the ``<h1>``, so nothing before it is walked but the ~200 chars.
     A ``<time datetime="…">`` contributes its machine-readable value instead of its own text when that
     text gives no day, so an ambiguous ``03/01/2017`` printed inside it still gives its day.
     """
@@ -521,68 +521,97 @@ def _headline_text(tree) -> tuple[str, str, object]:
     if body is None:
         return "", "", None
     h1 = next(body.iter("h1"), None)
-    started = h1 is None
     first_time = None
     parts: list[str] = []
     size = 0
-    walker = lxml.etree.iterwalk(body, events=("start", "end"))
-    for event, element in walker:
-        if event == "start":
-            if element is h1:
-                started = True
-            if not isinstance(element.tag, str):
-                continue
-            if element.tag in _HIDDEN:
-                walker.skip_subtree()  # its own end event still comes, for the text after it
-                continue
-            if started and element.tag == "time" and first_time is None and h1 is not None:
-                first_time = element
-            own = _time_value(element) if started and element.tag == "time" else element.text
-        else:
-            own = element.tail  # "<legend>Title</legend> 20 December 2025": the text after an element
-        if started and own and own.strip():
-            parts.append(" ".join(own.split()))
+    for text, element in _following_texts(h1) if h1 is not None else _forward_texts(body):
+        if element is not None and element.tag == "time" and first_time is None and h1 is not None:
+            first_time = element
+        if text and text.strip():
+            parts.append(" ".join(text.split()))
             size += len(parts[-1])
             if size > VISIBLE_DATE_CHARS:
                 break
     return " | ".join(parts), (_text_before(h1) if h1 is not None else ""), first_time
 
 
-def _reversed_texts(element) -> Iterator[str]:
-    """The visible own texts inside ``element``, last first, hidden regions skipped (read lazily)."""
+def _forward_texts(element) -> Iterator[tuple[str | None, object]]:
+    """The visible texts of ``element`` in reading order, each with the element whose own text it is
+    (None for the text after an element); hidden regions skipped, read lazily."""
+    yield (_time_value(element) if element.tag == "time" else element.text), element
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in _HIDDEN:
+            yield from _forward_texts(child)
+        if child.tail:
+            yield child.tail, None
+
+
+def _following_texts(h1) -> Iterator[tuple[str | None, object]]:
+    """:func:`_forward_texts` of ``h1``, then of everything after it in the page, climbing its ancestors."""
+    yield from _forward_texts(h1)
+    node = h1
+    while node.getparent() is not None and node.tag != "body":
+        if not any(a.tag in _HIDDEN for a in node.iterancestors()):
+            if node.tail:
+                yield node.tail, None
+            for sibling in node.itersiblings():
+                if isinstance(sibling.tag, str) and sibling.tag not in _HIDDEN:
+                    yield from _forward_texts(sibling)
+                if sibling.tail:
+                    yield sibling.tail, None
+        node = node.getparent()
+
+
+BEFORE_HEADLINE_ELEMENTS = 300  # elements read backwards from the headline at most (empty wrappers, icons)
+
+
+def _reversed_texts(element, budget: list[int]) -> Iterator[str]:
+    """The visible texts inside ``element`` (and the text after its children), last first, hidden regions
+    skipped, read lazily; each element read spends one of ``budget``."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return
     for child in reversed(element):
         if child.tail and child.tail.strip():
             yield child.tail
         if isinstance(child.tag, str) and child.tag not in _HIDDEN:
-            yield from _reversed_texts(child)
+            yield from _reversed_texts(child, budget)
+            if budget[0] < 0:
+                return
     own = _time_value(element) if element.tag == "time" else element.text
     if own and own.strip():
         yield own
+
+
+def _preceding_texts(h1, budget: list[int]) -> Iterator[str]:
+    """The visible texts before ``h1``, nearest first: earlier siblings, then the parent's own text, climbing."""
+    node = h1
+    while budget[0] >= 0:
+        for sibling in node.itersiblings(preceding=True):
+            if sibling.tail and sibling.tail.strip():
+                yield sibling.tail
+            if isinstance(sibling.tag, str) and sibling.tag not in _HIDDEN:
+                yield from _reversed_texts(sibling, budget)
+            else:
+                budget[0] -= 1
+            if budget[0] < 0:
+                return
+        node = node.getparent()
+        if node is None or node.tag == "body" or node.tag in _HIDDEN:
+            return
+        if node.text and node.text.strip():
+            yield node.text
 
 
 def _text_before(h1) -> str:
     """About ``BEFORE_HEADLINE_CHARS`` of visible text just above ``h1``, read backwards from it."""
     found: list[str] = []
     size = 0
-    node = h1
-    while size < BEFORE_HEADLINE_CHARS:
-        for sibling in node.itersiblings(preceding=True):
-            texts = [sibling.tail] if sibling.tail and sibling.tail.strip() else []
-            if isinstance(sibling.tag, str) and sibling.tag not in _HIDDEN:
-                texts = itertools.chain(texts, _reversed_texts(sibling))
-            for text in texts:
-                found.append(" ".join(text.split()))
-                size += len(found[-1])
-                if size >= BEFORE_HEADLINE_CHARS:
-                    break
-            if size >= BEFORE_HEADLINE_CHARS:
-                break
-        node = node.getparent()
-        if node is None or node.tag == "body" or node.tag in _HIDDEN:
+    for text in _preceding_texts(h1, [BEFORE_HEADLINE_ELEMENTS]):
+        found.append(" ".join(text.split()))
+        size += len(found[-1])
+        if size >= BEFORE_HEADLINE_CHARS:
             break
-        if node.text and node.text.strip() and size < BEFORE_HEADLINE_CHARS:
-            found.append(" ".join(node.text.split()))
-            size += len(found[-1])
     return " | ".join(reversed(found))[-BEFORE_HEADLINE_CHARS:]
 
 

@@ -155,6 +155,8 @@ def test_dates_above_the_headline_that_are_updates_menus_or_far_away_are_not_tak
     assert _visible(menu) == []
     far = "<html><body><p>May 1, 2024</p>" + "<p>A menu entry of some length.</p>" * 12 + "<h1>H</h1></body></html>"
     assert _visible(far) == []  # more than ~200 characters above the headline
+    behind = "<html><body><p>May 1, 2024</p>" + "<span></span>" * 400 + "<h1>H</h1></body></html>"
+    assert _visible(behind) == []  # more than 300 elements above it: the walk back stops
 
 
 def test_a_time_element_gives_its_datetime_when_its_text_gives_no_day() -> None:

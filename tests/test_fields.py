@@ -63,3 +63,27 @@ def test_a_printed_date_beats_the_extractors_unconfirmed_guess() -> None:
     # but not when a structured candidate confirms the extractor
     day, source = choose_page_date([("json-ld", "2025-12-19"), ("visible", "Dec 12, 2025")], "2025-12-19", today=TODAY)
     assert (day.day, source) == (dt.date(2025, 12, 19), "json-ld")
+
+
+def test_a_day_and_month_swapped_by_the_extractor_yield_to_the_structured_date() -> None:
+    # htmldate read the page's "09.10.2024" day-first; JSON-LD says September 10
+    day, source = choose_page_date([("json-ld", "2024-09-10T16:07:00Z")], "2024-10-09", today=TODAY)
+    assert (day.day, source) == (dt.date(2024, 9, 10), "json-ld")
+    # the same numeric date printed under the headline is that day, not a reason to switch back
+    candidates = [("json-ld", "2024-09-10T16:07:00Z"), ("visible", "09.10.2024")]
+    day, source = choose_page_date(candidates, "2024-10-09", today=TODAY)
+    assert (day.day, source) == (dt.date(2024, 9, 10), "json-ld")
+    # a disagreement that is no swap is still the extractor's (2024-11-09 is not 2024-10-09 turned round)
+    day, source = choose_page_date([("json-ld", "2024-11-09")], "2024-10-09", today=TODAY)
+    assert (day.day, source) == (dt.date(2024, 10, 9), "htmldate")
+    # a day past 12 cannot be swapped
+    day, source = choose_page_date([("json-ld", "2024-09-13")], "2024-10-09", today=TODAY)
+    assert (day.day, source) == (dt.date(2024, 10, 9), "htmldate")
+
+
+def test_a_month_name_printed_under_the_headline_corrects_a_day_month_misreading() -> None:
+    # the page prints "March 9, 2026"; its "03-09-2026" was read day-first as September 3
+    day, source = choose_page_date([("visible", "March 9, 2026")], "2026-09-03", today=TODAY)
+    assert (day.day, source) == (dt.date(2026, 3, 9), "visible")
+    day, source = choose_page_date([("html-meta", "2026-09-03"), ("visible", "March 9, 2026")], "2026-09-03")
+    assert (day.day, source) == (dt.date(2026, 3, 9), "visible")

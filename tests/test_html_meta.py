@@ -128,6 +128,167 @@ def test_dates_printed_near_the_headline_except_updates() -> None:
     assert [raw for source, raw in page_metadata(page).dates if source == "visible"] == []
 
 
+def _visible(html: str) -> list[str]:
+    return [raw for source, raw in page_metadata(html).dates if source == "visible"]
+
+
+def test_dates_printed_just_above_the_headline() -> None:
+    kicker = """<html><body><header><a href="/">Home</a></header><div class="hero"><p>Published</p>
+    <p>October 14, 2025</p><h1>Top eLearning companies</h1></div><p>Body text.</p></body></html>"""
+    assert _visible(kicker) == ["October 14, 2025"]
+    # below the headline first, then above it
+    both = "<html><body><p>Jan 23, 2025</p><h1>H</h1><p>By Jane Doe, March 2, 2025</p></body></html>"
+    assert _visible(both) == ["March 2, 2025", "Jan 23, 2025"]
+    nested = """<html><body><div class="hero"><h5 class="preheadline"> January 23, 2025 </h5>
+    <div class="title"><div><h1>Solar installation</h1></div></div></div></body></html>"""
+    assert _visible(nested) == ["January 23, 2025"]  # in an ancestor's earlier sibling
+    parent = "<html><body><div>Dec 17, 2025<h1>H</h1></div></body></html>"
+    assert _visible(parent) == ["Dec 17, 2025"]  # the enclosing element's own text
+    tail = "<html><body><div><span>Published</span> October 14, 2025 <h1>H</h1></div></body></html>"
+    assert _visible(tail) == ["October 14, 2025"]  # the text after an element
+
+
+def test_dates_above_the_headline_that_are_updates_menus_or_far_away_are_not_taken() -> None:
+    updated = "<html><body><div>Last updated:</div><div>Dec 12, 2025</div><h1>H</h1><p>Text.</p></body></html>"
+    assert _visible(updated) == []
+    menu = "<html><body><nav><p>Sunday, November 22, 2026</p></nav><h1>H</h1><p>Text.</p></body></html>"
+    assert _visible(menu) == []
+    far = "<html><body><p>May 1, 2024</p>" + "<p>A menu entry of some length.</p>" * 12 + "<h1>H</h1></body></html>"
+    assert _visible(far) == []  # more than ~200 characters above the headline
+    behind = "<html><body><p>May 1, 2024</p>" + "<span></span>" * 400 + "<h1>H</h1></body></html>"
+    assert _visible(behind) == []  # more than 300 elements above it: the walk back stops
+
+
+def test_a_time_element_gives_its_datetime_when_its_text_gives_no_day() -> None:
+    ambiguous = """<html><body><h1>H</h1><div class="node__meta"><time datetime="2017-03-01T12:00:00Z">03/01/2017</time>
+    by Agatha C</div></body></html>"""
+    assert _visible(ambiguous) == ["2017-03-01T12:00:00Z"]
+    printed = '<html><body><h1>H</h1><time datetime="2024-03-01T05:00:00Z">March 1, 2024</time></body></html>'
+    assert _visible(printed) == ["March 1, 2024"]
+    # an update stays an update, whichever way it is written
+    updated = """<html><body><h1>H</h1><time datetime="2024-12-06T11:29:12Z"><strong>Last Updated:</strong>
+    December 6, 2024</time></body></html>"""
+    assert _visible(updated) == []
+    relative = '<html><body><h1>H</h1><time datetime="2024-12-06T11:29:12Z">Updated 2 days ago</time></body></html>'
+    assert _visible(relative) == []
+
+
+def _time_candidates(html: str) -> list[str]:
+    return [raw for source, raw in page_metadata(html).dates if source == "time"]
+
+
+def test_time_elements_that_state_an_update_are_not_publication_dates() -> None:
+    labelled = """<html><body><article><h1>H</h1><time class="entry-date published" datetime="2024-12-06T11:29:12Z">
+    <strong>Last Updated:</strong> December 6, 2024</time><p>Text.</p></article></body></html>"""
+    assert _time_candidates(labelled) == []
+    modified = """<html><body><article><time itemprop="dateModified" datetime="2025-08-05">Aug 5</time>
+    <time datetime="2024-03-17">March 17, 2024</time></article></body></html>"""
+    assert _time_candidates(modified) == ["2024-03-17"]  # the next <time> in the article is taken
+    # a publication time is kept, whatever its text
+    published = """<html><body><article><time class="entry-date published" datetime="2023-10-02T14:21:11Z">
+    Posted October 2, 2023</time></article></body></html>"""
+    assert _time_candidates(published) == ["2023-10-02T14:21:11Z"]
+    assert _time_candidates('<html><body><main><time datetime="2025-01-17">Jan 17</time></main></body></html>') == [
+        "2025-01-17"
+    ]
+
+
+def _site_person(html: str, url: str) -> list[str]:
+    return dict(page_metadata(html, url).authors).get("site-person", [])
+
+
+def test_a_personal_site_named_after_its_author() -> None:
+    page = '<html><head><meta property="og:site_name" content="Polly Barks"></head><body><p>x</p></body></html>'
+    assert _site_person(page, "https://pollybarks.com/blog/zero-waste") == ["Polly Barks"]
+    titled = "<html><head><title>Go ahead, self-host Postgres | Pierce Freeman</title></head><body></body></html>"
+    assert _site_person(titled, "https://pierce.dev/notes/postgres") == ["Pierce Freeman"]
+
+
+def test_site_names_that_are_no_person_or_not_the_domain_are_not_authors() -> None:
+    def named(name: str) -> str:
+        return f'<html><head><meta property="og:site_name" content="{name}"></head><body></body></html>'
+
+    assert _site_person(named("Menlo Coaching"), "https://menlocoaching.com/x") == []  # no given name
+    assert _site_person(named("The Atlantic"), "https://www.theatlantic.com/x") == []
+    assert _site_person(named("REI Hub"), "https://www.reihub.net/x") == []  # capitals: a brand
+    assert _site_person(named("Logan University"), "https://www.logan.edu/x") == []
+    assert _site_person(named("Polly Barks"), "https://www.example.com/x") == []  # the domain does not spell it
+    assert _site_person(named("Arla Foods Ingredients"), "https://www.arlafoodsingredients.com/x") == []
+
+
+def test_a_date_before_the_byline_in_the_same_element() -> None:
+    page = """<html><body><article><h1>H</h1><div class="node__meta"><time datetime="2017-03-01">03/01/2017</time>
+    by Agatha Caleo, Candidate Representative</div><p>Body.</p></article></body></html>"""
+    assert _authors(page)["text"] == ["by Agatha Caleo, Candidate Representative"]
+    for printed in ("Dec 23 Written By Linny Smith", "Posted 5 hours ago by Jane Doe", "March 3, 2024 · by Jane Doe"):
+        assert "text" in _authors(f"<html><body><article><p>{printed}</p></article></body></html>"), printed
+
+
+def test_a_title_or_prose_before_by_is_no_dated_byline() -> None:
+    for printed in (
+        "Animals: 1,419 Copyright-Free Illustrations by Jim Harter",  # a book and its author
+        "In 2019 by Contrast Media",
+        "2 Comments by Jane Doe",
+        "Chapter one by Jane Doe",
+    ):
+        assert "text" not in _authors(f"<html><body><article><p>{printed}</p></article></body></html>"), printed
+
+
+def test_nested_wrappers_printing_one_byline_count_once() -> None:
+    page = """<html><body><div><div><div><h2>Article by</h2><div>Matias Heikkilä</div><p>Let's talk</p>
+    </div></div></div></body></html>"""
+    found = _authors(page)["text"]
+    assert found == ["Article by Matias Heikkilä Let's talk", "Matias Heikkilä"]
+    assert choose_authors([("text", found)])[0] == ["Matias Heikkilä"]
+    # distinct bylines: still only the first two are read
+    three = "<html><body><article><p>By Jane Doe</p><p>By John Roe</p><p>By Mary Major</p></article></body></html>"
+    assert _authors(three)["text"] == ["By Jane Doe", "By John Roe"]
+
+
+def test_scholarly_author_meta_tags_one_per_author() -> None:
+    page = """<html><head><meta name="DC.Creator" content="Jennifer Huberty">
+    <meta name="DC.Contributor" content="Jane Editor">
+    <meta name="citation_authors" content="Jennifer Huberty"><meta name="citation_authors" content="Jeni Green">
+    <meta name="citation_author" content="Chong Lee"></head><body></body></html>"""
+    # every author in order, once; a Dublin Core contributor is not an author
+    assert _authors(page)["html-meta"] == ["Jennifer Huberty", "Jeni Green", "Chong Lee"]
+
+
+def test_css_module_class_names_mark_bylines() -> None:
+    page = """<html><body><div class="styles_dateAndAuthorContainer__JAvHP"><span>Dec 17, 2025</span>
+    <span>Julian K. Arni</span></div></body></html>"""
+    assert _authors(page)["byline-element"] == ["Dec 17, 2025 Julian K. Arni"]
+    for label in ("authorization", "pageAuthority", "coauthored", "AuthorBio"):
+        assert "byline-element" not in _authors(f'<html><body><div class="{label}">Jane Doe</div></body></html>')
+
+
+def test_the_text_after_an_element_and_only_the_top_of_the_article() -> None:
+    tail = """<html><body><h1>RogerBW's Blog</h1><fieldset><legend>Advent of Code 2025 week 2</legend>
+    20 December 2025 <div class="body"><p>I did it.</p></div></fieldset></body></html>"""
+    assert _visible(tail) == ["20 December 2025"]
+    labelled = "<html><body><h1>H</h1><p><span>Updated</span> Dec 2, 2022</p></body></html>"
+    assert _visible(labelled) == []  # the label before a tail still counts
+    deep = "<html><body><h1>H</h1>" + "<p>Some long paragraph of article prose here.</p>" * 15
+    deep += "<p>As of 30 October 2025, it changed.</p></body></html>"
+    assert _visible(deep) == []  # past the top of the article: prose, not a byline date
+
+
+def test_the_time_under_the_headline_is_the_articles() -> None:
+    related_first = """<html><body><article><div class="related"><time datetime="2025-01-31">01/31/2025</time></div>
+    <h1>Candidate experience</h1><div class="node__meta"><time datetime="2017-03-01T12:00:00Z">03/01/2017</time>
+    by Agatha Caleo</div></article></body></html>"""
+    assert _time_candidates(related_first) == ["2017-03-01T12:00:00Z"]
+    no_article = '<html><body><div><h1>H</h1><p><time datetime="2025-12-19">Dec 19, 2025</time></p></div></body></html>'
+    assert _time_candidates(no_article) == ["2025-12-19"]
+    # a time marked as the publication wins wherever it is; an update under the headline is none
+    marked = """<html><body><article><h1>H</h1><time datetime="2025-01-02">Jan 2</time>
+    <time itemprop="datePublished" datetime="2024-05-06">May 6</time></article></body></html>"""
+    assert _time_candidates(marked) == ["2024-05-06"]
+    update = """<html><body><article><time datetime="2024-01-01">Jan 1</time><h1>H</h1>
+    <time datetime="2025-02-03">Updated Feb 3, 2025</time></article></body></html>"""
+    assert _time_candidates(update) == []
+
+
 def test_labels_and_the_names_they_introduce() -> None:
     tail = "<html><body><article><div><strong>Contributors:</strong> Janet Loughrey</div></article></body></html>"
     assert _authors(tail)["text"] == ["Janet Loughrey"]

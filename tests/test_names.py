@@ -33,6 +33,15 @@ from transforms.names import case_name, clean_person_name, outlet_keys, split_na
         ("By Ludwig van BEETHOVEN", ["Ludwig van Beethoven"], None),
         ("A. J. Neal", ["A. J. Neal"], None),
         ("BySummer Swann", ["Summer Swann"], None),
+        ("This post was written by Danielle Padula", ["Danielle Padula"], None),
+        ("Dec 17, 2025 Julian K. Arni", ["Julian K. Arni"], None),  # a date before the name
+        ("17 December 2025 · By Jane Doe", ["Jane Doe"], None),
+        ("2025-12-17 | Jane Doe", ["Jane Doe"], None),
+        ("Dec 17, 2025", [], None),
+        ("December 17, 2025 Update", [], None),
+        ("This article has been written by Jane Doe and John Roe", ["Jane Doe", "John Roe"], None),
+        ("This post was reviewed by Jane Doe", [], None),  # a reviewer is no author
+        ("This post was sponsored by Acme Corp", [], None),
     ],
 )
 def test_bylines(byline: str, people: list[str], agency: str | None) -> None:
@@ -73,6 +82,9 @@ def test_site_name_is_not_an_author_unless_the_site_is_a_person() -> None:
     assert split_names("By Brian Truitt, USA TODAY", keys)[0] == ["Brian Truitt"]
     blog = outlet_keys("Gary Marcus", "https://garymarcus.substack.com/p/x")
     assert clean_person_name("Gary Marcus", blog) == "Gary Marcus"
+    own = outlet_keys("Elizabeth McCravy", "https://elizabethmccravy.com/x")  # an inner capital: Mc, Mac, De
+    assert clean_person_name("Elizabeth McCravy", own) == "Elizabeth McCravy"
+    assert clean_person_name("LegalZoom", outlet_keys("LegalZoom", "https://www.legalzoom.com/x")) is None
 
 
 def test_case_name() -> None:
@@ -131,3 +143,37 @@ def test_the_site_name_yields_to_a_person_from_another_source() -> None:
 )
 def test_capitals_after_a_mixed_case_name(byline: str, people: list[str]) -> None:
     assert split_names(byline)[0] == people
+
+
+def test_a_personal_site_named_after_its_author_is_the_last_resort() -> None:
+    assert choose_authors([("site-person", ["Polly Barks"])]) == (["Polly Barks"], "site-person")
+    # any other source that names someone wins, and the site's name completes no first name
+    candidates = [("site-person", ["Polly Barks"]), ("rel-author", ["Polly"])]
+    assert choose_authors(candidates) == (["Polly"], "rel-author")
+    assert choose_authors([("site-person", ["Polly Barks"]), ("json-ld", ["Jane Doe"])])[0] == ["Jane Doe"]
+
+
+def test_structured_data_naming_the_first_of_the_bylines_people_takes_its_co_authors() -> None:
+    written = "Written by Dr Marna van der Merwe, Dr Dieter Veldsman, Erik van Vulpen"
+    candidates = [("json-ld", ["Marna van der Merwe"]), ("byline-element", [written])]
+    assert choose_authors(candidates) == (["Marna van der Merwe", "Dieter Veldsman", "Erik van Vulpen"], "json-ld")
+
+
+def test_a_byline_that_starts_elsewhere_or_adds_no_person_adds_no_co_author() -> None:
+    # "Advertiser Disclosure", "Indoor Plants": the next words of a byline element are not people
+    candidates = [("json-ld", ["Mike Marshall"]), ("byline-element", ["By Mike Marshall | Advertiser Disclosure"])]
+    assert choose_authors(candidates) == (["Mike Marshall"], "json-ld")
+    # the byline names someone else first: structured data stays as it is
+    candidates = [("json-ld", ["Jane Doe"]), ("text", ["By John Roe and Jane Doe"])]
+    assert choose_authors(candidates) == (["Jane Doe"], "json-ld")
+    # two names in structured data are taken as they are
+    candidates = [("json-ld", ["Jane Doe", "John Roe"]), ("text", ["By Jane Doe, John Roe and Mary Major"])]
+    assert choose_authors(candidates) == (["Jane Doe", "John Roe"], "json-ld")
+
+
+def test_a_role_glued_to_a_visible_byline_yields_to_the_name_another_source_prints() -> None:
+    candidates = [("byline-element", ["By Sofia Kondrat EdTech Content writer"]), ("author-link", ["Sofia Kondrat"])]
+    assert choose_authors(candidates) == (["Sofia Kondrat"], "byline-element")
+    # structured data's longer name is kept: "Mary Ann" elsewhere is a shortening, not the name
+    candidates = [("json-ld", ["Mary Ann Smith"]), ("text", ["By Mary Ann"])]
+    assert choose_authors(candidates) == (["Mary Ann Smith"], "json-ld")

@@ -44,7 +44,7 @@ def published_at(parsed: ParsedDate | None) -> dt.datetime | None:
 # Structured data first (the page's own statement), then visible bylines, then trafilatura's guess.
 AUTHOR_SOURCES = (
     "json-ld", "html-meta", "itemprop", "rel-author", "byline-element", "text", "author-link", "json-ld-page",
-    "trafilatura", "script",
+    "trafilatura", "script", "site-person",
 )  # fmt: skip
 
 
@@ -68,15 +68,22 @@ def looks_like_person(name: str) -> bool:
 # Sources whose strings are separate page elements: only the first that names someone is the byline,
 # later ones are usually other articles' authors (related stories, author boxes).
 _FIRST_ELEMENT_ONLY = {"byline-element", "text"}
+# Sources read from the page's visible text, where a role is often glued to the name.
+_VISIBLE_SOURCES = {"rel-author", "byline-element", "text", "author-link", "trafilatura"}
 
 
-def _complete_first_names(names: list[str], everything: list[str]) -> list[str]:
-    """``Mike`` -> ``Mike Marshall`` when another source prints the full name."""
+def _complete_first_names(names: list[str], everything: list[str], visible: bool = False) -> list[str]:
+    """``Mike`` -> ``Mike Marshall`` when another source prints the full name; ``Sofia Kondrat EdTech``
+    (a role glued to a ``visible`` byline, not to structured data) -> ``Sofia Kondrat`` when another source
+    prints that."""
     completed = []
     for name in names:
         if " " not in name:
             fuller = next((n for n in everything if n.split()[0] == name and " " in n), None)
             name = fuller or name
+        elif visible:
+            shorter = [n for n in everything if " " in n and name.startswith(n + " ")]
+            name = max(shorter, key=len) if shorter else name
         if name not in completed:
             completed.append(name)
     return completed
@@ -91,6 +98,19 @@ def _site_named(name: str, not_names: frozenset[str]) -> bool:
     """The site's own name (``One Tree Planted`` on onetreeplanted.org) and not a person's (``Gary Marcus``)."""
     words = name.split()
     return name_key(name) in not_names and not (len(words) == 2 and is_known_given_name(words[0]))
+
+
+def _with_co_authors(names: list[str], by_source: dict[str, list[str]], not_names: frozenset[str]) -> list[str]:
+    """One name from structured data, and the visible byline that prints it first with co-authors after
+    it (``Written by Marna van der Merwe, Dieter Veldsman, Erik van Vulpen``): the byline's people."""
+    if len(names) != 1:
+        return names
+    for source in ("byline-element", "text"):
+        shown = [n for n in by_source.get(source, []) if looks_like_person(n) and not _site_named(n, not_names)]
+        others = [n for n in shown[1:] if " " in n and is_known_given_name(n.split()[0]) and names[0] not in n]
+        if others and name_key(shown[0]) == name_key(names[0]) and len(others) == len(shown) - 1:
+            return [names[0], *others]
+    return names
 
 
 def choose_authors(
@@ -113,7 +133,7 @@ def choose_authors(
             names = clean_author_list(raw, not_names)
         if names:
             by_source[source] = _drop_extended(names)
-    everything = [n for names in by_source.values() for n in names]
+    everything = [n for source, names in by_source.items() if source != "site-person" for n in names]
     fallback: tuple[list[str], str | None] = ([], None)
     for source in AUTHOR_SOURCES:
         names = by_source.get(source)
@@ -121,7 +141,8 @@ def choose_authors(
             continue
         convincing = [n for n in names if looks_like_person(n) and not _site_named(n, not_names)]
         if convincing:
-            return _complete_first_names(convincing, everything), source
+            names = _with_co_authors(convincing, by_source, not_names)
+            return _complete_first_names(names, everything, visible=source in _VISIBLE_SOURCES), source
         if fallback[1] is None:
             fallback = (_complete_first_names(names, everything), source)
     return fallback
@@ -143,11 +164,14 @@ def choose_page_date(
 
     1. the extractor's date when a structured candidate agrees (named after that candidate,
        which also supplies the time of day when it has one);
-    2. otherwise the extractor's date (``htmldate``), unless it is a January 1 that no
+    2. otherwise a structured candidate that is the extractor's day with day and month swapped
+       (htmldate read a numeric ``09.10.2024`` the other way round);
+       otherwise the extractor's date (``htmldate``), unless it is a January 1 that no
        candidate confirms (trafilatura falls back to a footer's copyright year);
     3. otherwise the first structured candidate in ``STRUCTURED_DATE_SOURCES`` order;
     4. but when the page prints, near its headline and not labelled as an update, the day of
-       another candidate more than a day away (``visible``), that candidate wins: the page shows it.
+       another candidate more than a day away (``visible``), that candidate wins: the page shows it;
+       a printed month name that is the chosen day with day and month swapped wins too.
     Dates after ``today`` (plus a day for time zones) are never taken.
     """
     not_after = today + dt.timedelta(days=1) if today else None
@@ -163,7 +187,11 @@ def choose_page_date(
     chosen = _first_choice(parsed, extracted)
     if chosen is None:
         return None, None
-    visible = [v for raw in (r for s, r in candidates if s == "visible") if (v := find_date(raw, not_after=not_after))]
+    visible = [
+        (v, raw.isascii() and not any(c.isalpha() for c in raw))
+        for raw in (r for s, r in candidates if s == "visible")
+        if (v := find_date(raw, not_after=not_after))
+    ]
     everything = parsed + ([("htmldate", extracted)] if extracted is not None else [])
     shown = _shown_date(chosen[1], everything, visible, unconfirmed=chosen[0] == "htmldate")
     source, value = shown or chosen
@@ -175,23 +203,35 @@ def _first_choice(parsed: list[tuple[str, ParsedDate]], extracted: ParsedDate | 
         agreeing = [(s, p) for s, p in parsed if p.day == extracted.day]
         if agreeing:
             return next(((s, p) for s, p in agreeing if p.at is not None), agreeing[0])
+        swapped = [(s, p) for s, p in parsed if _day_month_swapped(p.day, extracted.day)]
+        if swapped:
+            return swapped[0]  # htmldate read the page's "09.10.2024" the other way round
         copyright_guess = extracted.day.month == 1 and extracted.day.day == 1 and parsed
         if not copyright_guess:
             return "htmldate", extracted
     return parsed[0] if parsed else None
 
 
+def _day_month_swapped(a: dt.date, b: dt.date) -> bool:
+    """``2024-09-10`` and ``2024-10-09``: one printed numeric date read in the two orders."""
+    return a != b and a.year == b.year and a.month == b.day and a.day == b.month
+
+
 def _shown_date(
-    chosen: ParsedDate, parsed: list[tuple[str, ParsedDate]], visible: list[ParsedDate], unconfirmed: bool
+    chosen: ParsedDate, parsed: list[tuple[str, ParsedDate]], visible: list[tuple[ParsedDate, bool]], unconfirmed: bool
 ) -> tuple[str, ParsedDate] | None:
     """The candidate the page prints near its headline, when the chosen day is not that one.
 
     Only a candidate more than a day away from the chosen one is taken: a day's difference is
     usually one instant in two time zones (a page in UTC-7 prints July 4 for 2025-07-05T02:00Z).
     """
-    for shown in visible:
+    for shown, numeric in visible:
         if abs((shown.day - chosen.day).days) <= 1:
             return None
+        if _day_month_swapped(shown.day, chosen.day):
+            # "09.10.2024" printed for a chosen 2024-09-10 is the same day read the other way round;
+            # "March 9, 2026" printed for a chosen 2026-09-03 says how the chosen one was misread.
+            return None if numeric else ("visible", shown)
         match = [(s, p) for s, p in parsed if p.day == shown.day]
         if match:
             return next(((s, p) for s, p in match if p.at is not None), match[0])

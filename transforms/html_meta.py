@@ -26,7 +26,7 @@ _PAGE_TYPES = regex.compile(
 
 AUTHOR_META = (
     "author", "article:author", "og:article:author", "parsely-author", "sailthru.author", "dc.creator",
-    "dcterms.creator", "byl", "citation_author", "cxenseparse:author", "article.author", "authors",
+    "dcterms.creator", "byl", "citation_author", "citation_authors", "cxenseparse:author", "article.author", "authors",
     "twitter:data1",
 )  # fmt: skip
 DATE_META = (
@@ -39,9 +39,12 @@ DATE_META = (
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified")
 _BYLINE_CLASS = regex.compile(
     r"(?:^|[\s_-])(?:byline|by-line|author(?:s|-?name|-?info|-?link|-?byline)?|article-?author|post-?author|"
-    r"entry-?author|writer|contributor)(?:$|[\s_-])",
+    r"entry-?author|writer|contributor)(?:$|[\s_-])"
+    # CSS-module names: "styles_dateAndAuthorContainer__JAvHP", "ArticleByline_wrapper"
+    r"|(?-i:(?<=\p{Ll})(?:Author|Byline)(?:s|Name)?(?=\p{Lu}|[\s_-]|$))",
     regex.I,
 )
+_BYLINE_WORDS = ("author", "byline", "by-line", "writer", "contributor")
 _NOT_BYLINE_CLASS = regex.compile(r"bio|avatar|image|img|photo|comment|about|description|social|follow", regex.I)
 _URL_DATE = regex.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\.|$)|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"
@@ -216,6 +219,9 @@ def _byline_elements(tree, meta: PageMeta) -> None:
     seen: set = set()
     for element in tree.xpath("//body//*[@class or @id]"):
         label = f"{element.get('class') or ''} {element.get('id') or ''}"
+        folded = label.lower()
+        if not any(word in folded for word in _BYLINE_WORDS):
+            continue  # the cheap test first: most elements' classes name no byline
         if not _BYLINE_CLASS.search(label) or _NOT_BYLINE_CLASS.search(label):
             continue
         if element.tag in ("script", "style", "img", "meta", "link", "noscript"):
@@ -238,6 +244,23 @@ _TEXT_BYLINE = regex.compile(
     r"^(?i:by|written\s+by|story\s+by|words\s+by|article\s+by|posted\s+by|author|von|par|por|door|di|av|af)"
     r"(?:\s*:\s+|\s+)(?:\p{Lu}[^!?]{1,100}|\p{Ll}[\p{L}\p{N}._-]{1,30})$"
 )
+# A date before the byline in the same element (``03/01/2017 by …``, ``Dec 23 Written By …``,
+# ``5 hours ago by …``): one to four words, each with a digit or a month, weekday or time word.
+_DATE_WORD = (
+    r"(?:[\p{N}][\p{N}.,/:-]*(?:st|nd|rd|th|am|pm|h)?,?|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"\p{L}{0,6}\.?,?|(?i:mon|tue|wed|thu|fri|sat|sun)\p{L}{0,6}\.?,?|(?i:ago|at|on|am|pm|hours?|minutes?|mins?|days?|"
+    r"weeks?|published|posted))"
+)
+_DATED_BYLINE = regex.compile(
+    rf"^(?=[^\n]{{0,40}}?\d)(?:{_DATE_WORD}\s*[|·•—–-]?\s+){{1,8}}?(?=(?i:by|written\s+by|posted\s+by|story\s+by)\s)"
+)
+
+
+def _has_by(text: str) -> bool:
+    """The cheap test before :data:`_DATED_BYLINE`: a word ``by`` somewhere after the start."""
+    return " by " in text or " By " in text or " BY " in text
+
+
 # A label alone ("Written by") whose name sits in the next element.
 _BYLINE_LABEL = regex.compile(
     r"^(?:by|(?:article\s+|post\s+)?written\s+by|story\s+by|article\s+by|posted\s+by|author(?:ed\s+by|s|\(s\))?"
@@ -265,12 +288,15 @@ def _text_bylines(tree, meta: PageMeta) -> None:
             skip = _MENUS if root is not body else _HIDDEN  # menus; on the whole body also footers, asides, forms
             if any(a.tag in skip for a in element.iterancestors()):
                 continue
+            byline = None
             if _TEXT_BYLINE.match(text):
-                found.append(text)
+                byline = text
+            elif _has_by(text) and (dated := _DATED_BYLINE.match(text)) and _TEXT_BYLINE.match(text[dated.end() :]):
+                byline = text[dated.end() :]  # "03/01/2017 by Agatha Caleo", "Dec 23 Written By …"
             elif _BYLINE_LABEL.match(text):
-                named = _named_after_label(element)
-                if named:
-                    found.append(named)
+                byline = _named_after_label(element)
+            if byline and byline not in found:  # nested wrappers print the same text: count it once
+                found.append(byline)
         if found:
             break
     if found:
@@ -395,20 +421,64 @@ def _script_authors(tree, meta: PageMeta) -> None:
         meta.authors.append(("script", list(dict.fromkeys(names))[:5]))
 
 
-def _times(tree, meta: PageMeta) -> None:
+def _is_update(element) -> bool:
+    """A ``<time>`` that states a modification: ``itemprop="dateModified"`` or a text saying ``Updated``."""
+    return (element.get("itemprop") or "").lower() == "datemodified" or bool(
+        _UPDATE_WORD.search(_short_text(element) or "")
+    )
+
+
+_TITLE_SEPARATOR = regex.compile(r"\s[|—–-]\s")
+
+
+def _site_person(tree, meta: PageMeta, url: str | None) -> None:
+    """A personal site named after its author (``Polly Barks`` on pollybarks.com, ``… | Pierce Freeman`` on
+    pierce.dev): the site's name, or the ``<title>``'s last part, when it is two words and the domain spells
+    the first one. The last resort of :func:`transforms.fields.choose_authors`."""
+    from transforms.firstnames import is_known_given_name
+    from transforms.names import clean_person_name
+
+    host = regex.sub(r"^https?://", "", url or meta.canonical_url or "").split("/")[0].split(":")[0].lower()
+    labels = [part for part in host.split(".") if part not in {"www", "m", "blog"}]
+    if not labels:
+        return
+    head = tree.find("head")
+    title = head.find("title") if head is not None else None
+    parts = _TITLE_SEPARATOR.split(_text(title)) if title is not None else []
+    for raw in (meta.site_name, parts[-1] if len(parts) > 1 else None):
+        words = (raw or "").split()
+        if len(words) != 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
+            continue  # "REI Hub", "ELLE Decor": capitals are a brand
+        if clean_person_name(raw) != raw.strip():
+            continue  # "The Atlantic", "Logan University"
+        first = "".join(_fold(words[0]))
+        if len(first) >= 3 and first in "".join(_SLUG_TOKEN.findall(labels[0])) and is_known_given_name(words[0]):
+            meta.authors.append(("site-person", [raw.strip()]))
+            return
+
+
+def _times(tree, meta: PageMeta, under_headline=None) -> None:
+    """A ``<time>`` marked as the publication (itemprop, pubdate, class), else the first one under the
+    headline (``under_headline``), else the first in the article, header or main."""
     published = tree.xpath(
         '//time[@itemprop="datePublished" or @pubdate or contains(@class,"publish") or contains(@class,"posted")]'
         '|//*[@itemprop="datePublished"]'
     )
     for element in published:
+        if element.tag == "time" and _is_update(element):
+            continue
         value = element.get("datetime") or element.get("content") or _text(element)
         if value:
             meta.dates.append(("time", value))
             return
-    for element in tree.xpath("//article//time | //header//time | //main//time")[:1]:
+    fallback = [under_headline] if under_headline is not None else []
+    for element in fallback or tree.xpath("//article//time | //header//time | //main//time")[:3]:
+        if _is_update(element):
+            continue
         value = element.get("datetime") or _text(element)
         if value:
             meta.dates.append(("time", value))
+        return
 
 
 _HIDDEN = frozenset(("script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select"))
@@ -417,40 +487,146 @@ _UPDATED_LABEL = regex.compile(
     r"[\s:,.|-]{0,5}(?:on|at|am|le|el|il|op)?[\s:,.|-]{0,5}$",
     regex.I,
 )
+_UPDATE_WORD = regex.compile(
+    r"updated|modified|revised|edited|aktualisiert|mis\s+à\s+jour|actualizado|aggiornato", regex.I
+)
 _MENUS = frozenset(("nav", "select"))
-VISIBLE_DATE_CHARS = 1500  # of visible text from the headline on: where a page prints its byline date
+VISIBLE_DATE_CHARS = 600  # of visible text from the headline on: where a page prints its byline date
 
 
-def _headline_text(tree) -> str:
-    """Visible text from the page's first ``<h1>`` on (the body's start when there is none), about 1,500 chars."""
+BEFORE_HEADLINE_CHARS = 200  # of visible text just above the headline: a kicker or hero line may print the date
+
+
+def _time_value(element) -> str | None:
+    """A ``<time>``'s own text, or its ``datetime`` when the printed text gives no day (``03/01/2017``,
+    ``2 days ago``) and says nothing of an update (``Last Updated: …`` stays excluded by its label)."""
+    from transforms.dates import find_date
+
+    printed = _short_text(element) or ""
+    stamp = element.get("datetime")
+    if not stamp or find_date(printed) is not None or _UPDATE_WORD.search(printed):
+        return element.text
+    return stamp
+
+
+def _headline_text(tree) -> tuple[str, str, object]:
+    """Visible text from the page's first ``<h1>`` on (the body's start when there is none), about 600 chars,
+    and the last ~200 chars of visible text just before that ``<h1>``, and the first ``<time>`` in that window.
+
+    Both are read outward from the ``<h1>``, so nothing before it is walked but the ~200 chars.
+    A ``<time datetime="…">`` contributes its machine-readable value instead of its own text when that
+    text gives no day, so an ambiguous ``03/01/2017`` printed inside it still gives its day.
+    """
     body = tree.find("body")
     if body is None:
-        return ""
+        return "", "", None
     h1 = next(body.iter("h1"), None)
-    started = h1 is None
+    first_time = None
     parts: list[str] = []
     size = 0
-    for element in body.iter():
-        if element is h1:
-            started = True
-        if not started or not isinstance(element.tag, str) or element.tag in _HIDDEN:
-            continue
-        if element.text and element.text.strip() and not any(a.tag in _HIDDEN for a in element.iterancestors()):
-            parts.append(" ".join(element.text.split()))
+    for text, element in _following_texts(h1) if h1 is not None else _forward_texts(body):
+        if element is not None and element.tag == "time" and first_time is None and h1 is not None:
+            first_time = element
+        if text and text.strip():
+            parts.append(" ".join(text.split()))
             size += len(parts[-1])
             if size > VISIBLE_DATE_CHARS:
                 break
-    return " | ".join(parts)
+    return " | ".join(parts), (_text_before(h1) if h1 is not None else ""), first_time
 
 
-def _visible_dates(tree, meta: PageMeta) -> None:
-    """Dates printed near the headline (``visible``), except those labelled as updates."""
+def _forward_texts(element) -> Iterator[tuple[str | None, object]]:
+    """The visible texts of ``element`` in reading order, each with the element whose own text it is
+    (None for the text after an element); hidden regions skipped, read lazily."""
+    yield (_time_value(element) if element.tag == "time" else element.text), element
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in _HIDDEN:
+            yield from _forward_texts(child)
+        if child.tail:
+            yield child.tail, None
+
+
+def _following_texts(h1) -> Iterator[tuple[str | None, object]]:
+    """:func:`_forward_texts` of ``h1``, then of everything after it in the page, climbing its ancestors."""
+    yield from _forward_texts(h1)
+    node = h1
+    while node.getparent() is not None and node.tag != "body":
+        if not any(a.tag in _HIDDEN for a in node.iterancestors()):
+            if node.tail:
+                yield node.tail, None
+            for sibling in node.itersiblings():
+                if isinstance(sibling.tag, str) and sibling.tag not in _HIDDEN:
+                    yield from _forward_texts(sibling)
+                if sibling.tail:
+                    yield sibling.tail, None
+        node = node.getparent()
+
+
+BEFORE_HEADLINE_ELEMENTS = 300  # elements read backwards from the headline at most (empty wrappers, icons)
+
+
+def _reversed_texts(element, budget: list[int]) -> Iterator[str]:
+    """The visible texts inside ``element`` (and the text after its children), last first, hidden regions
+    skipped, read lazily; each element read spends one of ``budget``."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        return
+    for child in reversed(element):
+        if child.tail and child.tail.strip():
+            yield child.tail
+        if isinstance(child.tag, str) and child.tag not in _HIDDEN:
+            yield from _reversed_texts(child, budget)
+            if budget[0] < 0:
+                return
+    own = _time_value(element) if element.tag == "time" else element.text
+    if own and own.strip():
+        yield own
+
+
+def _preceding_texts(h1, budget: list[int]) -> Iterator[str]:
+    """The visible texts before ``h1``, nearest first: earlier siblings, then the parent's own text, climbing."""
+    node = h1
+    while budget[0] >= 0:
+        for sibling in node.itersiblings(preceding=True):
+            if sibling.tail and sibling.tail.strip():
+                yield sibling.tail
+            if isinstance(sibling.tag, str) and sibling.tag not in _HIDDEN:
+                yield from _reversed_texts(sibling, budget)
+            else:
+                budget[0] -= 1
+            if budget[0] < 0:
+                return
+        node = node.getparent()
+        if node is None or node.tag == "body" or node.tag in _HIDDEN:
+            return
+        if node.text and node.text.strip():
+            yield node.text
+
+
+def _text_before(h1) -> str:
+    """About ``BEFORE_HEADLINE_CHARS`` of visible text just above ``h1``, read backwards from it."""
+    found: list[str] = []
+    size = 0
+    for text in _preceding_texts(h1, [BEFORE_HEADLINE_ELEMENTS]):
+        found.append(" ".join(text.split()))
+        size += len(found[-1])
+        if size >= BEFORE_HEADLINE_CHARS:
+            break
+    return " | ".join(reversed(found))[-BEFORE_HEADLINE_CHARS:]
+
+
+def _visible_dates(tree) -> tuple[list[tuple[str, str]], object]:
+    """Dates printed near the headline (``visible``), except those labelled as updates: below it first,
+    then just above it (a kicker line); and the first ``<time>`` element under the headline."""
     from transforms.dates import find_all_dates
 
-    text = _headline_text(tree)
-    for found in find_all_dates(text)[:3]:
-        if not _UPDATED_LABEL.search(text[max(0, found.start - 30) : found.start]):
-            meta.dates.append(("visible", text[found.start : found.end]))
+    after, before, first_time = _headline_text(tree)
+    found_dates = []
+    for text in (after, before):
+        for found in find_all_dates(text)[:3]:
+            if not _UPDATED_LABEL.search(text[max(0, found.start - 30) : found.start]):
+                found_dates.append(("visible", text[found.start : found.end]))
+    return found_dates, first_time
 
 
 def url_date(url: str | None) -> str | None:
@@ -487,8 +663,10 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     _text_bylines(tree, meta)
     _author_links(tree, meta)
     _script_authors(tree, meta)
-    _times(tree, meta)
-    _visible_dates(tree, meta)
+    _site_person(tree, meta, url)
+    visible, first_time = _visible_dates(tree)
+    _times(tree, meta, first_time)
+    meta.dates.extend(visible)
     found = url_date(url) or url_date(meta.canonical_url)
     if found:
         meta.dates.append(("url", found))

@@ -17,7 +17,11 @@ BYLINE_LEAD = (
     r"|by|from|author(?:s|ed\s+by)?|von|par|por|di|door|av|af|de|autor(?:es|in|a)?|auteur(?:e|s)?"
     r"|texto?|redacci[oó]n)"
 )
-_LEAD = regex.compile(r"^\s*(?:" + BYLINE_LEAD + r"(?:\s*:\s+|\s+)|By(?=\p{Lu}\p{Ll}))", regex.I)
+_LEAD = regex.compile(
+    r"^\s*(?:this\s+(?:post|article|story|piece|guide|blog)\s+(?:was|is|has\s+been)\s+(?=\w+\s+by\b))?"
+    r"(?:" + BYLINE_LEAD + r"(?:\s*:\s+|\s+)|By(?=\p{Lu}\p{Ll}))",
+    regex.I,
+)  # "This post was written by Danielle Padula, Head of Marketing" too
 # Honorifics go: "Dr. Vahid Osman" is Vahid Osman.
 _HONORIFIC = regex.compile(
     r"^(?:(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|fr|sr|sra|herr|frau|mme|m)\.?\s+)+", regex.I
@@ -33,6 +37,12 @@ _MONTHS = (
 )
 # Months that are also surnames ("Tom May", "Theresa May") go only with a day after them.
 _BARE_MONTHS = r"(?:january|february|march|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+# A date printed before the name in one byline element: "Dec 17, 2025 Julian K. Arni", "2025-12-17 · Jane Doe".
+_DATE_HEAD = regex.compile(
+    r"^(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+" + _MONTHS + r",?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*[|·•,\-–—]?\s*(?=\p{Lu})",
+    regex.I,
+)
 _DATE_TAIL = regex.compile(
     r"(?:\s*[|·•,\-–—]\s*|\s+)(?:(?:at|on)\s+)?(?:(?:updated|published|posted|last\s+updated|on)\b.*|"
     + _MONTHS
@@ -84,7 +94,7 @@ _NOT_PERSON_WORDS = frozenset(
     services times post herald tribune journal gazette daily weekly magazine network group inc ltd llc
     corp company co foundation institute university college clinic hospital association society
     council committee department ministry office bureau center centre studio studios online digital
-    follow subscribe share email anonymous unknown none null undefined updated published posted
+    follow subscribe share email anonymous unknown none null undefined update updates updated published posted
     sponsored advertisement the a an by and of our your today lifestyle about home privacy terms
     january february march september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
@@ -92,10 +102,10 @@ _NOT_PERSON_WORDS = frozenset(
 )
 _PARTICLES = frozenset("de da del della der den van von la le du di dos das al el bin bint ibn ter ten y".split())
 # "Gary Marcus", "Marna van der Merwe", "Justin C. Meserole": first and last name at least.
-_FULL_NAME = regex.compile(
-    r"^\p{Lu}[\p{Ll}'’\-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’\-]+|(?:"
+_FULL_NAME = regex.compile(  # one inner capital per word: McCravy, MacDonald, DeShawn, O'Brien
+    r"^\p{Lu}[\p{Ll}'’\-]+(?:\p{Lu}\p{Ll}+)?(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’\-]+(?:\p{Lu}\p{Ll}+)?|(?:"
     + "|".join(sorted(_PARTICLES))
-    + r")))*\s+\p{Lu}[\p{Ll}'’\-]+$"
+    + r")))*\s+\p{Lu}[\p{Ll}'’\-]+(?:\p{Lu}\p{Ll}+)?$"
 )
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.\-]*")
 MAX_NAME_WORDS = 5
@@ -213,7 +223,7 @@ _SPLIT = regex.compile(
 
 def split_names(byline: str, not_names: frozenset[str] = frozenset()) -> tuple[list[str], str | None]:
     """People in a byline, in order, and the agency it credits (``By X and Y, Associated Press``)."""
-    text = _LEAD.sub("", regex.sub(r"\s+", " ", byline).strip())
+    text = _LEAD.sub("", _DATE_HEAD.sub("", regex.sub(r"\s+", " ", byline).strip()))
     agency = None
     people: list[str] = []
     for fragment in _SPLIT.split(text):

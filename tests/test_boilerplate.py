@@ -107,3 +107,24 @@ def test_beam_stage_removes_the_footer_and_keeps_the_syndicated_body() -> None:
             out | beam.Map(lambda a: (a.doc_id, FOOTER in a.text, a.text.count("\n\n") + 1, len(a.removed))),
             equal_to([(a.doc_id, False, 3, 1) for a in own] + [(a.doc_id, False, 4, 0) for a in copies]),
         )
+
+
+def test_array_count_agrees_with_the_in_memory_count_however_split() -> None:
+    """The Beam combine (arrays of distinct pairs, folded and merged in any grouping) finds the same lines."""
+    from transforms.beam_boilerplate import RecurringLines
+
+    own, copies = _corpus()
+    pairs = [o for a in own + copies for o in line_occurrences(a)]
+    expected = frequent_lines(pairs, 10)
+    fn = RecurringLines(10)
+    fn.FOLD_AT = 7  # fold often
+    for parts in (1, 3, 8):
+        accs = []
+        for k in range(parts):
+            acc = fn.create_accumulator()
+            for pair in pairs[k::parts]:
+                acc = fn.add_input(acc, pair)
+            accs.append(fn.compact(acc))
+        assert fn.extract_output(fn.merge_accumulators(accs)) == expected
+    assert fn.extract_output(fn.create_accumulator()) == frozenset()
+    assert RecurringLines(2).extract_output(fn.merge_accumulators([fn.create_accumulator()])) == frozenset()

@@ -2,8 +2,9 @@
 
 Pass 1 counts, per line of a source (a 64-bit hash), the distinct document
 signatures it appears under, and keeps the lines at or above the threshold. The
-count is a lifted combine whose accumulators hold at most ``min_docs``
-signatures, so workers pre-aggregate and only small integers cross the shuffle.
+count is one lifted global combine over numpy arrays of distinct
+``(line, signature)`` pairs: each worker folds its pairs, and the merge sees a
+few arrays of 16 bytes a pair, never a dictionary entry per line.
 Pass 2 removes the recurring lines from each article, with their hashes as a
 side input (only lines that recur: small next to the corpus).
 """
@@ -13,42 +14,61 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import apache_beam as beam
+import numpy as np
 from apache_beam.metrics import Metrics
 
 from schemas.records import Article
 from transforms.beam import NAMESPACE, REMOVED_NAMESPACE
 from transforms.beam_staging import ReadParts, StageArticles
-from transforms.boilerplate import DEFAULT_MIN_DOCS, RULE_RECURRING_IN_SOURCE, line_occurrences, remove_recurring
+from transforms.boilerplate import (
+    DEFAULT_MIN_DOCS,
+    RULE_RECURRING_IN_SOURCE,
+    distinct_pairs,
+    line_occurrences,
+    recurring_in_pairs,
+    remove_recurring,
+)
 
 
-class DistinctAtLeast(beam.CombineFn):
-    """Whether at least ``n`` distinct values were seen; keeps at most ``n`` of them.
+class RecurringLines(beam.CombineFn):
+    """``(line_hash, signature)`` pairs to the line hashes seen under ``min_docs`` distinct signatures.
 
-    A capped set only drops values once it holds ``n``, so the union of capped
-    sets reaches ``n`` exactly when the union of the full sets does.
+    The accumulator is a numpy array of distinct pairs (16 bytes each) plus a
+    short list of pairs not yet folded in, so a worker's partial count and the
+    merge of all of them stay small arrays, not one dictionary entry per line.
     """
 
-    def __init__(self, n: int) -> None:
-        self._n = n
+    FOLD_AT = 200_000
 
-    def create_accumulator(self) -> set[int]:
-        return set()
+    def __init__(self, min_docs: int) -> None:
+        self._min_docs = min_docs
 
-    def add_input(self, acc: set[int], value: int) -> set[int]:
-        if len(acc) < self._n:
-            acc.add(value)
-        return acc
+    def create_accumulator(self) -> tuple[np.ndarray, list[tuple[int, int]]]:
+        return np.zeros((0, 2), dtype=np.uint64), []
 
-    def merge_accumulators(self, accs: Iterable[set[int]]) -> set[int]:
-        merged: set[int] = set()
-        for acc in accs:
-            if len(merged) >= self._n:
-                break
-            merged |= acc
-        return merged
+    def add_input(self, acc, pair: tuple[int, int]):
+        folded, pending = acc
+        pending.append(pair)
+        if len(pending) >= self.FOLD_AT:
+            return self._fold(folded, pending), []
+        return folded, pending
 
-    def extract_output(self, acc: set[int]) -> bool:
-        return len(acc) >= self._n
+    @staticmethod
+    def _fold(folded: np.ndarray, pending: list[tuple[int, int]]) -> np.ndarray:
+        if not pending:
+            return folded
+        return distinct_pairs(np.concatenate([folded, np.array(pending, dtype=np.uint64).reshape(-1, 2)]))
+
+    def compact(self, acc):
+        folded, pending = acc
+        return self._fold(folded, pending), []
+
+    def merge_accumulators(self, accs: Iterable):
+        arrays = [self._fold(folded, pending) for folded, pending in accs]
+        return distinct_pairs(np.concatenate(arrays)) if arrays else np.zeros((0, 2), dtype=np.uint64), []
+
+    def extract_output(self, acc) -> frozenset[int]:
+        return recurring_in_pairs(self._fold(*acc), self._min_docs)
 
 
 class RemoveRecurringDoFn(beam.DoFn):
@@ -57,13 +77,9 @@ class RemoveRecurringDoFn(beam.DoFn):
     def __init__(self) -> None:
         self._touched = Metrics.counter(NAMESPACE, "articles_with_source_boilerplate")
         self._removed = Metrics.counter(REMOVED_NAMESPACE, RULE_RECURRING_IN_SOURCE)
-        self._recurring: frozenset[int] | None = None
-        self._seen: object = None
 
-    def process(self, article: Article, recurring: Iterable[int]) -> Iterator[Article]:
-        if self._recurring is None or self._seen is not recurring:  # one set per side-input value
-            self._recurring, self._seen = frozenset(recurring), recurring
-        cleaned = remove_recurring(article, self._recurring)
+    def process(self, article: Article, recurring: frozenset[int]) -> Iterator[Article]:
+        cleaned = remove_recurring(article, recurring)
         removed = len(cleaned.removed) - len(article.removed)
         if removed:
             self._touched.inc()
@@ -89,10 +105,8 @@ class RemoveSourceBoilerplate(beam.PTransform):
         recurring = (
             articles
             | "LineOccurrences" >> beam.FlatMap(line_occurrences)
-            | "CountSignatures" >> beam.CombinePerKey(DistinctAtLeast(self._min_docs))
-            | "Recurring" >> beam.Filter(lambda item: item[1])
-            | "Lines" >> beam.Keys()
+            | "RecurringLines" >> beam.CombineGlobally(RecurringLines(self._min_docs))
         )
         if self._staging:
             articles = articles | "Stage" >> StageArticles(self._staging) | "ReadBack" >> ReadParts()
-        return articles | "RemoveRecurring" >> beam.ParDo(RemoveRecurringDoFn(), beam.pvalue.AsList(recurring))
+        return articles | "RemoveRecurring" >> beam.ParDo(RemoveRecurringDoFn(), beam.pvalue.AsSingleton(recurring))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -53,15 +54,29 @@ def _given(options: PipelineOptions, name: str) -> bool:
     return any(str(flag).lstrip("-").split("=")[0] == name for flag in flags)
 
 
+class _NoRunningModeNotice(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "direct_running_mode" not in str(record.msg)
+
+
 def _local(options: PipelineOptions) -> RunnerChoice:
     from apache_beam.portability.api import beam_provision_api_pb2
-    from apache_beam.runners.portability.fn_api_runner import FnApiRunner
+    from apache_beam.runners.portability.fn_api_runner import FnApiRunner, fn_runner
     from apache_beam.runners.portability.fn_api_runner.fn_runner import ExtendedProvisionInfo
     from apache_beam.runners.portability.portable_runner import JobServiceHandle
+    from apache_beam.transforms import environments
 
     direct = options.view_as(DirectOptions)
+    environment = None
     if not _given(options, "direct_running_mode") and _cores() > 1:
-        direct.direct_running_mode = "multi_processing"
+        # Beam's multi-process mode, with newsclean's quieter worker (pipeline/worker.py). Beam
+        # replaces the environment when the mode option says multi_processing, so the mode stays
+        # unset and the notice that says it should be set is filtered.
+        command = f"{sys.executable} -m pipeline.worker"
+        environment = environments.SubprocessSDKEnvironment.from_command_string(command_string=command)
+        runner_log = logging.getLogger(fn_runner.__name__)
+        if not any(isinstance(f, _NoRunningModeNotice) for f in runner_log.filters):
+            runner_log.addFilter(_NoRunningModeNotice())
     if not _given(options, "direct_num_workers") or not direct.direct_num_workers:
         direct.direct_num_workers = _cores()
     # The driver re-logs every worker warning (harmless start-up notices) through this logger.
@@ -72,7 +87,7 @@ def _local(options: PipelineOptions) -> RunnerChoice:
     # As DirectRunner does: hand the options to the worker processes, which read them at start.
     encoded = JobServiceHandle.encode_pipeline_options(options.get_all_options())
     provision = ExtendedProvisionInfo(beam_provision_api_pb2.ProvisionInfo(pipeline_options=encoded))
-    return RunnerChoice("DirectRunner", FnApiRunner(provision_info=provision))
+    return RunnerChoice("DirectRunner", FnApiRunner(default_environment=environment, provision_info=provision))
 
 
 @contextlib.contextmanager

@@ -74,13 +74,15 @@ def test_local_runner_uses_every_core_unless_told(monkeypatch):
     from pipeline import runners
 
     monkeypatch.setattr(runners, "_cores", lambda: 4)
-    for flags, workers, mode in (
-        ([], 4, "multi_processing"),
-        (["--direct_num_workers", "1"], 1, "multi_processing"),
-        (["--direct_num_workers=3"], 3, "multi_processing"),
-        (["--direct_running_mode=in_memory"], 4, "in_memory"),
+    for flags, workers, processes in (
+        ([], 4, True),
+        (["--direct_num_workers", "1"], 1, True),
+        (["--direct_num_workers=3"], 3, True),
+        (["--direct_running_mode=in_memory"], 4, False),
     ):
         options = PipelineOptions(flags)
-        runners._local(options)
-        direct = options.view_as(DirectOptions)
-        assert (direct.direct_num_workers, direct.direct_running_mode) == (workers, mode), flags
+        choice = runners._local(options)
+        environment = choice.runner._default_environment
+        command = getattr(environment, "command_string", "")
+        assert options.view_as(DirectOptions).direct_num_workers == workers, flags
+        assert ("-m pipeline.worker" in command) is processes, flags

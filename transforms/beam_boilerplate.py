@@ -3,8 +3,8 @@
 Pass 1 counts, per line of a source (a 64-bit hash), the distinct document
 signatures it appears under, and keeps the lines at or above the threshold. The
 count is one lifted global combine over numpy arrays of distinct
-``(line, signature)`` pairs: each worker folds its pairs, and the merge sees a
-few arrays of 16 bytes a pair, never a dictionary entry per line.
+``(line, signature)`` pairs packed in 64 bits: each worker folds its pairs, and
+the merge sees a few arrays of 8 bytes a pair, never a dictionary entry per line.
 Pass 2 removes the recurring lines from each article, with their hashes as a
 side input (only lines that recur: small next to the corpus).
 """
@@ -23,9 +23,9 @@ from transforms.beam_staging import ReadParts, StageArticles
 from transforms.boilerplate import (
     DEFAULT_MIN_DOCS,
     RULE_RECURRING_IN_SOURCE,
-    distinct_pairs,
     line_occurrences,
-    recurring_in_pairs,
+    pack_pairs,
+    recurring_in_packed,
     remove_recurring,
 )
 
@@ -33,18 +33,19 @@ from transforms.boilerplate import (
 class RecurringLines(beam.CombineFn):
     """``(line_hash, signature)`` pairs to the line hashes seen under ``min_docs`` distinct signatures.
 
-    The accumulator is a numpy array of distinct pairs (16 bytes each) plus a
-    short list of pairs not yet folded in, so a worker's partial count and the
-    merge of all of them stay small arrays, not one dictionary entry per line.
+    The accumulator is a sorted numpy array of distinct packed pairs (8 bytes
+    each, :func:`pack_pairs`) plus a short list of pairs not yet folded in, so
+    a worker's partial count and the merge of all of them stay small arrays,
+    not one dictionary entry per line.
     """
 
-    FOLD_AT = 200_000
+    FOLD_AT = 50_000
 
     def __init__(self, min_docs: int) -> None:
         self._min_docs = min_docs
 
     def create_accumulator(self) -> tuple[np.ndarray, list[tuple[int, int]]]:
-        return np.zeros((0, 2), dtype=np.uint64), []
+        return np.zeros(0, dtype=np.uint64), []
 
     def add_input(self, acc, pair: tuple[int, int]):
         folded, pending = acc
@@ -57,18 +58,17 @@ class RecurringLines(beam.CombineFn):
     def _fold(folded: np.ndarray, pending: list[tuple[int, int]]) -> np.ndarray:
         if not pending:
             return folded
-        return distinct_pairs(np.concatenate([folded, np.array(pending, dtype=np.uint64).reshape(-1, 2)]))
+        return np.unique(np.concatenate([folded, pack_pairs(pending)]))
 
     def compact(self, acc):
-        folded, pending = acc
-        return self._fold(folded, pending), []
+        return self._fold(*acc), []
 
     def merge_accumulators(self, accs: Iterable):
         arrays = [self._fold(folded, pending) for folded, pending in accs]
-        return distinct_pairs(np.concatenate(arrays)) if arrays else np.zeros((0, 2), dtype=np.uint64), []
+        return (np.unique(np.concatenate(arrays)) if arrays else np.zeros(0, dtype=np.uint64)), []
 
     def extract_output(self, acc) -> frozenset[int]:
-        return recurring_in_pairs(self._fold(*acc), self._min_docs)
+        return recurring_in_packed(self._fold(*acc), self._min_docs)
 
 
 class RemoveRecurringDoFn(beam.DoFn):

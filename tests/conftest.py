@@ -23,3 +23,17 @@ def seed_000_text() -> str:
 @pytest.fixture
 def seed_003_text() -> str:
     return SEED_003.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seeds_run(tmp_path_factory):
+    """One ``newsclean run`` over both seeds and an empty file, shared by the tests that read its output."""
+    from pipeline.cli import main
+
+    folder = tmp_path_factory.mktemp("in")
+    (folder / "a.txt").write_bytes(SEED_000.read_bytes())
+    (folder / "b.txt").write_bytes(SEED_003.read_bytes())
+    (folder / "c.txt").write_bytes(b"")
+    output = tmp_path_factory.mktemp("out")
+    assert main(["run", str(folder), "--output", str(output), "--quiet", "--direct_num_workers", "1"]) == 0
+    return output

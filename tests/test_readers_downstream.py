@@ -6,19 +6,10 @@ import datetime as dt
 
 import pytest
 
-from pipeline.cli import main
-from tests.conftest import SEED_000, SEED_003
-
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("in")
-    (folder / "a.txt").write_bytes(SEED_000.read_bytes())
-    (folder / "b.txt").write_bytes(SEED_003.read_bytes())
-    (folder / "c.txt").write_bytes(b"")
-    output = tmp_path_factory.mktemp("out")
-    assert main(["run", str(folder), "--output", str(output), "--quiet", "--direct_num_workers", "1"]) == 0
-    return output
+def out(seeds_run):
+    return seeds_run
 
 
 def test_pandas(out) -> None:

@@ -14,7 +14,6 @@ biggest inputs hit the size limit and one 12 MB page hits the time limit.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import random
 import zlib
@@ -22,8 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from tests.warc_helpers import warc_bytes
 
 MAX_BYTES = 40_000_000  # what the test passes as --max-bytes
 MAX_SECONDS = 5  # and as --max-seconds
@@ -80,28 +78,6 @@ def page(i: int, *, head: str = "", before: str = "", after: str = "", attrs: st
 
 def jsonl(*records: object) -> bytes:
     return b"".join((r if isinstance(r, bytes) else json.dumps(r).encode()) + b"\n" for r in records)
-
-
-def warc(records: list[dict], *, gzipped: bool = True) -> bytes:
-    """A WARC file: warcinfo (#1), then one record per dict (``url``, ``body``, ``status``, ``type``, ``ctype``)."""
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=gzipped)
-    writer.write_record(writer.create_warcinfo_record("hostile.warc", {"software": "newsclean tests"}))
-    for record in records:
-        kind = record.get("type", "response")
-        headers = None
-        if kind == "response":
-            headers = StatusAndHeaders(
-                record.get("status", "200 OK"),
-                [("Content-Type", record.get("ctype", "text/html; charset=utf-8"))],
-                protocol="HTTP/1.1",
-            )
-        elif kind == "request":
-            headers = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.com")], is_http_request=True)
-        writer.write_record(
-            writer.create_warc_record(record["url"], kind, payload=io.BytesIO(record["body"]), http_headers=headers)
-        )
-    return buffer.getvalue()
 
 
 def _good_record(i: int) -> dict:
@@ -434,39 +410,39 @@ def _warc(w: _Writer, rng: random.Random) -> None:
     a, b, c = w.next_marker(), w.next_marker(), w.next_marker()
     records = [
         _good_record(a),
-        {"url": "https://news.example/logo.png", "body": b"\x89PNG" + rng.randbytes(500), "ctype": "image/png"},
+        {"url": "https://news.example/logo.png", "body": b"\x89PNG" + rng.randbytes(500), "content_type": "image/png"},
         {"url": "https://news.example/gone", "body": b"<html>gone</html>", "status": "404 Not Found"},
         {"url": "https://news.example/", "type": "request", "body": b""},
-        {"url": "https://news.example/bin", "body": rng.randbytes(800), "ctype": "application/octet-stream"},
-        {**_good_record(b), "ctype": "text/html; charset=x-bogus-999"},
+        {"url": "https://news.example/bin", "body": rng.randbytes(800), "content_type": "application/octet-stream"},
+        {**_good_record(b), "content_type": "text/html; charset=x-bogus-999"},
         {"url": "https://news.example/deep", "body": page(c, before="<div>" * 10_000).encode()},
         _good_record(c),
     ]
     w.add("WARC mixing good, non-HTML, 404, request, bogus charset and deep records", "mixed.warc.gz",
-          warc(records), {"#2": _a(), "#3": _r("read/unsupported_media_type"), "#4": _r("read/http_status"),
+          warc_bytes(records), {"#2": _a(), "#3": _r("read/unsupported_media_type"), "#4": _r("read/http_status"),
                           "#6": _r("read/unsupported_media_type"), "#7": _a(), "#8": _r("extract/too_deep"),
                           "#9": _a()}, (a, b, c))  # fmt: skip
     a, b = w.next_marker(), w.next_marker()
-    plain = warc([_good_record(a), _good_record(b), _good_record(w.next_marker())], gzipped=False)
+    plain = warc_bytes([_good_record(a), _good_record(b), _good_record(w.next_marker())], gzip=False)
     cut = plain.rindex(b"<p>")
     w.add("truncated WARC record", "cut.warc", plain[:cut],
           {"#2": _a(), "#3": _a(), "#4": _r("read/truncated_record")}, (a, b))  # fmt: skip
     a, b = w.next_marker(), w.next_marker()
-    packed = warc([_good_record(a), _good_record(b), _good_record(w.next_marker())])
+    packed = warc_bytes([_good_record(a), _good_record(b), _good_record(w.next_marker())])
     w.add("truncated .warc.gz", "cut.warc.gz", packed[:-300],
           {"#2": _a(), "#3": _a(), "#4": _r("read/truncated_gzip", "read/truncated_record")}, (a, b))  # fmt: skip
     a = w.next_marker()
-    plain = warc([_good_record(a), _good_record(w.next_marker())], gzipped=False)
+    plain = warc_bytes([_good_record(a), _good_record(w.next_marker())], gzip=False)
     second = plain.index(b"WARC/1.", plain.index(b"news.example/"))
     broken = plain[:second] + b"NOT A WARC HEADER\r\n\r\n" + plain[second:]
     w.add("broken WARC framing", "framing.warc", broken, {"#2": _a(), "#3": _r("read/corrupt_warc")}, (a,))
     a = w.next_marker()
     bomb_record = {"url": "https://news.example/bomb", "body": b"<html>" + b" " * (64 << 20)}
-    data = warc([_good_record(a), bomb_record, _good_record(a)])
+    data = warc_bytes([_good_record(a), bomb_record, _good_record(a)])
     expected = {"#2": _a(), "#3": _r("read/compression_ratio")}
     w.add("gzip bomb WARC record after a good one", "bomb.warc.gz", data, expected, (a,))
     a = w.next_marker()
-    plain = warc([_good_record(a)], gzipped=False)
+    plain = warc_bytes([_good_record(a)], gzip=False)
     length = plain.index(b"Content-Length: ", plain.index(b"WARC-Type: response")) + len(b"Content-Length: ")
     end = plain.index(b"\r\n", length)
     lie = plain[:length] + b"99999999" + plain[end:]
@@ -474,7 +450,7 @@ def _warc(w: _Writer, rng: random.Random) -> None:
     w.add("random bytes named .warc", "noise.warc", rng.randbytes(20_000), {"#1": _r("read/corrupt_warc")})
     w.add("empty .warc.gz", "empty.warc.gz", b"", _one("read/no_records"))
     w.add("WARC of request records only", "requests.warc.gz",
-          warc([{"url": "https://e.com/", "type": "request", "body": b""}]), _one("read/no_records"))  # fmt: skip
+          warc_bytes([{"url": "https://e.com/", "type": "request", "body": b""}]), _one("read/no_records"))  # fmt: skip
 
 
 def build(folder: Path, *, port: int, secret: Path) -> list[Case]:

@@ -28,6 +28,7 @@ from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION, read_docume
 from transforms.rules import DEFAULT_RULES, RuleSet
 
 NAMESPACE = "newsclean"
+ROW_GROUP_BYTES = 16 * 1024 * 1024  # what WriteToParquet buffers per open file before a row group
 REMOVED_NAMESPACE = "newsclean.removed"
 
 
@@ -293,7 +294,6 @@ class WriteRecords(beam.PTransform):
 
 
 DEFAULT_SHARDS = 4
-ROW_GROUP_BYTES = 16 * 1024 * 1024
 
 
 COUNTS_FILE = "_inputs.count"

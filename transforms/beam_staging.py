@@ -28,6 +28,7 @@ from apache_beam.io.filesystems import FileSystems
 
 from schemas.arrow import ARTICLE_SCHEMA, article_to_row, row_to_article
 from schemas.records import Article
+from transforms.parquet_io import COMPRESSION
 
 PART_ROWS = 2000  # articles per staged part: a few MB, enough parts to spread over workers
 BATCH_ROWS = 250  # rows buffered before they are appended to the open part
@@ -37,7 +38,7 @@ class _PartWriter:
     def __init__(self, path: str) -> None:
         self.path = path
         self._handle = FileSystems.create(path)
-        self._writer = pq.ParquetWriter(self._handle, ARTICLE_SCHEMA, compression="zstd")
+        self._writer = pq.ParquetWriter(self._handle, ARTICLE_SCHEMA, compression=COMPRESSION)
         self._rows: list[dict] = []
         self.count = 0
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import posixpath
-from collections import defaultdict
 from collections.abc import Container, Iterable, Iterator
 from urllib.parse import urlsplit
 
@@ -85,14 +84,6 @@ def line_occurrences(article: Article) -> Iterator[tuple[int, int]]:
         yield line_hash(source, key), sig
 
 
-def frequent_lines(occurrences: Iterable[tuple[int, int]], min_docs: int) -> set[int]:
-    """Pass 1, in memory: the line hashes seen under ``min_docs`` or more distinct signatures."""
-    signatures: dict[int, set[int]] = defaultdict(set)
-    for line, sig in occurrences:
-        signatures[line].add(sig)
-    return {line for line, sigs in signatures.items() if len(sigs) >= min_docs}
-
-
 def pack_pairs(pairs: Iterable[tuple[int, int]]) -> np.ndarray:
     """``(line_hash, signature)`` pairs as one uint64 each, the line in the high bits."""
     packed = [(line << SIGNATURE_BITS) | sig for line, sig in pairs]
@@ -101,11 +92,16 @@ def pack_pairs(pairs: Iterable[tuple[int, int]]) -> np.ndarray:
 
 def recurring_in_packed(packed: np.ndarray, min_docs: int) -> frozenset[int]:
     """The lines of packed pairs (:func:`pack_pairs`) seen under ``min_docs`` or more distinct
-    signatures: what :func:`frequent_lines` gives, from 8 bytes a pair instead of a dict entry."""
+    signatures, from 8 bytes a pair: the one count both the in-memory and the Beam pass use."""
     if len(packed) == 0:
         return frozenset()
     lines, counts = np.unique(np.unique(packed) >> np.uint64(SIGNATURE_BITS), return_counts=True)
     return frozenset(int(line) for line in lines[counts >= min_docs])
+
+
+def frequent_lines(occurrences: Iterable[tuple[int, int]], min_docs: int) -> frozenset[int]:
+    """Pass 1, in memory: the line hashes seen under ``min_docs`` or more distinct signatures."""
+    return recurring_in_packed(pack_pairs(occurrences), min_docs)
 
 
 def remove_recurring(article: Article, recurring: Container[int]) -> Article:

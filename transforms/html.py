@@ -169,13 +169,14 @@ def parse_html(html: str):
     return load_html(html)
 
 
-def _trafilatura(html, url: str | None, *, favor_recall: bool, with_metadata: bool = True):
+def _trafilatura(html, url: str | None, *, favor_recall: bool):
+    """The content only: page metadata comes from :func:`_trafilatura_metadata`, once."""
     import trafilatura  # heavy import, only where HTML is read
 
     return trafilatura.bare_extraction(
         html,
         url=url,
-        with_metadata=with_metadata,
+        with_metadata=False,
         favor_recall=favor_recall,
         include_comments=False,
         include_tables=True,
@@ -257,9 +258,10 @@ def extract_html(html: str, url: str | None = None, tree=None) -> HtmlExtraction
         raise StageError(STAGE, "no_content", "trafilatura found no main content")
     # metadata first, as trafilatura orders it: its canonical URL goes to the extractor
     found = _trafilatura_metadata(tree, url)
-    blocks = _blocks(_trafilatura(tree, url or found.url, favor_recall=True, with_metadata=False))
+    page_url = url or found.url
+    blocks = _blocks(_trafilatura(tree, page_url, favor_recall=True))
     if _words(blocks) < SECOND_PASS_WORDS:
-        second_blocks = _blocks(_trafilatura(tree, url or found.url, favor_recall=False, with_metadata=False))
+        second_blocks = _blocks(_trafilatura(tree, page_url, favor_recall=False))
         if _words(second_blocks) > SECOND_PASS_GAIN * _words(blocks):
             blocks = second_blocks
     if not blocks:

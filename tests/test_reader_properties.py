@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schemas.records import Article, RawDocument, Reject
-from tests.hostile.corpus import story, warc
+from tests.hostile.corpus import story
+from tests.warc_helpers import warc_bytes
 from transforms.decode import decode_bytes
 from transforms.document import process_document
 from transforms.errors import StageError
@@ -28,8 +29,8 @@ EXAMPLES = int(os.environ.get("NEWSCLEAN_HYPOTHESIS_EXAMPLES", "5000"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 SMALL_PAGE = "<html><body><p>The council voted on the budget.</p></body></html>"
-GOOD_WARC = warc([{"url": f"https://e.com/{i}", "body": SMALL_PAGE.encode()} for i in range(3)], gzipped=False)
-GOOD_WARC_GZ = warc([{"url": f"https://e.com/{i}", "body": SMALL_PAGE.encode()} for i in range(3)])
+GOOD_WARC = warc_bytes([{"url": f"https://e.com/{i}", "body": SMALL_PAGE.encode()} for i in range(3)], gzip=False)
+GOOD_WARC_GZ = warc_bytes([{"url": f"https://e.com/{i}", "body": SMALL_PAGE.encode()} for i in range(3)])
 JSON_LINES = [json.dumps({"text": "A story."}), json.dumps({"html": SMALL_PAGE, "url": "https://e.com/2"}), "[1]", "{"]
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import gzip
 
 import apache_beam as beam
+from apache_beam.io.filesystem import FileMetadata
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
 from tests.conftest import SEED_000, SEED_003
-from transforms.beam import CleanDocuments, ReadDocuments
+from transforms.beam import BATCH_BYTES, FILES_PER_BATCH, CleanDocuments, ReadDocuments, file_batches
 
 
 def _pipeline() -> BeamTestPipeline:
@@ -40,6 +41,29 @@ def test_read_and_clean_a_folder(tmp_path) -> None:
             read.rejects | "ReadRejects" >> beam.Map(lambda r: (r.source_uri.rsplit("/", 1)[-1], r.stage, r.error)),
             equal_to([("broken.txt.gz", "read", "truncated_gzip")]),
             label="read_rejects",
+        )
+
+
+def test_files_travel_in_small_batches_and_large_files_alone() -> None:
+    small = [FileMetadata(f"/in/{i}.txt", 5_000, 1.0) for i in range(2 * FILES_PER_BATCH + 3)]
+    large = FileMetadata("/in/big.warc.gz", BATCH_BYTES + 1, 2.0)
+    batches = list(file_batches([*small[:5], large, *small[5:]]))
+    paths = [path for batch in batches for path, _, _ in batch]
+    assert paths == [m.path for m in [*small[:5], large, *small[5:]]]  # every file once, in order
+    assert [len(b) for b in batches] == [5, 1, FILES_PER_BATCH, FILES_PER_BATCH - 2]
+    assert batches[1] == [("/in/big.warc.gz", BATCH_BYTES + 1, 2.0)]
+    assert list(file_batches([])) == []
+
+
+def test_a_folder_of_many_files_is_read_whole(tmp_path) -> None:
+    count = 3 * FILES_PER_BATCH + 1
+    for i in range(count):
+        (tmp_path / f"doc{i:03d}.txt").write_text(f"Story number {i} about the harbour.\n\nIt rained on day {i}.")
+    with _pipeline() as p:
+        read = p | beam.Create([(str(tmp_path / "**"), True)]) | ReadDocuments()
+        assert_that(
+            read.documents | beam.Map(lambda d: d.source_uri.rsplit("/", 1)[-1]),
+            equal_to([f"doc{i:03d}.txt" for i in range(count)]),
         )
 
 

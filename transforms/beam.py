@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import apache_beam as beam
 from apache_beam.io import fileio
-from apache_beam.io.filesystem import CompressionTypes
+from apache_beam.io.filesystem import CompressionTypes, FileMetadata
 from apache_beam.metrics import Metrics
 
 from schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA, article_to_row, reject_to_row
@@ -104,6 +104,25 @@ class ReadFileDoFn(beam.DoFn):
                 yield _with_time(item) if isinstance(item, Reject) else item
 
 
+FILES_PER_BATCH = 16  # small files read together after the shuffle: few elements, still spread
+BATCH_BYTES = 16 * 1024 * 1024  # a batch closes at this size, so large files travel alone
+
+
+def file_batches(found: Iterable[FileMetadata]) -> Iterator[list[tuple[str, int, float]]]:
+    """Matched files as batches of ``(path, size, last_updated)``: at most ``FILES_PER_BATCH``
+    files and, unless one file is larger, ``BATCH_BYTES``."""
+    batch: list[tuple[str, int, float]] = []
+    size = 0
+    for metadata in found:
+        if batch and (len(batch) >= FILES_PER_BATCH or size + metadata.size_in_bytes > BATCH_BYTES):
+            yield batch
+            batch, size = [], 0
+        batch.append((metadata.path, metadata.size_in_bytes, metadata.last_updated_in_seconds))
+        size += metadata.size_in_bytes
+    if batch:
+        yield batch
+
+
 def _has_extension(path: str, extensions: frozenset[str]) -> bool:
     name = posixpath.basename(path.replace("\\", "/")).lower()
     if name.startswith("."):
@@ -116,8 +135,11 @@ def _has_extension(path: str, extensions: frozenset[str]) -> bool:
 class ReadDocuments(beam.PTransform):
     """File patterns to raw documents (main output) and read rejects (``rejects``).
 
-    ``MatchAll → Reshuffle → ReadMatches``: the Reshuffle spreads files over
-    workers, without it a multi-process runner reads everything in one bundle.
+    ``Match → batches of files → Reshuffle → ReadMatches``: the Reshuffle spreads
+    files over workers (without it a multi-process runner reads everything in one
+    bundle); files travel in small batches (:func:`file_batches`) because the
+    local runner keeps every shuffled element in memory, ~2 KB each, which
+    mattered for folders of one small file per document.
     Patterns given as ``(pattern, True)`` keep only files with a known extension
     (used for folders, so a README beside the data is not read as news).
     """
@@ -140,21 +162,16 @@ class ReadDocuments(beam.PTransform):
     def expand(self, patterns: beam.PCollection) -> Read:
         extensions = self._extensions
 
-        def wanted(item: tuple[fileio.FileMetadata, bool]) -> bool:
-            metadata, filtered = item
-            return not filtered or _has_extension(metadata.path, extensions)
-
-        def match(item: tuple[str, bool]) -> Iterator[tuple[fileio.FileMetadata, bool]]:
+        def match(item: tuple[str, bool]) -> Iterator[list[tuple[str, int, float]]]:
             pattern, filtered = item
-            for metadata in beam.io.filesystems.FileSystems.match([pattern])[0].metadata_list:
-                yield metadata, filtered
+            found = beam.io.filesystems.FileSystems.match([pattern])[0].metadata_list
+            yield from file_batches(m for m in found if not filtered or _has_extension(m.path, extensions))
 
         items = (
             patterns
             | "Match" >> beam.FlatMap(match)
-            | "KnownExtensions" >> beam.Filter(wanted)
-            | "Metadata" >> beam.Map(lambda item: item[0])
             | "Spread" >> beam.Reshuffle()
+            | "Files" >> beam.FlatMap(lambda batch: [FileMetadata(*entry) for entry in batch])
             | "ReadMatches" >> fileio.ReadMatches()
             | "ReadFiles"
             >> beam.ParDo(ReadFileDoFn(self._format, self._max_bytes, self._jsonl_fields, self._max_ratio))

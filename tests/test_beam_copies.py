@@ -9,6 +9,7 @@ import os
 
 import apache_beam as beam
 import pyarrow.parquet as pq
+import pytest
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
@@ -43,7 +44,8 @@ def _marks(pcoll):
     return pcoll | beam.Map(lambda a: (a.doc_id, a.duplicate_of, a.duplicate_kind))
 
 
-def test_mark_copies_matches_the_reference_and_keeps_every_article() -> None:
+@pytest.mark.parametrize("stored", [False, True], ids=["joined", "stored"])
+def test_mark_copies_matches_the_reference_and_keeps_every_article(stored, tmp_path) -> None:
     articles = _articles()
     reference = mark_copies([Record(a.doc_id, a.text, a.content_hash, a.published_date) for a in articles])
     expected = [
@@ -59,7 +61,7 @@ def test_mark_copies_matches_the_reference_and_keeps_every_article() -> None:
     ]
     assert ("s1", "o1", "spun") in expected and ("a-copy", "a", "exact") in expected and ("b", None, None) in expected
     with _pipeline() as p:
-        out = p | beam.Create(articles) | MarkCopies(CopiesConfig())
+        out = p | beam.Create(articles) | MarkCopies(CopiesConfig(), staging=str(tmp_path) if stored else None)
         assert_that(_marks(out), equal_to(expected))
         assert_that(
             out | "Texts" >> beam.Map(lambda a: (a.doc_id, a.text)),
@@ -68,13 +70,14 @@ def test_mark_copies_matches_the_reference_and_keeps_every_article() -> None:
         )
 
 
-def test_content_hash_is_assigned_when_missing() -> None:
+@pytest.mark.parametrize("stored", [False, True], ids=["joined", "stored"])
+def test_content_hash_is_assigned_when_missing(stored, tmp_path) -> None:
     original, _ = seeds()
     bare = [article("x", original.text), article("y", original.text.upper())]
     for a in bare:
         a.content_hash = None
     with _pipeline() as p:
-        out = p | beam.Create(bare) | MarkCopies()
+        out = p | beam.Create(bare) | MarkCopies(staging=str(tmp_path) if stored else None)
         assert_that(_marks(out), equal_to([("x", None, None), ("y", "x", "exact")]))
 
 

@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 from transforms.copies import components as cc
 from transforms.copies.config import CopiesConfig
 from transforms.copies.features import Profile
-from transforms.copies.keys import bucket_pairs, sample_level, spun_bucket_pairs, spun_keys
+from transforms.copies.keys import (
+    SPUN_FLAG,
+    bucket_pairs,
+    is_spun_key,
+    near_keys,
+    sample_level,
+    spun_bucket_pairs,
+    spun_keys,
+)
 
 
 def _profile(values: list[int]) -> Profile:
@@ -45,8 +53,19 @@ def test_sampled_keys_of_a_coarse_text_are_keys_of_a_fine_text_that_has_them() -
     fine, coarse = _profile(small), _profile(large)
     assert sample_level(len(fine.immutables), config) < sample_level(len(coarse.immutables), config)
     coarse_keys, fine_keys = set(spun_keys(coarse, config)), set(spun_keys(fine, config))
-    shared = {f"s{v:08x}" for v in fine.immutables.tolist()} & coarse_keys
+    shared = {SPUN_FLAG | v for v in fine.immutables.tolist()} & coarse_keys
     assert shared and shared <= fine_keys
+
+
+def test_near_and_spun_keys_never_meet_and_fit_int64() -> None:
+    config = CopiesConfig()
+    rng = np.random.default_rng(5)
+    p = _profile(rng.integers(0, 2**32, size=400, dtype=np.uint64).tolist())
+    near, spun = near_keys(p, config), spun_keys(p, config)
+    assert len(near) == config.near_bands and spun
+    assert not any(is_spun_key(k) for k in near) and all(is_spun_key(k) for k in spun)
+    assert all(0 <= k < 2**63 for k in near + spun)
+    assert len({k >> 55 for k in near}) == config.near_bands  # each band its own key range
 
 
 def _run_rounds(edges: list[cc.Edge], rounds: int) -> dict[int, int]:

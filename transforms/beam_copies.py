@@ -2,15 +2,19 @@
 
 A thin wiring of the pure steps in :mod:`transforms.copies`; the in-memory
 :func:`transforms.copies.reference.mark_copies` gives the same decisions and is
-what the tests compare against. The graph, one GroupByKey per line::
+what the tests compare against. Staged runs (the local runner, Dataflow, ...)
+keep profiles in files (:mod:`transforms.copies.store`) and shuffle only small
+things::
 
-    articles ─ profile each distinct text (one record per content_hash: ordinary case, then min doc_id)
-      near LSH bands ─GBK─ bucket pairs ┐
-      sampled immutables ─GBK─ pairs ─count─ >= spun_min_keys ┴─ Distinct
-      candidate pairs ─CoGBK(profile a)─CoGBK(profile b)─ verify ─ edges
-      edges ─ cc_rounds x (large-star GBK, small-star GBK) ─ labels GBK ─ residual (usually empty) ─ component ids
-      (node: records, profile, component) ─CoGBK─ GBK by component ─ canonical + kinds
-      articles + decisions (side input: copies only) ─ duplicate_of, duplicate_kind
+    articles ─ profile, appended to a file per bundle ─ (node, location) ─ min per node: one per text
+    locations ─ bucket keys ─ numpy rows per shard ─ buckets ─ pairs ─ numpy rows per shard
+      ─ distinct near pairs + spun pairs with >= spun_min_keys keys ─ verify (profiles read by location) ─ edges
+    edges ─ cc_rounds x (large-star GBK, small-star GBK) ─ labels GBK ─ residual (usually empty) ─ component ids
+    (node: records, component) ─CoGBK─ GBK by component ─ canonical + kinds (profiles read by location)
+    articles (staged parts) + decisions (side input: copies only) ─ duplicate_of, duplicate_kind
+
+Without a staging folder (the DaskRunner, which drops ``finish_bundle`` work)
+profiles travel through two CoGroupByKeys instead, one copy per candidate pair.
 
 Nothing materialises all pairs: buckets propose pairs only among their
 members, large buckets only among sorted neighbours. Nothing depends on
@@ -21,9 +25,11 @@ or a sort, so every runner gives the same output.
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from collections.abc import Iterable, Iterator
 
 import apache_beam as beam
+import numpy as np
 from apache_beam.metrics import Metrics
 
 from schemas.records import Article
@@ -32,7 +38,8 @@ from transforms.copies import components as cc
 from transforms.copies.canonical import Decision, Member, resolve
 from transforms.copies.config import CopiesConfig
 from transforms.copies.features import Profile, case_rank, node_id, profile
-from transforms.copies.keys import bucket_pairs, near_keys, spun_bucket_pairs, spun_keys
+from transforms.copies.keys import bucket_pairs, is_spun_key, near_keys, spun_bucket_pairs, spun_keys
+from transforms.copies.store import Location, ProfileFile, ProfileReader
 from transforms.copies.verify import copy_kind, score
 from transforms.fingerprint import content_hash
 
@@ -163,18 +170,30 @@ def _cluster_parts(element: tuple[int, dict[str, list]]) -> Iterator[tuple[int, 
     key = node if component is None else component
     for member in members:
         yield key, ("member", member)
-    if joined["profile"]:
+    if joined.get("profile"):
         yield key, ("profile", joined["profile"][0])
 
 
 class _ResolveDoFn(beam.DoFn):
+    """One cluster to its decisions; profiles come with the members or, given ``locations``, from the store."""
+
     def __init__(self, config: CopiesConfig) -> None:
         self._config = config
         self._clusters = Metrics.counter(NAMESPACE, "clusters")
         self._kinds = {k: Metrics.counter(NAMESPACE, f"duplicates_{k}") for k in ("exact", "near", "spun")}
         self._largest = Metrics.distribution(NAMESPACE, "cluster_size")
+        self._reader: ProfileReader | None = None
 
-    def process(self, element: tuple[int, Iterable[tuple[str, object]]]) -> Iterator[tuple[str, Decision]]:
+    def setup(self) -> None:
+        self._reader = ProfileReader()
+
+    def teardown(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+
+    def process(
+        self, element: tuple[int, Iterable[tuple[str, object]]], locations: dict[int, Location] | None = None
+    ) -> Iterator[tuple[str, Decision]]:
         _, parts = element
         members: list[Member] = []
         profiles: dict[int, Profile] = {}
@@ -183,12 +202,173 @@ class _ResolveDoFn(beam.DoFn):
                 members.append(value)  # type: ignore[arg-type]
             else:
                 profiles[value.node] = value  # type: ignore[union-attr]
+        if locations is not None and self._reader is not None:
+            profiles = {m.node: self._reader.get(locations[m.node]) for m in members}
         _, decisions = resolve(members, profiles, self._config)
         self._clusters.inc()
         self._largest.update(len(members))
         for decision in decisions:
             self._kinds[decision.duplicate_kind].inc()
             yield decision.doc_id, decision
+
+
+# --- the stored-profile graph (staged runs): profiles in files, pairs as numpy rows ---
+
+SHARDS = 64  # bucket keys and candidate pairs are gathered in this many numpy arrays
+
+
+def shard_of(value: int) -> int:
+    """A stable shard of a key or node (multiplicative hash: sampled keys have zero low bits)."""
+    return ((value * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF) >> 58
+
+
+class ArrayRows(beam.CombineFn):
+    """Rows of ``columns`` non-negative ints into one ``(n, columns)`` uint64 array.
+
+    Folded into arrays every ``FOLD_AT`` rows, so a partial result costs 8 bytes
+    a value wherever it waits (a tuple per row would cost ten times that).
+    """
+
+    FOLD_AT = 50_000
+
+    def __init__(self, columns: int) -> None:
+        self._columns = columns
+
+    def _array(self, acc: tuple[list[np.ndarray], list[tuple[int, ...]]]) -> np.ndarray:
+        folded, pending = acc
+        parts = [*folded, np.array(pending, dtype=np.uint64).reshape(-1, self._columns)]
+        return np.concatenate(parts) if len(parts) > 1 else parts[0]
+
+    def create_accumulator(self) -> tuple[list[np.ndarray], list[tuple[int, ...]]]:
+        return [], []
+
+    def add_input(self, acc, row: tuple[int, ...]):
+        folded, pending = acc
+        pending.append(row)
+        if len(pending) >= self.FOLD_AT:
+            return [*folded, np.array(pending, dtype=np.uint64)], []
+        return acc
+
+    def compact(self, acc):
+        return [self._array(acc)], []
+
+    def merge_accumulators(self, accs: Iterable):
+        return [self._array(acc) for acc in accs], []
+
+    def extract_output(self, acc) -> np.ndarray:
+        return self._array(acc)
+
+
+class _WriteProfilesDoFn(beam.DoFn):
+    """Articles to profiles appended to one file per bundle; emits ``(node, (rank, location))``."""
+
+    def __init__(self, directory: str, config: CopiesConfig) -> None:
+        self._directory = directory.rstrip("/")
+        self._config = config
+        self._file: ProfileFile | None = None
+
+    def start_bundle(self) -> None:
+        self._file = None
+
+    def process(self, article: Article) -> Iterator[tuple[int, tuple[tuple[int, str], Location]]]:
+        if self._file is None:
+            self._file = ProfileFile(f"{self._directory}/profiles-{uuid.uuid4().hex}.bin")
+        config = self._config
+        p = profile(article.text, article.content_hash, config.near_shingle, config.spun_shingle)
+        yield p.node, ((case_rank(article.text), article.doc_id), self._file.add(p))
+
+    def finish_bundle(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+class _BucketKeysDoFn(beam.DoFn):
+    """A text's location to its bucket keys, as ``(shard, (key, node))``."""
+
+    def __init__(self, config: CopiesConfig) -> None:
+        self._config = config
+        self._reader: ProfileReader | None = None
+
+    def setup(self) -> None:
+        self._reader = ProfileReader()
+
+    def teardown(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+
+    def process(self, element: tuple[int, Location]) -> Iterator[tuple[int, tuple[int, int]]]:
+        node, location = element
+        p = self._reader.get(location)  # type: ignore[union-attr]
+        for key in near_keys(p, self._config) + spun_keys(p, self._config):
+            yield shard_of(key), (key, node)
+
+
+def bucket_pair_rows(
+    element: tuple[int, np.ndarray], config: CopiesConfig
+) -> Iterator[tuple[int, tuple[int, int, int]]]:
+    """One shard's ``(key, node)`` rows to the pairs its buckets propose, as ``(shard, (a, b, spun))``."""
+    _, rows = element
+    if not len(rows):
+        return
+    rows = rows[np.lexsort((rows[:, 1], rows[:, 0]))]
+    keys = rows[:, 0]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    ends = np.r_[starts[1:], len(keys)]
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        if end - start < 2:
+            continue
+        key = int(keys[start])
+        nodes = rows[start:end, 1].tolist()
+        spun = is_spun_key(key)
+        pairs = spun_bucket_pairs(nodes, config) if spun else bucket_pairs(nodes, config)
+        for a, b in pairs:
+            yield shard_of(a), (a, b, int(spun))
+
+
+def candidate_rows(rows: np.ndarray, config: CopiesConfig) -> np.ndarray:
+    """``(a, b, spun)`` rows to the distinct candidate pairs: every near pair, and spun pairs
+    proposed by at least ``spun_min_keys`` keys (sorted by ``a``, then ``b``)."""
+    if not len(rows):
+        return np.zeros((0, 2), dtype=np.uint64)
+    near = rows[rows[:, 2] == 0, :2]
+    spun, counts = np.unique(rows[rows[:, 2] == 1, :2], axis=0, return_counts=True)
+    both = np.concatenate([near, spun[counts >= config.spun_min_keys].reshape(-1, 2)])
+    return np.unique(both, axis=0)
+
+
+class _VerifyStoredDoFn(beam.DoFn):
+    """One shard of candidate rows to the edges that are copies; profiles read from the store."""
+
+    def __init__(self, config: CopiesConfig) -> None:
+        self._config = config
+        self._kept = {k: Metrics.counter(NAMESPACE, f"edges_{k}") for k in ("near", "spun")}
+        self._checked = Metrics.counter(NAMESPACE, "candidate_pairs")
+        self._reader: ProfileReader | None = None
+
+    def setup(self) -> None:
+        self._reader = ProfileReader()
+
+    def teardown(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+
+    def process(self, element: tuple[int, np.ndarray], locations: dict[int, Location]) -> Iterator[cc.Edge]:
+        _, rows = element
+        reader = self._reader
+        current, profile_a = -1, None
+        for a, b in candidate_rows(rows, self._config).tolist():
+            if a != current:
+                current, profile_a = a, reader.get(locations[a])  # type: ignore[union-attr]
+            self._checked.inc()
+            kind = copy_kind(score(profile_a, reader.get(locations[b])), self._config)  # type: ignore[union-attr,arg-type]
+            if kind is not None:
+                self._kept[kind].inc()
+                yield a, b
+
+
+def _take_location(node: int, chosen: tuple[tuple[int, str], Location]) -> tuple[int, Location]:
+    return node, chosen[1]
 
 
 def _apply_decision(article: Article, decisions: dict[str, Decision]) -> Article:
@@ -202,17 +382,62 @@ class MarkCopies(beam.PTransform):
     """Articles in, the same articles out, copies marked with ``duplicate_of`` and ``duplicate_kind``.
 
     Nothing is dropped. See :mod:`transforms.copies.canonical` for the rule
-    that picks each cluster's canonical record.
+    that picks each cluster's canonical record. With ``staging`` (a folder) the
+    profiles wait in files there and the articles in staged parts
+    (:mod:`transforms.beam_staging`); without it (runners that drop
+    ``finish_bundle`` work, such as Dask) profiles travel through joins.
     """
 
     def __init__(self, config: CopiesConfig | None = None, staging: str | None = None) -> None:
         super().__init__()
         self._config = config or CopiesConfig()
-        self._staging = staging  # a folder: articles wait there, not in the runner (transforms.beam_staging)
+        self._staging = staging  # a folder: articles and profiles wait there, not in the runner
 
     def expand(self, articles: beam.PCollection) -> beam.PCollection:
-        config = self._config
         articles = articles | "ContentHash" >> beam.Map(with_content_hash)
+        members = articles | "Members" >> beam.Map(
+            lambda a: (node_id(a.content_hash), Member(a.doc_id, node_id(a.content_hash), a.published_date))
+        )
+        if self._staging:
+            decisions = self._decisions_stored(articles, members)
+            articles = articles | "Stage" >> StageArticles(self._staging) | "ReadBack" >> ReadParts()
+        else:
+            decisions = self._decisions_joined(articles, members)
+        # Decisions exist only for copies, so they travel as a side input and the
+        # articles themselves never cross a shuffle.
+        return articles | "Mark" >> beam.Map(_apply_decision, beam.pvalue.AsDict(decisions))
+
+    def _decisions_stored(self, articles: beam.PCollection, members: beam.PCollection) -> beam.PCollection:
+        """Profiles in files under the staging folder; only locations, keys and pairs are shuffled,
+        the last two as numpy arrays per shard."""
+        config = self._config
+        locations = (
+            articles
+            | "WriteProfiles" >> beam.ParDo(_WriteProfilesDoFn(f"{self._staging}/profiles", config))
+            | "OneProfilePerText" >> beam.CombinePerKey(min)  # ordinary case, then min doc_id
+            | "Location" >> beam.MapTuple(_take_location)
+        )
+        located = beam.pvalue.AsDict(locations)
+        edges = (
+            locations
+            | "BucketKeys" >> beam.ParDo(_BucketKeysDoFn(config))
+            | "Buckets" >> beam.CombinePerKey(ArrayRows(2))
+            | "BucketPairs" >> beam.FlatMap(bucket_pair_rows, config)
+            | "CandidatePairs" >> beam.CombinePerKey(ArrayRows(3))
+            | "Verify" >> beam.ParDo(_VerifyStoredDoFn(config), located)
+        )
+        component = edges | "Components" >> ConnectedComponents(config.cc_rounds)
+        return (
+            {"members": members, "component": component}
+            | "JoinClusters" >> beam.CoGroupByKey()
+            | "ClusterParts" >> beam.FlatMap(_cluster_parts)
+            | "Clusters" >> beam.GroupByKey()
+            | "Resolve" >> beam.ParDo(_ResolveDoFn(config), located)
+        )
+
+    def _decisions_joined(self, articles: beam.PCollection, members: beam.PCollection) -> beam.PCollection:
+        """Profiles joined to candidate pairs through shuffles (copied once per pair)."""
+        config = self._config
         profiles = (
             articles
             | "Profile"
@@ -252,18 +477,10 @@ class MarkCopies(beam.PTransform):
             | "Verify" >> beam.ParDo(_VerifyDoFn(config))
         )
         component = edges | "Components" >> ConnectedComponents(config.cc_rounds)
-        members = articles | "Members" >> beam.Map(
-            lambda a: (node_id(a.content_hash), Member(a.doc_id, node_id(a.content_hash), a.published_date))
-        )
-        decisions = (
+        return (
             {"members": members, "component": component, "profile": profiles}
             | "JoinClusters" >> beam.CoGroupByKey()
             | "ClusterParts" >> beam.FlatMap(_cluster_parts)
             | "Clusters" >> beam.GroupByKey()
             | "Resolve" >> beam.ParDo(_ResolveDoFn(config))
         )
-        # Decisions exist only for copies, so they travel as a side input and the
-        # articles themselves never cross a shuffle.
-        if self._staging:
-            articles = articles | "Stage" >> StageArticles(self._staging) | "ReadBack" >> ReadParts()
-        return articles | "Mark" >> beam.Map(_apply_decision, beam.pvalue.AsDict(decisions))

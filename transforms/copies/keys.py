@@ -1,12 +1,12 @@
 """Candidate generation: bucket keys and the pairs a bucket proposes.
 
-Two kinds of bucket, both keyed by plain strings so any runner groups them
-the same way:
+Two kinds of bucket, both keyed by non-negative 63-bit integers (stable, so
+any runner groups them the same way, and 8 bytes in a numpy array):
 
-* ``n<band>:<hash>``: one LSH band of the near signature. Texts agreeing on all
-  ``rows`` values of a band land together.
-* ``s<hash>``: one sampled immutable shingle. Texts sharing ``spun_min_keys``
-  of them become candidates.
+* near: the band number in bits 55-61 over 55 bits of the band's hash. Texts
+  agreeing on all ``rows`` values of a band land together.
+* spun (bit 62 set): one sampled immutable shingle. Texts sharing
+  ``spun_min_keys`` of them become candidates.
 
 A bucket never yields all pairs of a large membership: past
 ``bucket_all_pairs`` members each is paired with its next ``bucket_window`` in
@@ -23,8 +23,11 @@ import numpy as np
 from transforms.copies.config import CopiesConfig
 from transforms.copies.features import Profile
 
+SPUN_FLAG = 1 << 62
+_BAND_SHIFT = 55  # bands < NUM_PERM == 128 fit in bits 55-61
 
-def near_keys(profile: Profile, config: CopiesConfig) -> list[str]:
+
+def near_keys(profile: Profile, config: CopiesConfig) -> list[int]:
     """One key per LSH band of the near signature."""
     if profile.near_size == 0:
         return []
@@ -32,8 +35,14 @@ def near_keys(profile: Profile, config: CopiesConfig) -> list[str]:
     keys = []
     for band in range(config.near_bands):
         chunk = sig[band * config.near_rows : (band + 1) * config.near_rows].tobytes()
-        keys.append(f"n{band}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}")
+        digest = int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "little")
+        keys.append((band << _BAND_SHIFT) | (digest >> (64 - _BAND_SHIFT)))
     return keys
+
+
+def is_spun_key(key: int) -> bool:
+    """Whether a bucket key is a sampled immutable shingle (else an LSH band)."""
+    return bool(key & SPUN_FLAG)
 
 
 def sample_level(size: int, config: CopiesConfig) -> int:
@@ -44,7 +53,7 @@ def sample_level(size: int, config: CopiesConfig) -> int:
     return level
 
 
-def spun_keys(profile: Profile, config: CopiesConfig) -> list[str]:
+def spun_keys(profile: Profile, config: CopiesConfig) -> list[int]:
     """Sampled immutable shingles: the same shingle is sampled in every text that has it.
 
     A text samples at a level fitted to its size; two texts at different levels
@@ -54,7 +63,7 @@ def spun_keys(profile: Profile, config: CopiesConfig) -> list[str]:
     if len(values) < config.spun_min_shared:
         return []
     mask = np.uint32((1 << sample_level(len(values), config)) - 1)
-    return [f"s{v:08x}" for v in values[(values & mask) == 0].tolist()]
+    return [SPUN_FLAG | v for v in values[(values & mask) == 0].tolist()]
 
 
 def bucket_pairs(members: Iterable[int], config: CopiesConfig) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,86 @@
+"""The stored-profile copy graph's pure parts: profile files, numpy rows, candidate pairs."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tests.copies_helpers import edited, seeds, summit
+from transforms.beam_copies import ArrayRows, bucket_pair_rows, candidate_rows, shard_of
+from transforms.copies.config import CopiesConfig
+from transforms.copies.features import profile
+from transforms.copies.keys import near_keys, spun_keys
+from transforms.copies.reference import candidate_pairs
+from transforms.copies.store import ProfileFile, ProfileReader, decode_profile, encode_profile
+from transforms.fingerprint import content_hash
+
+
+def _profiles():
+    original, spun = seeds()
+    texts = [original.text, edited(original.text), spun.text, summit("a"), summit("b"), summit("a").upper(), ""]
+    return [profile(t, content_hash(t)) for t in texts]
+
+
+def test_profiles_round_trip_through_bytes_and_files(tmp_path) -> None:
+    profiles = _profiles()
+    blob = b"".join(encode_profile(p) for p in profiles)
+    offset = 0
+    for p in profiles:
+        assert decode_profile(blob, offset) == p
+        offset += len(encode_profile(p))
+    writers = [ProfileFile(str(tmp_path / name)) for name in ("a.bin", "b.bin")]
+    locations = [writers[i % 2].add(p) for i, p in enumerate(profiles)]
+    for w in writers:
+        w.close()
+    reader = ProfileReader()
+    try:
+        for p, location in reversed(list(zip(profiles, locations, strict=True))):
+            got = reader.get(location)
+            assert got == p and got.near_sig.dtype == np.uint32 and got.immutables.dtype == np.uint32
+    finally:
+        reader.close()
+
+
+def test_array_rows_give_every_row_whatever_the_split() -> None:
+    rows = [(i, i * 7 % 13, i % 2) for i in range(1000)]
+    combine = ArrayRows(3)
+    combine.FOLD_AT = 64  # fold often
+    accs = []
+    for chunk in (rows[:10], rows[10:500], rows[500:], []):
+        acc = combine.create_accumulator()
+        for row in chunk:
+            acc = combine.add_input(acc, row)
+        accs.append(combine.compact(acc) if len(chunk) > 10 else acc)
+    out = combine.extract_output(combine.merge_accumulators([combine.merge_accumulators(accs[:2]), *accs[2:]]))
+    assert out.shape == (1000, 3) and out.dtype == np.uint64
+    assert sorted(map(tuple, out.tolist())) == rows
+    assert combine.extract_output(combine.create_accumulator()).shape == (0, 3)
+
+
+def test_sharded_rows_propose_the_reference_candidates() -> None:
+    config = CopiesConfig()
+    profiles = _profiles()
+    shards: dict[int, list[tuple[int, int]]] = {}
+    for p in profiles:
+        for key in near_keys(p, config) + spun_keys(p, config):
+            shards.setdefault(shard_of(key), []).append((key, p.node))
+    pair_shards: dict[int, list[tuple[int, int, int]]] = {}
+    for shard, rows in shards.items():
+        for pair_shard, row in bucket_pair_rows((shard, np.array(rows, dtype=np.uint64)), config):
+            pair_shards.setdefault(pair_shard, []).append(row)
+    found = set()
+    for rows in pair_shards.values():
+        found |= {tuple(pair) for pair in candidate_rows(np.array(rows, dtype=np.uint64), config).tolist()}
+    expected = candidate_pairs(profiles, config)
+    assert found == expected and len(expected) >= 3  # near (edited), spun, and the summit pages
+
+
+def test_spun_pairs_need_enough_shared_keys() -> None:
+    config = CopiesConfig(spun_min_keys=3)
+    rows = np.array([(1, 2, 1), (1, 2, 1), (1, 3, 1), (1, 3, 1), (1, 3, 1), (4, 5, 0), (4, 5, 0)], dtype=np.uint64)
+    assert candidate_rows(rows, config).tolist() == [[1, 3], [4, 5]]
+    assert candidate_rows(np.zeros((0, 3), dtype=np.uint64), config).shape == (0, 2)
+
+
+def test_shards_spread_sampled_keys() -> None:
+    sampled = [v << 4 for v in range(4096)]  # spun keys keep only shingles with zero low bits
+    assert len({shard_of(v) for v in sampled}) == 64

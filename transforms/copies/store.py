@@ -1,0 +1,98 @@
+"""Profiles kept in files, read back by location: the copy stage's pairs never carry them.
+
+A pair of candidate texts needs both profiles (~2 KB each) to be verified.
+Joined through shuffles, each profile is copied once per candidate pair it is
+in, and Beam's local runner holds every shuffled copy in memory. Instead each
+writer appends profiles to a flat file and reports ``(path, offset)``; a
+verifier maps the file and decodes the two profiles of a pair in place.
+
+Record layout (little-endian): node u64, words u32, near_size u32, number of
+immutables u32, then the MinHash signature (``NUM_PERM`` x u32), then the
+immutables (u32 each).
+"""
+
+from __future__ import annotations
+
+import mmap
+import struct
+from collections import OrderedDict
+
+import numpy as np
+from apache_beam.io.filesystems import FileSystems
+
+from transforms.copies.features import NUM_PERM, Profile
+
+_HEADER = struct.Struct("<QIII")
+_SIG_BYTES = NUM_PERM * 4
+
+Location = tuple[str, int]  # (path of a profile file, offset of the record in it)
+
+
+def encode_profile(p: Profile) -> bytes:
+    """One profile as a record of the layout above."""
+    header = _HEADER.pack(p.node, p.words, p.near_size, len(p.immutables))
+    return header + p.near_sig.astype("<u4").tobytes() + p.immutables.astype("<u4").tobytes()
+
+
+def decode_profile(buffer: bytes | mmap.mmap | memoryview, offset: int) -> Profile:
+    """The profile whose record starts at ``offset`` of ``buffer`` (copied out of it)."""
+    node, words, near_size, count = _HEADER.unpack_from(buffer, offset)
+    start = offset + _HEADER.size
+    sig = np.frombuffer(buffer, dtype="<u4", count=NUM_PERM, offset=start).astype(np.uint32)
+    immutables = np.frombuffer(buffer, dtype="<u4", count=count, offset=start + _SIG_BYTES).astype(np.uint32)
+    return Profile(node, words, sig, near_size, immutables)
+
+
+class ProfileFile:
+    """Appends profiles to one new file; :meth:`add` returns where each one starts."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._handle = FileSystems.create(path)
+        self._offset = 0
+
+    def add(self, p: Profile) -> Location:
+        record = encode_profile(p)
+        start = self._offset
+        self._handle.write(record)
+        self._offset += len(record)
+        return self.path, start
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+class ProfileReader:
+    """Profiles by location. Local files are memory-mapped (the page cache holds them, not the
+    process); files elsewhere (``gs://``, ...) are read whole, the last ``keep`` of them kept."""
+
+    def __init__(self, keep: int = 4) -> None:
+        self._keep = keep
+        self._buffers: OrderedDict[str, bytes | mmap.mmap] = OrderedDict()
+
+    def _buffer(self, path: str) -> bytes | mmap.mmap:
+        buffer = self._buffers.get(path)
+        if buffer is not None:
+            self._buffers.move_to_end(path)
+            return buffer
+        if "://" not in path:
+            with open(path, "rb") as handle:
+                buffer = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        else:
+            with FileSystems.open(path) as handle:
+                buffer = handle.read()
+            while len([b for b in self._buffers.values() if isinstance(b, bytes)]) >= self._keep:
+                oldest = next(p for p, b in self._buffers.items() if isinstance(b, bytes))
+                del self._buffers[oldest]
+        self._buffers[path] = buffer
+        return buffer
+
+    def get(self, location: Location) -> Profile:
+        path, offset = location
+        return decode_profile(self._buffer(path), offset)
+
+    def close(self) -> None:
+        for buffer in self._buffers.values():
+            if isinstance(buffer, mmap.mmap):
+                buffer.close()
+        self._buffers.clear()

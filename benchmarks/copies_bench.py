@@ -21,6 +21,7 @@ import glob
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -87,7 +88,7 @@ def _child(args: argparse.Namespace) -> int:
         pipeline
         | beam.io.ReadFromText(args.child)
         | beam.Map(to_article)
-        | MarkCopies(config)
+        | MarkCopies(config, staging=None if args.joined else f"{args.out}-staging")
         | beam.Map(lambda a: json.dumps([a.doc_id, a.duplicate_of, a.duplicate_kind]))
         | beam.io.WriteToText(args.out, num_shards=1)
     )
@@ -107,10 +108,15 @@ def _child(args: argparse.Namespace) -> int:
 def _run_child(path: str, folder: str, args: argparse.Namespace, near_only: bool = False) -> tuple[dict, dict]:
     out = os.path.join(folder, "out-near" if near_only else "out")
     for old in glob.glob(out + "*"):
-        os.remove(old)
+        if os.path.isdir(old):
+            shutil.rmtree(old)
+        else:
+            os.remove(old)
     command = [sys.executable, "-m", "benchmarks.copies_bench", "--child", path, "--out", out, "--runner", args.runner]
     if near_only:
         command.append("--near-only")
+    if args.joined:
+        command.append("--joined")
     command += [f"--beam={a}" for a in args.beam_args]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode:
@@ -120,7 +126,7 @@ def _run_child(path: str, folder: str, args: argparse.Namespace, near_only: bool
     children_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     figures["peak_mib"] = max(figures["peak_mib"], children_peak) if not args.beam_args else children_peak
     predicted = {}
-    for name in glob.glob(out + "*"):
+    for name in glob.glob(out + "-*-of-*"):  # WriteToText's shards, not the staging folder
         with open(name, encoding="utf-8") as handle:
             for line in handle:
                 doc, dup_of, kind = json.loads(line)
@@ -137,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runner", default="DirectRunner")
     parser.add_argument("--beam", dest="beam_args", action="append", default=[], help="extra Beam option, repeatable")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--joined", action="store_true", help="profiles through joins (the Dask path), not stored in files"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     parser.add_argument("--near-only", action="store_true", help=argparse.SUPPRESS)

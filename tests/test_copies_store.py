@@ -84,3 +84,27 @@ def test_spun_pairs_need_enough_shared_keys() -> None:
 def test_shards_spread_sampled_keys() -> None:
     sampled = [v << 4 for v in range(4096)]  # spun keys keep only shingles with zero low bits
     assert len({shard_of(v) for v in sampled}) == 64
+
+
+def test_files_elsewhere_are_read_whole_within_a_byte_budget(tmp_path, monkeypatch) -> None:
+    """Remote files (no mmap) are kept whole, least recently used dropped past the budget."""
+    profiles = _profiles()[:3]
+    locations = []
+    for i, p in enumerate(profiles):
+        writer = ProfileFile(str(tmp_path / f"{i}.bin"))
+        locations.append(writer.add(p))
+        writer.close()
+    size = max(len(encode_profile(p)) for p in profiles)
+    reader = ProfileReader(keep_bytes=2 * size)
+    remote = [(f"mem://{path}", offset) for path, offset in locations]
+    opened: list[str] = []
+
+    def fake_open(path, compression_type=None):
+        opened.append(path)
+        return open(path.removeprefix("mem://"), "rb")
+
+    monkeypatch.setattr("transforms.copies.store.FileSystems.open", fake_open)
+    for location, p in zip(remote + remote[:1], profiles + profiles[:1], strict=True):
+        assert reader.get(location) == p
+    assert len(opened) == 4  # the first file was dropped to make room, read again
+    assert reader.get(remote[2]) == profiles[2] and len(opened) == 4  # still held

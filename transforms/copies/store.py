@@ -18,6 +18,7 @@ import struct
 from collections import OrderedDict
 
 import numpy as np
+from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
 from transforms.copies.features import NUM_PERM, Profile
@@ -64,10 +65,11 @@ class ProfileFile:
 
 class ProfileReader:
     """Profiles by location. Local files are memory-mapped (the page cache holds them, not the
-    process); files elsewhere (``gs://``, ...) are read whole, the last ``keep`` of them kept."""
+    process); files elsewhere (``gs://``, ...) are read whole and kept, least recently used
+    dropped first, up to ``keep_bytes``."""
 
-    def __init__(self, keep: int = 4) -> None:
-        self._keep = keep
+    def __init__(self, keep_bytes: int = 512 * 1024 * 1024) -> None:
+        self._keep_bytes = keep_bytes
         self._buffers: OrderedDict[str, bytes | mmap.mmap] = OrderedDict()
 
     def _buffer(self, path: str) -> bytes | mmap.mmap:
@@ -79,13 +81,20 @@ class ProfileReader:
             with open(path, "rb") as handle:
                 buffer = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         else:
-            with FileSystems.open(path) as handle:
+            with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as handle:
                 buffer = handle.read()
-            while len([b for b in self._buffers.values() if isinstance(b, bytes)]) >= self._keep:
-                oldest = next(p for p, b in self._buffers.items() if isinstance(b, bytes))
-                del self._buffers[oldest]
+            self._make_room(len(buffer))
         self._buffers[path] = buffer
         return buffer
+
+    def _make_room(self, size: int) -> None:
+        held = [(p, len(b)) for p, b in self._buffers.items() if isinstance(b, bytes)]
+        total = sum(n for _, n in held)
+        for path, n in held:  # oldest first
+            if total + size <= self._keep_bytes:
+                break
+            del self._buffers[path]
+            total -= n
 
     def get(self, location: Location) -> Profile:
         path, offset = location

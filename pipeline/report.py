@@ -9,6 +9,7 @@ from typing import Any
 
 import apache_beam as beam
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics.metric import MetricsFilter
@@ -18,6 +19,8 @@ from schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA
 from schemas.records import SCHEMA_VERSION
 from transforms.beam import COUNTS_FILE, NAMESPACE
 from transforms.parquet_io import write_table
+
+COUNT_BATCH_ROWS = 10_000  # rows read at a time when the summary counts the output
 
 
 def _part_files(output: str, name: str) -> list[str]:
@@ -32,6 +35,34 @@ def read_table(output: str, name: str, columns: list[str] | None = None) -> pa.T
         with FileSystems.open(path) as handle:
             tables.append(pq.read_table(handle, columns=columns))
     return pa.concat_tables(tables) if tables else pa.table({})
+
+
+def _batches(output: str, name: str, columns: list[str]):
+    """``OUT/<name>``'s rows, ``COUNT_BATCH_ROWS`` at a time (memory bounded by a batch, not the output)."""
+    for path in _part_files(output, name):
+        with FileSystems.open(path) as handle:
+            yield from pq.ParquetFile(handle).iter_batches(batch_size=COUNT_BATCH_ROWS, columns=columns)
+
+
+def _value_counts(values: pa.Array) -> Counter[str]:
+    return Counter({item["values"]: item["counts"] for item in pc.value_counts(values.drop_null()).to_pylist()})
+
+
+def output_counts(output: str) -> tuple[int, Counter[str], Counter[str], int, Counter[str]]:
+    """Articles, removed lines by rule, copies by kind, rejects, rejects by ``stage/error``:
+    counted a batch at a time with Arrow's kernels, so the driver never holds a column of the
+    whole output as Python objects."""
+    articles, removed, copies = 0, Counter(), Counter()
+    for batch in _batches(output, "articles", ["removed", "duplicate_kind"]):
+        articles += batch.num_rows
+        removed.update(_value_counts(pc.list_flatten(batch.column("removed")).field("rule")))
+        copies.update(_value_counts(batch.column("duplicate_kind")))
+    rejects, reasons = 0, Counter()
+    for batch in _batches(output, "rejects", ["stage", "error"]):
+        rejects += batch.num_rows
+        stages, errors = batch.column("stage").to_pylist(), batch.column("error").to_pylist()
+        reasons.update(f"{stage}/{error}" for stage, error in zip(stages, errors, strict=True))
+    return articles, removed, copies, rejects, reasons
 
 
 def ensure_outputs(output: str) -> None:
@@ -73,27 +104,16 @@ def counters(result: beam.runners.runner.PipelineResult) -> dict[str, int]:
 
 def build_report(output: str, metric_values: dict[str, int], seconds: float, options: dict[str, Any]) -> dict:
     """The run summary: counts read back from the output files, plus the run's counters."""
-    articles = read_table(output, "articles", ["removed", "duplicate_kind"])
-    rejects = read_table(output, "rejects", ["stage", "error"])
-    removed: Counter[str] = Counter()
-    copies: Counter[str] = Counter()
-    if articles.num_rows:
-        for rules in articles.column("removed").to_pylist():
-            removed.update(r["rule"] for r in rules or [])
-        copies.update(k for k in articles.column("duplicate_kind").to_pylist() if k)
-    reasons: Counter[str] = Counter()
-    if rejects.num_rows:
-        for stage, error in zip(rejects.column("stage").to_pylist(), rejects.column("error").to_pylist(), strict=True):
-            reasons[f"{stage}/{error}"] += 1
+    articles, removed, copies, rejects, reasons = output_counts(output)
     inputs = _read_count(output)
     if inputs is None:
         inputs = metric_values.get(f"{NAMESPACE}:inputs")
     return {
         "inputs": inputs,
         "files": metric_values.get(f"{NAMESPACE}:files"),
-        "articles": articles.num_rows,
-        "rejects": rejects.num_rows,
-        "accounted": inputs == articles.num_rows + rejects.num_rows if inputs is not None else None,
+        "articles": articles,
+        "rejects": rejects,
+        "accounted": inputs == articles + rejects if inputs is not None else None,
         "rejects_by_reason": dict(sorted(reasons.items())),
         "removed_by_rule": dict(removed.most_common()),
         "copies_by_kind": dict(sorted(copies.items())),

@@ -50,6 +50,21 @@ def test_every_input_is_accounted_for(mixed_run) -> None:
     assert report["seconds"] > 0
 
 
+def test_summary_counts_a_batch_at_a_time_and_agrees_with_a_full_read(mixed_run, monkeypatch) -> None:
+    from collections import Counter
+
+    from pipeline import report as report_module
+
+    out, report = mixed_run
+    monkeypatch.setattr(report_module, "COUNT_BATCH_ROWS", 1)  # every row its own batch
+    articles, removed, copies, rejects, reasons = report_module.output_counts(str(out))
+    table = report_module.read_table(str(out), "articles")
+    whole = Counter(r["rule"] for rules in table.column("removed").to_pylist() for r in rules or [])
+    assert (articles, rejects) == (table.num_rows, report["rejects"]) == (2, 3)
+    assert removed == whole and dict(removed.most_common()) == report["removed_by_rule"]
+    assert dict(copies) == report["copies_by_kind"] and dict(reasons) == report["rejects_by_reason"]
+
+
 def test_articles_parquet_follows_the_contract(mixed_run) -> None:
     out, _ = mixed_run
     files = sorted((out / "articles").glob("part-*.parquet"))

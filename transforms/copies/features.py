@@ -71,7 +71,7 @@ MAX_SHINGLE = len(_WINDOW_MUL)
 
 # token -> (hash of the case-folded token, is_immutable_inside_a_sentence, is_immutable_anywhere)
 _TOKEN_INFO: dict[str, tuple[int, bool, bool]] = {}
-_TOKEN_CACHE_MAX = 1 << 20
+_TOKEN_CACHE_MAX = 1 << 16  # entries, ~16 MB: a corpus's vocabulary (names, numbers) grows with it
 
 
 def token_hash(token: str) -> int:

@@ -4,7 +4,7 @@ A pair of candidate texts needs both profiles (~2 KB each) to be verified.
 Joined through shuffles, each profile is copied once per candidate pair it is
 in, and Beam's local runner holds every shuffled copy in memory. Instead each
 writer appends profiles to a flat file and reports ``(path, offset)``; a
-verifier maps the file and decodes the two profiles of a pair in place.
+verifier reads the two records of a pair back by offset.
 
 Record layout (little-endian): node u64, words u32, near_size u32, number of
 immutables u32, then the MinHash signature (``NUM_PERM`` x u32), then the
@@ -13,9 +13,10 @@ immutables (u32 each).
 
 from __future__ import annotations
 
-import mmap
+import os
 import struct
 from collections import OrderedDict
+from typing import BinaryIO
 
 import numpy as np
 from apache_beam.io.filesystem import CompressionTypes
@@ -35,7 +36,7 @@ def encode_profile(p: Profile) -> bytes:
     return header + p.near_sig.astype("<u4").tobytes() + p.immutables.astype("<u4").tobytes()
 
 
-def decode_profile(buffer: bytes | mmap.mmap | memoryview, offset: int) -> Profile:
+def decode_profile(buffer: bytes | memoryview, offset: int) -> Profile:
     """The profile whose record starts at ``offset`` of ``buffer`` (copied out of it)."""
     node, words, near_size, count = _HEADER.unpack_from(buffer, offset)
     start = offset + _HEADER.size
@@ -64,44 +65,47 @@ class ProfileFile:
 
 
 class ProfileReader:
-    """Profiles by location. Local files are memory-mapped (the page cache holds them, not the
-    process); files elsewhere (``gs://``, ...) are read whole and kept, least recently used
-    dropped first, up to ``keep_bytes``."""
+    """Profiles by location. Local files are read with ``pread``, record by record (the page
+    cache holds them, no process does, and nothing is mapped that would count against each
+    worker's RSS); files elsewhere (``gs://``, ...) are read whole and kept, least recently
+    used dropped first, up to ``keep_bytes``."""
 
     def __init__(self, keep_bytes: int = 512 * 1024 * 1024) -> None:
         self._keep_bytes = keep_bytes
-        self._buffers: OrderedDict[str, bytes | mmap.mmap] = OrderedDict()
+        self._files: dict[str, BinaryIO] = {}
+        self._buffers: OrderedDict[str, bytes] = OrderedDict()
 
-    def _buffer(self, path: str) -> bytes | mmap.mmap:
+    def _local(self, path: str, offset: int) -> Profile:
+        handle = self._files.get(path)
+        if handle is None:
+            handle = self._files[path] = open(path, "rb")
+        header = os.pread(handle.fileno(), _HEADER.size, offset)
+        count = _HEADER.unpack(header)[3]
+        body = os.pread(handle.fileno(), _SIG_BYTES + 4 * count, offset + _HEADER.size)
+        return decode_profile(header + body, 0)
+
+    def _remote(self, path: str) -> bytes:
         buffer = self._buffers.get(path)
         if buffer is not None:
             self._buffers.move_to_end(path)
             return buffer
-        if "://" not in path:
-            with open(path, "rb") as handle:
-                buffer = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-        else:
-            with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as handle:
-                buffer = handle.read()
-            self._make_room(len(buffer))
+        with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as handle:
+            buffer = handle.read()
+        held = sum(len(b) for b in self._buffers.values())
+        while self._buffers and held + len(buffer) > self._keep_bytes:
+            _, dropped = self._buffers.popitem(last=False)  # least recently used
+            held -= len(dropped)
         self._buffers[path] = buffer
         return buffer
 
-    def _make_room(self, size: int) -> None:
-        held = [(p, len(b)) for p, b in self._buffers.items() if isinstance(b, bytes)]
-        total = sum(n for _, n in held)
-        for path, n in held:  # oldest first
-            if total + size <= self._keep_bytes:
-                break
-            del self._buffers[path]
-            total -= n
-
     def get(self, location: Location) -> Profile:
         path, offset = location
-        return decode_profile(self._buffer(path), offset)
+        if "://" not in path:
+            return self._local(path, offset)
+        return decode_profile(self._remote(path), offset)
 
     def close(self) -> None:
-        for buffer in self._buffers.values():
-            if isinstance(buffer, mmap.mmap):
-                buffer.close()
+        for handle in self._files.values():
+            handle.close()
+        self._files.clear()
         self._buffers.clear()

@@ -71,11 +71,13 @@ def test_jsonl_lines_and_broken_files(run_output: Path) -> None:
     assert dump["dump.jsonl#1"]["url"] == "https://wire.example/1" and dump["dump.jsonl#1"]["title"] == "Wire one"
     assert dump["dump.jsonl#1"]["source_id"] == "a1"
     assert dump["dump.jsonl#3"]["text"].startswith("The city council voted")
-    reasons = {r["source_uri"].rsplit("/", 1)[1].split("#")[0]: r["error"] for r in rejects}
-    assert reasons["dump.jsonl"] == "bad_json"
-    assert reasons["cut.jsonl.gz"] == "truncated_gzip"
-    assert reasons["cut.warc.gz"] in ("truncated_gzip", "truncated_record", "corrupt_warc")
-    assert reasons["CC-NEWS-20250314.warc.gz"] == "unsupported_media_type"
+    reasons: dict[str, set[str]] = {}  # a file's rejects, in no particular order (a WARC gives several)
+    for r in rejects:
+        reasons.setdefault(r["source_uri"].rsplit("/", 1)[1].split("#")[0], set()).add(r["error"])
+    assert reasons["dump.jsonl"] == {"bad_json"}
+    assert reasons["cut.jsonl.gz"] == {"truncated_gzip"}
+    assert reasons["cut.warc.gz"] & {"truncated_gzip", "truncated_record", "corrupt_warc"}
+    assert reasons["CC-NEWS-20250314.warc.gz"] == {"unsupported_media_type"}
     # the good records before each cut were written
     assert sum("cut.jsonl.gz#" in a["source_uri"] for a in articles) >= 1
     assert sum("cut.warc.gz#" in a["source_uri"] for a in articles) >= 1

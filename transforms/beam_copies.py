@@ -174,15 +174,10 @@ def _cluster_parts(element: tuple[int, dict[str, list]]) -> Iterator[tuple[int, 
         yield key, ("profile", joined["profile"][0])
 
 
-class _ResolveDoFn(beam.DoFn):
-    """One cluster to its decisions; profiles come with the members or, given ``locations``, from the store."""
+class _ProfilesDoFn(beam.DoFn):
+    """A DoFn that reads stored profiles: one :class:`ProfileReader` per instance, closed at teardown."""
 
-    def __init__(self, config: CopiesConfig) -> None:
-        self._config = config
-        self._clusters = Metrics.counter(NAMESPACE, "clusters")
-        self._kinds = {k: Metrics.counter(NAMESPACE, f"duplicates_{k}") for k in ("exact", "near", "spun")}
-        self._largest = Metrics.distribution(NAMESPACE, "cluster_size")
-        self._reader: ProfileReader | None = None
+    _reader: ProfileReader | None = None
 
     def setup(self) -> None:
         self._reader = ProfileReader()
@@ -190,6 +185,21 @@ class _ResolveDoFn(beam.DoFn):
     def teardown(self) -> None:
         if self._reader is not None:
             self._reader.close()
+
+    def stored(self, location: Location) -> Profile:
+        if self._reader is None:  # a runner that skipped setup
+            self.setup()
+        return self._reader.get(location)  # type: ignore[union-attr]
+
+
+class _ResolveDoFn(_ProfilesDoFn):
+    """One cluster to its decisions; profiles come with the members or, given ``locations``, from the store."""
+
+    def __init__(self, config: CopiesConfig) -> None:
+        self._config = config
+        self._clusters = Metrics.counter(NAMESPACE, "clusters")
+        self._kinds = {k: Metrics.counter(NAMESPACE, f"duplicates_{k}") for k in ("exact", "near", "spun")}
+        self._largest = Metrics.distribution(NAMESPACE, "cluster_size")
 
     def process(
         self, element: tuple[int, Iterable[tuple[str, object]]], locations: dict[int, Location] | None = None
@@ -202,8 +212,8 @@ class _ResolveDoFn(beam.DoFn):
                 members.append(value)  # type: ignore[arg-type]
             else:
                 profiles[value.node] = value  # type: ignore[union-attr]
-        if locations is not None and self._reader is not None:
-            profiles = {m.node: self._reader.get(locations[m.node]) for m in members}
+        if locations is not None:
+            profiles = {m.node: self.stored(locations[m.node]) for m in members}
         _, decisions = resolve(members, profiles, self._config)
         self._clusters.inc()
         self._largest.update(len(members))
@@ -283,23 +293,15 @@ class _WriteProfilesDoFn(beam.DoFn):
             self._file = None
 
 
-class _BucketKeysDoFn(beam.DoFn):
+class _BucketKeysDoFn(_ProfilesDoFn):
     """A text's location to its bucket keys, as ``(shard, (key, node))``."""
 
     def __init__(self, config: CopiesConfig) -> None:
         self._config = config
-        self._reader: ProfileReader | None = None
-
-    def setup(self) -> None:
-        self._reader = ProfileReader()
-
-    def teardown(self) -> None:
-        if self._reader is not None:
-            self._reader.close()
 
     def process(self, element: tuple[int, Location]) -> Iterator[tuple[int, tuple[int, int]]]:
         node, location = element
-        p = self._reader.get(location)  # type: ignore[union-attr]
+        p = self.stored(location)
         for key in near_keys(p, self._config) + spun_keys(p, self._config):
             yield shard_of(key), (key, node)
 
@@ -337,31 +339,22 @@ def candidate_rows(rows: np.ndarray, config: CopiesConfig) -> np.ndarray:
     return np.unique(both, axis=0)
 
 
-class _VerifyStoredDoFn(beam.DoFn):
+class _VerifyStoredDoFn(_ProfilesDoFn):
     """One shard of candidate rows to the edges that are copies; profiles read from the store."""
 
     def __init__(self, config: CopiesConfig) -> None:
         self._config = config
         self._kept = {k: Metrics.counter(NAMESPACE, f"edges_{k}") for k in ("near", "spun")}
         self._checked = Metrics.counter(NAMESPACE, "candidate_pairs")
-        self._reader: ProfileReader | None = None
-
-    def setup(self) -> None:
-        self._reader = ProfileReader()
-
-    def teardown(self) -> None:
-        if self._reader is not None:
-            self._reader.close()
 
     def process(self, element: tuple[int, np.ndarray], locations: dict[int, Location]) -> Iterator[cc.Edge]:
         _, rows = element
-        reader = self._reader
         current, profile_a = -1, None
         for a, b in candidate_rows(rows, self._config).tolist():
             if a != current:
-                current, profile_a = a, reader.get(locations[a])  # type: ignore[union-attr]
+                current, profile_a = a, self.stored(locations[a])
             self._checked.inc()
-            kind = copy_kind(score(profile_a, reader.get(locations[b])), self._config)  # type: ignore[union-attr,arg-type]
+            kind = copy_kind(score(profile_a, self.stored(locations[b])), self._config)  # type: ignore[arg-type]
             if kind is not None:
                 self._kept[kind].inc()
                 yield a, b

@@ -332,3 +332,57 @@ def test_page_metadata_matches_trafilatura_extract_metadata() -> None:
             assert getattr(ours, name) == getattr(theirs, name), (path, name)
         compared += 1
     assert compared == len(pages)
+
+
+def _dated_page(lang: str | None, date_text: str) -> str:
+    body = "".join(f"<p>Paragraph {i} of the story, with words enough to count as its body.</p>" for i in range(12))
+    opening = f'<html lang="{lang}">' if lang else "<html>"
+    return (
+        f"{opening}<head><title>T</title></head><body><article><h1>Headline</h1>"
+        f'<div class="meta"><span class="date">{date_text}</span></div>{body}</article></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "date_text", "asks_dateparser"),
+    [
+        ("es", "martes, 14 de enero de 2025", True),
+        ("pt", "terça-feira, 14 de janeiro de 2025", True),
+        (None, "14 de enero de 2025", True),  # undeclared: every dateparser locale, as htmldate does
+        ("en", "Tuesday, January 14, 2025", False),  # htmldate's own patterns read it
+    ],
+)
+def test_dates_in_words_are_read_in_the_declared_language(
+    lang: str | None, date_text: str, asks_dateparser: bool
+) -> None:
+    """htmldate caches each string's answer, so every case here has its own string."""
+    from htmldate import extractors
+
+    seen: list[list[str] | None] = []  # the languages of the dateparser htmldate asks, at each ask
+    external_date = extractors._external_date
+
+    def spy(string: str):
+        seen.append(extractors.get_external_parser().languages)
+        return external_date(string)
+
+    extractors._external_date = spy
+    try:
+        extracted = extract_html(_dated_page(lang, date_text)).metadata
+    finally:
+        extractors._external_date = external_date
+    assert extracted.date == "2025-01-14"
+    assert bool(seen) == asks_dateparser
+    if seen:
+        assert seen[-1] == (list(dict.fromkeys((lang, "en"))) if lang else None)
+
+
+def test_dateparser_settings_are_htmldates() -> None:
+    from htmldate import extractors
+
+    from transforms.html import DATEPARSER_SETTINGS, _install_date_parser_hook
+
+    _install_date_parser_hook()
+    own = extractors.get_external_parser()  # outside a page: htmldate's own parser
+    assert own.languages is None
+    for key, value in DATEPARSER_SETTINGS.items():
+        assert getattr(own._settings, key) == value, key

@@ -10,8 +10,12 @@ list item, table row, quote, code): the section rules in
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -184,7 +188,66 @@ def _trafilatura(html, url: str | None, *, favor_recall: bool):
     )
 
 
-def _trafilatura_metadata(tree, url: str | None):
+# htmldate's last resort for a date written in words is dateparser over all of
+# its 205 locales: each string no locale claims is tried against every one,
+# compiling each locale's patterns on first use. When the page declares its
+# language, only that language and English are tried (the same dates on all 711
+# wcxb-dev pages, ~8% less CPU a page in one process, more in a fresh worker).
+_DATE_LANGUAGES: contextvars.ContextVar[tuple[str, ...] | None] = contextvars.ContextVar(
+    "newsclean_date_languages", default=None
+)
+# htmldate's own dateparser settings (htmldate.extractors.get_external_parser); a test checks they agree.
+DATEPARSER_SETTINGS = {
+    "NORMALIZE": True,
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "PREFER_DATES_FROM": "past",
+    "PREFER_LOCALE_DATE_ORDER": True,
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "STRICT_PARSING": True,
+}
+
+
+@lru_cache(maxsize=64)
+def _language_date_parser(languages: tuple[str, ...]):
+    from dateparser import DateDataParser
+
+    return DateDataParser(languages=list(languages), settings=DATEPARSER_SETTINGS)
+
+
+def date_languages(declared: str | None) -> tuple[str, ...] | None:
+    """The languages dateparser tries on a page declaring ``declared``; None (all of them) when unknown."""
+    from dateparser.data import language_locale_dict
+
+    if declared is None or declared not in language_locale_dict:
+        return None
+    return tuple(dict.fromkeys((declared, "en")))
+
+
+@lru_cache(maxsize=1)
+def _install_date_parser_hook() -> None:
+    """Make htmldate ask us for its dateparser; outside :func:`_dates_in` it gets its own, unchanged."""
+    from htmldate import extractors
+
+    htmldate_parser = extractors.get_external_parser
+
+    def external_parser():
+        languages = _DATE_LANGUAGES.get()
+        return _language_date_parser(languages) if languages else htmldate_parser()
+
+    extractors.get_external_parser = external_parser
+
+
+@contextlib.contextmanager
+def _dates_in(languages: tuple[str, ...] | None) -> Iterator[None]:
+    _install_date_parser_hook()
+    token = _DATE_LANGUAGES.set(languages)
+    try:
+        yield
+    finally:
+        _DATE_LANGUAGES.reset(token)
+
+
+def _trafilatura_metadata(tree, url: str | None, date_languages: tuple[str, ...] | None = None):
     """trafilatura's ``extract_metadata`` less what no record of ours holds.
 
     The same steps in the same order (meta tags, JSON-LD, title, author, URL,
@@ -213,7 +276,8 @@ def _trafilatura_metadata(tree, url: str | None):
     # what bare_extraction passes by default: its configuration's extensive date search
     date_config = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
     date_config["url"] = meta.url
-    meta.date = find_date(tree, **date_config)
+    with _dates_in(date_languages):
+        meta.date = find_date(tree, **date_config)
     if not meta.sitename:
         meta.sitename = tm.extract_sitename(tree)
     if meta.sitename:
@@ -256,8 +320,9 @@ def extract_html(html: str, url: str | None = None, tree=None) -> HtmlExtraction
     tree = tree if tree is not None else load_html(html)
     if tree is None:
         raise StageError(STAGE, "no_content", "trafilatura found no main content")
+    declared = declared_language(html) if isinstance(html, str) else None
     # metadata first, as trafilatura orders it: its canonical URL goes to the extractor
-    found = _trafilatura_metadata(tree, url)
+    found = _trafilatura_metadata(tree, url, date_languages(declared))
     page_url = url or found.url
     blocks = _blocks(_trafilatura(tree, page_url, favor_recall=True))
     if _words(blocks) < SECOND_PASS_WORDS:
@@ -272,6 +337,6 @@ def extract_html(html: str, url: str | None = None, tree=None) -> HtmlExtraction
         date=found.date or None,
         sitename=(found.sitename or "").strip() or None,
         url=found.url or None,
-        language=_language_code(found.language) or declared_language(html),
+        language=_language_code(found.language) or declared,
     )
     return HtmlExtraction(blocks, metadata)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import lxml.html
+
+from transforms import html_meta
 from transforms.fields import choose_authors
 from transforms.html_meta import page_metadata, url_date
 
@@ -316,3 +319,35 @@ def test_json_ld_names_escaped_as_html() -> None:
     "author": {"@type": "Person", "name": "Maria &amp; Katerina"}}</script></head><body>x</body></html>"""
     assert _authors(html)["json-ld"] == ["Maria & Katerina"]
     assert choose_authors(page_metadata(html).authors)[0] == ["Maria", "Katerina"]
+
+
+def test_byline_prefilter_passes_every_text_a_byline_test_takes() -> None:
+    """The first-word test that skips most elements must never skip one of the three byline forms."""
+    takes = [
+        "By Jane Doe",
+        "BY JIM HEINTZ and NASSER KARIMI",
+        "Written by: Ana Ruiz",
+        "Story by Tom Lee",
+        "Von Anna Schmidt",
+        "Par Marie Curie",
+        "Por Juan Pérez",
+        "door Jan de Vries",
+        "by ibby",
+        "03/01/2017 by Agatha Caleo",
+        "Dec 23 Written By Sam Hill",
+        "5 hours ago by Lee Min",
+        "Published 2 days ago by Kim Jones",
+        "Written by",
+        "Authors:",
+        "Contributors",
+    ]
+    skips = ["Share this story", "The council said on Monday", "— By Jane Doe", "Related: By the numbers"]
+    tests = (html_meta._TEXT_BYLINE.match, html_meta._BYLINE_LABEL.match, html_meta._DATED_BYLINE.match)
+    for text in takes:
+        assert any(test(text) for test in tests), text
+        element = lxml.html.fragment_fromstring(f"<p><span> </span>{text}<b>x</b></p>")
+        assert html_meta._may_start_byline(element), text
+    for text in skips:
+        element = lxml.html.fragment_fromstring(f"<p>{text}</p>")
+        assert not html_meta._may_start_byline(element), text
+        assert not any(test(text) for test in tests), text

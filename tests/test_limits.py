@@ -14,7 +14,14 @@ from tests.warc_helpers import article_html, warc_bytes
 from transforms.decode import decode_bytes
 from transforms.document import process_document
 from transforms.errors import StageError
-from transforms.limits import Limits, check_line_length, html_depth, longest_line
+from transforms.limits import (
+    Limits,
+    check_line_length,
+    element_depth,
+    html_depth,
+    longest_line,
+    nests_deeper_than,
+)
 from transforms.read import read_documents
 
 
@@ -108,6 +115,16 @@ def test_html_depth_as_the_parser_sees_it() -> None:
     assert html_depth('<?xml version="1.0" encoding="utf-8"?><html><body><p>x</p></body></html>')[0] == 3
 
 
+@pytest.mark.parametrize("depth", [1, 5, 40])
+def test_nests_deeper_than_agrees_with_element_depth(depth: int) -> None:
+    import lxml.html
+
+    tree = lxml.html.fromstring(_page(depth)).getroottree()
+    deepest = element_depth(tree.getroot())
+    assert deepest == depth + 3
+    assert nests_deeper_than(tree, deepest - 1) and not nests_deeper_than(tree, deepest)
+
+
 @pytest.mark.parametrize(
     "depth,limits,expected",
     [
@@ -116,6 +133,8 @@ def test_html_depth_as_the_parser_sees_it() -> None:
         (300, Limits(), "too_deep"),  # past the parser's own ceiling: never silently half-read
         (10_000, Limits(), "too_deep"),
         (60, Limits(max_html_depth=50), "too_deep"),
+        (47, Limits(max_html_depth=50), "article"),  # html, body, 47 divs, p: 50 deep, at the limit
+        (48, Limits(max_html_depth=50), "too_deep"),
     ],
 )
 def test_html_depth_limit(depth: int, limits: Limits, expected: str) -> None:

@@ -128,3 +128,38 @@ def test_array_count_agrees_with_the_in_memory_count_however_split() -> None:
         assert fn.extract_output(fn.merge_accumulators(accs)) == expected
     assert fn.extract_output(fn.create_accumulator()) == frozenset()
     assert RecurringLines(2).extract_output(fn.merge_accumulators([fn.create_accumulator()])) == frozenset()
+
+
+def test_capped_counts_merge_exactly_and_stay_small() -> None:
+    """Lines near the threshold, their signatures repeated across overlapping parts: the capped
+    accumulators (min_docs pairs a line at most) find exactly what the full count finds."""
+    import random
+
+    import numpy as np
+
+    from transforms.beam_boilerplate import RecurringLines
+    from transforms.boilerplate import cap_per_line, pack_pairs
+
+    rng = random.Random(3)
+    pairs = []
+    for line in range(1, 200):
+        signatures = rng.sample(range(1, 10_000), rng.choice([1, 5, 9, 10, 11, 40, 300]))
+        pairs += [(line * 7919, sig) for sig in signatures for _ in range(rng.choice([1, 2]))]
+    expected = frequent_lines(pairs, 10)
+    assert 0 < len(expected) < 199
+    fn = RecurringLines(10)
+    fn.FOLD_AT = 50
+    for parts in (1, 2, 5):
+        accs = []
+        for k in range(parts):
+            share = [p for p in pairs if rng.random() < 0.6 or hash(p) % parts == k]  # overlapping parts
+            acc = fn.create_accumulator()
+            for pair in share:
+                acc = fn.add_input(acc, pair)
+            accs.append(fn.compact(acc))
+        merged = fn.merge_accumulators(accs)
+        assert fn.extract_output(merged) == expected
+        assert len(merged[0]) <= 10 * 199
+    capped = cap_per_line(pack_pairs([(5, s) for s in (9, 3, 7, 3, 1)]), 2)
+    assert capped.tolist() == pack_pairs([(5, 1), (5, 3)]).tolist()  # the smallest signatures, distinct
+    assert cap_per_line(np.zeros(0, dtype=np.uint64), 3).size == 0

@@ -3,8 +3,9 @@
 Pass 1 counts, per line of a source (a 64-bit hash), the distinct document
 signatures it appears under, and keeps the lines at or above the threshold. The
 count is one lifted global combine over numpy arrays of distinct
-``(line, signature)`` pairs packed in 64 bits: each worker folds its pairs, and
-the merge sees a few arrays of 8 bytes a pair, never a dictionary entry per line.
+``(line, signature)`` pairs packed in 64 bits, at most ``min_docs`` a line
+(:func:`cap_per_line`): each worker folds its pairs, and the merge sees a few
+arrays of 8 bytes a pair, never a dictionary entry per line.
 Pass 2 removes the recurring lines from each article, with their hashes as a
 side input (only lines that recur: small next to the corpus).
 """
@@ -23,6 +24,7 @@ from transforms.beam_staging import ReadParts, StageArticles
 from transforms.boilerplate import (
     DEFAULT_MIN_DOCS,
     RULE_RECURRING_IN_SOURCE,
+    cap_per_line,
     line_occurrences,
     pack_pairs,
     recurring_in_packed,
@@ -34,9 +36,9 @@ class RecurringLines(beam.CombineFn):
     """``(line_hash, signature)`` pairs to the line hashes seen under ``min_docs`` distinct signatures.
 
     The accumulator is a sorted numpy array of distinct packed pairs (8 bytes
-    each, :func:`pack_pairs`) plus a short list of pairs not yet folded in, so
-    a worker's partial count and the merge of all of them stay small arrays,
-    not one dictionary entry per line.
+    each, :func:`pack_pairs`), at most ``min_docs`` a line, plus a short list of
+    pairs not yet folded in, so a worker's partial count and the merge of all
+    of them stay small arrays, not one dictionary entry per line.
     """
 
     FOLD_AT = 50_000
@@ -54,18 +56,18 @@ class RecurringLines(beam.CombineFn):
             return self._fold(folded, pending), []
         return folded, pending
 
-    @staticmethod
-    def _fold(folded: np.ndarray, pending: list[tuple[int, int]]) -> np.ndarray:
+    def _fold(self, folded: np.ndarray, pending: list[tuple[int, int]]) -> np.ndarray:
         if not pending:
             return folded
-        return np.unique(np.concatenate([folded, pack_pairs(pending)]))
+        return cap_per_line(np.concatenate([folded, pack_pairs(pending)]), self._min_docs)
 
     def compact(self, acc):
         return self._fold(*acc), []
 
     def merge_accumulators(self, accs: Iterable):
         arrays = [self._fold(folded, pending) for folded, pending in accs]
-        return (np.unique(np.concatenate(arrays)) if arrays else np.zeros(0, dtype=np.uint64)), []
+        merged = cap_per_line(np.concatenate(arrays), self._min_docs) if arrays else np.zeros(0, dtype=np.uint64)
+        return merged, []
 
     def extract_output(self, acc) -> frozenset[int]:
         return recurring_in_packed(self._fold(*acc), self._min_docs)

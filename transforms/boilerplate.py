@@ -90,6 +90,27 @@ def pack_pairs(pairs: Iterable[tuple[int, int]]) -> np.ndarray:
     return np.array(packed, dtype=np.uint64)
 
 
+def cap_per_line(packed: np.ndarray, keep: int) -> np.ndarray:
+    """The distinct packed pairs, at most ``keep`` a line: the ``keep`` smallest signatures of each.
+
+    Whether a line recurs under ``keep`` distinct signatures only needs that
+    many, and the smallest ``keep`` of a union lie within the smallest ``keep``
+    of each of its parts (bottom-k), so capped partial counts merge exactly. A
+    line repeated across a large source then costs ``keep`` pairs, not one per
+    document, and an accumulator grows with the source's distinct lines only.
+    """
+    distinct = np.unique(packed)
+    if len(distinct) <= keep:
+        return distinct
+    lines = distinct >> np.uint64(SIGNATURE_BITS)
+    first = np.flatnonzero(np.concatenate(([True], lines[1:] != lines[:-1])))
+    sizes = np.diff(np.append(first, len(distinct)))
+    if sizes.max() <= keep:
+        return distinct
+    rank = np.arange(len(distinct)) - np.repeat(first, sizes)
+    return distinct[rank < keep]
+
+
 def recurring_in_packed(packed: np.ndarray, min_docs: int) -> frozenset[int]:
     """The lines of packed pairs (:func:`pack_pairs`) seen under ``min_docs`` or more distinct
     signatures, from 8 bytes a pair: the one count both the in-memory and the Beam pass use."""

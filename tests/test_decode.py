@@ -68,3 +68,21 @@ def test_rejects(data: bytes, error: str) -> None:
         decode_bytes(data)
     assert info.value.stage == "decode"
     assert info.value.error == error
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain text\twith\nnewlines\r\n\x0c",
+        "a\x00b\x85c\u0085\x9f\x7f\x0b",
+        "é\u0080ü\u009fÿ",
+        "\x80" * 10,
+        "\ud800x",
+    ],
+)
+def test_control_ratio_counts_c0_del_and_c1(text: str) -> None:
+    from transforms.decode import _control_ratio
+
+    controls = [c for c in text if (ord(c) < 0x20 and c not in "\t\n\x0c\r") or 0x7F <= ord(c) <= 0x9F]
+    assert _control_ratio(text) == len(controls) / max(len(text), 1)

@@ -27,11 +27,19 @@ MAX_CONTROL_RATIO = 0.005
 MAX_UTF8_ERROR_RATIO = 0.01
 
 
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]+")  # stdlib re: 1.5x faster here than regex
+# The control characters that mark binary or mis-decoded data: C0 less tab, newline, form feed and
+# carriage return; DEL; C1. Counted on the UTF-8 bytes: C0 and DEL are single bytes there, deleted
+# in one C pass, and C1 is ``\xc2`` then ``\x80``-``\x9f``. A regex over the text costs 7x more
+# (4.5 against 0.6 ms on a wcxb-dev page) and every HTML page pays it.
+_C0_AND_DEL = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 def _control_ratio(text: str) -> float:
-    controls = sum(map(len, _CONTROLS.findall(text)))
+    data = text.encode("utf-8", "surrogatepass")
+    controls = len(data) - len(data.translate(None, _C0_AND_DEL))
+    if b"\xc2" in data:
+        controls += len(_C1_UTF8.findall(data))
     return controls / max(len(text), 1)
 
 

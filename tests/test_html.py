@@ -334,8 +334,13 @@ def test_page_metadata_matches_trafilatura_extract_metadata() -> None:
     assert compared == len(pages)
 
 
+_ENGLISH = "Paragraph {} of the story, with words enough to count as its body."
+_SPANISH = "El párrafo {} de la noticia, con palabras suficientes para contar como su cuerpo."
+
+
 def _dated_page(lang: str | None, date_text: str) -> str:
-    body = "".join(f"<p>Paragraph {i} of the story, with words enough to count as its body.</p>" for i in range(12))
+    paragraph = _SPANISH if lang is None else _ENGLISH
+    body = "".join(f"<p>{paragraph.format(i)}</p>" for i in range(12))
     opening = f'<html lang="{lang}">' if lang else "<html>"
     return (
         f"{opening}<head><title>T</title></head><body><article><h1>Headline</h1>"
@@ -348,7 +353,7 @@ def _dated_page(lang: str | None, date_text: str) -> str:
     [
         ("es", "martes, 14 de enero de 2025", True),
         ("pt", "terça-feira, 14 de janeiro de 2025", True),
-        (None, "14 de enero de 2025", True),  # undeclared: every dateparser locale, as htmldate does
+        (None, "14 de enero de 2025", True),  # undeclared: the language of the visible text
         ("en", "Tuesday, January 14, 2025", False),  # htmldate's own patterns read it
     ],
 )
@@ -373,7 +378,7 @@ def test_dates_in_words_are_read_in_the_declared_language(
     assert extracted.date == "2025-01-14"
     assert bool(seen) == asks_dateparser
     if seen:
-        assert seen[-1] == (list(dict.fromkeys((lang, "en"))) if lang else None)
+        assert seen[-1] == list(dict.fromkeys((lang or "es", "en")))
 
 
 def test_dateparser_settings_are_htmldates() -> None:
@@ -386,3 +391,13 @@ def test_dateparser_settings_are_htmldates() -> None:
     assert own.languages is None
     for key, value in DATEPARSER_SETTINGS.items():
         assert getattr(own._settings, key) == value, key
+
+
+def test_date_languages_fall_back_to_every_locale_when_unknown() -> None:
+    import lxml.html
+
+    from transforms.html import date_languages, visible_language
+
+    assert date_languages("de") == ("de", "en") and date_languages("en") == ("en",)
+    assert date_languages(None) is None and date_languages("xx") is None  # not a dateparser language
+    assert visible_language(lxml.html.fromstring("<html><body><p>Menu</p><script>var x</script></body></html>")) is None

@@ -132,9 +132,10 @@ def check_html_depth(page, max_depth: int, stage: str = "extract") -> None:
         depth, cut = html_depth(page)
     else:
         tree = page.getroottree() if hasattr(page, "getroottree") else page
-        # the tree alone cannot tell a page of exactly 256 from a cut one
-        cut = nests_deeper_than(tree, PARSER_MAX_DEPTH - 1)
-        depth = element_depth(tree.getroot()) if cut or nests_deeper_than(tree, max_depth) else 0
+        # one XPath on the common path; the exact depth only for a page over a limit
+        over = nests_deeper_than(tree, min(max_depth, PARSER_MAX_DEPTH - 1))
+        depth = element_depth(tree.getroot()) if over else 0
+        cut = depth >= PARSER_MAX_DEPTH  # the tree alone cannot tell a page of exactly 256 from a cut one
     if cut or depth >= PARSER_MAX_DEPTH:
         raise StageError(stage, TOO_DEEP, f"elements nest {PARSER_MAX_DEPTH} deep, where the parser cuts the page")
     if depth > max_depth:

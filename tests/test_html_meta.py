@@ -351,3 +351,58 @@ def test_byline_prefilter_passes_every_text_a_byline_test_takes() -> None:
         element = lxml.html.fragment_fromstring(f"<p>{text}</p>")
         assert not html_meta._may_start_byline(element), text
         assert not any(test(text) for test in tests), text
+
+
+def test_scholarly_tags_that_print_family_name_first() -> None:
+    page = """<html><head><meta name="citation_author" content="Roy, Aniruddha">
+    <meta name="citation_author" content="van der Merwe, Marna"><meta name="DC.Creator" content="Jane Doe, Reuters">
+    </head><body></body></html>"""
+    assert _authors(page)["html-meta"] == ["Aniruddha Roy", "Marna van der Merwe", "Jane Doe, Reuters"]
+    assert html_meta._uninverted("Roy, Aniruddha; Patel, Jyoti") == "Aniruddha Roy; Jyoti Patel"
+    for kept in ("Jane Doe, John Roe, Ann Lee", "Jane Doe, AP", "Jane Doe"):
+        assert html_meta._uninverted(kept) == kept  # a list, an agency, a plain name
+
+
+def test_a_nav_wrapping_the_headline_is_no_menu() -> None:
+    wrapped = """<html><body><nav class="top"><div><h1>How to start an LLC</h1><span>by </span>
+    <p><a href="/articles/authors/shannon-grilli">Shannon Grilli</a></p><p>Body.</p></div></nav></body></html>"""
+    assert _authors(wrapped)["author-link"] == ["Shannon Grilli"]
+    menu = """<html><body><nav><a href="/authors/jane-doe">Jane Doe</a></nav><article><h1>H</h1><p>Body.</p>
+    </article></body></html>"""
+    assert "author-link" not in _authors(menu)
+
+
+def test_this_post_was_written_by_inside_the_text() -> None:
+    page = """<html><body><article><h1>H</h1><p><em>This post was written by <a href="/p/2838">Vanessa Mendez,
+    MD</a>, gastroenterologist, Parkview Health.</em></p></article></body></html>"""
+    assert choose_authors(page_metadata(page).authors)[0] == ["Vanessa Mendez"]
+
+
+def test_author_boxes_bios_more_by_links_and_person_icons() -> None:
+    bio = """<html><body><article><p>Body.</p></article><div class="callout"><div><img alt="alban Brooke"></div>
+    <div class="callout__content"><h3>Alban Brooke</h3><p>Alban Brooke is the Head of Marketing at
+    <a href="/">Buzzsprout</a>.</p></div></div></body></html>"""
+    assert _authors(bio)["author-box"] == ["Alban Brooke"]
+    label = """<html><body><p>Body.</p><p>About the Author:</p><p>Juliette Carreiro is a skilled content creator.</p>
+    </body></html>"""
+    assert _authors(label)["author-box"] == ["Juliette Carreiro"]
+    more = """<html><body><p>Body.</p><button aria-label="All articles by Elliot Raba"><span>All articles by
+    Elliot Raba</span></button></body></html>"""
+    assert _authors(more)["author-box"] == ["Elliot Raba"]
+    icon = """<html><body><h1>H</h1><ul class="entry-meta"><li><i class="bi bi-person"></i> Bence Kovács</li></ul>
+    </body></html>"""
+    assert _authors(icon)["author-box"] == ["Bence Kovács"]
+    avatar = """<html><body><h1>H</h1><p>Dec 5 <img src="x" class='avatar avatar-xs'/> Mahua Das in
+    <a href="/c">Guides</a></p></body></html>"""
+    assert _authors(avatar)["author-box"] == ["Mahua Das"]
+
+
+def test_what_is_no_author_box() -> None:
+    listicle = """<html><body><h1>Styles</h1><div class="entry"><h3>Art Deco</h3><p>Art Deco is a style of the
+    1920s.</p></div></body></html>"""  # a heading and a paragraph opening with it, but no portrait or author box
+    login = """<html><body><header><a href="/login"><i class="fa-user"></i> Login</a></header><h1>H</h1>
+    <a href="/c"><i class="fa-user"></i> Contact Us</a></body></html>"""
+    comment = """<html><body><h1>H</h1><div class="comments"><img class="avatar" alt="Jane Doe"> Jane Doe</div>
+    </body></html>"""
+    for page in (listicle, login, comment):
+        assert "author-box" not in _authors(page)

@@ -70,6 +70,8 @@ def test_bylines(byline: str, people: list[str], agency: str | None) -> None:
         "News Desk",
         "Our Editors",
         "12345",
+        "Acme Solutions",
+        "Summit Capital",
     ],
 )
 def test_never_a_person(fragment: str) -> None:

@@ -44,7 +44,7 @@ def published_at(parsed: ParsedDate | None) -> dt.datetime | None:
 # Structured data first (the page's own statement), then visible bylines, then trafilatura's guess.
 AUTHOR_SOURCES = (
     "json-ld", "html-meta", "itemprop", "rel-author", "byline-element", "text", "author-link", "json-ld-page",
-    "trafilatura", "script", "site-person",
+    "trafilatura", "script", "author-box", "site-person",
 )  # fmt: skip
 
 

@@ -166,6 +166,31 @@ def _take_ld(obj: dict, source: str, meta: PageMeta) -> None:
         meta.site_name = publisher["name"].strip()
 
 
+# Library-catalogue tags print "Family, Given" ("Roy, Aniruddha"); one tag per author, or "; " between them.
+_INVERTED_META = frozenset({"citation_author", "citation_authors", "dc.creator", "dcterms.creator"})
+_FAMILY_GIVEN = regex.compile(r"^\s*(\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}),\s+(\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2})\s*$")
+
+
+def _uninverted(content: str) -> str:
+    """``Roy, Aniruddha; Patel, Jyoti`` -> ``Aniruddha Roy; Jyoti Patel``, when the part before each comma is
+    one word (or has a particle: ``van der Merwe``) or the part after starts with a given name;
+    ``Jane Doe, Reuters`` is left as it is."""
+    from transforms.agency import canonical_agency
+    from transforms.firstnames import is_known_given_name
+
+    def family_first(match) -> bool:
+        family = match[1].split()
+        if canonical_agency(match[2]):
+            return False
+        return len(family) == 1 or any(w.islower() for w in family) or is_known_given_name(match[2].split()[0])
+
+    parts = [p for p in content.split(";") if p.strip()]
+    matches = [_FAMILY_GIVEN.match(p) for p in parts]
+    if not parts or not all(m and family_first(m) for m in matches):
+        return content
+    return "; ".join(f"{m[2]} {m[1]}" for m in matches)
+
+
 def _meta_tags(tree, meta: PageMeta) -> None:
     authors: list[str] = []
     for element in tree.iter("meta"):
@@ -180,7 +205,7 @@ def _meta_tags(tree, meta: PageMeta) -> None:
             ):
                 continue
             if not content.startswith(("http://", "https://", "/")):
-                authors.append(content)
+                authors.append(_uninverted(content) if key in _INVERTED_META else content)
         elif key in DATE_META:
             meta.dates.append(("html-meta", content))
         elif key in {k.lower() for k in MODIFIED_META}:
@@ -241,7 +266,8 @@ def _byline_elements(tree, meta: PageMeta) -> None:
 # The lead in any case, the name with a capital (case-sensitive) or one lower-case handle ("by ibby"):
 # "By batching, we can ..." is prose.
 _TEXT_BYLINE = regex.compile(
-    r"^(?i:by|written\s+by|story\s+by|words\s+by|article\s+by|posted\s+by|author|von|par|por|door|di|av|af)"
+    r"^(?i:by|written\s+by|story\s+by|words\s+by|article\s+by|posted\s+by|author|von|par|por|door|di|av|af"
+    r"|this\s+(?:post|article|story|piece|blog\s+post|guide)\s+(?:was\s+)?(?:written|authored|contributed)\s+by)"
     r"(?:\s*:\s+|\s+)(?:\p{Lu}[^!?]{1,100}|\p{Ll}[\p{L}\p{N}._-]{1,30})$"
 )
 # A date before the byline in the same element (``03/01/2017 by …``, ``Dec 23 Written By …``,
@@ -259,7 +285,7 @@ _DATED_BYLINE = regex.compile(
 # Every first word the three byline tests above can start with (as prefixes, so a superset):
 # an element whose text starts otherwise is passed over before its text is joined.
 _BYLINE_FIRST_WORDS = (
-    *("by", "written", "story", "words", "article", "posted", "author", "contributor", "published"),
+    *("by", "written", "story", "words", "article", "posted", "author", "contributor", "published", "this"),
     *("von", "par", "por", "door", "di", "av", "af"),
     *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "at", "on", "am", "pm", "hour", "min", "day", "week"),
@@ -297,7 +323,19 @@ _BYLINE_LABEL = regex.compile(
 _BLOCKS = "p div span li h1 h2 h3 h4 h5 h6 address td section header a strong b em i small".split()
 
 
-def _text_bylines(tree, meta: PageMeta) -> None:
+def _headline_wrappers(tree) -> frozenset:
+    """The elements enclosing the page's first ``<h1>``: a ``<nav>`` or ``<footer>`` among them is broken
+    markup wrapping the whole article (legalzoom.com), not a menu, and its bylines count."""
+    first = next(iter(tree.xpath("//body//h1[1]")), None)
+    return frozenset(first.iterancestors()) if first is not None else frozenset()
+
+
+def _in_region(element, tags, wrappers: frozenset) -> bool:
+    """Whether an ancestor of ``element`` is one of ``tags`` (and not a wrapper of the headline)."""
+    return any(a.tag in tags and a not in wrappers for a in element.iterancestors())
+
+
+def _text_bylines(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
     """``By Jane Doe`` in the visible text near the top of the article, or a ``Written by`` label and its name.
 
     The article (``<article>``, ``<main>``) is read first, the whole body when it has none.
@@ -315,7 +353,7 @@ def _text_bylines(tree, meta: PageMeta) -> None:
             if not text:
                 continue
             skip = _MENUS if root is not body else _HIDDEN  # menus; on the whole body also footers, asides, forms
-            if any(a.tag in skip for a in element.iterancestors()):
+            if _in_region(element, skip, wrappers):
                 continue
             byline = None
             if _TEXT_BYLINE.match(text):
@@ -403,7 +441,7 @@ def _slug_names(link, slug: str) -> list[str]:
     return named
 
 
-def _author_links(tree, meta: PageMeta) -> None:
+def _author_links(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
     """Links to author pages whose address spells the linked name (``/author/jane-doe`` -> Jane Doe).
 
     The first such link is the byline; links beside it (same block, a few levels up) are co-authors,
@@ -415,7 +453,9 @@ def _author_links(tree, meta: PageMeta) -> None:
     found: list[tuple[object, str]] = []
     for link in body.iter("a"):
         match = _AUTHOR_HREF.search(link.get("href") or "")
-        if not match or any(a.tag in _SKIP_REGIONS or _COMMENTS.search(_label(a)) for a in link.iterancestors()):
+        if not match or _in_region(link, _SKIP_REGIONS, wrappers):
+            continue
+        if any(_COMMENTS.search(_label(a)) for a in link.iterancestors()):
             continue
         for name in _slug_names(link, match[1] or match[2]):
             found.append((link, name))
@@ -427,6 +467,93 @@ def _author_links(tree, meta: PageMeta) -> None:
     group = [a for a in list(first.iterancestors())[:3] if a.tag not in ("body", "html", "main", "article")]
     names = [name for link, name in found if link is first or any(a in group for a in link.iterancestors())]
     meta.authors.append(("author-link", list(dict.fromkeys(names))))
+
+
+# An author box: a bio that opens with the name printed just above it ("<h3>Alban Brooke</h3>
+# <p>Alban Brooke is the Head of Marketing ..."), or after an "About the author" label.
+_BIO_START = regex.compile(
+    r"^(\p{Lu}[\p{L}'’.\-]+(?:\s+(?:\p{Lu}[\p{L}'’.\-]+|de|da|van|von|der|den|del|la|le)){0,3})\s+"
+    r"(?:is|was|has|writes|covers|joined|leads|works|holds|brings|loves|specializes|specialises)\s"
+)
+_ABOUT_AUTHOR = regex.compile(r"^(?:about\s+the\s+(?:author|writer)|meet\s+the\s+author|author\s+bio(?:graphy)?)\s*:?$", regex.I)
+# "All articles by Elliot Raba", "View all posts by Jane Doe", "More stories from Jane Doe".
+_MORE_BY = regex.compile(
+    r"^(?:(?:view|see|read|browse)\s+)?(?:all|more)\s+(?:posts|articles|stories|blogs?|blog\s+posts|content|work)\s+"
+    r"(?:by|from)\s+(\p{Lu}.{2,60})$",
+    regex.I,
+)
+# A person icon before the name ("<i class="bi bi-person"></i> Bence Kovács"), or an avatar image
+# beside it ("<img class='avatar'/> Mahua Das in <a>Guides</a>").
+_PERSON_ICON = regex.compile(
+    r"(?:^|\s)(?:fa-user(?:-circle|-o)?|fa-user-pen|bi-person(?:-circle|-fill)?|icon-user|icon-person|icon-author|"
+    r"dashicons-admin-users|glyphicon-user|avatar|gravatar)(?:$|\s)",
+    regex.I,
+)
+_AUTHOR_HINT = regex.compile(r"author|writer|byline|contributor|bio(?:graphy)?(?:$|[\s_-])", regex.I)
+_TAIL_CONNECTIVE = regex.compile(r"\s+(?:in|on|at|from|posted|published)$", regex.I)
+
+
+def _bio_name(paragraph) -> str | None:
+    """The name a bio paragraph opens with, when the element before it prints that name or an
+    "About the author" label."""
+    match = _BIO_START.match((paragraph.text or "").lstrip())
+    before = paragraph.getprevious()
+    if not match or before is None:
+        return None
+    shown = _short_text(before, 80) or ""
+    if _ABOUT_AUTHOR.match(shown):
+        return match[1]
+    if shown != match[1]:
+        return None
+    # A heading and a paragraph opening with it is also a listicle entry ("Art Deco is a style"):
+    # the box must also show the person (a portrait whose alt is the name) or say it is an author box.
+    box = list(paragraph.iterancestors())[:3]
+    portrait = any((img.get("alt") or "").strip().casefold() == match[1].casefold() for img in box[-1].iter("img"))
+    return match[1] if portrait or any(_AUTHOR_HINT.search(_label(a)) for a in box) else None
+
+
+def _icon_name(icon) -> str | None:
+    """The text right after a person icon or avatar, or the image's ``alt``, when it is short."""
+    tail = " ".join((icon.tail or "").split())
+    if not tail and icon.getnext() is not None and icon.getnext().tag in ("span", "a", "strong", "b"):
+        tail = _short_text(icon.getnext(), 60) or ""
+    tail = _TAIL_CONNECTIVE.sub("", tail)
+    if 3 <= len(tail) <= 60:
+        return tail
+    alt = " ".join((icon.get("alt") or "").split())
+    return alt if icon.tag == "img" and 3 <= len(alt) <= 60 else None
+
+
+def _author_box(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
+    """Names an author box prints: a bio opening with the name shown above it, an "All articles by"
+    link, or the text beside a person icon or avatar. Comments and menus are not read."""
+    from transforms.firstnames import is_known_given_name
+
+    body = tree.find("body")
+    if body is None:
+        return
+    names: list[str] = []
+    for paragraph in body.iter("p"):
+        if (name := _bio_name(paragraph)) and not _in_region(paragraph, _HIDDEN, wrappers):
+            names.append(name)
+            break
+    for element in body.iter("a", "button", "span"):
+        label = element.get("aria-label") or element.get("title") or _short_text(element, 80) or ""
+        if (match := _MORE_BY.match(label)) and not any(_COMMENTS.search(_label(a)) for a in element.iterancestors()):
+            names.append(match[1])
+            break
+    for icon in tree.xpath("//body//*[self::i or self::span or self::img or self::svg][contains(@class,'user') or "
+                           "contains(@class,'person') or contains(@class,'avatar') or contains(@class,'author')]"):
+        if not _PERSON_ICON.search(icon.get("class") or ""):
+            continue
+        if _in_region(icon, _HIDDEN, wrappers) or any(_COMMENTS.search(_label(a)) for a in icon.iterancestors()):
+            continue
+        name = _icon_name(icon)
+        if name and is_known_given_name(name.split()[0]):  # "Login", "Contact Us" sit beside user icons too
+            names.append(name)
+            break
+    if names:
+        meta.authors.append(("author-box", list(dict.fromkeys(names))))
 
 
 _SCRIPT_AUTHOR = regex.compile(
@@ -689,8 +816,10 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     _meta_tags(tree, meta)
     _itemprop_and_rel(tree, meta)
     _byline_elements(tree, meta)
-    _text_bylines(tree, meta)
-    _author_links(tree, meta)
+    wrappers = _headline_wrappers(tree)
+    _text_bylines(tree, meta, wrappers)
+    _author_links(tree, meta, wrappers)
+    _author_box(tree, meta, wrappers)
     _script_authors(tree, meta)
     _site_person(tree, meta, url)
     visible, first_time = _visible_dates(tree)

@@ -93,6 +93,7 @@ _NOT_PERSON_WORDS = frozenset(
     contributor contributors correspondent writer reporters press news media agency wire wires service
     services times post herald tribune journal gazette daily weekly magazine network group inc ltd llc
     corp company co foundation institute university college clinic hospital association society
+    health healthcare medical solutions systems technologies labs consulting capital holdings global software
     council committee department ministry office bureau center centre studio studios online digital
     follow subscribe share email anonymous unknown none null undefined update updates updated published posted
     sponsored advertisement the a an by and of our your today lifestyle about home privacy terms

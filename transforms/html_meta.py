@@ -168,7 +168,9 @@ def _take_ld(obj: dict, source: str, meta: PageMeta) -> None:
 
 # Library-catalogue tags print "Family, Given" ("Roy, Aniruddha"); one tag per author, or "; " between them.
 _INVERTED_META = frozenset({"citation_author", "citation_authors", "dc.creator", "dcterms.creator"})
-_FAMILY_GIVEN = regex.compile(r"^\s*(\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}),\s+(\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2})\s*$")
+_FAMILY_GIVEN = regex.compile(
+    r"^\s*(\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}),\s+(\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2})\s*$"
+)
 
 
 def _uninverted(content: str) -> str:
@@ -475,7 +477,9 @@ _BIO_START = regex.compile(
     r"^(\p{Lu}[\p{L}'’.\-]+(?:\s+(?:\p{Lu}[\p{L}'’.\-]+|de|da|van|von|der|den|del|la|le)){0,3})\s+"
     r"(?:is|was|has|writes|covers|joined|leads|works|holds|brings|loves|specializes|specialises)\s"
 )
-_ABOUT_AUTHOR = regex.compile(r"^(?:about\s+the\s+(?:author|writer)|meet\s+the\s+author|author\s+bio(?:graphy)?)\s*:?$", regex.I)
+_ABOUT_AUTHOR = regex.compile(
+    r"^(?:about\s+the\s+(?:author|writer)|meet\s+the\s+author|author\s+bio(?:graphy)?)\s*:?$", regex.I
+)
 # "All articles by Elliot Raba", "View all posts by Jane Doe", "More stories from Jane Doe".
 _MORE_BY = regex.compile(
     r"^(?:(?:view|see|read|browse)\s+)?(?:all|more)\s+(?:posts|articles|stories|blogs?|blog\s+posts|content|work)\s+"
@@ -542,8 +546,10 @@ def _author_box(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None
         if (match := _MORE_BY.match(label)) and not any(_COMMENTS.search(_label(a)) for a in element.iterancestors()):
             names.append(match[1])
             break
-    for icon in tree.xpath("//body//*[self::i or self::span or self::img or self::svg][contains(@class,'user') or "
-                           "contains(@class,'person') or contains(@class,'avatar') or contains(@class,'author')]"):
+    for icon in tree.xpath(
+        "//body//*[self::i or self::span or self::img or self::svg][contains(@class,'user') or "
+        "contains(@class,'person') or contains(@class,'avatar') or contains(@class,'author')]"
+    ):
         if not _PERSON_ICON.search(icon.get("class") or ""):
             continue
         if _in_region(icon, _HIDDEN, wrappers) or any(_COMMENTS.search(_label(a)) for a in icon.iterancestors()):

@@ -179,3 +179,26 @@ def test_a_role_glued_to_a_visible_byline_yields_to_the_name_another_source_prin
     # structured data's longer name is kept: "Mary Ann" elsewhere is a shortening, not the name
     candidates = [("json-ld", ["Mary Ann Smith"]), ("text", ["By Mary Ann"])]
     assert choose_authors(candidates) == (["Mary Ann Smith"], "json-ld")
+
+
+def test_a_byline_two_visible_sources_print_beats_a_meta_tag_naming_someone_else() -> None:
+    shown = [
+        ("html-meta", ["Colin Madison"]),  # the CMS account that published the post
+        ("byline-element", ["Christian Dupuis"]),
+        ("author-link", ["Christian Dupuis"]),
+    ]
+    assert choose_authors(shown) == (["Christian Dupuis"], "byline-element")
+    one_source = [("html-meta", ["Josh Katzowitz"]), ("text", ["By Charles Patterson"])]
+    assert choose_authors(one_source)[0] == ["Josh Katzowitz"]  # one visible source is not enough
+    printed_too = [
+        ("html-meta", ["Colin Gray"]),
+        ("byline-element", ["Written by: Colin Gray Colin Gray"]),
+        ("text", ["Written by: Colin Gray Colin Gray"]),
+    ]
+    assert choose_authors(printed_too)[0] == ["Colin Gray"]  # the tag's person is printed: the tag stands
+    company = [
+        ("html-meta", ["Abby Colson"]),
+        ("byline-element", ["Thomson Reuters Tax & Accounting"]),
+        ("author-link", ["Thomson Reuters Tax"]),
+    ]
+    assert choose_authors(company)[0] == ["Abby Colson"]

@@ -113,6 +113,28 @@ def _with_co_authors(names: list[str], by_source: dict[str, list[str]], not_name
     return names
 
 
+# Visible sources that print a byline on the page itself.
+_SHOWN_SOURCES = ("byline-element", "text", "author-link", "rel-author")
+
+
+def _shown_instead(meta_names: list[str], by_source: dict[str, list[str]], not_names: frozenset[str]) -> list[str]:
+    """The byline the page prints, when two visible sources agree on it and it names none of the
+    ``<meta name="author">`` people (a CMS account, an editor: ``Colin Madison`` in the tag, ``Christian
+    Dupuis`` in the byline and his author link); else nothing."""
+    firsts = {}
+    for source in _SHOWN_SOURCES:
+        shown = [n for n in by_source.get(source, []) if looks_like_person(n) and not _site_named(n, not_names)]
+        if shown:
+            firsts[source] = shown[0]
+    keys = [name_key(n) for n in firsts.values()]
+    # a person's name (a known given name first), not a company's ("Thomson Reuters Tax")
+    agreed = [n for n in firsts.values() if keys.count(name_key(n)) >= 2 and is_known_given_name(n.split()[0])]
+    every_shown = " ".join(name_key(n) for source in _SHOWN_SOURCES for n in by_source.get(source, []))
+    if not agreed or any(name_key(n) in every_shown for n in meta_names):
+        return []  # the tag's person is printed too: the tag stands
+    return [agreed[0]]
+
+
 def choose_authors(
     candidates: list[tuple[str, list[str]]], not_names: frozenset[str] = frozenset()
 ) -> tuple[list[str], str | None]:
@@ -140,6 +162,8 @@ def choose_authors(
         if not names:
             continue
         convincing = [n for n in names if looks_like_person(n) and not _site_named(n, not_names)]
+        if convincing and source == "html-meta" and (shown := _shown_instead(convincing, by_source, not_names)):
+            return shown, "byline-element" if "byline-element" in by_source else "text"
         if convincing:
             names = _with_co_authors(convincing, by_source, not_names)
             return _complete_first_names(names, everything, visible=source in _VISIBLE_SOURCES), source

@@ -406,3 +406,22 @@ def test_what_is_no_author_box() -> None:
     </body></html>"""
     for page in (listicle, login, comment):
         assert "author-box" not in _authors(page)
+
+
+def test_a_personal_blogs_copyright_owner_is_the_very_last_resort() -> None:
+    blog = """<html><body><article><h1>H</h1><p>Body.</p></article>
+    <footer> &copy; 2025 Toby Hede. All rights reserved. <a href="/rss">RSS</a></footer></body></html>"""
+    assert _authors(blog)["copyright"] == ["Toby Hede"]
+    assert choose_authors(page_metadata(blog).authors)[0] == ["Toby Hede"]
+    # a source that names anyone at all, even a bare username, keeps the page
+    with_handle = blog.replace("<p>Body.</p>", '<p class="byline">By apblackmd</p><p>Body.</p>')
+    assert choose_authors(page_metadata(with_handle).authors)[0] == ["Apblackmd"]
+    not_owners = (
+        "<footer>©2026 Ava Community Energy</footer>",  # three words: an organisation
+        "<footer>© 2025 MongoDB, Inc.</footer>",
+        '<div class="figure-footer">Portrait, 1937 © Lee Miller Archives</div>',  # a photo credit
+        "<p>© 2025 Jane Doe</p>",  # not the page's footer
+        "<footer>This information is copyrighted by TE Certified Electricians</footer>",
+    )
+    for line in not_owners:
+        assert "copyright" not in _authors(f"<html><body><h1>H</h1>{line}</body></html>"), line

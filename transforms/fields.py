@@ -44,7 +44,7 @@ def published_at(parsed: ParsedDate | None) -> dt.datetime | None:
 # Structured data first (the page's own statement), then visible bylines, then trafilatura's guess.
 AUTHOR_SOURCES = (
     "json-ld", "html-meta", "itemprop", "rel-author", "byline-element", "text", "author-link", "json-ld-page",
-    "trafilatura", "script", "author-box", "site-person",
+    "trafilatura", "script", "author-box", "site-person", "copyright",
 )  # fmt: skip
 
 
@@ -92,6 +92,10 @@ def _complete_first_names(names: list[str], everything: list[str], visible: bool
 def _drop_extended(names: list[str]) -> list[str]:
     """``Jordana Cepelewicz Math`` goes when ``Jordana Cepelewicz`` is there too."""
     return [n for n in names if not any(o != n and n.startswith(o + " ") for o in names)]
+
+
+# Sources that name the site's owner, not the article's author: they complete no other source's first name.
+_LAST_RESORTS = {"site-person", "copyright"}
 
 
 def _site_named(name: str, not_names: frozenset[str]) -> bool:
@@ -155,12 +159,14 @@ def choose_authors(
             names = clean_author_list(raw, not_names)
         if names:
             by_source[source] = _drop_extended(names)
-    everything = [n for source, names in by_source.items() if source != "site-person" for n in names]
+    everything = [n for source, names in by_source.items() if source not in _LAST_RESORTS for n in names]
     fallback: tuple[list[str], str | None] = ([], None)
     for source in AUTHOR_SOURCES:
         names = by_source.get(source)
         if not names:
             continue
+        if source == "copyright" and fallback[1] is not None:
+            break  # the site owner only when no source names anyone: "Nayane" (meta) is no owner's "Sofia …"
         convincing = [n for n in names if looks_like_person(n) and not _site_named(n, not_names)]
         if convincing and source == "html-meta" and (shown := _shown_instead(convincing, by_source, not_names)):
             return shown, "byline-element" if "byline-element" in by_source else "text"

@@ -619,6 +619,35 @@ def _site_person(tree, meta: PageMeta, url: str | None) -> None:
             return
 
 
+# "© 2025 Toby Hede. All rights reserved.", "Copyright © 2019-2025 Cassidy Williams": a person owning the site,
+# the line's whole start ("… 1937 © Lee Miller Archives" is a photo credit), first and last name only.
+_COPYRIGHT_PERSON = regex.compile(
+    r"^(?:©|\((?i:c)\)|(?i:copyright))\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
+    r"(\p{Lu}\p{Ll}[\p{L}'’\-]*(?:\s+\p{Lu}\.)?\s+\p{Lu}\p{Ll}[\p{L}'’\-]*)"
+    r"(?=\s*(?:[.,|·•]|$)|\s+(?i:all\s+rights))"
+)
+
+
+_FOOTER = regex.compile(r"footer|copyright|colophon", regex.I)
+
+
+def _copyright_person(tree, meta: PageMeta) -> None:
+    """The person a personal blog's copyright line names, when it names a full name with a known
+    given name (not ``© 2025 Associated Press``, ``© MongoDB, Inc.``). After every other source."""
+    from transforms.firstnames import is_known_given_name
+
+    for text in reversed(tree.xpath("//body//text()[contains(., '©') or contains(., 'opyright')]")[-5:]):
+        parent = text.getparent()
+        if parent is None or not any(  # the page's footer: a photo's "© Lee Miller Archives" is a credit
+            a.tag == "footer" or _FOOTER.search(_label(a)) for a in (parent, *parent.iterancestors())
+        ):
+            continue
+        match = _COPYRIGHT_PERSON.match(" ".join(str(text).split()))
+        if match and is_known_given_name(match[1].split()[0]):
+            meta.authors.append(("copyright", [match[1]]))
+            return
+
+
 def _times(tree, meta: PageMeta, under_headline=None) -> None:
     """A ``<time>`` marked as the publication (itemprop, pubdate, class), else the first one under the
     headline (``under_headline``), else the first in the article, header or main."""
@@ -828,6 +857,7 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     _author_box(tree, meta, wrappers)
     _script_authors(tree, meta)
     _site_person(tree, meta, url)
+    _copyright_person(tree, meta)
     visible, first_time = _visible_dates(tree)
     _times(tree, meta, first_time)
     meta.dates.extend(visible)

@@ -205,6 +205,10 @@ def test_a_personal_site_named_after_its_author() -> None:
     assert _site_person(page, "https://pollybarks.com/blog/zero-waste") == ["Polly Barks"]
     titled = "<html><head><title>Go ahead, self-host Postgres | Pierce Freeman</title></head><body></body></html>"
     assert _site_person(titled, "https://pierce.dev/notes/postgres") == ["Pierce Freeman"]
+    aside = "<html><head><title>The Fold-and-Cut Problem (Erik Demaine)</title></head><body></body></html>"
+    assert _site_person(aside, "https://erikdemaine.org/foldcut") == ["Erik Demaine"]
+    home = '<html><head><title>30 Years of Tags</title></head><body><a href="/">Christoffer Artmann</a></body></html>'
+    assert _site_person(home, "https://www.artmann.co/articles/x") == ["Christoffer Artmann"]  # the surname
 
 
 def test_site_names_that_are_no_person_or_not_the_domain_are_not_authors() -> None:
@@ -217,6 +221,10 @@ def test_site_names_that_are_no_person_or_not_the_domain_are_not_authors() -> No
     assert _site_person(named("Logan University"), "https://www.logan.edu/x") == []
     assert _site_person(named("Polly Barks"), "https://www.example.com/x") == []  # the domain does not spell it
     assert _site_person(named("Arla Foods Ingredients"), "https://www.arlafoodsingredients.com/x") == []
+    titled = "<html><head><title>What is a smartphone? | Be Connected</title></head><body></body></html>"
+    assert _site_person(titled, "https://beconnected.esafety.gov.au/x") == []  # the domain is not the surname
+    home = '<html><body><a href="/">Jane Doe</a></body></html>'
+    assert _site_person(home, "https://news.example.com/x") == []
 
 
 def test_a_date_before_the_byline_in_the_same_element() -> None:

@@ -591,12 +591,15 @@ def _is_update(element) -> bool:
 
 
 _TITLE_SEPARATOR = regex.compile(r"\s[|—–-]\s")
+_TITLE_ASIDE = regex.compile(r"\(([^()]{3,40})\)\s*$")
 
 
 def _site_person(tree, meta: PageMeta, url: str | None) -> None:
     """A personal site named after its author (``Polly Barks`` on pollybarks.com, ``… | Pierce Freeman`` on
-    pierce.dev): the site's name, or the ``<title>``'s last part, when it is two words and the domain spells
-    the first one. The last resort of :func:`transforms.fields.choose_authors`."""
+    pierce.dev, ``The Fold-and-Cut Problem (Erik Demaine)`` on erikdemaine.org, a home link ``Christoffer
+    Artmann`` on artmann.co): the site's name, the ``<title>``'s last part or closing parenthesis, or the
+    text of the first link home, when it is two words, a known given name first, and the domain spells
+    the given name or is the surname. The last resort of :func:`transforms.fields.choose_authors`."""
     from transforms.firstnames import is_known_given_name
     from transforms.names import clean_person_name
 
@@ -606,15 +609,26 @@ def _site_person(tree, meta: PageMeta, url: str | None) -> None:
         return
     head = tree.find("head")
     title = head.find("title") if head is not None else None
-    parts = _TITLE_SEPARATOR.split(_text(title)) if title is not None else []
-    for raw in (meta.site_name, parts[-1] if len(parts) > 1 else None):
+    title_text = _text(title) if title is not None else ""
+    parts = _TITLE_SEPARATOR.split(title_text)
+    aside = _TITLE_ASIDE.search(title_text)
+    home = next(iter(tree.xpath('//body//a[@href="/" or @href="./" or @href="../"][normalize-space()][1]')), None)
+    spelled = "".join(_SLUG_TOKEN.findall(labels[0]))
+    for raw in (
+        meta.site_name,
+        parts[-1] if len(parts) > 1 else None,
+        aside[1] if aside else None,
+        _short_text(home, 40) if home is not None else None,
+    ):
         words = (raw or "").split()
         if len(words) != 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
             continue  # "REI Hub", "ELLE Decor": capitals are a brand
         if clean_person_name(raw) != raw.strip():
             continue  # "The Atlantic", "Logan University"
-        first = "".join(_fold(words[0]))
-        if len(first) >= 3 and first in "".join(_SLUG_TOKEN.findall(labels[0])) and is_known_given_name(words[0]):
+        first, last = ("".join(_fold(w)) for w in words)
+        if is_known_given_name(words[0]) and (
+            (len(first) >= 3 and first in spelled) or (len(last) >= 4 and last == spelled)
+        ):
             meta.authors.append(("site-person", [raw.strip()]))
             return
 

@@ -433,3 +433,20 @@ def test_a_personal_blogs_copyright_owner_is_the_very_last_resort() -> None:
     )
     for line in not_owners:
         assert "copyright" not in _authors(f"<html><body><h1>H</h1>{line}</body></html>"), line
+
+
+def test_a_standfirst_closing_on_its_writers_name_in_capitals() -> None:
+    page = """<html><body><h1>Three great evergreens</h1><div class="teaser">It is a great time to plant
+    evergreen shrubs, says OLIVE RYAN. </div><p>Body.</p></body></html>"""
+    assert _authors(page)["standfirst"] == ["OLIVE RYAN"]
+    assert choose_authors(page_metadata(page).authors)[0] == ["Olive Ryan"]
+    for text in ("The launch slipped again, says NASA.", "Prices rose, says Jane Doe.", "It rose, she says NOW."):
+        assert "standfirst" not in _authors(f"<html><body><h1>H</h1><p>{text}</p></body></html>"), text
+
+
+def test_a_round_portrait_captioned_with_its_name() -> None:
+    page = """<html><body><h1>H</h1><span>2025-12-17</span><a title="Trond Teigen"><img src="/a.png"
+    alt="Trond Teigen" class="inline-block rounded-full"><div>Trond Teigen</div></a></body></html>"""
+    assert _authors(page)["author-box"] == ["Trond Teigen"]
+    uncaptioned = '<html><body><h1>H</h1><img alt="Trond Teigen" class="rounded-full"><p>Body.</p></body></html>'
+    assert "author-box" not in _authors(uncaptioned)

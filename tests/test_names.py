@@ -202,3 +202,28 @@ def test_a_byline_two_visible_sources_print_beats_a_meta_tag_naming_someone_else
         ("author-link", ["Thomson Reuters Tax"]),
     ]
     assert choose_authors(company)[0] == ["Abby Colson"]
+
+
+def test_people_credited_with_another_job_are_no_authors() -> None:
+    listed = [
+        ("itemprop", ["Emma Ryan", "Oliver Simpson"]),
+        ("text", ["Written by Emma Ryan Researched by Oliver Simpson Updated on February 24, 2026"]),
+    ]
+    assert choose_authors(listed)[0] == ["Emma Ryan"]
+    reviewed = [
+        ("json-ld", ["Jane Doe", "John Roe"]),
+        ("byline-element", ["By Jane Doe Medically reviewed by John Roe, MD"]),
+    ]
+    assert choose_authors(reviewed)[0] == ["Jane Doe"]
+    # credited otherwise but the only name: kept; credits in structured data alone change nothing
+    alone = [("json-ld", ["John Roe"]), ("text", ["Reviewed by John Roe"])]
+    assert choose_authors(alone)[0] == ["John Roe"]
+    assert choose_authors([("json-ld", ["Jane Doe", "John Roe"])])[0] == ["Jane Doe", "John Roe"]
+
+
+def test_a_role_with_its_remit_joins_no_second_person() -> None:
+    byline = "This post was written by Danielle Padula, Head of Marketing and Community Development"
+    assert split_names(byline)[0] == ["Danielle Padula"]
+    assert split_names("By Jane Doe, Director of Research, and John Roe")[0] == ["Jane Doe", "John Roe"]
+    assert clean_person_name("Liz Kenny Former McKinsey Consultant") == "Liz Kenny"
+    assert split_names("Justin C. Meserole, On")[0] == ["Justin C. Meserole"]  # a function word is no name

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import regex
+
 from transforms.clean import CleanedText
 from transforms.dates import ParsedDate, find_date
 from transforms.firstnames import is_known_given_name
-from transforms.names import name_key, split_names
+from transforms.names import MAX_FRAGMENT_CHARS, clean_person_name, name_key, split_names
 
 # Most trusted first: the article's own byline and dateline, then the tail, then photo credits.
 AGENCY_SOURCES = ("byline", "dateline", "tail", "credit")
@@ -43,7 +45,8 @@ def published_at(parsed: ParsedDate | None) -> dt.datetime | None:
 
 # Structured data first (the page's own statement), then visible bylines, then trafilatura's guess.
 AUTHOR_SOURCES = (
-    "json-ld", "html-meta", "itemprop", "rel-author", "byline-element", "text", "author-link", "json-ld-page",
+    "json-ld", "html-meta", "itemprop", "rel-author", "byline-element", "text", "author-link", "standfirst",
+    "json-ld-page",
     "trafilatura", "script", "author-box", "site-person", "copyright",
 )  # fmt: skip
 
@@ -139,6 +142,40 @@ def _shown_instead(meta_names: list[str], by_source: dict[str, list[str]], not_n
     return [agreed[0]]
 
 
+# A person the page credits with another job than writing: "Researched by Oliver Simpson", "Medically reviewed
+# by …", "Fact checked by …", "Edited by …" (Reuters' "Editing by"). Structured data often lists them as authors.
+_OTHER_CREDIT = regex.compile(
+    r"(?i:researched|(?:medically\s+|expert\s+)?reviewed|fact[\s-]?checked|edited|editing|illustrat(?:ed|ions)|"
+    r"photo(?:graph)?s|photographed|produced|translated)\s+(?i:by)\s*:?\s+"
+    r"(\p{Lu}[^|•·;\n]{2,80})"
+)
+
+
+def _credited_otherwise(candidates: list[tuple[str, list[str]]]) -> set[str]:
+    """Keys of the people a visible byline credits with reviewing, research, editing or pictures."""
+    keys: set[str] = set()
+    for source, raws in candidates:
+        if source in _VISIBLE_SOURCES:
+            for raw in raws:
+                if " by" in raw or " By" in raw:
+                    for match in _OTHER_CREDIT.finditer(raw[:MAX_FRAGMENT_CHARS]):
+                        # the name up to the next credit: "Oliver Simpson Updated on …" -> Oliver Simpson
+                        printed = regex.split(r"\s+(?i:written|updated|published|posted|reviewed|edited)\b", match[1])[
+                            0
+                        ]
+                        person = clean_person_name(printed)
+                        if person:
+                            keys.add(name_key(person))
+    return keys
+
+
+def _without_other_credits(chosen: tuple[list[str], str | None], others: set[str]) -> tuple[list[str], str | None]:
+    """The chosen authors less those credited otherwise, unless that would leave none."""
+    names, source = chosen
+    kept = [n for n in names if name_key(n) not in others]
+    return (kept, source) if kept else chosen
+
+
 def choose_authors(
     candidates: list[tuple[str, list[str]]], not_names: frozenset[str] = frozenset()
 ) -> tuple[list[str], str | None]:
@@ -148,7 +185,15 @@ def choose_authors(
     that are not convincing (``Home``, ``Gardener``) are dropped when convincing
     ones stand beside them. A source with only unconvincing names (a username,
     ``KatieS``) yields to later sources, and is used only when nothing better exists.
+    People a visible byline credits with another job (``Researched by …``) are dropped.
     """
+    return _without_other_credits(_first_convincing(candidates, not_names), _credited_otherwise(candidates))
+
+
+def _first_convincing(
+    candidates: list[tuple[str, list[str]]], not_names: frozenset[str]
+) -> tuple[list[str], str | None]:
+    """:func:`choose_authors` before other credits are taken out."""
     by_source: dict[str, list[str]] = {}
     for source, raw in candidates:
         if source in by_source:

@@ -325,6 +325,26 @@ _BYLINE_LABEL = regex.compile(
 _BLOCKS = "p div span li h1 h2 h3 h4 h5 h6 address td section header a strong b em i small".split()
 
 
+# A standfirst that ends on its writer's name in capitals, as Irish and British papers print it:
+# "…, it is a great time to plant evergreens, says OLIVE RYAN." ("…, says NASA." is one word: no person).
+_STANDFIRST_CREDIT = regex.compile(
+    r"[,.]\s+(?:says|writes|reports|explains)\s+(\p{Lu}[\p{Lu}'’\-]+(?:\s+\p{Lu}[\p{Lu}'’\-]+){1,2})\.?\s*$"
+)
+
+
+def _standfirst_credit(tree, meta: PageMeta) -> None:
+    """The name in capitals that closes a standfirst (``…, says OLIVE RYAN.``)."""
+    for text in tree.xpath(
+        "//body//text()[contains(., 'says ') or contains(., 'writes ') or contains(., 'reports ')"
+        " or contains(., 'explains ')]"
+    ):
+        match = _STANDFIRST_CREDIT.search(str(text)[-200:])
+        parent = text.getparent()
+        if match and parent is not None and not _in_region(parent, _HIDDEN, frozenset()):
+            meta.authors.append(("standfirst", [match[1]]))
+            return
+
+
 def _headline_wrappers(tree) -> frozenset:
     """The elements enclosing the page's first ``<h1>``: a ``<nav>`` or ``<footer>`` among them is broken
     markup wrapping the whole article (legalzoom.com), not a menu, and its bylines count."""
@@ -558,8 +578,26 @@ def _author_box(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None
         if name and is_known_given_name(name.split()[0]):  # "Login", "Contact Us" sit beside user icons too
             names.append(name)
             break
+    for portrait in tree.xpath(
+        "//body//img[contains(@class,'rounded-full') or contains(@class,'rounded-circle')][@alt]"
+    ):
+        if (name := _captioned_portrait(portrait)) and is_known_given_name(name.split()[0]):
+            if not _in_region(portrait, _HIDDEN, wrappers):
+                names.append(name)
+                break
     if names:
         meta.authors.append(("author-box", list(dict.fromkeys(names))))
+
+
+def _captioned_portrait(image) -> str | None:
+    """A round portrait whose ``alt`` the text beside it repeats (``<a title="Trond Teigen"><img
+    alt="Trond Teigen" class="rounded-full"><div>Trond Teigen</div></a>``): that name."""
+    alt = " ".join((image.get("alt") or "").split())
+    if not 3 <= len(alt) <= 60:
+        return None
+    following = image.getnext()
+    beside = [_short_text(following, 80) if following is not None else None, image.getparent().get("title")]
+    return alt if any(text and text.casefold() == alt.casefold() for text in beside) else None
 
 
 _SCRIPT_AUTHOR = regex.compile(
@@ -869,6 +907,7 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     _text_bylines(tree, meta, wrappers)
     _author_links(tree, meta, wrappers)
     _author_box(tree, meta, wrappers)
+    _standfirst_credit(tree, meta)
     _script_authors(tree, meta)
     _site_person(tree, meta, url)
     _copyright_person(tree, meta)

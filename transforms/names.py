@@ -67,7 +67,9 @@ _CAPS_TAIL = regex.compile(
     r"(?<=\p{Lu}\p{Ll}+ (?:\p{Lu}\. )?\p{Lu}\p{Ll}[\p{Ll}'’\-]*)(?:(?:,? \p{Lu}{2,6}){2,}|,? \p{Lu}{2,4})$"
 )
 # "Jane Doe for The New York Times", "X on behalf of Y": the person comes first.
-_AFFILIATION_TAIL = regex.compile(r"(?<!\s)\s+(?:on\s+behalf\s+of|for|at|from|of\s+the)\s+\p{Lu}.*$")
+_AFFILIATION_TAIL = regex.compile(
+    r"(?<!\s)\s+(?:on\s+behalf\s+of|for|at|from|of\s+the|(?i:former))\s+\p{Lu}.*$"
+)  # "Liz Kenny Former McKinsey Consultant" too
 _ROLE_WORDS = (
     r"(?:senior|junior|chief|deputy|managing|executive|contributing|associate|assistant|staff|freelance|special|"
     r"guest|political|foreign|national|business|sports|tech|technology|science|health|trending|news|digital|"
@@ -97,6 +99,7 @@ _NOT_PERSON_WORDS = frozenset(
     council committee department ministry office bureau center centre studio studios online digital
     follow subscribe share email anonymous unknown none null undefined update updates updated published posted
     sponsored advertisement the a an by and of our your today lifestyle about home privacy terms
+    on in at to for with from is it or
     january february march september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
     saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split()
@@ -222,9 +225,17 @@ _SPLIT = regex.compile(
 )
 
 
+# "Danielle Padula, Head of Marketing and Community Development": a role with its remit, whose "and"
+# joins no second person; it goes before the byline is split.
+_ROLE_OF = regex.compile(
+    r",\s*(?:(?:the|an?)\s+)?" + _ROLE_WORDS + r"(?:\s+" + _ROLE_WORDS + r")*\s+(?:of|for)\s+[^;|•·,]*", regex.I
+)
+
+
 def split_names(byline: str, not_names: frozenset[str] = frozenset()) -> tuple[list[str], str | None]:
     """People in a byline, in order, and the agency it credits (``By X and Y, Associated Press``)."""
     text = _LEAD.sub("", _DATE_HEAD.sub("", regex.sub(r"\s+", " ", byline).strip()))
+    text = _ROLE_OF.sub("", text)
     agency = None
     people: list[str] = []
     for fragment in _SPLIT.split(text):

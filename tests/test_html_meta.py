@@ -450,3 +450,13 @@ def test_a_round_portrait_captioned_with_its_name() -> None:
     assert _authors(page)["author-box"] == ["Trond Teigen"]
     uncaptioned = '<html><body><h1>H</h1><img alt="Trond Teigen" class="rounded-full"><p>Body.</p></body></html>'
     assert "author-box" not in _authors(uncaptioned)
+
+
+def test_comments_beside_bylines_and_author_boxes_are_passed_over() -> None:
+    page = """<html><body><h1>H</h1><p><strong>Written by</strong><!-- name --></p><!-- x --><p>Jane Doe</p>
+    <div class="author-box"><h3>Alban Brooke</h3><!-- bio --><p>Alban Brooke is the Head of Marketing.</p></div>
+    <span><i class="fa-user"></i><!-- n --><span>Mahua Das</span></span></body></html>"""
+    found = _authors(page)  # a comment is no element whose text can be read
+    assert found["author-box"] == ["Alban Brooke", "Mahua Das"]
+    label = "<html><body><main><p>Written by</p><!-- c --><p>Jane Doe</p></main></body></html>"
+    assert _authors(label)["text"] == ["Jane Doe"]

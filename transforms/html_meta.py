@@ -292,7 +292,7 @@ _BYLINE_FIRST_WORDS = (
     *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "at", "on", "am", "pm", "hour", "min", "day", "week"),
 )
-_LEADING_LETTERS = regex.compile(r"\s*(\p{L}{1,12})")
+_LEADING_LETTERS = regex.compile(r"\A\s*+(\p{L}{1,12})")  # anchored: a search is one attempt, not one a space
 
 
 def _may_start_byline(element) -> bool:
@@ -398,7 +398,7 @@ def _named_after_label(label) -> str | None:
     tail = " ".join((label.tail or "").split())
     if 2 < len(tail) < 120:
         return tail
-    following = label.getnext()
+    following = _element_sibling(label, 1)
     if following is None:
         return None
     items = [_text(li) for li in following.iter("li")]
@@ -508,6 +508,7 @@ _MORE_BY = regex.compile(
 )
 # A person icon before the name ("<i class="bi bi-person"></i> Bence Kovács"), or an avatar image
 # beside it ("<img class='avatar'/> Mahua Das in <a>Guides</a>").
+_MORE_BY_STARTS = frozenset(("all ", "more", "view", "see ", "read", "brow"))
 _PERSON_ICON = regex.compile(
     r"(?:^|\s)(?:fa-user(?:-circle|-o)?|fa-user-pen|bi-person(?:-circle|-fill)?|icon-user|icon-person|icon-author|"
     r"dashicons-admin-users|glyphicon-user|avatar|gravatar)(?:$|\s)",
@@ -517,11 +518,20 @@ _AUTHOR_HINT = regex.compile(r"author|writer|byline|contributor|bio(?:graphy)?(?
 _TAIL_CONNECTIVE = regex.compile(r"\s+(?:in|on|at|from|posted|published)$", regex.I)
 
 
+def _element_sibling(element, step: int):
+    """The element just before (``step`` -1) or after (+1) ``element``, past comments and processing
+    instructions (whose text cannot be read as an element's)."""
+    sibling = element.getprevious() if step < 0 else element.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getprevious() if step < 0 else sibling.getnext()
+    return sibling
+
+
 def _bio_name(paragraph) -> str | None:
     """The name a bio paragraph opens with, when the element before it prints that name or an
     "About the author" label."""
     match = _BIO_START.match((paragraph.text or "").lstrip())
-    before = paragraph.getprevious()
+    before = _element_sibling(paragraph, -1)
     if not match or before is None:
         return None
     shown = _short_text(before, 80) or ""
@@ -539,8 +549,9 @@ def _bio_name(paragraph) -> str | None:
 def _icon_name(icon) -> str | None:
     """The text right after a person icon or avatar, or the image's ``alt``, when it is short."""
     tail = " ".join((icon.tail or "").split())
-    if not tail and icon.getnext() is not None and icon.getnext().tag in ("span", "a", "strong", "b"):
-        tail = _short_text(icon.getnext(), 60) or ""
+    following = _element_sibling(icon, 1)
+    if not tail and following is not None and following.tag in ("span", "a", "strong", "b"):
+        tail = _short_text(following, 60) or ""
     tail = _TAIL_CONNECTIVE.sub("", tail)
     if 3 <= len(tail) <= 60:
         return tail
@@ -562,7 +573,9 @@ def _author_box(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None
             names.append(name)
             break
     for element in body.iter("a", "button", "span"):
-        label = element.get("aria-label") or element.get("title") or _short_text(element, 80) or ""
+        label = element.get("aria-label") or element.get("title") or ""
+        if not label and (element.text or "").lstrip()[:4].casefold() in _MORE_BY_STARTS:
+            label = _short_text(element, 80) or ""  # joined only when it may say "All articles by"
         if (match := _MORE_BY.match(label)) and not any(_COMMENTS.search(_label(a)) for a in element.iterancestors()):
             names.append(match[1])
             break
@@ -595,7 +608,7 @@ def _captioned_portrait(image) -> str | None:
     alt = " ".join((image.get("alt") or "").split())
     if not 3 <= len(alt) <= 60:
         return None
-    following = image.getnext()
+    following = _element_sibling(image, 1)
     beside = [_short_text(following, 80) if following is not None else None, image.getparent().get("title")]
     return alt if any(text and text.casefold() == alt.casefold() for text in beside) else None
 

@@ -228,7 +228,8 @@ _SPLIT = regex.compile(
 # "Danielle Padula, Head of Marketing and Community Development": a role with its remit, whose "and"
 # joins no second person; it goes before the byline is split.
 _ROLE_OF = regex.compile(
-    r",\s*(?:(?:the|an?)\s+)?" + _ROLE_WORDS + r"(?:\s+" + _ROLE_WORDS + r")*\s+(?:of|for)\s+[^;|•·,]*", regex.I
+    r",\s*(?:(?:the|an?)\s+)?" + _ROLE_WORDS + r"(?:\s+" + _ROLE_WORDS + r"){0,3}\s+(?:of|for)\s+[^;|•·,]{0,80}",
+    regex.I,
 )
 
 

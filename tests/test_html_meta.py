@@ -453,10 +453,20 @@ def test_a_round_portrait_captioned_with_its_name() -> None:
 
 
 def test_comments_beside_bylines_and_author_boxes_are_passed_over() -> None:
-    page = """<html><body><h1>H</h1><p><strong>Written by</strong><!-- name --></p><!-- x --><p>Jane Doe</p>
-    <div class="author-box"><h3>Alban Brooke</h3><!-- bio --><p>Alban Brooke is the Head of Marketing.</p></div>
-    <span><i class="fa-user"></i><!-- n --><span>Mahua Das</span></span></body></html>"""
-    found = _authors(page)  # a comment is no element whose text can be read
-    assert found["author-box"] == ["Alban Brooke", "Mahua Das"]
+    page = """<html><body><h1>H</h1><div class="author-box"><h3>Alban Brooke</h3><!-- bio -->
+    <p>Alban Brooke is the Head of Marketing.</p></div></body></html>"""
+    assert _authors(page)["author-box"] == ["Alban Brooke"]  # a comment is no element whose text can be read
+    icon = '<html><body><h1>H</h1><span><i class="fa-user"></i><!-- n --><span>Mahua Das</span></span></body></html>'
+    assert _authors(icon)["author-box"] == ["Mahua Das"]
     label = "<html><body><main><p>Written by</p><!-- c --><p>Jane Doe</p></main></body></html>"
     assert _authors(label)["text"] == ["Jane Doe"]
+
+
+def test_last_resorts_are_not_searched_when_a_source_names_someone() -> None:
+    page = """<html><head><meta name="author" content="Jane Doe"></head><body><h1>H</h1>
+    <div class="callout"><div><img alt="Alban Brooke"></div><div><h3>Alban Brooke</h3>
+    <p>Alban Brooke is the Head of Marketing.</p></div></div>
+    <footer>© 2025 Toby Hede.</footer></body></html>"""
+    assert set(_authors(page)) == {"html-meta"}
+    site_only = page.replace("Jane Doe", "Buzzsprout")  # the site's name or no person: they are read
+    assert {"author-box", "copyright"} <= set(_authors(site_only))

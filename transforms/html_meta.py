@@ -332,15 +332,11 @@ _STANDFIRST_CREDIT = regex.compile(
 )
 
 
-def _standfirst_credit(tree, meta: PageMeta) -> None:
-    """The name in capitals that closes a standfirst (``…, says OLIVE RYAN.``)."""
-    for text in tree.xpath(
-        "//body//text()[contains(., 'says ') or contains(., 'writes ') or contains(., 'reports ')"
-        " or contains(., 'explains ')]"
-    ):
-        match = _STANDFIRST_CREDIT.search(str(text)[-200:])
-        parent = text.getparent()
-        if match and parent is not None and not _in_region(parent, _HIDDEN, frozenset()):
+def _standfirst_credit(under_headline: str, meta: PageMeta) -> None:
+    """The name in capitals that closes a standfirst (``…, says OLIVE RYAN.``), in the visible texts
+    under the headline (:func:`_headline_text`, joined by `` | ``)."""
+    for text in under_headline.split(" | "):
+        if match := _STANDFIRST_CREDIT.search(text[-200:]):
             meta.authors.append(("standfirst", [match[1]]))
             return
 
@@ -871,18 +867,17 @@ def _text_before(h1) -> str:
     return " | ".join(reversed(found))[-BEFORE_HEADLINE_CHARS:]
 
 
-def _visible_dates(tree) -> tuple[list[tuple[str, str]], object]:
-    """Dates printed near the headline (``visible``), except those labelled as updates: below it first,
-    then just above it (a kicker line); and the first ``<time>`` element under the headline."""
+def _visible_dates(after: str, before: str) -> list[tuple[str, str]]:
+    """Dates printed near the headline (``visible``; the texts :func:`_headline_text` reads), except those
+    labelled as updates: below it first, then just above it (a kicker line)."""
     from transforms.dates import find_all_dates
 
-    after, before, first_time = _headline_text(tree)
     found_dates = []
     for text in (after, before):
         for found in find_all_dates(text)[:3]:
             if not _UPDATED_LABEL.search(text[max(0, found.start - 30) : found.start]):
                 found_dates.append(("visible", text[found.start : found.end]))
-    return found_dates, first_time
+    return found_dates
 
 
 def url_date(url: str | None) -> str | None:
@@ -894,6 +889,21 @@ def url_date(url: str | None) -> str | None:
         return None
     y, m, d = (match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6])
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+def _names_someone(meta: PageMeta, url: str | None) -> bool:
+    """Whether a source read so far names a convincing person who is not the site (as
+    :func:`transforms.fields.choose_authors` judges it): then no last resort (author box, personal
+    site, copyright owner) can be chosen, and they are not searched for (about 2 ms a page)."""
+    from transforms.fields import clean_author_list, looks_like_person
+    from transforms.names import name_key, outlet_keys
+
+    not_names = outlet_keys(meta.site_name, url)
+    for _source, raws in meta.authors:
+        for name in clean_author_list(raws, not_names):
+            if looks_like_person(name) and name_key(name) not in not_names:
+                return True
+    return False
 
 
 def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = None) -> PageMeta:
@@ -919,12 +929,14 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     wrappers = _headline_wrappers(tree)
     _text_bylines(tree, meta, wrappers)
     _author_links(tree, meta, wrappers)
-    _author_box(tree, meta, wrappers)
-    _standfirst_credit(tree, meta)
+    after, before, first_time = _headline_text(tree)
+    _standfirst_credit(after, meta)
     _script_authors(tree, meta)
-    _site_person(tree, meta, url)
-    _copyright_person(tree, meta)
-    visible, first_time = _visible_dates(tree)
+    if not _names_someone(meta, url):  # the last resorts, read only when they can count
+        _author_box(tree, meta, wrappers)
+        _site_person(tree, meta, url)
+        _copyright_person(tree, meta)
+    visible = _visible_dates(after, before)
     _times(tree, meta, first_time)
     meta.dates.extend(visible)
     found = url_date(url) or url_date(meta.canonical_url)

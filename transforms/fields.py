@@ -46,8 +46,7 @@ def published_at(parsed: ParsedDate | None) -> dt.datetime | None:
 # Structured data first (the page's own statement), then visible bylines, then trafilatura's guess.
 AUTHOR_SOURCES = (
     "json-ld", "html-meta", "itemprop", "rel-author", "byline-element", "text", "author-link", "standfirst",
-    "json-ld-page",
-    "trafilatura", "script", "author-box", "site-person", "copyright",
+    "json-ld-page", "trafilatura", "script", "author-box", "site-person", "copyright",
 )  # fmt: skip
 
 
@@ -124,10 +123,12 @@ def _with_co_authors(names: list[str], by_source: dict[str, list[str]], not_name
 _SHOWN_SOURCES = ("byline-element", "text", "author-link", "rel-author")
 
 
-def _shown_instead(meta_names: list[str], by_source: dict[str, list[str]], not_names: frozenset[str]) -> list[str]:
-    """The byline the page prints, when two visible sources agree on it and it names none of the
-    ``<meta name="author">`` people (a CMS account, an editor: ``Colin Madison`` in the tag, ``Christian
-    Dupuis`` in the byline and his author link); else nothing."""
+def _shown_instead(
+    meta_names: list[str], by_source: dict[str, list[str]], not_names: frozenset[str]
+) -> tuple[list[str], str | None]:
+    """The byline the page prints and its first source, when two visible sources agree on it and it
+    names none of the ``<meta name="author">`` people (a CMS account, an editor: ``Colin Madison`` in
+    the tag, ``Christian Dupuis`` in the byline and his author link); else nothing."""
     firsts = {}
     for source in _SHOWN_SOURCES:
         shown = [n for n in by_source.get(source, []) if looks_like_person(n) and not _site_named(n, not_names)]
@@ -135,11 +136,15 @@ def _shown_instead(meta_names: list[str], by_source: dict[str, list[str]], not_n
             firsts[source] = shown[0]
     keys = [name_key(n) for n in firsts.values()]
     # a person's name (a known given name first), not a company's ("Thomson Reuters Tax")
-    agreed = [n for n in firsts.values() if keys.count(name_key(n)) >= 2 and is_known_given_name(n.split()[0])]
+    agreed = [
+        (name, source)
+        for source, name in firsts.items()
+        if keys.count(name_key(name)) >= 2 and is_known_given_name(name.split()[0])
+    ]
     every_shown = " ".join(name_key(n) for source in _SHOWN_SOURCES for n in by_source.get(source, []))
     if not agreed or any(name_key(n) in every_shown for n in meta_names):
-        return []  # the tag's person is printed too: the tag stands
-    return [agreed[0]]
+        return [], None  # the tag's person is printed too: the tag stands
+    return [agreed[0][0]], agreed[0][1]
 
 
 # A person the page credits with another job than writing: "Researched by Oliver Simpson", "Medically reviewed
@@ -151,6 +156,9 @@ _OTHER_CREDIT = regex.compile(
 )
 
 
+_NEXT_CREDIT = regex.compile(r"\s+(?i:written|updated|published|posted|reviewed|edited)\b")
+
+
 def _credited_otherwise(candidates: list[tuple[str, list[str]]]) -> set[str]:
     """Keys of the people a visible byline credits with reviewing, research, editing or pictures."""
     keys: set[str] = set()
@@ -160,10 +168,7 @@ def _credited_otherwise(candidates: list[tuple[str, list[str]]]) -> set[str]:
                 if " by" in raw or " By" in raw:
                     for match in _OTHER_CREDIT.finditer(raw[:MAX_FRAGMENT_CHARS]):
                         # the name up to the next credit: "Oliver Simpson Updated on …" -> Oliver Simpson
-                        printed = regex.split(r"\s+(?i:written|updated|published|posted|reviewed|edited)\b", match[1])[
-                            0
-                        ]
-                        person = clean_person_name(printed)
+                        person = clean_person_name(_NEXT_CREDIT.split(match[1], maxsplit=1)[0])
                         if person:
                             keys.add(name_key(person))
     return keys
@@ -213,8 +218,8 @@ def _first_convincing(
         if source == "copyright" and fallback[1] is not None:
             break  # the site owner only when no source names anyone: "Nayane" (meta) is no owner's "Sofia …"
         convincing = [n for n in names if looks_like_person(n) and not _site_named(n, not_names)]
-        if convincing and source == "html-meta" and (shown := _shown_instead(convincing, by_source, not_names)):
-            return shown, "byline-element" if "byline-element" in by_source else "text"
+        if convincing and source == "html-meta" and (shown := _shown_instead(convincing, by_source, not_names))[0]:
+            return shown
         if convincing:
             names = _with_co_authors(convincing, by_source, not_names)
             return _complete_first_names(names, everything, visible=source in _VISIBLE_SOURCES), source

@@ -502,9 +502,9 @@ _MORE_BY = regex.compile(
     r"(?:by|from)\s+(\p{Lu}.{2,60})$",
     regex.I,
 )
+_MORE_BY_STARTS = frozenset(("all ", "more", "view", "see ", "read", "brow"))  # its first four letters
 # A person icon before the name ("<i class="bi bi-person"></i> Bence Kovács"), or an avatar image
 # beside it ("<img class='avatar'/> Mahua Das in <a>Guides</a>").
-_MORE_BY_STARTS = frozenset(("all ", "more", "view", "see ", "read", "brow"))
 _PERSON_ICON = regex.compile(
     r"(?:^|\s)(?:fa-user(?:-circle|-o)?|fa-user-pen|bi-person(?:-circle|-fill)?|icon-user|icon-person|icon-author|"
     r"dashicons-admin-users|glyphicon-user|avatar|gravatar)(?:$|\s)",

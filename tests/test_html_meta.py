@@ -470,3 +470,14 @@ def test_last_resorts_are_not_searched_when_a_source_names_someone() -> None:
     assert set(_authors(page)) == {"html-meta"}
     site_only = page.replace("Jane Doe", "Buzzsprout")  # the site's name or no person: they are read
     assert {"author-box", "copyright"} <= set(_authors(site_only))
+
+
+def test_author_boxes_in_other_languages() -> None:
+    german = """<html><body><p>Text.</p><h4>Über den Autor</h4><p>Jonas Weber ist Redakteur im Ressort Wirtschaft.</p>
+    </body></html>"""
+    assert _authors(german)["author-box"] == ["Jonas Weber"]
+    french = """<html><body><p>Texte.</p><a href="/auteurs/jd">Tous les articles de Jean Dupont</a></body></html>"""
+    assert _authors(french)["author-box"] == ["Jean Dupont"]
+    spanish = """<html><body><p>Texto.</p><div class="autor-bio"><div><img alt="María López"></div><h3>María López</h3>
+    <p>María López es periodista de economía.</p></div></body></html>"""
+    assert _authors(spanish)["author-box"] == ["María López"]

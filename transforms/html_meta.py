@@ -491,18 +491,25 @@ def _author_links(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> No
 # <p>Alban Brooke is the Head of Marketing ..."), or after an "About the author" label.
 _BIO_START = regex.compile(
     r"^(\p{Lu}[\p{L}'’.\-]+(?:\s+(?:\p{Lu}[\p{L}'’.\-]+|de|da|van|von|der|den|del|la|le)){0,3})\s+"
-    r"(?:is|was|has|writes|covers|joined|leads|works|holds|brings|loves|specializes|specialises)\s"
+    r"(?:is|was|has|writes|covers|joined|leads|works|holds|brings|loves|specializes|specialises"
+    r"|ist|war|schreibt|est|a|écrit|es|fue|escribe|è|ha|scrive|é|foi|escreve)\s"  # de, fr, es, it, pt
 )
 _ABOUT_AUTHOR = regex.compile(
-    r"^(?:about\s+the\s+(?:author|writer)|meet\s+the\s+author|author\s+bio(?:graphy)?)\s*:?$", regex.I
-)
-# "All articles by Elliot Raba", "View all posts by Jane Doe", "More stories from Jane Doe".
-_MORE_BY = regex.compile(
-    r"^(?:(?:view|see|read|browse)\s+)?(?:all|more)\s+(?:posts|articles|stories|blogs?|blog\s+posts|content|work)\s+"
-    r"(?:by|from)\s+(\p{Lu}.{2,60})$",
+    r"^(?:about\s+the\s+(?:author|writer)|meet\s+the\s+author|author\s+bio(?:graphy)?"
+    r"|über\s+(?:den\s+autor|die\s+autorin)|à\s+propos\s+de\s+l['’]auteur(?:e|rice)?|sobre\s+(?:el|la|o|a)\s+autora?"
+    r"|sull['’]autore|over\s+de\s+auteur)\s*:?$",
     regex.I,
 )
-_MORE_BY_STARTS = frozenset(("all ", "more", "view", "see ", "read", "brow"))  # its first four letters
+# "All articles by Elliot Raba", "View all posts by Jane Doe", "More stories from Jane Doe", and
+# "Alle Artikel von …", "Tous les articles de …", "Todos los artículos de …", "Tutti gli articoli di …".
+_MORE_BY = regex.compile(
+    r"^(?:(?:view|see|read|browse)\s+)?(?:all|more)\s+(?:posts|articles|stories|blogs?|blog\s+posts|content|work)\s+"
+    r"(?:by|from)\s+(\p{Lu}.{2,60})$"
+    r"|^(?:alle\s+(?:artikel|beiträge)\s+von|tous\s+les\s+articles\s+de|todos\s+los\s+artículos\s+de"
+    r"|tutti\s+gli\s+articoli\s+di|todos\s+os\s+artigos\s+de)\s+(\p{Lu}.{2,60})$",
+    regex.I,
+)
+_MORE_BY_STARTS = frozenset(("all ", "more", "view", "see ", "read", "brow", "alle", "tous", "todo", "tutt"))
 # A person icon before the name ("<i class="bi bi-person"></i> Bence Kovács"), or an avatar image
 # beside it ("<img class='avatar'/> Mahua Das in <a>Guides</a>").
 _PERSON_ICON = regex.compile(
@@ -573,7 +580,7 @@ def _author_box(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None
         if not label and (element.text or "").lstrip()[:4].casefold() in _MORE_BY_STARTS:
             label = _short_text(element, 80) or ""  # joined only when it may say "All articles by"
         if (match := _MORE_BY.match(label)) and not any(_COMMENTS.search(_label(a)) for a in element.iterancestors()):
-            names.append(match[1])
+            names.append(match[1] or match[2])
             break
     for icon in tree.xpath(
         "//body//*[self::i or self::span or self::img or self::svg][contains(@class,'user') or "

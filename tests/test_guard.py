@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 
@@ -107,3 +108,22 @@ def test_no_time_limit_runs_everything_in_process() -> None:
     guard = DocumentGuard(Limits(max_seconds=0))
     assert not guard.needs_child(_html("a.html"))
     assert isinstance(guard.process(_html("a.html")), Article)
+
+
+def test_cleaning_a_document_never_loads_pyarrow() -> None:
+    """The guard's child only cleans documents: the record types must not pull in pyarrow (~40 MB a child)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from transforms.guard import _WARM_UP\n"
+        "from transforms.document import process_document\n"
+        "for (raw,) in _WARM_UP:\n"
+        "    process_document(raw)\n"
+        "print('pyarrow' in sys.modules)\n"
+    )
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

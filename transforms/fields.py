@@ -151,12 +151,12 @@ def _shown_instead(
 # by …", "Fact checked by …", "Edited by …" (Reuters' "Editing by"). Structured data often lists them as authors.
 _OTHER_CREDIT = regex.compile(
     r"(?i:researched|(?:medically\s+|expert\s+)?reviewed|fact[\s-]?checked|edited|editing|illustrat(?:ed|ions)|"
-    r"photo(?:graph)?s|photographed|produced|translated)\s+(?i:by)\s*:?\s+"
+    r"photo(?:graph)?s|photographed|produced|translated)\s+(?i:by)(?:\s*:)?\s+"
     r"(\p{Lu}[^|•·;\n]{2,80})"
 )
 
 
-_NEXT_CREDIT = regex.compile(r"\s+(?i:written|updated|published|posted|reviewed|edited)\b")
+_NEXT_CREDIT = regex.compile(r"(?<!\s)\s+(?i:written|updated|published|posted|reviewed|edited)\b")
 
 
 def _credited_otherwise(candidates: list[tuple[str, list[str]]]) -> set[str]:

@@ -518,7 +518,7 @@ _PERSON_ICON = regex.compile(
     regex.I,
 )
 _AUTHOR_HINT = regex.compile(r"author|writer|byline|contributor|bio(?:graphy)?(?:$|[\s_-])", regex.I)
-_TAIL_CONNECTIVE = regex.compile(r"\s+(?:in|on|at|from|posted|published)$", regex.I)
+_TAIL_CONNECTIVE = regex.compile(r"(?<!\s)\s+(?:in|on|at|from|posted|published)$", regex.I)
 
 
 def _element_sibling(element, step: int):

@@ -260,20 +260,33 @@ def clean_text(
     paragraphs = split_paragraphs(normalise_text(text))
     model = line_model or (default_model() if classify else None)
     stop: frozenset[str] | None = None
+    stop_read_on = ""  # the text whose language gave ``stop``
+    relanguaged = 0
     while True:
         before = list(paragraphs)
         paragraphs = _remove_line_rules(paragraphs, out, not_after, rules)
         if repeats:
             paragraphs = _remove_repeats(paragraphs, out)
         if model is not None and paragraphs:
-            if stop is None:  # once per document: identification costs milliseconds
-                stop = stopwords(detect_language("\n".join(paragraphs)))
+            if stop is None:  # once per document: identification costs about a millisecond
+                stop_read_on = "\n".join(paragraphs)
+                stop = stopwords(detect_language(stop_read_on))
             paragraphs = _remove_boilerplate_lines(paragraphs, out, model, stop)
         paragraphs = _remove_tail(paragraphs, out, rules)
         if out.dateline is None:
             _split_dateline(paragraphs, out)
         paragraphs = [p for p in paragraphs if p]
         if paragraphs == before:
+            # Cleaning the result again reads its language from the result: when that gives other
+            # stopwords (a short text whose removed dateline decided it), run on with them, so the
+            # result stays a fixed point. Read only when text went after the first reading.
+            if stop is not None and paragraphs and relanguaged < 2 and "\n".join(paragraphs) != stop_read_on:
+                stop_read_on = "\n".join(paragraphs)
+                settled = stopwords(detect_language(stop_read_on))
+                if settled != stop:
+                    stop = settled
+                    relanguaged += 1
+                    continue
             break
     out.paragraphs = _take_title(paragraphs, out) if take_title else paragraphs
     out.language = detect_language(out.text)

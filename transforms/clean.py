@@ -280,8 +280,9 @@ def clean_text(
             # Cleaning the result again reads its language from the result: when that gives other
             # stopwords (a short text whose removed dateline decided it), run on with them, so the
             # result stays a fixed point. Read only when text went after the first reading.
-            if stop is not None and paragraphs and relanguaged < 2 and "\n".join(paragraphs) != stop_read_on:
-                stop_read_on = "\n".join(paragraphs)
+            settled_on = "\n".join(paragraphs)
+            if stop is not None and paragraphs and relanguaged < 2 and settled_on != stop_read_on:
+                stop_read_on = settled_on
                 settled = stopwords(detect_language(stop_read_on))
                 if settled != stop:
                     stop = settled

@@ -106,13 +106,18 @@ def _site_named(name: str, not_names: frozenset[str]) -> bool:
     return name_key(name) in not_names and not (len(words) == 2 and is_known_given_name(words[0]))
 
 
+def convincing_people(names: list[str], not_names: frozenset[str]) -> list[str]:
+    """The names that read as people and are not the site's own name: what makes a source win."""
+    return [n for n in names if looks_like_person(n) and not _site_named(n, not_names)]
+
+
 def _with_co_authors(names: list[str], by_source: dict[str, list[str]], not_names: frozenset[str]) -> list[str]:
     """One name from structured data, and the visible byline that prints it first with co-authors after
     it (``Written by Marna van der Merwe, Dieter Veldsman, Erik van Vulpen``): the byline's people."""
     if len(names) != 1:
         return names
     for source in ("byline-element", "text"):
-        shown = [n for n in by_source.get(source, []) if looks_like_person(n) and not _site_named(n, not_names)]
+        shown = convincing_people(by_source.get(source, []), not_names)
         others = [n for n in shown[1:] if " " in n and is_known_given_name(n.split()[0]) and names[0] not in n]
         if others and name_key(shown[0]) == name_key(names[0]) and len(others) == len(shown) - 1:
             return [names[0], *others]
@@ -131,7 +136,7 @@ def _shown_instead(
     the tag, ``Christian Dupuis`` in the byline and his author link); else nothing."""
     firsts = {}
     for source in _SHOWN_SOURCES:
-        shown = [n for n in by_source.get(source, []) if looks_like_person(n) and not _site_named(n, not_names)]
+        shown = convincing_people(by_source.get(source, []), not_names)
         if shown:
             firsts[source] = shown[0]
     keys = [name_key(n) for n in firsts.values()]
@@ -217,7 +222,7 @@ def _first_convincing(
             continue
         if source == "copyright" and fallback[1] is not None:
             break  # the site owner only when no source names anyone: "Nayane" (meta) is no owner's "Sofia …"
-        convincing = [n for n in names if looks_like_person(n) and not _site_named(n, not_names)]
+        convincing = convincing_people(names, not_names)
         if convincing and source == "html-meta" and (shown := _shown_instead(convincing, by_source, not_names))[0]:
             return shown
         if convincing:

@@ -427,6 +427,11 @@ def _label(element) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
+def _in_comments(element) -> bool:
+    """Whether ``element`` sits in a comment thread (a class or id saying comments, replies, discussion)."""
+    return any(_COMMENTS.search(_label(a)) for a in element.iterancestors())
+
+
 _SKIP_REGIONS = ("nav", "footer", "form", "button", "select", "noscript")
 
 
@@ -473,7 +478,7 @@ def _author_links(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> No
         match = _AUTHOR_HREF.search(link.get("href") or "")
         if not match or _in_region(link, _SKIP_REGIONS, wrappers):
             continue
-        if any(_COMMENTS.search(_label(a)) for a in link.iterancestors()):
+        if _in_comments(link):
             continue
         for name in _slug_names(link, match[1] or match[2]):
             found.append((link, name))
@@ -524,10 +529,7 @@ _TAIL_CONNECTIVE = regex.compile(r"(?<!\s)\s+(?:in|on|at|from|posted|published)$
 def _element_sibling(element, step: int):
     """The element just before (``step`` -1) or after (+1) ``element``, past comments and processing
     instructions (whose text cannot be read as an element's)."""
-    sibling = element.getprevious() if step < 0 else element.getnext()
-    while sibling is not None and not isinstance(sibling.tag, str):
-        sibling = sibling.getprevious() if step < 0 else sibling.getnext()
-    return sibling
+    return next(element.itersiblings(lxml.etree.Element, preceding=step < 0), None)
 
 
 def _bio_name(paragraph) -> str | None:
@@ -579,7 +581,7 @@ def _author_box(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None
         label = element.get("aria-label") or element.get("title") or ""
         if not label and (element.text or "").lstrip()[:4].casefold() in _MORE_BY_STARTS:
             label = _short_text(element, 80) or ""  # joined only when it may say "All articles by"
-        if (match := _MORE_BY.match(label)) and not any(_COMMENTS.search(_label(a)) for a in element.iterancestors()):
+        if (match := _MORE_BY.match(label)) and not _in_comments(element):
             names.append(match[1] or match[2])
             break
     for icon in tree.xpath(
@@ -588,7 +590,7 @@ def _author_box(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None
     ):
         if not _PERSON_ICON.search(icon.get("class") or ""):
             continue
-        if _in_region(icon, _HIDDEN, wrappers) or any(_COMMENTS.search(_label(a)) for a in icon.iterancestors()):
+        if _in_region(icon, _HIDDEN, wrappers) or _in_comments(icon):
             continue
         name = _icon_name(icon)
         if name and is_known_given_name(name.split()[0]):  # "Login", "Contact Us" sit beside user icons too
@@ -899,18 +901,14 @@ def url_date(url: str | None) -> str | None:
 
 
 def _names_someone(meta: PageMeta, url: str | None) -> bool:
-    """Whether a source read so far names a convincing person who is not the site (as
-    :func:`transforms.fields.choose_authors` judges it): then no last resort (author box, personal
-    site, copyright owner) can be chosen, and they are not searched for (about 2 ms a page)."""
-    from transforms.fields import clean_author_list, looks_like_person
-    from transforms.names import name_key, outlet_keys
+    """Whether a source read so far names a convincing person (as :func:`transforms.fields.choose_authors`
+    judges it): then no last resort (author box, personal site, copyright owner) can be chosen, and
+    they are not searched for (about 2 ms a page)."""
+    from transforms.fields import clean_author_list, convincing_people
+    from transforms.names import outlet_keys
 
     not_names = outlet_keys(meta.site_name, url)
-    for _source, raws in meta.authors:
-        for name in clean_author_list(raws, not_names):
-            if looks_like_person(name) and name_key(name) not in not_names:
-                return True
-    return False
+    return any(convincing_people(clean_author_list(raws, not_names), not_names) for _source, raws in meta.authors)
 
 
 def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = None) -> PageMeta:

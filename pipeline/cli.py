@@ -35,6 +35,7 @@ from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # no
 from pipeline.progress import ProgressLine  # noqa: E402
 from pipeline.runners import choose_runner  # noqa: E402
 from transforms.boilerplate import DEFAULT_MIN_DOCS  # noqa: E402
+from transforms.malloc import return_freed_memory  # noqa: E402
 from transforms.read import FORMATS  # noqa: E402
 from transforms.read_jsonl import DEFAULT_FIELDS, parse_field_mapping  # noqa: E402
 from transforms.rules_file import RulesFileError, rules_option  # noqa: E402
@@ -225,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args, extra = _parser().parse_known_args(argv)
     if args.command == "run":
+        return_freed_memory()  # the runner's buffers here, and the workers it starts (transforms.malloc)
         return run(args, extra)
     if extra:
         _parser().parse_args(argv)  # reports the unknown arguments and exits

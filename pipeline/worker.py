@@ -11,12 +11,15 @@ from __future__ import annotations
 import logging
 import sys
 
+from transforms.malloc import return_freed_memory
+
 
 def main() -> None:
     handler = logging.StreamHandler()
     handler.setLevel(logging.ERROR)
     handler.setFormatter(logging.Formatter("%(levelname)s:%(name)s:%(message)s"))
     logging.getLogger().addHandler(handler)  # before Beam's imports log through the root logger
+    return_freed_memory()  # before the harness allocates (transforms.malloc)
     from apache_beam.runners.worker import sdk_worker_main
 
     sdk_worker_main.main(sys.argv)

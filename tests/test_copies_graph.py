@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from transforms.copies import components as cc
@@ -13,6 +13,7 @@ from transforms.copies.config import CopiesConfig
 from transforms.copies.features import Profile
 from transforms.copies.keys import (
     SPUN_FLAG,
+    bucket_pair_array,
     bucket_pairs,
     is_spun_key,
     near_keys,
@@ -43,6 +44,21 @@ def test_commonplace_spun_key_proposes_nothing() -> None:
     config = CopiesConfig(spun_key_max_df=3)
     assert list(spun_bucket_pairs([1, 2, 3], config)) == [(1, 2), (1, 3), (2, 3)]
     assert list(spun_bucket_pairs([1, 2, 3, 4], config)) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 2**63 - 1), max_size=130), st.booleans())
+@example(list(range(60, 0, -1)) + [7, 7], False)  # windowed, with a repeated node
+@example(list(range(95)), True)  # commonplace
+@example(list(range(85)), True)
+@example([], False)
+def test_pair_array_holds_the_pairs_a_bucket_yields(nodes: list[int], spun: bool) -> None:
+    """The staged graph's vectorised pairs are the reference's, for small, windowed and commonplace buckets."""
+    config = CopiesConfig(bucket_all_pairs=20, bucket_window=3, spun_key_max_df=90)
+    expected = list(spun_bucket_pairs(nodes, config) if spun else bucket_pairs(nodes, config))
+    got = bucket_pair_array(np.array(nodes, dtype=np.uint64), config, spun=spun)
+    assert got.dtype == np.uint64 and got.shape == (len(expected), 2)
+    assert sorted(map(tuple, got.tolist())) == sorted(expected)
 
 
 def test_sampled_keys_of_a_coarse_text_are_keys_of_a_fine_text_that_has_them() -> None:

@@ -5,12 +5,19 @@ from __future__ import annotations
 import numpy as np
 
 from tests.copies_helpers import edited, seeds, summit
-from transforms.beam_copies import ArrayRows, bucket_pair_rows, candidate_rows, shard_of
+from transforms.beam_copies import ArrayRows, bucket_pair_rows, candidate_rows, shard_of, shards_of
 from transforms.copies.config import CopiesConfig
 from transforms.copies.features import profile
 from transforms.copies.keys import near_keys, spun_keys
 from transforms.copies.reference import candidate_pairs
-from transforms.copies.store import ProfileFile, ProfileReader, decode_profile, encode_profile
+from transforms.copies.store import (
+    BlockFile,
+    ProfileFile,
+    ProfileReader,
+    decode_profile,
+    encode_profile,
+    read_blocks,
+)
 from transforms.fingerprint import content_hash
 
 
@@ -40,6 +47,20 @@ def test_profiles_round_trip_through_bytes_and_files(tmp_path) -> None:
         reader.close()
 
 
+def test_pair_blocks_come_back_from_any_files_in_any_order(tmp_path) -> None:
+    rng = np.random.default_rng(5)
+    blocks = [rng.integers(0, 2**64, size=(n, 3), dtype=np.uint64) for n in (4, 0, 1, 300)]
+    files = [BlockFile(str(tmp_path / name), 3) for name in ("a.bin", "b.bin")]
+    where = [files[i % 2].add(block) for i, block in enumerate(blocks)]
+    for f in files:
+        f.close()
+    assert [rows for _, _, rows in where] == [4, 0, 1, 300]
+    got = read_blocks(list(reversed(where)), 3)
+    assert got.dtype == np.uint64 and got.shape == (305, 3)
+    assert sorted(map(tuple, got.tolist())) == sorted(map(tuple, np.concatenate(blocks).tolist()))
+    assert read_blocks([], 3).shape == (0, 3)
+
+
 def test_array_rows_give_every_row_whatever_the_split() -> None:
     rows = [(i, i * 7 % 13, i % 2) for i in range(1000)]
     combine = ArrayRows(3)
@@ -56,6 +77,33 @@ def test_array_rows_give_every_row_whatever_the_split() -> None:
     assert combine.extract_output(combine.create_accumulator()).shape == (0, 3)
 
 
+def test_array_rows_take_blocks_beside_single_rows() -> None:
+    combine = ArrayRows(3)
+    combine.FOLD_AT = 4
+    acc = combine.create_accumulator()
+    for row in [(1, 2, 0), (3, 4, 1)]:
+        acc = combine.add_input(acc, row)
+    acc = combine.add_input(acc, np.array([[5, 6, 1], [7, 8, 0]], dtype=np.uint64))
+    acc = combine.add_input(acc, np.zeros((0, 3), dtype=np.uint64))
+    for row in [(9, 10, 1), (11, 12, 0), (13, 14, 1)]:
+        acc = combine.add_input(acc, row)
+    out = combine.extract_output(combine.merge_accumulators([acc, combine.create_accumulator()]))
+    assert sorted(map(tuple, out.tolist())) == [
+        (1, 2, 0),
+        (3, 4, 1),
+        (5, 6, 1),
+        (7, 8, 0),
+        (9, 10, 1),
+        (11, 12, 0),
+        (13, 14, 1),
+    ]
+
+
+def test_shards_of_an_array_match_shard_of() -> None:
+    values = [0, 1, 2**62 + 17, 2**63 - 1, 12345 << 4, 0x9E3779B97F4A7C15]
+    assert shards_of(np.array(values, dtype=np.uint64)).tolist() == [shard_of(v) for v in values]
+
+
 def test_sharded_rows_propose_the_reference_candidates() -> None:
     config = CopiesConfig()
     profiles = _profiles()
@@ -63,13 +111,15 @@ def test_sharded_rows_propose_the_reference_candidates() -> None:
     for p in profiles:
         for key in near_keys(p, config) + spun_keys(p, config):
             shards.setdefault(shard_of(key), []).append((key, p.node))
-    pair_shards: dict[int, list[tuple[int, int, int]]] = {}
+    pair_shards: dict[int, list[np.ndarray]] = {}
     for shard, rows in shards.items():
-        for pair_shard, row in bucket_pair_rows((shard, np.array(rows, dtype=np.uint64)), config):
-            pair_shards.setdefault(pair_shard, []).append(row)
+        for pair_shard, block in bucket_pair_rows((shard, np.array(rows, dtype=np.uint64)), config):
+            assert block.dtype == np.uint64 and block.shape[1] == 3
+            assert set(shards_of(block[:, 0]).tolist()) == {pair_shard}
+            pair_shards.setdefault(pair_shard, []).append(block)
     found = set()
-    for rows in pair_shards.values():
-        found |= {tuple(pair) for pair in candidate_rows(np.array(rows, dtype=np.uint64), config).tolist()}
+    for blocks in pair_shards.values():
+        found |= {tuple(pair) for pair in candidate_rows(np.concatenate(blocks), config).tolist()}
     expected = candidate_pairs(profiles, config)
     assert found == expected and len(expected) >= 3  # near (edited), spun, and the summit pages
 

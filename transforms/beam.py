@@ -22,6 +22,7 @@ from schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA, article_to_row, reject_
 from schemas.records import Article, RawDocument, Reject
 from transforms.guard import DocumentGuard
 from transforms.limits import DEFAULT_MAX_RATIO, Limits
+from transforms.malloc import return_freed_memory
 from transforms.parquet_io import shard_name, shard_of, write_table
 from transforms.progress import ProgressWriter
 from transforms.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION, read_documents
@@ -210,6 +211,7 @@ class CleanDocumentDoFn(beam.DoFn):
             counter.inc()  # type: ignore[attr-defined]
 
     def setup(self) -> None:
+        return_freed_memory()  # this worker and the guard's child (transforms.malloc)
         self._progress = ProgressWriter(self._progress_dir)
         # The guard's child process starts with the first document that needs it (HTML, large
         # text): a run of small plain texts never pays its start-up or its memory.

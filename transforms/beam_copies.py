@@ -3,11 +3,12 @@
 A thin wiring of the pure steps in :mod:`transforms.copies`; the in-memory
 :func:`transforms.copies.reference.mark_copies` gives the same decisions and is
 what the tests compare against. Staged runs (the local runner, Dataflow, ...)
-keep profiles in files (:mod:`transforms.copies.store`) and shuffle only small
-things::
+keep profiles and candidate pairs in files (:mod:`transforms.copies.store`) and
+shuffle only small things::
 
     articles ─ profile, appended to a file per bundle ─ (node, location) ─ min per node: one per text
-    locations ─ bucket keys ─ numpy rows per shard ─ buckets ─ pairs ─ numpy rows per shard
+    locations ─ bucket keys ─ numpy rows per shard ─ buckets ─ pair blocks, appended to a file per bundle
+      ─ (shard, block location) ─ GBK: a shard's blocks read back
       ─ distinct near pairs + spun pairs with >= spun_min_keys keys ─ verify (profiles read by location) ─ edges
     edges ─ cc_rounds x (large-star GBK, small-star GBK) ─ labels GBK ─ residual (usually empty) ─ component ids
     (node: records, component) ─CoGBK─ GBK by component ─ canonical + kinds (profiles read by location)
@@ -38,10 +39,18 @@ from transforms.copies import components as cc
 from transforms.copies.canonical import Decision, Member, resolve
 from transforms.copies.config import CopiesConfig
 from transforms.copies.features import Profile, case_rank, node_id, profile
-from transforms.copies.keys import bucket_pairs, is_spun_key, near_keys, spun_bucket_pairs, spun_keys
-from transforms.copies.store import Location, ProfileFile, ProfileReader
+from transforms.copies.keys import (
+    bucket_pair_array,
+    bucket_pairs,
+    is_spun_key,
+    near_keys,
+    spun_bucket_pairs,
+    spun_keys,
+)
+from transforms.copies.store import Block, BlockFile, Location, ProfileFile, ProfileReader, read_blocks
 from transforms.copies.verify import copy_kind, score
 from transforms.fingerprint import content_hash
+from transforms.malloc import return_freed_memory
 
 NAMESPACE = "newsclean.copies"
 
@@ -180,6 +189,7 @@ class _ProfilesDoFn(beam.DoFn):
     _reader: ProfileReader | None = None
 
     def setup(self) -> None:
+        return_freed_memory()  # the stage's arrays come and go (transforms.malloc)
         self._reader = ProfileReader()
 
     def teardown(self) -> None:
@@ -222,7 +232,7 @@ class _ResolveDoFn(_ProfilesDoFn):
             yield decision.doc_id, decision
 
 
-# --- the stored-profile graph (staged runs): profiles in files, pairs as numpy rows ---
+# --- the stored-profile graph (staged runs): profiles and pairs in files, keys as numpy rows ---
 
 SHARDS = 64  # bucket keys and candidate pairs are gathered in this many numpy arrays
 
@@ -233,13 +243,16 @@ def shard_of(value: int) -> int:
 
 
 class ArrayRows(beam.CombineFn):
-    """Rows of ``columns`` non-negative ints into one ``(n, columns)`` uint64 array.
+    """Rows of ``columns`` non-negative ints, or ``(k, columns)`` uint64 blocks of them, into one
+    ``(n, columns)`` uint64 array.
 
-    Folded into arrays every ``FOLD_AT`` rows, so a partial result costs 8 bytes
-    a value wherever it waits (a tuple per row would cost ten times that).
+    Single rows are folded into an array every ``FOLD_AT`` rows, so a partial result
+    costs 8 bytes a value wherever it waits (a tuple per row costs ten times that).
+    A worker's partial results hold up to ``FOLD_AT`` pending rows for each of the
+    ``SHARDS`` keys, so the threshold is kept small.
     """
 
-    FOLD_AT = 50_000
+    FOLD_AT = 2048
 
     def __init__(self, columns: int) -> None:
         self._columns = columns
@@ -252,11 +265,15 @@ class ArrayRows(beam.CombineFn):
     def create_accumulator(self) -> tuple[list[np.ndarray], list[tuple[int, ...]]]:
         return [], []
 
-    def add_input(self, acc, row: tuple[int, ...]):
+    def add_input(self, acc, row: tuple[int, ...] | np.ndarray):
         folded, pending = acc
+        if isinstance(row, np.ndarray):
+            folded.append(row.reshape(-1, self._columns))
+            return acc
         pending.append(row)
         if len(pending) >= self.FOLD_AT:
-            return [*folded, np.array(pending, dtype=np.uint64)], []
+            folded.append(np.array(pending, dtype=np.uint64))
+            return folded, []
         return acc
 
     def compact(self, acc):
@@ -306,10 +323,15 @@ class _BucketKeysDoFn(_ProfilesDoFn):
             yield shard_of(key), (key, node)
 
 
-def bucket_pair_rows(
-    element: tuple[int, np.ndarray], config: CopiesConfig
-) -> Iterator[tuple[int, tuple[int, int, int]]]:
-    """One shard's ``(key, node)`` rows to the pairs its buckets propose, as ``(shard, (a, b, spun))``."""
+def shards_of(values: np.ndarray) -> np.ndarray:
+    """:func:`shard_of` of every value of a uint64 array (the product wraps as it does there)."""
+    return (values * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(58)
+
+
+def bucket_pair_rows(element: tuple[int, np.ndarray], config: CopiesConfig) -> Iterator[tuple[int, np.ndarray]]:
+    """One shard's ``(key, node)`` rows to the pairs its buckets propose: ``(a, b, spun)`` rows,
+    one array per shard of ``a``. Arrays, not a tuple per pair: a shard's spun buckets can
+    propose millions of pairs, nearly all to be dropped for too few shared keys."""
     _, rows = element
     if not len(rows):
         return
@@ -317,15 +339,46 @@ def bucket_pair_rows(
     keys = rows[:, 0]
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     ends = np.r_[starts[1:], len(keys)]
+    found = []
     for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
         if end - start < 2:
             continue
-        key = int(keys[start])
-        nodes = rows[start:end, 1].tolist()
-        spun = is_spun_key(key)
-        pairs = spun_bucket_pairs(nodes, config) if spun else bucket_pairs(nodes, config)
-        for a, b in pairs:
-            yield shard_of(a), (a, b, int(spun))
+        spun = is_spun_key(int(keys[start]))
+        pairs = bucket_pair_array(rows[start:end, 1], config, spun=spun)
+        if len(pairs):
+            found.append(np.column_stack([pairs, np.full(len(pairs), int(spun), dtype=np.uint64)]))
+    if not found:
+        return
+    pairs = np.concatenate(found)
+    pairs = pairs[np.argsort(shards_of(pairs[:, 0]), kind="stable")]
+    shards = shards_of(pairs[:, 0])
+    cuts = np.flatnonzero(np.r_[True, shards[1:] != shards[:-1]])
+    for start, end in zip(cuts.tolist(), np.r_[cuts[1:], len(pairs)].tolist(), strict=True):
+        yield int(shards[start]), pairs[start:end]
+
+
+class _PairBlocksDoFn(beam.DoFn):
+    """Bucket rows to their pair blocks (:func:`bucket_pair_rows`), appended to one file per bundle;
+    emits ``(shard of a, block location)``, so only locations cross the next shuffle."""
+
+    def __init__(self, directory: str, config: CopiesConfig) -> None:
+        self._directory = directory.rstrip("/")
+        self._config = config
+        self._file: BlockFile | None = None
+
+    def start_bundle(self) -> None:
+        self._file = None
+
+    def process(self, element: tuple[int, np.ndarray]) -> Iterator[tuple[int, Block]]:
+        for shard, pairs in bucket_pair_rows(element, self._config):
+            if self._file is None:
+                self._file = BlockFile(f"{self._directory}/pairs-{uuid.uuid4().hex}.bin", 3)
+            yield shard, self._file.add(pairs)
+
+    def finish_bundle(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
 
 
 def candidate_rows(rows: np.ndarray, config: CopiesConfig) -> np.ndarray:
@@ -340,17 +393,17 @@ def candidate_rows(rows: np.ndarray, config: CopiesConfig) -> np.ndarray:
 
 
 class _VerifyStoredDoFn(_ProfilesDoFn):
-    """One shard of candidate rows to the edges that are copies; profiles read from the store."""
+    """One shard's pair blocks to the edges that are copies; pairs and profiles read from the store."""
 
     def __init__(self, config: CopiesConfig) -> None:
         self._config = config
         self._kept = {k: Metrics.counter(NAMESPACE, f"edges_{k}") for k in ("near", "spun")}
         self._checked = Metrics.counter(NAMESPACE, "candidate_pairs")
 
-    def process(self, element: tuple[int, np.ndarray], locations: dict[int, Location]) -> Iterator[cc.Edge]:
-        _, rows = element
+    def process(self, element: tuple[int, Iterable[Block]], locations: dict[int, Location]) -> Iterator[cc.Edge]:
+        _, blocks = element
         current, profile_a = -1, None
-        for a, b in candidate_rows(rows, self._config).tolist():
+        for a, b in candidate_rows(read_blocks(list(blocks), 3), self._config).tolist():
             if a != current:
                 current, profile_a = a, self.stored(locations[a])
             self._checked.inc()
@@ -401,8 +454,8 @@ class MarkCopies(beam.PTransform):
         return articles | "Mark" >> beam.Map(_apply_decision, beam.pvalue.AsDict(decisions))
 
     def _decisions_stored(self, articles: beam.PCollection, members: beam.PCollection) -> beam.PCollection:
-        """Profiles in files under the staging folder; only locations, keys and pairs are shuffled,
-        the last two as numpy arrays per shard."""
+        """Profiles and pair blocks in files under the staging folder; only their locations and
+        the bucket keys (numpy arrays per shard) are shuffled."""
         config = self._config
         locations = (
             articles
@@ -415,8 +468,8 @@ class MarkCopies(beam.PTransform):
             locations
             | "BucketKeys" >> beam.ParDo(_BucketKeysDoFn(config))
             | "Buckets" >> beam.CombinePerKey(ArrayRows(2))
-            | "BucketPairs" >> beam.FlatMap(bucket_pair_rows, config)
-            | "CandidatePairs" >> beam.CombinePerKey(ArrayRows(3))
+            | "BucketPairs" >> beam.ParDo(_PairBlocksDoFn(f"{self._staging}/pairs", config))
+            | "CandidatePairs" >> beam.GroupByKey()
             | "Verify" >> beam.ParDo(_VerifyStoredDoFn(config), located)
         )
         component = edges | "Components" >> ConnectedComponents(config.cc_rounds)

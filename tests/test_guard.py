@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import time
 
 import pytest
 
@@ -45,6 +46,26 @@ def test_a_child_that_dies_is_reported_and_replaced(runner_factory) -> None:
         runner.call("die")
     assert info.value.stage == "clean" and info.value.returncode == 9
     assert runner.call("alive") == "alive"
+
+
+def test_an_idle_child_is_stopped_and_the_next_call_starts_another() -> None:
+    runner = ChildRunner("tests.guard_targets:echo", 5.0, idle_seconds=0.4)
+    try:
+        assert runner.call("first") == "first"
+        first = runner._process
+        for _ in range(6):  # calls 0.2 s apart: never idle long enough
+            time.sleep(0.2)
+            assert runner.call("busy") == "busy"
+        assert runner._process is first and runner.idle_stops == 0
+        deadline = time.monotonic() + 10
+        while runner.idle_stops == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert runner.idle_stops == 1 and runner.restarts == 0
+        assert first is not None and first.poll() is not None  # the idle child is gone
+        assert runner.call("again") == "again"
+        assert runner._process is not first
+    finally:
+        runner.close()
 
 
 def test_answers_come_back_whole(runner_factory) -> None:

@@ -42,6 +42,10 @@ from transforms.limits import TIMEOUT, WORKER_DIED, Limits
 from transforms.read import raw_prefix
 
 START_TIMEOUT = 120.0  # seconds for a child to import its target (trafilatura is slow to import)
+# A document guard's child that has had no call this long is stopped (the next call starts
+# another): once a run's documents are cleaned, its later stages (corpus boilerplate, copies,
+# writes) have the child's memory (~130-160 MB per worker) back.
+IDLE_SECONDS = 30.0
 _PARENT_POLL = 1.0  # how often a child checks that its parent is alive
 _BLOCKED_EVENTS = frozenset({"socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "urllib.Request"})
 _BOARD_BYTES = 64
@@ -130,7 +134,9 @@ class ChildRunner:
     The target is called as ``target(*args, progress=report, **init, **kwargs)``
     where ``report(stage)`` notes which stage is running (in shared memory, read
     only when the call is late). The child is started on the first call (or by
-    :meth:`start`) and after every kill.
+    :meth:`start`) and after every kill. With ``idle_seconds``, a child that has had
+    no call for that long is stopped by a watcher thread (counted in ``idle_stops``,
+    not ``restarts``); calls and the watcher take turns under one lock.
     """
 
     def __init__(
@@ -139,9 +145,12 @@ class ChildRunner:
         seconds: float,
         init: dict[str, Any] | None = None,
         warm_up: tuple[tuple[Any, ...], ...] = (),
+        idle_seconds: float | None = None,
     ) -> None:
         if seconds <= 0:
             raise ValueError("seconds must be positive")
+        if idle_seconds is not None and idle_seconds <= 0:
+            raise ValueError("idle_seconds must be positive")
         self.target = target
         self.seconds = seconds
         self._init = dict(init or {})
@@ -155,11 +164,27 @@ class ChildRunner:
         self._board: _StageBoard | None = None
         self.restarts = 0
         self._finalizer: weakref.finalize | None = None
+        self.idle_seconds = idle_seconds
+        self.idle_stops = 0
+        self._lock = threading.RLock()
+        self._last_used = time.monotonic()
+        self._watcher: threading.Thread | None = None
 
     def start(self) -> None:
         """Start the child without waiting for it to be ready (it imports in the background)."""
+        with self._lock:
+            self._start()
+
+    def _start(self) -> None:
         if self._process is not None:
             return
+        self._last_used = time.monotonic()
+        if self.idle_seconds is not None and self._watcher is None:
+            period = min(self.idle_seconds / 4, 5.0)
+            self._watcher = threading.Thread(
+                target=_stop_when_idle, args=(weakref.ref(self), period), name="guard-idle", daemon=True
+            )
+            self._watcher.start()
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         self._board = _StageBoard()
@@ -204,8 +229,26 @@ class ChildRunner:
     def call(self, *args: Any, **kwargs: Any) -> Any:
         """``target(*args, **kwargs)`` in the child; raises :class:`TimeLimitExceeded`,
         :class:`ChildDied` or :class:`ChildError` instead of returning."""
+        with self._lock:
+            try:
+                return self._call(args, kwargs)
+            finally:
+                self._last_used = time.monotonic()
+
+    def _stop_if_idle(self) -> bool:
+        """Stop the child if it has been idle ``idle_seconds``; whether there is a child left to watch."""
+        with self._lock:
+            if self._process is not None and time.monotonic() - self._last_used >= (self.idle_seconds or 0.0):
+                self.close()
+                self.idle_stops += 1
+            if self._process is None:
+                self._watcher = None
+                return False
+            return True
+
+    def _call(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         if self._process is None:
-            self.start()
+            self._start()
         if not self._ready:
             self._wait_ready()
         assert self._send is not None and self._receive is not None
@@ -213,7 +256,7 @@ class ChildRunner:
             self._send.send_bytes(_dumps((args, kwargs)))
         except OSError:  # the idle child died (killed from outside): one fresh start
             self.close()
-            self.start()
+            self._start()
             self._wait_ready()
             self._send.send_bytes(_dumps((args, kwargs)))
         assert self._board is not None
@@ -247,6 +290,16 @@ class ChildRunner:
             self._finalizer = None
         self._process = self._send = self._receive = self._board = None
         self._ready = False
+
+
+def _stop_when_idle(runner: weakref.ref[ChildRunner], period: float) -> None:
+    """The watcher thread: holds the runner only while checking it, ends with its child."""
+    while True:
+        time.sleep(period)
+        current = runner()
+        if current is None or not current._stop_if_idle():
+            return
+        del current
 
 
 def _kill(process: subprocess.Popen, send: Connection, receive: Connection, board: _StageBoard) -> None:
@@ -365,7 +418,9 @@ class DocumentGuard:
         if rules is not None:  # a transforms.rules.RuleSet (built-in rules plus a --rules file)
             self._options["rules"] = rules
         self._runner = (
-            ChildRunner(target, limits.max_seconds, self._options, warm_up=_WARM_UP) if limits.max_seconds else None
+            ChildRunner(target, limits.max_seconds, self._options, warm_up=_WARM_UP, idle_seconds=IDLE_SECONDS)
+            if limits.max_seconds
+            else None
         )
         self.guarded = 0  # documents sent to the child
 

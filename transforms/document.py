@@ -22,8 +22,8 @@ from transforms.dates import ParsedDate, find_date
 from transforms.decode import decode_bytes, html_charset, sniff_html_charset
 from transforms.errors import StageError
 from transforms.fingerprint import content_hash, doc_id
-from transforms.html import declared_language, extract_html, parse_html
-from transforms.html_meta import page_metadata
+from transforms.html import declared_language, extract_html, parse_html, trafilatura_author
+from transforms.html_meta import names_someone, page_metadata
 from transforms.limits import REGEX_TIMEOUT, Limits, check_html_depth, check_line_length
 from transforms.names import outlet_keys
 from transforms.read import raw_prefix
@@ -74,7 +74,10 @@ def extract_document(html: str, url: str | None, max_depth: int | None = None) -
     extraction = extract_html(html, url, tree)
     meta = extraction.metadata
     page = page_metadata(tree if tree is not None else html, url)
-    trafilatura_authors = [("trafilatura", [a for a in (meta.author or "").split(";") if a.strip()])]
+    author = meta.author
+    if author is None and tree is not None and not names_someone(page, url):
+        author = trafilatura_author(tree)
+    trafilatura_authors = [("trafilatura", [a for a in (author or "").split(";") if a.strip()])]
     not_names = outlet_keys(page.site_name, meta.sitename, url or meta.url)
     page_authors, _source = fields.choose_authors([*page.authors, *trafilatura_authors], not_names)
     blocks, removed = clean_blocks(extraction.blocks, title=meta.title or page.title, authors=page_authors)

@@ -900,7 +900,7 @@ def url_date(url: str | None) -> str | None:
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
 
 
-def _names_someone(meta: PageMeta, url: str | None) -> bool:
+def names_someone(meta: PageMeta, url: str | None) -> bool:
     """Whether a source read so far names a convincing person (as :func:`transforms.fields.choose_authors`
     judges it): then no last resort (author box, personal site, copyright owner) can be chosen, and
     they are not searched for (about 2 ms a page)."""
@@ -937,7 +937,7 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     after, before, first_time = _headline_text(tree)
     _standfirst_credit(after, meta)
     _script_authors(tree, meta)
-    if not _names_someone(meta, url):  # the last resorts, read only when they can count
+    if not names_someone(meta, url):  # the last resorts, read only when they can count
         _author_box(tree, meta, wrappers)
         _site_person(tree, meta, url)
         _copyright_person(tree, meta)

@@ -121,6 +121,10 @@ def test_author_bio_at_the_end_names_the_author() -> None:
     other = _p("Jane Doe is expected to testify next week, the court said.")
     kept, removed = drop_author_bio([PROSE, other, PROSE, PROSE, bio], ["Jane Doe"])
     assert bio not in kept and other in kept and [r.rule for r in removed] == ["author_bio"]
+    lead = _p("About the author: JOHN ROE, a former editor of the Gazette, writes about courts.")
+    longer = _p("Jane Does is a name no author here has.")
+    kept, removed = drop_author_bio([PROSE, PROSE, longer, PROSE, lead], ["Jane Doe", "John Roe"])
+    assert kept == [PROSE, PROSE, longer, PROSE] and [r.text for r in removed] == [lead.text]
 
 
 def test_clean_blocks_reports_every_rule() -> None:

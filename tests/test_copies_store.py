@@ -77,28 +77,6 @@ def test_array_rows_give_every_row_whatever_the_split() -> None:
     assert combine.extract_output(combine.create_accumulator()).shape == (0, 3)
 
 
-def test_array_rows_take_blocks_beside_single_rows() -> None:
-    combine = ArrayRows(3)
-    combine.FOLD_AT = 4
-    acc = combine.create_accumulator()
-    for row in [(1, 2, 0), (3, 4, 1)]:
-        acc = combine.add_input(acc, row)
-    acc = combine.add_input(acc, np.array([[5, 6, 1], [7, 8, 0]], dtype=np.uint64))
-    acc = combine.add_input(acc, np.zeros((0, 3), dtype=np.uint64))
-    for row in [(9, 10, 1), (11, 12, 0), (13, 14, 1)]:
-        acc = combine.add_input(acc, row)
-    out = combine.extract_output(combine.merge_accumulators([acc, combine.create_accumulator()]))
-    assert sorted(map(tuple, out.tolist())) == [
-        (1, 2, 0),
-        (3, 4, 1),
-        (5, 6, 1),
-        (7, 8, 0),
-        (9, 10, 1),
-        (11, 12, 0),
-        (13, 14, 1),
-    ]
-
-
 def test_shards_of_an_array_match_shard_of() -> None:
     values = [0, 1, 2**62 + 17, 2**63 - 1, 12345 << 4, 0x9E3779B97F4A7C15]
     assert shards_of(np.array(values, dtype=np.uint64)).tolist() == [shard_of(v) for v in values]

@@ -243,8 +243,7 @@ def shard_of(value: int) -> int:
 
 
 class ArrayRows(beam.CombineFn):
-    """Rows of ``columns`` non-negative ints, or ``(k, columns)`` uint64 blocks of them, into one
-    ``(n, columns)`` uint64 array.
+    """Rows of ``columns`` non-negative ints into one ``(n, columns)`` uint64 array.
 
     Single rows are folded into an array every ``FOLD_AT`` rows, so a partial result
     costs 8 bytes a value wherever it waits (a tuple per row costs ten times that).
@@ -265,11 +264,8 @@ class ArrayRows(beam.CombineFn):
     def create_accumulator(self) -> tuple[list[np.ndarray], list[tuple[int, ...]]]:
         return [], []
 
-    def add_input(self, acc, row: tuple[int, ...] | np.ndarray):
+    def add_input(self, acc, row: tuple[int, ...]):
         folded, pending = acc
-        if isinstance(row, np.ndarray):
-            folded.append(row.reshape(-1, self._columns))
-            return acc
         pending.append(row)
         if len(pending) >= self.FOLD_AT:
             folded.append(np.array(pending, dtype=np.uint64))
@@ -286,28 +282,46 @@ class ArrayRows(beam.CombineFn):
         return self._array(acc)
 
 
-class _WriteProfilesDoFn(beam.DoFn):
-    """Articles to profiles appended to one file per bundle; emits ``(node, (rank, location))``."""
+class _FilePerBundleDoFn(beam.DoFn):
+    """Appends to one new file per bundle under ``directory``, opened by the bundle's first
+    record and closed when the bundle ends; readers run after a shuffle, so after the close."""
+
+    PREFIX = "records"
 
     def __init__(self, directory: str, config: CopiesConfig) -> None:
         self._directory = directory.rstrip("/")
         self._config = config
-        self._file: ProfileFile | None = None
+        self._file: ProfileFile | BlockFile | None = None
+
+    def _open(self, path: str) -> ProfileFile | BlockFile:
+        raise NotImplementedError
+
+    def _current(self) -> ProfileFile | BlockFile:
+        if self._file is None:
+            self._file = self._open(f"{self._directory}/{self.PREFIX}-{uuid.uuid4().hex}.bin")
+        return self._file
 
     def start_bundle(self) -> None:
         self._file = None
-
-    def process(self, article: Article) -> Iterator[tuple[int, tuple[tuple[int, str], Location]]]:
-        if self._file is None:
-            self._file = ProfileFile(f"{self._directory}/profiles-{uuid.uuid4().hex}.bin")
-        config = self._config
-        p = profile(article.text, article.content_hash, config.near_shingle, config.spun_shingle)
-        yield p.node, ((case_rank(article.text), article.doc_id), self._file.add(p))
 
     def finish_bundle(self) -> None:
         if self._file is not None:
             self._file.close()
             self._file = None
+
+
+class _WriteProfilesDoFn(_FilePerBundleDoFn):
+    """Articles to profiles appended to one file per bundle; emits ``(node, (rank, location))``."""
+
+    PREFIX = "profiles"
+
+    def _open(self, path: str) -> ProfileFile:
+        return ProfileFile(path)
+
+    def process(self, article: Article) -> Iterator[tuple[int, tuple[tuple[int, str], Location]]]:
+        config = self._config
+        p = profile(article.text, article.content_hash, config.near_shingle, config.spun_shingle)
+        yield p.node, ((case_rank(article.text), article.doc_id), self._current().add(p))  # type: ignore[arg-type]
 
 
 class _BucketKeysDoFn(_ProfilesDoFn):
@@ -350,35 +364,26 @@ def bucket_pair_rows(element: tuple[int, np.ndarray], config: CopiesConfig) -> I
     if not found:
         return
     pairs = np.concatenate(found)
-    pairs = pairs[np.argsort(shards_of(pairs[:, 0]), kind="stable")]
     shards = shards_of(pairs[:, 0])
+    order = np.argsort(shards, kind="stable")
+    pairs, shards = pairs[order], shards[order]
     cuts = np.flatnonzero(np.r_[True, shards[1:] != shards[:-1]])
     for start, end in zip(cuts.tolist(), np.r_[cuts[1:], len(pairs)].tolist(), strict=True):
         yield int(shards[start]), pairs[start:end]
 
 
-class _PairBlocksDoFn(beam.DoFn):
+class _PairBlocksDoFn(_FilePerBundleDoFn):
     """Bucket rows to their pair blocks (:func:`bucket_pair_rows`), appended to one file per bundle;
     emits ``(shard of a, block location)``, so only locations cross the next shuffle."""
 
-    def __init__(self, directory: str, config: CopiesConfig) -> None:
-        self._directory = directory.rstrip("/")
-        self._config = config
-        self._file: BlockFile | None = None
+    PREFIX = "pairs"
 
-    def start_bundle(self) -> None:
-        self._file = None
+    def _open(self, path: str) -> BlockFile:
+        return BlockFile(path, 3)
 
     def process(self, element: tuple[int, np.ndarray]) -> Iterator[tuple[int, Block]]:
         for shard, pairs in bucket_pair_rows(element, self._config):
-            if self._file is None:
-                self._file = BlockFile(f"{self._directory}/pairs-{uuid.uuid4().hex}.bin", 3)
-            yield shard, self._file.add(pairs)
-
-    def finish_bundle(self) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+            yield shard, self._current().add(pairs)
 
 
 def candidate_rows(rows: np.ndarray, config: CopiesConfig) -> np.ndarray:

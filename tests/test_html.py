@@ -343,7 +343,7 @@ def test_page_metadata_matches_trafilatura_extract_metadata() -> None:
     from trafilatura.utils import load_html
 
     from tests.conftest import SHARED
-    from transforms.html import _trafilatura_metadata, trafilatura_author
+    from transforms.html import _trafilatura_metadata, parse_html, trafilatura_author
 
     pages = sorted(glob.glob(str(SHARED / "data" / "wcxb-dev" / "wcxb_*.html.gz")))[:40]
     if not pages:
@@ -351,17 +351,55 @@ def test_page_metadata_matches_trafilatura_extract_metadata() -> None:
     compared = 0
     for path in pages:
         html = gzip.decompress(open(path, "rb").read()).decode("utf-8", "replace")
-        ours = _trafilatura_metadata(load_html(html), None)
+        ours = _trafilatura_metadata(parse_html(html), None)
         date_params = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
         theirs = extract_metadata(load_html(html), None, date_params)
         for name in ("title", "author", "date", "sitename", "url", "language"):
             assert getattr(ours, name) == getattr(theirs, name), (path, name)
         # extract_html leaves the markup byline search out; run apart, it gives trafilatura's author
-        tree = load_html(html)
+        tree = parse_html(html)
         lazy = _trafilatura_metadata(tree, None, search_author=False)
         assert (lazy.author or trafilatura_author(tree)) == theirs.author, path
         compared += 1
     assert compared == len(pages)
+
+
+def test_parse_html_extracts_as_trafilaturas_own_parse() -> None:
+    """Our parser's C-level element classes change nothing trafilatura extracts, and its own parser stays."""
+    import glob
+    import gzip
+
+    from lxml import html as lxml_html
+    from trafilatura import utils
+
+    from tests.conftest import SHARED
+    from transforms.html import _blocks, _trafilatura, parse_html
+
+    pages = sorted(glob.glob(str(SHARED / "data" / "wcxb-dev" / "wcxb_*.html.gz")))[40:70]
+    if not pages:
+        pytest.skip("needs ../shared/data/wcxb-dev")
+    theirs = utils.HTML_PARSER
+    for path in pages:
+        html = gzip.decompress(open(path, "rb").read()).decode("utf-8", "replace")
+        ours = parse_html(html)
+        assert utils.HTML_PARSER is theirs
+        assert {type(e) for e in ours.iter("html", "form", "input", "select")} <= {lxml_html.HtmlElement}
+        for recall in (True, False):
+            assert _blocks(_trafilatura(ours, None, favor_recall=recall)) == _blocks(
+                _trafilatura(utils.load_html(html), None, favor_recall=recall)
+            ), path
+
+
+def test_parse_html_of_no_page_restores_trafilaturas_parser() -> None:
+    from trafilatura import utils
+
+    from transforms.html import parse_html
+
+    theirs = utils.HTML_PARSER
+    assert parse_html("") is None
+    with pytest.raises(TypeError):
+        parse_html(42)  # type: ignore[arg-type]
+    assert utils.HTML_PARSER is theirs
 
 
 _ENGLISH = "Paragraph {} of the story, with words enough to count as its body."

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import lxml.etree
 import lxml.html
 import regex
 
@@ -45,6 +46,8 @@ _BYLINE_CLASS = regex.compile(
     regex.I,
 )
 _BYLINE_WORDS = ("author", "byline", "by-line", "writer", "contributor")
+# The cheap test before _BYLINE_CLASS (one pattern call, not five tests a label).
+_BYLINE_WORD = regex.compile("|".join(regex.escape(word) for word in _BYLINE_WORDS), regex.I)
 _NOT_BYLINE_CLASS = regex.compile(r"bio|avatar|image|img|photo|comment|about|description|social|follow", regex.I)
 _URL_DATE = regex.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\.|$)|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/"
@@ -246,8 +249,7 @@ def _byline_elements(tree, meta: PageMeta) -> None:
     seen: set = set()
     for element in tree.xpath("//body//*[@class or @id]"):
         label = f"{element.get('class') or ''} {element.get('id') or ''}"
-        folded = label.lower()
-        if not any(word in folded for word in _BYLINE_WORDS):
+        if not _BYLINE_WORD.search(label):
             continue  # the cheap test first: most elements' classes name no byline
         if not _BYLINE_CLASS.search(label) or _NOT_BYLINE_CLASS.search(label):
             continue
@@ -301,7 +303,8 @@ def _may_start_byline(element) -> bool:
     Byline searches visit hundreds of elements a page; most start with a word no
     byline starts with, and joining their text was a tenth of a page's time.
     """
-    for text in element.itertext():
+    own = element.text  # most elements start with their own text: no iterator needed
+    for text in (own,) if own and not own.isspace() else element.itertext():
         stripped = text.lstrip()
         if stripped:
             if stripped[0].isnumeric():

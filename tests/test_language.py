@@ -27,3 +27,15 @@ def test_stopwords_per_language() -> None:
     assert {"der", "und"} <= stopwords("de")
     assert "und" not in stopwords("en")
     assert stopwords(None) == frozenset() and stopwords("xx") == frozenset()
+
+
+def test_letter_count_threshold_is_exact() -> None:
+    """Identification needs MIN_LETTERS letters in the sample; digits, spaces and marks do not count."""
+    from transforms.language import MAX_CHARS, MIN_LETTERS, _has_letters
+
+    assert _has_letters("a" * MIN_LETTERS, MIN_LETTERS)
+    assert not _has_letters("a" * (MIN_LETTERS - 1) + "1 2 3 . , ! " * 50, MIN_LETTERS)
+    assert _has_letters("12 " * 10 + "é" * MIN_LETTERS, MIN_LETTERS)
+    assert detect_language("2024 " * 100 + "x" * (MIN_LETTERS - 1)) is None
+    # only the first MAX_CHARS characters are read
+    assert detect_language(" " * MAX_CHARS + "The government said on Monday that it would cut taxes.") is None

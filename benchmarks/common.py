@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import json
 import os
@@ -10,7 +11,7 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
@@ -65,13 +66,32 @@ def write_corpus(folder: Path, texts: list[str]) -> None:
 class Measured:
     seconds: float
     peak_rss_mb: float
+    cpu_by_role: dict[str, float] = field(default_factory=dict)  # CPU seconds: driver, workers, guard children
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(self.cpu_by_role.values())
+
+
+def process_role(command_line: list[str], is_root: bool) -> str:
+    """What a process of a run is, from its command line: the driver, a Beam worker, a guard child."""
+    joined = " ".join(command_line)
+    if is_root:
+        return "driver"
+    if "pipeline.worker" in joined:
+        return "workers"
+    if "child_main" in joined:
+        return "guard children"
+    return "other"
 
 
 def run_measured(command: list[str], env: dict | None = None) -> Measured:
-    """Run ``command``; wall time and the peak of the summed RSS of its whole process tree."""
+    """Run ``command``; wall time, the peak of the summed RSS of its whole process tree, and the CPU
+    time of each of its processes (as last seen: sampled every 0.1 s) summed by role."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=REPO, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL)
     peak = 0.0
+    cpu: dict[int, tuple[str, float]] = {}  # pid -> (role, CPU seconds)
     stop = threading.Event()
 
     def sample() -> None:
@@ -80,7 +100,13 @@ def run_measured(command: list[str], env: dict | None = None) -> Measured:
         while not stop.is_set():
             try:
                 tree = [parent, *parent.children(recursive=True)]
-                total = sum(p.memory_info().rss for p in tree if p.is_running())
+                total = 0
+                for p in tree:
+                    with contextlib.suppress(psutil.Error):
+                        total += p.memory_info().rss
+                        times = p.cpu_times()
+                        role = cpu[p.pid][0] if p.pid in cpu else process_role(p.cmdline(), p is parent)
+                        cpu[p.pid] = (role, times.user + times.system)
                 peak = max(peak, total / 2**20)
             except psutil.Error:
                 pass
@@ -93,4 +119,7 @@ def run_measured(command: list[str], env: dict | None = None) -> Measured:
     sampler.join()
     if code:
         raise RuntimeError(f"{command} exited with {code}")
-    return Measured(time.perf_counter() - started, peak)
+    by_role: dict[str, float] = {}
+    for role, seconds in cpu.values():
+        by_role[role] = by_role.get(role, 0.0) + seconds
+    return Measured(time.perf_counter() - started, peak, by_role)

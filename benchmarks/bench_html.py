@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import DATA, NEWSCLEAN, run_measured
+from pipeline import local_cores
 
 BASELINE = """
 import sys, pathlib, trafilatura
@@ -54,7 +54,7 @@ def main() -> None:
     )
     print(f"  speed-up: {baseline.seconds / ours.seconds:.2f}x")
     # The loop's work is part of newsclean's, so CPU per page bounds the speed-up on this machine's cores.
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = local_cores()
     roles = ", ".join(f"{role} {seconds / n * 1000:.1f}" for role, seconds in sorted(ours.cpu_by_role.items()))
     print(
         f"  CPU per page: trafilatura loop {baseline.cpu_seconds / n * 1000:.1f} ms; "

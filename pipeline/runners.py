@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +24,8 @@ from apache_beam.options.pipeline_options import (
     WorkerOptions,
 )
 from apache_beam.runners.runner import PipelineRunner
+
+from pipeline import local_cores
 
 LOCAL_NAMES = {"directrunner", "direct", "switchingdirectrunner", "fnapirunner", "local"}
 DASK_NAMES = {"dask", "daskrunner"}
@@ -40,10 +41,6 @@ class RunnerChoice:
     # corpus stages through staged Parquet parts (transforms.beam_staging); off where a DoFn's
     # finish_bundle cannot be relied on to close a file before readers run (DaskRunner, Beam 2.77)
     staged_corpus: bool = True
-
-
-def _cores() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
 def _given(options: PipelineOptions, name: str) -> bool:
@@ -68,7 +65,7 @@ def _local(options: PipelineOptions) -> RunnerChoice:
 
     direct = options.view_as(DirectOptions)
     environment = None
-    if not _given(options, "direct_running_mode") and _cores() > 1:
+    if not _given(options, "direct_running_mode") and local_cores() > 1:
         # Beam's multi-process mode, with newsclean's quieter worker (pipeline/worker.py). Beam
         # replaces the environment when the mode option says multi_processing, so the mode stays
         # unset and the notice that says it should be set is filtered.
@@ -78,7 +75,7 @@ def _local(options: PipelineOptions) -> RunnerChoice:
         if not any(isinstance(f, _NoRunningModeNotice) for f in runner_log.filters):
             runner_log.addFilter(_NoRunningModeNotice())
     if not _given(options, "direct_num_workers") or not direct.direct_num_workers:
-        direct.direct_num_workers = _cores()
+        direct.direct_num_workers = local_cores()
     # The driver re-logs every worker warning (harmless start-up notices) through this logger.
     logging.getLogger("apache_beam.runners.portability.local_job_service").setLevel(logging.ERROR)
     harness = options.view_as(WorkerOptions)
@@ -100,7 +97,7 @@ def _dask(options: PipelineOptions) -> Iterator[RunnerChoice]:
         from distributed import LocalCluster
 
         cluster = LocalCluster(
-            n_workers=_cores(), threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+            n_workers=local_cores(), threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
         )
         dask_options.address = cluster.scheduler_address
     try:

@@ -73,7 +73,7 @@ def test_local_runner_uses_every_core_unless_told(monkeypatch):
 
     from pipeline import runners
 
-    monkeypatch.setattr(runners, "_cores", lambda: 4)
+    monkeypatch.setattr(runners, "local_cores", lambda: 4)
     for flags, workers, processes in (
         ([], 4, True),
         (["--direct_num_workers", "1"], 1, True),

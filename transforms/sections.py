@@ -125,9 +125,9 @@ def _introduces(text: str, names: list[str]) -> bool:
     """Whether ``text`` opens on one of ``names`` and a bio verb ('Jane Doe, a ..., is')."""
     lead = _BIO_LEAD.match(text, timeout=1.0)
     start = lead.end() if lead else 0
-    opening = text[start : start + max(map(len, names))].casefold()
     return any(
-        opening.startswith(name.casefold()) and _BIO_AFTER_NAME.match(text, start + len(name), timeout=1.0)
+        text[start : start + len(name)].casefold() == name.casefold()
+        and _BIO_AFTER_NAME.match(text, start + len(name), timeout=1.0)
         for name in names
     )
 

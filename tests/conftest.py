@@ -1,11 +1,21 @@
-"""Shared paths and helpers for the tests."""
+"""Shared paths and helpers for the tests, and the hypothesis profile every run uses."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# One profile on every machine, CI's included: the same examples in the same order each run
+# (derandomised, no example database), no per-example deadline (a busy machine is slow, not
+# wrong). Each test keeps its own max_examples. NEWSCLEAN_HYPOTHESIS_PROFILE=explore searches
+# at random instead, to find new failures locally; a failure found so becomes an @example.
+settings.register_profile("newsclean", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("explore", derandomize=False, deadline=None)
+settings.load_profile(os.environ.get("NEWSCLEAN_HYPOTHESIS_PROFILE", "newsclean"))
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"

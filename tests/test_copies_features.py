@@ -41,7 +41,7 @@ def test_short_text_is_one_shingle() -> None:
     assert len(F.shingle_hashes(np.zeros(0, dtype=np.uint64), 5)) == 0
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30)
 @given(
     size=st.integers(min_value=200, max_value=3000),
     jaccard=st.floats(min_value=0.05, max_value=0.95),

@@ -46,7 +46,7 @@ def test_commonplace_spun_key_proposes_nothing() -> None:
     assert list(spun_bucket_pairs([1, 2, 3, 4], config)) == []
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.lists(st.integers(0, 2**63 - 1), max_size=130), st.booleans())
 @example(list(range(60, 0, -1)) + [7, 7], False)  # windowed, with a repeated node
 @example(list(range(95)), True)  # commonplace
@@ -107,7 +107,7 @@ def _run_rounds(edges: list[cc.Edge], rounds: int) -> dict[int, int]:
     return {node: moved.get(lab, lab) for node, lab in labels.items()}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(
     n=st.integers(min_value=2, max_value=60),
     density=st.floats(min_value=0.0, max_value=0.15),

@@ -20,7 +20,7 @@ from transforms.limits import Limits
 def runner_factory():
     runners: list[ChildRunner] = []
 
-    def make(target: str, seconds: float = 2.0) -> ChildRunner:
+    def make(target: str, seconds: float = 30.0) -> ChildRunner:
         runner = ChildRunner(f"tests.guard_targets:{target}", seconds)
         runners.append(runner)
         return runner
@@ -48,16 +48,33 @@ def test_a_child_that_dies_is_reported_and_replaced(runner_factory) -> None:
     assert runner.call("alive") == "alive"
 
 
-def test_an_idle_child_is_stopped_and_the_next_call_starts_another() -> None:
-    runner = ChildRunner("tests.guard_targets:echo", 5.0, idle_seconds=0.4)
+def test_a_child_in_use_is_not_stopped() -> None:
+    """Idle time is measured from the last call: the watcher's check, run by hand on a clock we
+    set, stops the child only once ``idle_seconds`` have passed since then (no sleeps to race)."""
+    now = [1000.0]
+    runner = ChildRunner("tests.guard_targets:echo", 30.0, idle_seconds=60.0)
+    runner._clock = lambda: now[0]
     try:
         assert runner.call("first") == "first"
         first = runner._process
-        for _ in range(6):  # calls 0.2 s apart: never idle long enough
-            time.sleep(0.2)
+        for _ in range(6):  # calls 40 s apart: never idle for 60 s
+            now[0] += 40.0
+            assert runner._stop_if_idle()
             assert runner.call("busy") == "busy"
         assert runner._process is first and runner.idle_stops == 0
-        deadline = time.monotonic() + 10
+        now[0] += 60.0
+        assert not runner._stop_if_idle()
+        assert runner.idle_stops == 1 and runner._process is None
+    finally:
+        runner.close()
+
+
+def test_an_idle_child_is_stopped_and_the_next_call_starts_another() -> None:
+    runner = ChildRunner("tests.guard_targets:echo", 30.0, idle_seconds=0.4)
+    try:
+        assert runner.call("first") == "first"
+        first = runner._process
+        deadline = time.monotonic() + 60  # the watcher checks every 0.1 s; a busy machine may be late
         while runner.idle_stops == 0 and time.monotonic() < deadline:
             time.sleep(0.05)
         assert runner.idle_stops == 1 and runner.restarts == 0

@@ -15,7 +15,7 @@ from transforms.clean import clean_text
 from transforms.text import normalise_text
 
 EXAMPLES = int(os.environ.get("NEWSCLEAN_HYPOTHESIS_EXAMPLES", "5000"))
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 
 # Lines that look like news and like its noise, so the rules actually fire.
 NEWSY_LINES = [
@@ -80,3 +80,10 @@ def test_never_invents_text(text: str) -> None:
     cleaned = clean_text(text)
     for paragraph in cleaned.paragraphs + ([cleaned.title] if cleaned.title else []):
         assert " ".join(paragraph.split()) in source
+
+
+def test_the_suite_runs_one_reproducible_profile() -> None:
+    """conftest's profile: the same examples on every machine, no deadline a busy machine could miss."""
+    current = settings.default
+    assert current.derandomize and current.database is None and current.deadline is None
+    assert SETTINGS.max_examples == EXAMPLES

@@ -26,7 +26,7 @@ from transforms.errors import StageError
 from transforms.read import read_documents
 
 EXAMPLES = int(os.environ.get("NEWSCLEAN_HYPOTHESIS_EXAMPLES", "5000"))
-SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 
 SMALL_PAGE = "<html><body><p>The council voted on the budget.</p></body></html>"
 GOOD_WARC = warc_bytes([{"url": f"https://e.com/{i}", "body": SMALL_PAGE.encode()} for i in range(3)], gzip=False)

@@ -167,7 +167,8 @@ class ChildRunner:
         self.idle_seconds = idle_seconds
         self.idle_stops = 0
         self._lock = threading.RLock()
-        self._last_used = time.monotonic()
+        self._clock = time.monotonic  # idle time's clock (tests set their own)
+        self._last_used = self._clock()
         self._watcher: threading.Thread | None = None
 
     def start(self) -> None:
@@ -178,7 +179,7 @@ class ChildRunner:
     def _start(self) -> None:
         if self._process is not None:
             return
-        self._last_used = time.monotonic()
+        self._last_used = self._clock()
         if self.idle_seconds is not None and self._watcher is None:
             period = min(self.idle_seconds / 4, 5.0)
             self._watcher = threading.Thread(
@@ -233,12 +234,12 @@ class ChildRunner:
             try:
                 return self._call(args, kwargs)
             finally:
-                self._last_used = time.monotonic()
+                self._last_used = self._clock()
 
     def _stop_if_idle(self) -> bool:
         """Stop the child if it has been idle ``idle_seconds``; whether there is a child left to watch."""
         with self._lock:
-            if self._process is not None and time.monotonic() - self._last_used >= (self.idle_seconds or 0.0):
+            if self._process is not None and self._clock() - self._last_used >= (self.idle_seconds or 0.0):
                 self.close()
                 self.idle_stops += 1
             if self._process is None:

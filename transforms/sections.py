@@ -118,7 +118,8 @@ def cut_tail_sections(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
 
 
 _BIO_LEAD = regex.compile(r"about\s+the\s+author:?\s+", regex.I)
-_BIO_AFTER_NAME = regex.compile(r"(?:,[^.]{1,80},)?\s+" + _BIO_VERB + r"\b", regex.I)
+# A whitespace run is entered only at its start, so a search over long whitespace stays linear.
+_BIO_AFTER_NAME = regex.compile(r"(?:,[^.]{1,80},)?(?<!\s)\s+" + _BIO_VERB + r"\b", regex.I)
 
 
 def _introduces(text: str, names: list[str]) -> bool:

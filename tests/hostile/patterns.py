@@ -13,7 +13,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
 
 import regex
@@ -77,14 +78,88 @@ class AuditedPattern:
             text = text[-longest:]  # keep the end: the refused character that forces backtracking
         return text.encode("utf-8") if isinstance(self.pattern.pattern, bytes) else text
 
-    def search(self, text: str, timeout: float) -> None:
+    def search(self, text: str, timeout: float | None) -> None:
         """Search ``text`` as prepared; raises TimeoutError when the pattern runs past ``timeout``
         (``re`` patterns, which have no timeout, only the ``html`` sniffers over 4 KiB, run bare)."""
         data = self.prepare(text)
-        if isinstance(self.pattern, regex.Pattern):
+        if isinstance(self.pattern, regex.Pattern) and timeout is not None:
             self.pattern.search(data, timeout=timeout)
         else:
             self.pattern.search(data)
+
+
+# Growth, not seconds: a pattern is judged by how its time grows from a short run to a run
+# GROWTH_LENGTHS[1] / GROWTH_LENGTHS[0] times longer. Linear grows 8x, quadratic 64x; a busy
+# machine slows both runs alike, so the verdict does not depend on load.
+GROWTH_LENGTHS = (2_500, 20_000)
+MAX_GROWTH = 24.0
+HANG_GUARD = 30.0
+
+
+@dataclass(frozen=True)
+class Growth:
+    """How a pattern's search time grew from the short input to the long one."""
+
+    short: float  # seconds, best of the repeats
+    long: float  # seconds, best of the repeats (the cap when the search ran past it)
+    baseline: float  # seconds to scan the long input once with a trivial pattern, same process
+    capped: bool
+
+    @property
+    def ratio(self) -> float:
+        """Long over short, each with the baseline scan added so timer noise on
+        microsecond searches cannot fake a steep growth."""
+        return (self.long + self.baseline) / (self.short + self.baseline)
+
+    @property
+    def linear(self) -> bool:
+        return self.ratio <= MAX_GROWTH
+
+
+_BASELINE = regex.compile(r"\x01\x02")
+
+
+def _cpu(run: Callable[[], None]) -> float:
+    """CPU seconds of this thread spent in ``run``: a busy machine delays it but does not inflate it."""
+    begin = time.thread_time()
+    run()
+    return time.thread_time() - begin
+
+
+def _best(run: Callable[[], None], repeats: int) -> float:
+    return min(_cpu(run) for _ in range(repeats))
+
+
+def measure_growth(audited: AuditedPattern, unit: str, start: str = "", end: str = TERMINATOR) -> Growth:
+    """Time ``audited`` on ``unit`` repeated to each of GROWTH_LENGTHS, as its callers would pass it.
+
+    Times are the thread's CPU time, best of the repeats. The long search is capped (the ``regex``
+    timeout, wall time) at 3 x MAX_GROWTH times the short one, so an exponential pattern cannot
+    hang the caller; a capped search counts at the cap, far steeper than MAX_GROWTH allows. A
+    verdict over the line is measured again with more repeats before it stands, so one scheduling
+    hiccup cannot fail a linear pattern. (The short search's own cap, HANG_GUARD, only stops a
+    pattern that never ends; a linear one takes milliseconds there.)"""
+    short_text, long_text = (repeat(unit, length=n, start=start, end=end) for n in GROWTH_LENGTHS)
+    prepared = audited.prepare(long_text)
+    sample = prepared if isinstance(prepared, str) else prepared.decode("utf-8", "replace")
+    baseline = _best(lambda: _BASELINE.search(sample), 3)
+    growth = Growth(0.0, 0.0, baseline, False)
+    for repeats in (2, 5):
+        try:
+            short = _best(lambda: audited.search(short_text, HANG_GUARD), repeats)
+        except TimeoutError:
+            return Growth(HANG_GUARD, float("inf"), baseline, True)
+        cap = max(3 * MAX_GROWTH * (short + baseline), 0.05)
+        times = []
+        for _ in range(repeats):
+            try:
+                times.append(_cpu(lambda cap=cap: audited.search(long_text, cap)))
+            except TimeoutError:
+                times.append(cap)
+        growth = Growth(short, min(times), baseline, min(times) >= cap)
+        if growth.linear:
+            return growth
+    return growth
 
 
 def _patterns_in(value: object, where: str, depth: int = 0) -> Iterator[AuditedPattern]:
@@ -142,8 +217,9 @@ def units(source: str, max_atoms: int = 60) -> list[str]:
 
 def worst_inputs(
     source: str, length: int = 20_000, max_atoms: int = 60, separators: list[str] = SEPARATORS
-) -> Iterator[str]:
-    """Inputs of about ``length`` characters that make a backtracking pattern try the most splits.
+) -> Iterator[tuple[str, str, str]]:
+    """Inputs of about ``length`` characters that make a backtracking pattern try the most splits,
+    as ``(text, start, piece)``: ``piece`` repeated after ``start``, ending in TERMINATOR.
 
     Each of :func:`units` repeated, with each separator, after starts the patterns accept.
     """
@@ -158,4 +234,4 @@ def worst_inputs(
                 text = start + run + TERMINATOR
                 if text not in seen:
                     seen.add(text)
-                    yield text
+                    yield text, start, piece

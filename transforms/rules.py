@@ -226,7 +226,7 @@ LINE_RULES: list[LineRule] = [
         _re(
             r"^(?:(?:share|tweet|email|e-mail|print|pin|save|copy|link|comments?|whatsapp|facebook|"
             r"twitter|x|linkedin|reddit|pinterest|telegram|flipboard|messenger|threads|bluesky|sms|mail|"
-            r"this|article|story|on|via|gift|to|a|friend|page|url|copied)(?:\s*[|•·/,:]\s*|\s+|$))+$"
+            r"this|article|story|on|via|gift|to|a|friend|page|url|copied)(?:\s*[|•·/,:]\s*|\s+|$))++$"
         ),
         max_words=16,
         description="share bars: 'Share', 'Share on Facebook', 'Email | Print | Tweet'",

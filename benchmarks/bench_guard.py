@@ -20,10 +20,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import DATA, synth_texts
-from schemas.records import RawDocument
-from transforms.document import process_document
-from transforms.guard import DocumentGuard
-from transforms.limits import Limits
+from newsclean.schemas.records import RawDocument
+from newsclean.transforms.document import process_document
+from newsclean.transforms.runtime.guard import DocumentGuard
+from newsclean.transforms.runtime.limits import Limits
 
 
 def _pages(count: int) -> list[bytes]:

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import DATA, NEWSCLEAN, run_measured
-from pipeline import local_cores
+from newsclean import local_cores
 
 BASELINE = """
 import sys, pathlib, trafilatura

@@ -21,9 +21,9 @@ from benchmarks.common import NEWSCLEAN, run_measured, synth_texts, write_corpus
 
 BASELINE = """
 import sys, pathlib, pyarrow as pa, pyarrow.parquet as pq
-from schemas.arrow import ARTICLE_SCHEMA, article_to_row
-from schemas.records import Article, RawDocument
-from transforms.document import process_document
+from newsclean.schemas.arrow import ARTICLE_SCHEMA, article_to_row
+from newsclean.schemas.records import Article, RawDocument
+from newsclean.transforms.document import process_document
 rows = []
 for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.txt")):
     result = process_document(RawDocument(str(path), path.read_bytes()))

@@ -18,7 +18,7 @@ import psutil
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data" / "wcxb-dev"
-NEWSCLEAN = [sys.executable, "-m", "pipeline.cli"]
+NEWSCLEAN = [sys.executable, "-m", "newsclean.cli"]
 
 NOISE_HEAD = ["date {date} {title}", "5 min read", "Share on Facebook", "By {author}"]
 NOISE_TAIL = ["___", "Associated Press writer {author} in {city} contributed.", "Credit: AP Credit: AP"]
@@ -78,7 +78,7 @@ def process_role(command_line: list[str], is_root: bool) -> str:
     joined = " ".join(command_line)
     if is_root:
         return "driver"
-    if "pipeline.worker" in joined:
+    if "newsclean.worker" in joined:
         return "workers"
     if "child_main" in joined:
         return "guard children"

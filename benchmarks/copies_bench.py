@@ -31,7 +31,7 @@ from collections import Counter
 from benchmarks.copies_data import DEFAULT_DATA, Mix, SpinStyle, Thesaurus, build, load_bodies
 from benchmarks.copies_metrics import report as format_scores
 from benchmarks.copies_metrics import score_pairs
-from transforms.copies.config import CopiesConfig
+from newsclean.transforms.corpus.copies.config import CopiesConfig
 
 STYLES = {
     "normal": SpinStyle(),
@@ -45,7 +45,7 @@ def _write_set(n_docs: int, seed: int, style: str, data: str, folder: str) -> tu
     started = time.perf_counter()
     docs = build(n_docs, load_bodies(data), Thesaurus.moby(), seed=seed, mix=Mix(), style=STYLES[style])
     path = os.path.join(folder, f"set-{n_docs}.jsonl")
-    from transforms.fingerprint import content_hash
+    from newsclean.transforms.corpus.fingerprint import content_hash
 
     with open(path, "w", encoding="utf-8") as handle:
         for d in docs:
@@ -68,8 +68,8 @@ def _child(args: argparse.Namespace) -> int:
     import apache_beam as beam
     from apache_beam.options.pipeline_options import PipelineOptions
 
-    from schemas.records import Article
-    from transforms.beam_copies import MarkCopies
+    from newsclean.schemas.records import Article
+    from newsclean.transforms.beam.copies import MarkCopies
 
     logging.getLogger().setLevel(logging.ERROR)
     config = CopiesConfig()

@@ -31,10 +31,11 @@ import os
 import random
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex
 
-DEFAULT_DATA = "/work/shared/data/wcxb-dev"
+DEFAULT_DATA = str(Path(__file__).resolve().parents[2] / "shared" / "data" / "wcxb-dev")  # ../shared beside the repo
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.!?][\"”’)]?)\s+(?=[\"“‘(]?[A-Z0-9])")
 _WORD_OR_GAP = regex.compile(r"(\w+(?:['’]\w+)?)|(\W+)")
 _NAME_RUN = regex.compile(r"(?<=[a-z,;]\s)([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")

@@ -16,9 +16,9 @@ from collections import defaultdict
 
 from benchmarks.copies_bench import STYLES
 from benchmarks.copies_data import DEFAULT_DATA, Thesaurus, build, load_bodies
-from transforms.copies.features import profile
-from transforms.copies.verify import score
-from transforms.fingerprint import content_hash
+from newsclean.transforms.corpus.copies.features import profile
+from newsclean.transforms.corpus.copies.verify import score
+from newsclean.transforms.corpus.fingerprint import content_hash
 
 QUANTILES = (0.0, 0.01, 0.05, 0.5, 0.95, 0.99, 1.0)
 

@@ -119,8 +119,8 @@ def load_cases(data: Path, limit: int | None = None) -> list[tuple[str, str, dic
 
 def newsclean_text(naive: str, today: dt.date) -> str:
     """What the pipeline keeps of a naive text (the article's ``text``)."""
-    from schemas.records import Article, RawDocument
-    from transforms.document import process_document
+    from newsclean.schemas.records import Article, RawDocument
+    from newsclean.transforms.document import process_document
 
     result = process_document(
         RawDocument("case.txt", naive.encode("utf-8")), now=dt.datetime.combine(today, dt.time(), dt.UTC)
@@ -133,7 +133,7 @@ def _fmt(name: str, scores) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from transforms.metrics import score_cases
+    from newsclean.transforms.scoring.metrics import score_cases
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)

@@ -51,8 +51,8 @@ def _process(data: bytes, path: str, url: str | None, content_type: str | None) 
 
         return newsclean.process(data, format=content_type, url=url, source_uri=path, now=NOW)
     except (ImportError, AttributeError):
-        from schemas.records import RawDocument
-        from transforms.document import process_document
+        from newsclean.schemas.records import RawDocument
+        from newsclean.transforms.document import process_document
 
         kind = {"content_type": content_type, "source_format": content_type} if content_type else {}
         return process_document(RawDocument(source_uri=path, data=data, url=url, **kind), now=NOW)

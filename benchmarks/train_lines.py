@@ -1,7 +1,7 @@
 """Train the line classifier on naive-text cases and measure it honestly.
 
 Each case's naive text (``benchmarks.naive_text``) goes through the named rules
-(``transforms.clean.rule_cleaned``); every remaining line is labelled body when
+(``newsclean.transforms.cleaning.clean.rule_cleaned``); every remaining line is labelled body when
 most of its word 4-grams are in the truth ``body`` (short lines: when its words
 appear there in order). Two logistic regressions are fitted with numpy (Newton's
 method, L2): stage 1 on line features, stage 2 on the same plus stage-1 scores of
@@ -29,12 +29,12 @@ from urllib.parse import urlparse
 import numpy as np
 
 from benchmarks.naive_text import DEFAULT_DATA, load_cases
-from transforms.classify import CONTEXT_NAMES, MODEL_PATH, LineModel, Logistic, stage2_rows
-from transforms.clean import clean_text, rule_cleaned
-from transforms.language import detect_language, stopwords
-from transforms.linefeatures import FEATURE_NAMES, document_features
-from transforms.metrics import Scores, score_cases, shingles
-from transforms.text import words
+from newsclean.transforms.cleaning.classify import CONTEXT_NAMES, MODEL_PATH, LineModel, Logistic, stage2_rows
+from newsclean.transforms.cleaning.clean import clean_text, rule_cleaned
+from newsclean.transforms.cleaning.language import detect_language, stopwords
+from newsclean.transforms.cleaning.linefeatures import FEATURE_NAMES, document_features
+from newsclean.transforms.scoring.metrics import Scores, score_cases, shingles
+from newsclean.transforms.text import words
 
 L2 = 1.0
 LABEL_SHARE = 0.5  # share of a line's 4-grams that must be in the truth for it to count as body

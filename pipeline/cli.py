@@ -5,7 +5,7 @@ parsed here, every other flag goes to Beam's ``PipelineOptions`` unchanged
 (``--runner``, ``--direct_num_workers``, ``--setup_file``, ``--project`` ...).
 
 ``newsclean eval CASES_DIR [--json FILE]``: newsclean against trafilatura alone
-on a folder of cases (see :mod:`transforms.evaluate`).
+on a folder of cases (see :mod:`newsclean.transforms.scoring.evaluate`).
 """
 
 from __future__ import annotations
@@ -29,16 +29,16 @@ logging.getLogger().addFilter(_drop_optional_gcp_notice)
 import apache_beam as beam  # noqa: E402 - after the log filter above
 from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 
-from pipeline import __version__, copies_options, explain, graph, publish, report, show  # noqa: E402
-from pipeline import limits as limit_options  # noqa: E402
-from pipeline.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
-from pipeline.progress import ProgressLine  # noqa: E402
-from pipeline.runners import choose_runner  # noqa: E402
-from transforms.boilerplate import DEFAULT_MIN_DOCS  # noqa: E402
-from transforms.malloc import return_freed_memory  # noqa: E402
-from transforms.read import FORMATS  # noqa: E402
-from transforms.read_jsonl import DEFAULT_FIELDS, parse_field_mapping  # noqa: E402
-from transforms.rules_file import RulesFileError, rules_option  # noqa: E402
+from newsclean import __version__, copies_options, explain, graph, publish, report, show  # noqa: E402
+from newsclean import limits as limit_options  # noqa: E402
+from newsclean.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
+from newsclean.progress import ProgressLine  # noqa: E402
+from newsclean.runners import choose_runner  # noqa: E402
+from newsclean.transforms.cleaning.rules_file import RulesFileError, rules_option  # noqa: E402
+from newsclean.transforms.corpus.boilerplate import DEFAULT_MIN_DOCS  # noqa: E402
+from newsclean.transforms.reading.jsonl import DEFAULT_FIELDS, parse_field_mapping  # noqa: E402
+from newsclean.transforms.reading.read import FORMATS  # noqa: E402
+from newsclean.transforms.runtime.malloc import return_freed_memory  # noqa: E402
 
 DEFAULT_RUNNER = "DirectRunner"
 
@@ -201,7 +201,7 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
 
 def run_eval(args: argparse.Namespace) -> int:
     """``newsclean eval``: score a case folder and print the table (and JSON if asked)."""
-    from transforms import evaluate
+    from newsclean.transforms.scoring import evaluate
 
     try:
         cases = evaluate.load_cases(args.cases_dir, limit=args.limit)
@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args, extra = _parser().parse_known_args(argv)
     if args.command == "run":
-        return_freed_memory()  # the runner's buffers here, and the workers it starts (transforms.malloc)
+        return_freed_memory()  # the runner's buffers here, and the workers it starts (runtime.malloc)
         return run(args, extra)
     if extra:
         _parser().parse_args(argv)  # reports the unknown arguments and exits

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 
-from transforms.copies.config import CopiesConfig
+from newsclean.transforms.corpus.copies.config import CopiesConfig
 
 _DEFAULTS = CopiesConfig()
 

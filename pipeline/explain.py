@@ -10,15 +10,15 @@ import sys
 from collections import defaultdict, deque
 from typing import TextIO
 
-from schemas.records import Article, RawDocument, Reject
-from transforms.clean import clean_text
-from transforms.decode import decode_bytes
-from transforms.document import clean_options, process_document, text_to_clean
-from transforms.errors import StageError
-from transforms.read import read_documents
-from transforms.rules import DEFAULT_RULES, RuleSet
-from transforms.rules_file import RulesFileError, rules_option
-from transforms.text import normalise_text, split_paragraphs
+from newsclean.schemas.records import Article, RawDocument, Reject
+from newsclean.transforms.cleaning.clean import clean_text
+from newsclean.transforms.cleaning.rules import DEFAULT_RULES, RuleSet
+from newsclean.transforms.cleaning.rules_file import RulesFileError, rules_option
+from newsclean.transforms.document import clean_options, process_document, text_to_clean
+from newsclean.transforms.errors import StageError
+from newsclean.transforms.reading.decode import decode_bytes
+from newsclean.transforms.reading.read import read_documents
+from newsclean.transforms.text import normalise_text, split_paragraphs
 
 RED, GREEN, DIM, BOLD, RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
 

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 
 import apache_beam as beam
 
-from transforms.beam import COUNTS_FILE, CleanDocuments, CountInto, ReadDocuments, WriteRecords
-from transforms.beam_boilerplate import RemoveSourceBoilerplate
-from transforms.beam_copies import MarkCopies
-from transforms.boilerplate import DEFAULT_MIN_DOCS
-from transforms.copies.config import CopiesConfig
-from transforms.limits import Limits
-from transforms.rules import DEFAULT_RULES, RuleSet
+from newsclean.transforms.beam.boilerplate import RemoveSourceBoilerplate
+from newsclean.transforms.beam.copies import MarkCopies
+from newsclean.transforms.beam.documents import COUNTS_FILE, CleanDocuments, CountInto, ReadDocuments, WriteRecords
+from newsclean.transforms.cleaning.rules import DEFAULT_RULES, RuleSet
+from newsclean.transforms.corpus.boilerplate import DEFAULT_MIN_DOCS
+from newsclean.transforms.corpus.copies.config import CopiesConfig
+from newsclean.transforms.runtime.limits import Limits
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class RunConfig:
     patterns: tuple[tuple[str, bool], ...]
     output: str
     source_format: str | None = None
-    limits: Limits = field(default_factory=Limits)  # per-document limits (transforms.limits)
+    limits: Limits = field(default_factory=Limits)  # per-document limits (newsclean.transforms.runtime.limits)
     num_shards: int = 0
     jsonl_fields: dict[str, str] = field(default_factory=dict)  # our name -> the JSONL field read
     sharded_writes: bool = False

@@ -1,10 +1,10 @@
-"""``newsclean run``'s limit options (see :mod:`transforms.limits` and ``docs/limits.md``)."""
+"""``newsclean run``'s limit options (see :mod:`newsclean.transforms.runtime.limits` and ``docs/limits.md``)."""
 
 from __future__ import annotations
 
 import argparse
 
-from transforms.limits import (
+from newsclean.transforms.runtime.limits import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_HTML_DEPTH,
     DEFAULT_MAX_LINE_CHARS,

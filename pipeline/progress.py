@@ -7,7 +7,7 @@ import threading
 import time
 from typing import TextIO
 
-from transforms.progress import read_progress
+from newsclean.transforms.runtime.progress import read_progress
 
 
 class ProgressLine:

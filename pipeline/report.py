@@ -14,11 +14,11 @@ import pyarrow.parquet as pq
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics.metric import MetricsFilter
 
-from pipeline import __version__
-from schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA
-from schemas.records import SCHEMA_VERSION
-from transforms.beam import COUNTS_FILE, NAMESPACE
-from transforms.parquet_io import write_table
+from newsclean import __version__
+from newsclean.schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA
+from newsclean.schemas.records import SCHEMA_VERSION
+from newsclean.transforms.beam.documents import COUNTS_FILE, NAMESPACE
+from newsclean.transforms.beam.parquet_io import write_table
 
 COUNT_BATCH_ROWS = 10_000  # rows read at a time when the summary counts the output
 
@@ -76,7 +76,7 @@ def ensure_outputs(output: str) -> None:
 
 
 def _read_count(output: str) -> int | None:
-    """The input count the pipeline wrote as data (see ``transforms.beam.CountInto``), then removed."""
+    """The input count the pipeline wrote as data (``beam.documents.CountInto``), then removed."""
     path = f"{output.rstrip('/')}/{COUNTS_FILE}"
     if not FileSystems.exists(path):
         return None

@@ -25,7 +25,7 @@ from apache_beam.options.pipeline_options import (
 )
 from apache_beam.runners.runner import PipelineRunner
 
-from pipeline import local_cores
+from newsclean import local_cores
 
 LOCAL_NAMES = {"directrunner", "direct", "switchingdirectrunner", "fnapirunner", "local"}
 DASK_NAMES = {"dask", "daskrunner"}
@@ -37,8 +37,8 @@ class RunnerChoice:
 
     name: str
     runner: PipelineRunner | str
-    sharded_writes: bool = False  # see transforms.beam.WriteRecords
-    # corpus stages through staged Parquet parts (transforms.beam_staging); off where a DoFn's
+    sharded_writes: bool = False  # see newsclean.transforms.beam.documents.WriteRecords
+    # corpus stages through staged Parquet parts (newsclean.transforms.beam.staging); off where a DoFn's
     # finish_bundle cannot be relied on to close a file before readers run (DaskRunner, Beam 2.77)
     staged_corpus: bool = True
 
@@ -69,7 +69,7 @@ def _local(options: PipelineOptions) -> RunnerChoice:
         # Beam's multi-process mode, with newsclean's quieter worker (pipeline/worker.py). Beam
         # replaces the environment when the mode option says multi_processing, so the mode stays
         # unset and the notice that says it should be set is filtered.
-        command = f"{sys.executable} -m pipeline.worker"
+        command = f"{sys.executable} -m newsclean.worker"
         environment = environments.SubprocessSDKEnvironment.from_command_string(command_string=command)
         runner_log = logging.getLogger(fn_runner.__name__)
         if not any(isinstance(f, _NoRunningModeNotice) for f in runner_log.filters):

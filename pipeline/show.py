@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import regex
 
-from pipeline.report import read_table
+from newsclean.report import read_table
 
 _CONDITION = regex.compile(
     r"""\s*(?P<column>\w+)\s*(?P<op>=|==|!=|~|contains|>=|<=|>|<|is\s+not\s+null|is\s+null)\s*"""

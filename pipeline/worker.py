@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from transforms.malloc import return_freed_memory
+from newsclean.transforms.runtime.malloc import return_freed_memory
 
 
 def main() -> None:
@@ -19,7 +19,7 @@ def main() -> None:
     handler.setLevel(logging.ERROR)
     handler.setFormatter(logging.Formatter("%(levelname)s:%(name)s:%(message)s"))
     logging.getLogger().addHandler(handler)  # before Beam's imports log through the root logger
-    return_freed_memory()  # before the harness allocates (transforms.malloc)
+    return_freed_memory()  # before the harness allocates (newsclean.transforms.runtime.malloc)
     from apache_beam.runners.worker import sdk_worker_main
 
     sdk_worker_main.main(sys.argv)

@@ -11,17 +11,17 @@ import importlib
 from typing import Any
 
 _WHERE = {
-    "ARTICLE_SCHEMA": "schemas.arrow",
-    "REJECT_SCHEMA": "schemas.arrow",
-    "SCHEMA_METADATA_KEY": "schemas.arrow",
-    "article_to_row": "schemas.arrow",
-    "reject_to_row": "schemas.arrow",
-    "SCHEMA_VERSION": "schemas.records",
-    "Article": "schemas.records",
-    "Contributor": "schemas.records",
-    "RawDocument": "schemas.records",
-    "Reject": "schemas.records",
-    "Removed": "schemas.records",
+    "ARTICLE_SCHEMA": "newsclean.schemas.arrow",
+    "REJECT_SCHEMA": "newsclean.schemas.arrow",
+    "SCHEMA_METADATA_KEY": "newsclean.schemas.arrow",
+    "article_to_row": "newsclean.schemas.arrow",
+    "reject_to_row": "newsclean.schemas.arrow",
+    "SCHEMA_VERSION": "newsclean.schemas.records",
+    "Article": "newsclean.schemas.records",
+    "Contributor": "newsclean.schemas.records",
+    "RawDocument": "newsclean.schemas.records",
+    "Reject": "newsclean.schemas.records",
+    "Removed": "newsclean.schemas.records",
 }
 
 __all__ = sorted(_WHERE)

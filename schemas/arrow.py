@@ -7,7 +7,7 @@ import datetime as dt
 
 import pyarrow as pa
 
-from schemas.records import SCHEMA_VERSION, Article, Contributor, Reject, Removed
+from newsclean.schemas.records import SCHEMA_VERSION, Article, Contributor, Reject, Removed
 
 SCHEMA_METADATA_KEY = b"newsclean.schema_version"
 _METADATA = {SCHEMA_METADATA_KEY: SCHEMA_VERSION.encode()}

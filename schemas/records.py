@@ -1,7 +1,7 @@
-"""Python record types that mirror the Parquet schemas in :mod:`schemas.arrow`.
+"""Python record types that mirror the Parquet schemas in :mod:`newsclean.schemas.arrow`.
 
 These are plain dataclasses so the pure transforms never need Beam or pyarrow;
-``schemas.arrow`` turns them into rows.
+``newsclean.schemas.arrow`` turns them into rows.
 """
 
 from __future__ import annotations

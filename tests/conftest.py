@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -38,7 +40,7 @@ def seed_003_text() -> str:
 @pytest.fixture(scope="session")
 def seeds_run(tmp_path_factory):
     """One ``newsclean run`` over both seeds and an empty file, shared by the tests that read its output."""
-    from pipeline.cli import main
+    from newsclean.cli import main
 
     folder = tmp_path_factory.mktemp("in")
     (folder / "a.txt").write_bytes(SEED_000.read_bytes())
@@ -47,3 +49,20 @@ def seeds_run(tmp_path_factory):
     output = tmp_path_factory.mktemp("out")
     assert main(["run", str(folder), "--output", str(output), "--quiet", "--direct_num_workers", "1"]) == 0
     return output
+
+
+_PIPELINE_TESTS = Path(__file__).resolve().parent / "pipeline"
+_RUNS_THE_CLI = re.compile(r"\bcli\.main\(|\bcli\.|newsclean\.cli\b|\bseeds_run\b")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``e2e`` every test that runs newsclean end to end: all of tests/pipeline/, and any other
+    that calls the CLI or reads the shared seeds run. ``pytest -m "not e2e"`` runs the rest alone."""
+    for item in items:
+        function = getattr(item, "function", None)
+        try:
+            source = inspect.getsource(function) if function is not None else ""
+        except (OSError, TypeError):
+            source = ""
+        if _PIPELINE_TESTS in Path(item.fspath).resolve().parents or _RUNS_THE_CLI.search(source):
+            item.add_marker(pytest.mark.e2e)

@@ -6,8 +6,8 @@ import datetime as dt
 import glob
 import os
 
-from schemas.records import Article, RawDocument
-from transforms.document import process_document
+from newsclean.schemas.records import Article, RawDocument
+from newsclean.transforms.document import process_document
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "tests", "data", "copies")
@@ -37,7 +37,7 @@ def summit(name: str) -> str:
 
 def article(doc_id: str, text: str, day: dt.date | None = None) -> Article:
     """A minimal cleaned article."""
-    from transforms.fingerprint import content_hash
+    from newsclean.transforms.corpus.fingerprint import content_hash
 
     return Article(
         doc_id=doc_id, source_uri=f"mem://{doc_id}", text=text, published_date=day, content_hash=content_hash(text)

@@ -42,7 +42,7 @@ def connect(address: tuple[str, int], progress: Callable[[str], None] | None = N
 
 def hang_document(raw, progress: Callable[[str], None] | None = None, **kwargs):
     """``process_document``, except that a document holding ``hang`` never finishes its extract stage."""
-    from transforms.document import process_document
+    from newsclean.transforms.document import process_document
 
     if raw.data == b"hang":
         if progress is not None:

@@ -1,5 +1,5 @@
 """Cleaning and extraction: pure functions over plain data, plus thin Beam wrappers.
 
-Only :mod:`transforms.beam` imports Apache Beam; everything else is plain Python
+Only :mod:`newsclean.transforms.beam.documents` imports Apache Beam; everything else is plain Python
 so it can be tested, profiled and reused without a pipeline.
 """

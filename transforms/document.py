@@ -4,8 +4,8 @@
 naming the stage, so one bad input can never stop a run.
 
 HTML goes through an extract stage first (trafilatura's main content and page
-metadata, then the block rules of :mod:`transforms.sections`); its text then
-meets the same line rules as plain text in :func:`transforms.clean.clean_text`.
+metadata, then the block rules of :mod:`newsclean.transforms.cleaning.sections`); its text then
+meets the same line rules as plain text in :func:`newsclean.transforms.cleaning.clean.clean_text`.
 """
 
 from __future__ import annotations
@@ -13,23 +13,25 @@ from __future__ import annotations
 import datetime as dt
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from schemas.records import Article, RawDocument, Reject, Removed
-from transforms import fields
-from transforms.clean import CleanedText, clean_text
-from transforms.dates import ParsedDate, find_date
-from transforms.decode import decode_bytes, html_charset, sniff_html_charset
-from transforms.errors import StageError
-from transforms.fingerprint import content_hash, doc_id
-from transforms.html import declared_language, extract_html, parse_html, trafilatura_author
-from transforms.html_meta import names_someone, page_metadata
-from transforms.limits import REGEX_TIMEOUT, Limits, check_html_depth, check_line_length
-from transforms.names import outlet_keys
-from transforms.read import raw_prefix
-from transforms.rules import DEFAULT_RULES, RuleSet
-from transforms.sections import clean_blocks
-from transforms.text import word_count
+from newsclean.schemas.records import Article, RawDocument, Reject, Removed
+from newsclean.transforms.cleaning.clean import clean_text
+from newsclean.transforms.cleaning.rules import DEFAULT_RULES, RuleSet
+from newsclean.transforms.cleaning.sections import clean_blocks
+from newsclean.transforms.corpus.fingerprint import content_hash, doc_id
+from newsclean.transforms.errors import StageError
+from newsclean.transforms.extraction import trafilatura_adapter
+from newsclean.transforms.extraction.html import declared_language, extract_html
+from newsclean.transforms.extraction.page_meta import names_someone, page_metadata
+from newsclean.transforms.facts import CleanedText, PageFacts, ParsedDate
+from newsclean.transforms.fields import choose
+from newsclean.transforms.fields.dates import find_date
+from newsclean.transforms.fields.names import outlet_keys
+from newsclean.transforms.reading.decode import decode_bytes, html_charset, sniff_html_charset
+from newsclean.transforms.reading.read import raw_prefix
+from newsclean.transforms.runtime.limits import REGEX_TIMEOUT, Limits, check_html_depth, check_line_length
+from newsclean.transforms.text import word_count
+from newsclean.transforms.vocabulary import FieldSource, RejectCode, Stage
 
 HTML = "html"
 DEFAULT_LIMITS = Limits()
@@ -38,20 +40,6 @@ Progress = Callable[[str], None]  # told each stage's name as it starts (the tim
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-@dataclass
-class _PageFacts:
-    """What the extract stage knew about an HTML page."""
-
-    title: str | None = None
-    author_candidates: list[tuple[str, list[str]]] = field(default_factory=list)  # (source, raw names)
-    date_candidates: list[tuple[str, str]] = field(default_factory=list)  # (source, raw date)
-    extractor_date: str | None = None
-    not_names: frozenset[str] = frozenset()  # the site's own names, never an author
-    url: str | None = None
-    language: str | None = None
-    removed: list[Removed] = field(default_factory=list)
 
 
 def decode_document(raw: RawDocument) -> str:
@@ -63,12 +51,12 @@ def decode_document(raw: RawDocument) -> str:
     return text
 
 
-def extract_document(html: str, url: str | None, max_depth: int | None = None) -> tuple[str, _PageFacts]:
+def extract_document(html: str, url: str | None, max_depth: int | None = None) -> tuple[str, PageFacts]:
     """Main content of a page as text (blocks separated by blank lines) and its metadata.
 
     ``max_depth``: refuse a page whose elements nest deeper (``extract/too_deep``).
     """
-    tree = parse_html(html)
+    tree = trafilatura_adapter.load_html(html)
     if max_depth is not None:
         check_html_depth(tree if tree is not None else html, max_depth)
     extraction = extract_html(html, url, tree)
@@ -76,16 +64,20 @@ def extract_document(html: str, url: str | None, max_depth: int | None = None) -
     page = page_metadata(tree if tree is not None else html, url)
     author = meta.author
     if author is None and tree is not None and not names_someone(page, url):
-        author = trafilatura_author(tree)
-    trafilatura_authors = [("trafilatura", [a for a in (author or "").split(";") if a.strip()])]
+        author = trafilatura_adapter.trafilatura_author(tree)
+    trafilatura_authors = [(FieldSource.TRAFILATURA, [a for a in (author or "").split(";") if a.strip()])]
     not_names = outlet_keys(page.site_name, meta.sitename, url or meta.url)
-    page_authors, _source = fields.choose_authors([*page.authors, *trafilatura_authors], not_names)
-    blocks, removed = clean_blocks(extraction.blocks, title=meta.title or page.title, authors=page_authors)
+    candidates = [*page.authors, *trafilatura_authors]
+    page_authors = choose.choose_authors(candidates, not_names)
+    blocks, removed = clean_blocks(extraction.blocks, title=meta.title or page.title, authors=page_authors[0])
     if not blocks:
-        raise StageError("extract", "empty_after_cleaning", f"all {len(removed)} blocks were page furniture")
-    facts = _PageFacts(
+        raise StageError(
+            Stage.EXTRACT, RejectCode.EMPTY_AFTER_CLEANING, f"all {len(removed)} blocks were page furniture"
+        )
+    facts = PageFacts(
         title=meta.title or page.title,
-        author_candidates=[*page.authors, *trafilatura_authors],
+        author_candidates=candidates,
+        authors=page_authors,
         date_candidates=list(page.dates),
         extractor_date=meta.date,
         not_names=not_names,
@@ -120,36 +112,38 @@ def text_to_clean(raw: RawDocument) -> tuple[str, list[Removed]]:
 
 
 def _choose_date(
-    raw: RawDocument, facts: _PageFacts | None, cleaned: CleanedText, today: dt.date
+    raw: RawDocument, facts: PageFacts | None, cleaned: CleanedText, today: dt.date
 ) -> tuple[ParsedDate | None, str | None]:
     """The input's own date field, else the page's date, else a date printed in the text's header."""
     given = raw.meta.get("date")
     if isinstance(given, str):
         parsed = find_date(given, not_after=today + dt.timedelta(days=1))
         if parsed:
-            return parsed, "jsonl"
+            return parsed, FieldSource.JSONL
     if facts is not None:
-        parsed, source = fields.choose_page_date(facts.date_candidates, facts.extractor_date, today=today)
+        parsed, source = choose.choose_page_date(facts.date_candidates, facts.extractor_date, today=today)
         if parsed:
             return parsed, source
-    return fields.choose_date(cleaned)
+    return choose.choose_date(cleaned)
 
 
-def _title(raw: RawDocument, facts: _PageFacts | None, cleaned: CleanedText) -> str | None:
+def _title(raw: RawDocument, facts: PageFacts | None, cleaned: CleanedText) -> str | None:
     given = raw.meta.get("title")
     if isinstance(given, str) and given.strip():
         return given.strip()
     return (facts.title if facts else None) or cleaned.title
 
 
-def _authors(raw: RawDocument, facts: _PageFacts | None, cleaned: CleanedText) -> list[str]:
+def _authors(raw: RawDocument, facts: PageFacts | None, cleaned: CleanedText) -> list[str]:
     """The input's own authors field, else the byline sources in ``fields.AUTHOR_SOURCES`` order."""
     given = raw.meta.get("authors")
     if isinstance(given, list) and given:
         return [str(a) for a in given]
+    if facts is not None and facts.authors is not None and not cleaned.bylines:
+        return list(facts.authors[0])  # the page's choice stands: the text printed no byline to weigh against it
     candidates = list(facts.author_candidates) if facts else []
-    candidates.append(("text", cleaned.bylines))
-    authors, _source = fields.choose_authors(candidates, facts.not_names if facts else frozenset())
+    candidates.append((FieldSource.TEXT_BYLINE, cleaned.bylines))
+    authors, _source = choose.choose_authors(candidates, facts.not_names if facts else frozenset())
     return authors
 
 
@@ -164,7 +158,7 @@ def document_to_article(
     """The cleaned article for ``raw``; raises :class:`StageError` when there is none.
 
     ``limits`` bound the page's nesting depth and the length of a line (see
-    :mod:`transforms.limits`); ``progress`` hears each stage's name as it starts.
+    :mod:`newsclean.transforms.runtime.limits`); ``progress`` hears each stage's name as it starts.
     """
     stage = "decode"
 
@@ -177,7 +171,7 @@ def document_to_article(
     try:
         enter("decode")
         text = decode_document(raw)
-        facts: _PageFacts | None = None
+        facts: PageFacts | None = None
         if raw.content_type == HTML:
             enter("extract")
             text, facts = extract_document(text, raw.url, limits.max_html_depth)
@@ -185,7 +179,9 @@ def document_to_article(
         check_line_length(text, limits.max_line_chars, "clean")
         cleaned = clean_text(text, today=now.date(), rules=rules, **clean_options(raw))
         if not cleaned.paragraphs:
-            raise StageError("clean", "empty_after_cleaning", f"all {len(cleaned.removed)} lines were noise")
+            raise StageError(
+                Stage.CLEAN, RejectCode.EMPTY_AFTER_CLEANING, f"all {len(cleaned.removed)} lines were noise"
+            )
         enter("fields")
         body = cleaned.text
         parsed_date, date_source = _choose_date(raw, facts, cleaned, now.date())
@@ -197,11 +193,11 @@ def document_to_article(
             title=_title(raw, facts, cleaned),
             text=body,
             published_date=parsed_date.day if parsed_date else None,
-            published_at=fields.published_at(parsed_date),
+            published_at=choose.published_at(parsed_date),
             date_source=date_source,
             authors=_authors(raw, facts, cleaned),
             contributors=list(cleaned.contributors),
-            agency=fields.choose_agency(cleaned),
+            agency=choose.choose_agency(cleaned),
             dateline=cleaned.dateline.place if cleaned.dateline else None,
             language=(facts.language if facts and facts.language else None) or cleaned.language,
             word_count=word_count(body),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields, is_dataclass
 
 import regex
 
-import transforms
+import newsclean.transforms as transforms
 
 # One member of each character class the patterns use, and the punctuation they name.
 CLASS_MEMBERS = ["A", "a", "Ж", "é", "1", " ", "\t", "\n", "_", ".", ",", ";", ":", "|", "/", "-", "—", "'", "’", "("]
@@ -41,14 +41,14 @@ def normalised(text: str) -> str:
 # pattern's name wins): (normalised whitespace, longest input). Everything else
 # is audited on raw input of any length.
 CONTEXTS: dict[str, tuple[bool, int | None]] = {
-    "rules.": (True, None),  # lines of clean_text, blocks of trafilatura output
-    "dateline.": (True, None),  # paragraphs
-    "contributors.": (True, 400),  # parse_contributor_tail refuses longer lines
-    "html_meta._TEXT_BYLINE": (True, 120),  # element texts over 120 characters are skipped
-    "html_meta._DATED_BYLINE": (True, 121),  # matched on the same short element texts
-    "names.": (False, 200),  # names.MAX_FRAGMENT_CHARS, checked first by clean_person_name
-    "names._SPLIT": (True, None),  # split_names collapses whitespace, any length
-    "names._LEAD": (True, None),
+    "cleaning.rules.": (True, None),  # lines of clean_text, blocks of trafilatura output
+    "fields.dateline.": (True, None),  # paragraphs
+    "fields.contributors.": (True, 400),  # parse_contributor_tail refuses longer lines
+    "extraction.patterns.TEXT_BYLINE": (True, 120),  # element texts over 120 characters are skipped
+    "extraction.patterns.DATED_BYLINE": (True, 121),  # matched on the same short element texts
+    "fields.names.": (False, 200),  # names.MAX_FRAGMENT_CHARS, checked first by clean_person_name
+    "fields.names._SPLIT": (True, None),  # split_names collapses whitespace, any length
+    "fields.names._LEAD": (True, None),
 }
 
 
@@ -190,10 +190,11 @@ def find(pattern: regex.Pattern | re.Pattern) -> AuditedPattern:
 def all_patterns() -> list[AuditedPattern]:
     """Every compiled pattern held by a module of the ``transforms`` package, once each."""
     found: dict[int, AuditedPattern] = {}
-    for info in pkgutil.iter_modules(transforms.__path__):
-        module = importlib.import_module(f"transforms.{info.name}")
+    for info in pkgutil.walk_packages(transforms.__path__, prefix=transforms.__name__ + "."):
+        module = importlib.import_module(info.name)
+        where = info.name.removeprefix(transforms.__name__ + ".")  # cleaning.rules, extraction.html ...
         for name, value in vars(module).items():
-            for audited in _patterns_in(value, f"{info.name}.{name}"):
+            for audited in _patterns_in(value, f"{where}.{name}"):
                 found.setdefault(id(audited.pattern), audited)
     return sorted(found.values(), key=lambda a: a.where)
 

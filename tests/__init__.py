@@ -1,0 +1,1 @@
+"""newsclean's tests: the folders mirror the package (transforms/<stage>/, pipeline/, benchmarks/)."""

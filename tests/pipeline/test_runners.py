@@ -1,0 +1,88 @@
+"""The same pipeline on different runners and writers gives the same records."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+
+import pyarrow.parquet as pq
+import pytest
+
+from newsclean.cli import main
+from tests.conftest import SEED_000, SEED_003
+from tests.warc_helpers import article_html
+
+IGNORED = {"ingested_at"}
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("inputs")
+    shutil.copy(SEED_000, folder / "seed000.txt")
+    (folder / "seed003.txt.gz").write_bytes(gzip.compress(SEED_003.read_bytes()))
+    for i in range(6):
+        text = SEED_000.read_text().replace("Russia", f"Country{i}")
+        (folder / f"variant{i}.txt").write_text(text)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (folder / "page.html").write_text(article_html("Council approves the budget", "https://news.example/a"))
+    return folder
+
+
+def _records(out, name: str) -> list[tuple]:
+    table = pq.read_table(out / name)
+    rows = [{k: v for k, v in row.items() if k not in IGNORED} for row in table.to_pylist()]
+    return sorted(tuple(sorted((k, repr(v)) for k, v in row.items())) for row in rows)
+
+
+def _run(inputs, out, *extra) -> None:
+    assert main(["run", str(inputs), "--output", str(out), "--quiet", *extra]) == 0
+
+
+def test_sharded_writer_matches_beams_parquet_writer(inputs, tmp_path, monkeypatch) -> None:
+    import newsclean.runners as runners
+
+    _run(inputs, tmp_path / "plain", "--direct_num_workers", "1")
+    original = runners._local
+
+    def sharded(options):
+        choice = original(options)
+        choice.sharded_writes = True
+        return choice
+
+    monkeypatch.setattr(runners, "_local", sharded)
+    _run(inputs, tmp_path / "sharded", "--direct_num_workers", "1")
+    for name in ("articles", "rejects"):
+        assert _records(tmp_path / "plain", name) == _records(tmp_path / "sharded", name)
+    assert len(_records(tmp_path / "plain", "articles")) == 9
+
+
+def test_dask_runner_matches_the_direct_runner(inputs, tmp_path) -> None:
+    pytest.importorskip("distributed")
+    _run(inputs, tmp_path / "direct")
+    _run(inputs, tmp_path / "dask", "--runner", "dask")  # starts and stops its own local cluster
+    for name in ("articles", "rejects"):
+        assert _records(tmp_path / "direct", name) == _records(tmp_path / "dask", name)
+    assert len(_records(tmp_path / "dask", "articles")) == 9
+    assert len(_records(tmp_path / "dask", "rejects")) == 2
+
+
+def test_local_runner_uses_every_core_unless_told(monkeypatch):
+    """Beam's own default is one worker; newsclean's local default is one per core."""
+    from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions
+
+    from newsclean import runners
+
+    monkeypatch.setattr(runners, "local_cores", lambda: 4)
+    for flags, workers, processes in (
+        ([], 4, True),
+        (["--direct_num_workers", "1"], 1, True),
+        (["--direct_num_workers=3"], 3, True),
+        (["--direct_running_mode=in_memory"], 4, False),
+    ):
+        options = PipelineOptions(flags)
+        choice = runners._local(options)
+        environment = choice.runner._default_environment
+        command = getattr(environment, "command_string", "")
+        assert options.view_as(DirectOptions).direct_num_workers == workers, flags
+        assert ("-m newsclean.worker" in command) is processes, flags

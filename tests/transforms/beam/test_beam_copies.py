@@ -1,0 +1,110 @@
+"""MarkCopies on Beam: same decisions as the in-memory reference, nothing dropped, and the CLI switch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import json
+import os
+
+import apache_beam as beam
+import pyarrow.parquet as pq
+import pytest
+from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
+from apache_beam.testing.util import assert_that, equal_to
+
+from newsclean import cli
+from newsclean.transforms.beam.copies import ConnectedComponents, MarkCopies
+from newsclean.transforms.corpus.copies import components as cc
+from newsclean.transforms.corpus.copies.config import CopiesConfig
+from newsclean.transforms.corpus.copies.reference import Record, mark_copies
+from tests.copies_helpers import ROOT, article, edited, seeds, summit
+
+D = dt.date
+
+
+def _articles():
+    original, spun = seeds()
+    return [
+        article("o1", original.text, D(2025, 1, 17)),
+        article("o2", original.text.replace("\n\n", "\n"), D(2025, 1, 17)),  # exact, same day: doc_id decides
+        article("n1", edited(original.text), D(2025, 1, 18)),
+        article("s1", spun.text, None),
+        article("a", summit("a"), D(2025, 3, 1)),
+        article("b", summit("b"), D(2025, 3, 1)),
+        article("a-copy", summit("a"), D(2025, 3, 2)),
+    ]
+
+
+def _pipeline() -> BeamTestPipeline:
+    return BeamTestPipeline(runner="DirectRunner")
+
+
+def _marks(pcoll):
+    return pcoll | beam.Map(lambda a: (a.doc_id, a.duplicate_of, a.duplicate_kind))
+
+
+@pytest.mark.parametrize("stored", [False, True], ids=["joined", "stored"])
+def test_mark_copies_matches_the_reference_and_keeps_every_article(stored, tmp_path) -> None:
+    articles = _articles()
+    reference = mark_copies([Record(a.doc_id, a.text, a.content_hash, a.published_date) for a in articles])
+    expected = [
+        (
+            a.doc_id,
+            *(
+                (reference[a.doc_id].duplicate_of, reference[a.doc_id].duplicate_kind)
+                if a.doc_id in reference
+                else (None, None)
+            ),
+        )
+        for a in articles
+    ]
+    assert ("s1", "o1", "spun") in expected and ("a-copy", "a", "exact") in expected and ("b", None, None) in expected
+    with _pipeline() as p:
+        out = p | beam.Create(articles) | MarkCopies(CopiesConfig(), staging=str(tmp_path) if stored else None)
+        assert_that(_marks(out), equal_to(expected))
+        assert_that(
+            out | "Texts" >> beam.Map(lambda a: (a.doc_id, a.text)),
+            equal_to([(a.doc_id, a.text) for a in articles]),
+            label="texts kept",
+        )
+
+
+@pytest.mark.parametrize("stored", [False, True], ids=["joined", "stored"])
+def test_content_hash_is_assigned_when_missing(stored, tmp_path) -> None:
+    original, _ = seeds()
+    bare = [article("x", original.text), article("y", original.text.upper())]
+    for a in bare:
+        a.content_hash = None
+    with _pipeline() as p:
+        out = p | beam.Create(bare) | MarkCopies(staging=str(tmp_path) if stored else None)
+        assert_that(_marks(out), equal_to([("x", None, None), ("y", "x", "exact")]))
+
+
+def test_connected_components_are_exact_with_any_number_of_rounds() -> None:
+    chain = [(i, i + 1) for i in range(0, 40)] + [(100, 101), (101, 102), (205, 200)]
+    expected = sorted(cc.components(chain).items())
+    for rounds in (0, 1, 3):
+        with _pipeline() as p:
+            out = p | f"Edges{rounds}" >> beam.Create(chain) | f"CC{rounds}" >> ConnectedComponents(rounds)
+            assert_that(out, equal_to(expected))
+
+
+def test_cli_marks_the_seeds_and_copies_off_skips_the_stage(tmp_path) -> None:
+    for switch, expected in (("on", ("spun", "000")), ("off", None)):
+        out = tmp_path / switch
+        assert (
+            cli.main(["run", os.path.join(ROOT, "samples"), "--output", str(out), "--quiet", "--copies", switch]) == 0
+        )
+        rows = pq.read_table(glob.glob(str(out / "articles" / "*.parquet"))).to_pylist()
+        with open(out / "run.json", encoding="utf-8") as handle:
+            assert json.load(handle)["copies_by_kind"] == ({} if expected is None else {"spun": 1})
+        by_name = {os.path.basename(r["source_uri"])[:3]: r for r in rows}
+        assert set(by_name) == {"000", "003"}
+        if expected is None:
+            assert all(r["duplicate_of"] is None and r["duplicate_kind"] is None for r in rows)
+        else:
+            kind, canonical = expected
+            assert by_name["003"]["duplicate_kind"] == kind
+            assert by_name["003"]["duplicate_of"] == by_name[canonical]["doc_id"]
+            assert by_name["000"]["duplicate_of"] is None

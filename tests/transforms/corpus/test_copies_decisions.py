@@ -1,0 +1,125 @@
+"""The canonical record, copy kinds, and the whole stage in memory (the reference)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import numpy as np
+
+from newsclean.transforms.corpus.copies.canonical import Member, original_text, resolve
+from newsclean.transforms.corpus.copies.config import CopiesConfig
+from newsclean.transforms.corpus.copies.features import Profile, profile
+from newsclean.transforms.corpus.copies.reference import Record, mark_copies
+from newsclean.transforms.corpus.fingerprint import content_hash
+from tests.copies_helpers import edited, seeds, summit
+
+D = dt.date
+
+
+def _record(doc_id: str, text: str, day: dt.date | None = None) -> Record:
+    return Record(doc_id, text, content_hash(text), day)
+
+
+def _fake(node: int, immutables: list[int], sig: int = 0) -> Profile:
+    return Profile(node, 100, np.full(128, sig, dtype=np.uint32), 50, np.array(sorted(immutables), dtype=np.uint32))
+
+
+def test_seeds_are_one_cluster_with_000_canonical_and_003_spun() -> None:
+    original, spun = seeds()
+    decisions = mark_copies(
+        [_record("a000", original.text, original.published_date), _record("b003", spun.text, spun.published_date)]
+    )
+    assert {k: (v.duplicate_of, v.duplicate_kind) for k, v in decisions.items()} == {"b003": ("a000", "spun")}
+
+
+def test_seed_order_of_ids_does_not_decide_the_canonical() -> None:
+    original, spun = seeds()
+    # the spun copy gets the smaller doc_id; the dated original still wins
+    decisions = mark_copies([_record("z000", original.text, D(2025, 1, 17)), _record("a003", spun.text, None)])
+    assert decisions["a003"].duplicate_of == "z000"
+
+
+def test_exact_near_and_spun_copies_are_marked_and_nothing_else() -> None:
+    original, spun = seeds()
+    text = original.text
+    records = [
+        _record("orig", text, D(2025, 1, 17)),
+        _record("exact", text.replace("\n\n", "\n").upper(), D(2025, 1, 18)),  # layout and case only
+        _record("near", edited(text), D(2025, 1, 18)),
+        _record("spun", spun.text, D(2025, 1, 20)),
+        _record("other-a", summit("a"), D(2025, 1, 17)),
+        _record("other-b", summit("b"), D(2025, 1, 17)),
+    ]
+    decisions = mark_copies(records)
+    assert {k: (v.duplicate_of, v.duplicate_kind) for k, v in decisions.items()} == {
+        "exact": ("orig", "exact"),
+        "near": ("orig", "near"),
+        "spun": ("orig", "spun"),
+    }
+
+
+def test_two_reports_of_the_same_summit_are_not_copies() -> None:
+    # same people, places, figures and one shared quote; different articles
+    assert mark_copies([_record("a", summit("a")), _record("b", summit("b"))]) == {}
+
+
+def test_shuffled_input_gives_the_same_decisions() -> None:
+    original, spun = seeds()
+    records = [
+        _record("o", original.text, D(2025, 1, 17)),
+        _record("n", edited(original.text), D(2025, 1, 17)),
+        _record("s", spun.text, D(2025, 1, 17)),
+        _record("x", summit("a")),
+    ]
+    expected = mark_copies(records)
+    rnd = random.Random(4)
+    for _ in range(3):
+        rnd.shuffle(records)
+        assert mark_copies(records) == expected
+
+
+def test_canonical_is_earliest_dated_then_smallest_doc_id() -> None:
+    profiles = {1: _fake(1, [1, 2, 3])}
+    members = [Member("c", 1, D(2025, 1, 3)), Member("b", 1, None), Member("a", 1, D(2025, 1, 3))]
+    canonical, decisions = resolve(members, profiles, CopiesConfig())
+    assert canonical == "a"
+    assert sorted((d.doc_id, d.duplicate_kind) for d in decisions) == [("b", "exact"), ("c", "exact")]
+    canonical, _ = resolve([Member("b", 1, None), Member("a", 1, None)], profiles, CopiesConfig())
+    assert canonical == "a"
+
+
+def test_the_medoid_of_three_texts_is_the_original_even_when_dated_later() -> None:
+    base = list(range(100))
+    profiles = {
+        1: _fake(1, base, sig=1),  # the original
+        2: _fake(2, base[:70] + list(range(1000, 1030)), sig=2),  # each copy changed different parts
+        3: _fake(3, base[30:] + list(range(2000, 2030)), sig=3),
+    }
+    assert original_text(profiles, CopiesConfig()) == 1
+    members = [Member("copy2", 2, D(2025, 1, 1)), Member("copy3", 3, D(2025, 1, 1)), Member("orig", 1, D(2025, 2, 1))]
+    canonical, decisions = resolve(members, profiles, CopiesConfig())
+    assert canonical == "orig"
+    assert {d.duplicate_kind for d in decisions} == {"spun"}  # signatures disagree: not near
+
+
+def test_two_texts_cannot_tell_the_original() -> None:
+    profiles = {1: _fake(1, list(range(50))), 2: _fake(2, list(range(10, 60)))}
+    assert original_text(profiles, CopiesConfig()) is None
+
+
+def test_near_kind_follows_the_word_signature() -> None:
+    original, _ = seeds()
+    a = profile(original.text, original.content_hash)
+    near_text = edited(original.text)
+    b = profile(near_text, content_hash(near_text))
+    _, decisions = resolve(
+        [Member("a", a.node, D(2025, 1, 1)), Member("b", b.node, D(2025, 1, 2))], {a.node: a, b.node: b}, CopiesConfig()
+    )
+    assert [(d.doc_id, d.duplicate_of, d.duplicate_kind) for d in decisions] == [("b", "a", "near")]
+
+
+def test_thresholds_are_options_that_change_the_outcome() -> None:
+    original, spun = seeds()
+    records = [_record("a", original.text, D(2025, 1, 17)), _record("b", spun.text)]
+    assert mark_copies(records, CopiesConfig(spun_threshold=0.9)) == {}

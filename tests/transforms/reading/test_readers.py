@@ -1,0 +1,212 @@
+"""Readers for HTML, JSONL and WARC files: one record or reject per document, never a lost one."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+
+import pytest
+
+from newsclean.schemas.records import RawDocument, Reject
+from newsclean.transforms.reading.jsonl import iter_lines, parse_field_mapping
+from newsclean.transforms.reading.read import detect_format, read_documents
+from tests.warc_helpers import article_html, warc_bytes
+
+
+def _read(name: str, data: bytes, **kwargs) -> list[RawDocument | Reject]:
+    return list(read_documents(name, io.BytesIO(data), **kwargs))
+
+
+def _kinds(items: list[RawDocument | Reject]) -> list[tuple[str, str]]:
+    return [(i.source_uri, i.error if isinstance(i, Reject) else "doc") for i in items]
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("a/b.html", "html"),
+        ("a/b.HTM.gz", "html"),
+        ("x.jsonl", "jsonl"),
+        ("x.ndjson.gz", "jsonl"),
+        ("cc-news-1.warc.gz", "warc"),
+        ("c.warc", "warc"),
+        ("n.txt", "text"),
+    ],
+)
+def test_format_by_extension(name: str, fmt: str) -> None:
+    assert detect_format(name) == fmt
+
+
+def test_html_file_is_one_html_document() -> None:
+    (doc,) = _read("/in/page.html", b"<html><body><p>Hi</p></body></html>")
+    assert isinstance(doc, RawDocument)
+    assert (doc.source_uri, doc.source_format, doc.content_type) == ("/in/page.html", "html", "html")
+
+
+def test_truncated_html_gz_is_a_reject() -> None:
+    data = gzip.compress(article_html("Budget", "https://e.com/b").encode())
+    (item,) = _read("/in/page.html.gz", data[: len(data) // 2])
+    assert isinstance(item, Reject) and item.error == "truncated_gzip"
+
+
+# --- JSONL -------------------------------------------------------------------
+
+JSONL_LINES = [
+    {"id": 7, "url": "https://e.com/1", "title": "One", "date": "2025-02-03", "authors": ["A B"], "text": "Body one."},
+    "this is { not json",
+    {"url": "https://e.com/3", "html": "<html><body><p>Three</p></body></html>"},
+    [1, 2],
+    {"url": "https://e.com/5", "text": "   "},
+    {"url": "https://e.com/6", "text": "Body six.", "html": ""},
+]
+
+
+def _jsonl_bytes(lines: list) -> bytes:
+    out = [line if isinstance(line, str) else json.dumps(line) for line in lines]
+    return ("\n".join(out) + "\n").encode()
+
+
+def test_jsonl_one_record_or_reject_per_line() -> None:
+    items = _read("/d/news.jsonl", _jsonl_bytes(JSONL_LINES))
+    assert _kinds(items) == [
+        ("/d/news.jsonl#1", "doc"),
+        ("/d/news.jsonl#2", "bad_json"),
+        ("/d/news.jsonl#3", "doc"),
+        ("/d/news.jsonl#4", "not_an_object"),
+        ("/d/news.jsonl#5", "no_content"),
+        ("/d/news.jsonl#6", "doc"),
+    ]
+    first, third, sixth = items[0], items[2], items[5]
+    assert first.url == "https://e.com/1" and first.content_type == "text" and first.data == b"Body one."
+    assert first.meta == {"id": "7", "date": "2025-02-03", "title": "One", "authors": ["A B"]}
+    assert third.content_type == "html" and third.source_format == "jsonl"
+    assert sixth.content_type == "text"  # an empty html field does not hide the text
+
+
+def test_jsonl_blank_lines_are_not_records_but_keep_numbering() -> None:
+    data = b'{"text": "a"}\n\n   \n{"text": "b"}\r\n'
+    assert _kinds(_read("f.jsonl", data)) == [("f.jsonl#1", "doc"), ("f.jsonl#4", "doc")]
+
+
+def test_jsonl_field_mapping_and_nested_fields() -> None:
+    line = {"content": "The body.", "meta": {"link": "https://e.com/x"}, "headline": "H"}
+    fields = parse_field_mapping(["text=content", "url=meta.link", "title=headline"])
+    (doc,) = _read("f.jsonl", _jsonl_bytes([line]), jsonl_fields=fields)
+    assert (doc.data, doc.url, doc.meta["title"]) == (b"The body.", "https://e.com/x", "H")
+
+
+def test_jsonl_field_mapping_rejects_unknown_names() -> None:
+    with pytest.raises(ValueError, match="unknown"):
+        parse_field_mapping(["body=content"])
+    with pytest.raises(ValueError, match="NAME=FIELD"):
+        parse_field_mapping(["text"])
+
+
+def test_truncated_jsonl_gz_keeps_the_lines_before_the_cut() -> None:
+    lines = [{"url": f"https://e.com/{i}", "text": f"Story number {i}. " * 40} for i in range(50)]
+    data = gzip.compress(_jsonl_bytes(lines))
+    items = _read("/d/big.jsonl.gz", data[: int(len(data) * 0.6)])
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    rejects = [i for i in items if isinstance(i, Reject)]
+    assert 0 < len(docs) < 50
+    assert [d.url for d in docs] == [f"https://e.com/{i}" for i in range(len(docs))]
+    assert len(rejects) == 1 and rejects[0].error == "truncated_gzip"
+    assert rejects[0].source_uri == f"/d/big.jsonl.gz#{len(docs) + 1}"
+
+
+def test_jsonl_too_long_line_is_rejected_and_reading_goes_on() -> None:
+    data = _jsonl_bytes([{"text": "short"}, {"text": "x" * 500}, {"text": "after"}])
+    items = _read("f.jsonl", data, max_bytes=100)
+    assert _kinds(items) == [("f.jsonl#1", "doc"), ("f.jsonl#2", "too_large"), ("f.jsonl#3", "doc")]
+
+
+def test_iter_lines_across_chunk_boundaries() -> None:
+    chunks = iter([b"ab", b"c\nde", b"f\n\ng", b"hi"])
+    assert list(iter_lines(chunks, 100)) == [(1, b"abc"), (2, b"def"), (3, b""), (4, b"ghi")]
+
+
+# --- WARC --------------------------------------------------------------------
+
+
+def _cc_news_records() -> list[dict]:
+    return [
+        {"url": "https://news.example/a", "body": article_html("Budget approved", "https://news.example/a").encode()},
+        {"url": "https://news.example/robots", "type": "request", "body": b""},
+        {
+            "url": "https://news.example/b",
+            "body": article_html("Трамвай", "https://news.example/b", "windows-1251").encode("cp1251"),
+            "content_type": "text/html; charset=windows-1251",
+        },
+        {"url": "https://news.example/logo.png", "body": b"\x89PNG....", "content_type": "image/png"},
+        {"url": "https://news.example/gone", "body": b"<html></html>", "status": "404 Not Found"},
+        {"url": "https://news.example/c", "body": article_html("Third", "https://news.example/c").encode()},
+    ]
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_warc_response_records_become_documents(gzipped: bool) -> None:
+    name = "/cc/CC-NEWS-1.warc.gz" if gzipped else "/cc/CC-NEWS-1.warc"
+    items = _read(name, warc_bytes(_cc_news_records(), gzip=gzipped))
+    # record 1 is warcinfo and record 3 a request: neither is a document
+    assert _kinds(items) == [
+        (f"{name}#2", "doc"),
+        (f"{name}#4", "doc"),
+        (f"{name}#5", "unsupported_media_type"),
+        (f"{name}#6", "http_status"),
+        (f"{name}#7", "doc"),
+    ]
+    first, second = items[0], items[1]
+    assert first.url == "https://news.example/a" and first.source_format == "warc" and first.content_type == "html"
+    assert second.charset == "windows-1251"
+    assert "fetched_at" in first.meta and "date" not in first.meta  # WARC-Date is a fetch time
+
+
+def test_warc_resource_record_is_read_too() -> None:
+    data = warc_bytes([{"url": "https://e.com/r", "type": "resource", "body": b"<html><p>x</p></html>"}])
+    (doc,) = _read("r.warc.gz", data)
+    assert isinstance(doc, RawDocument) and doc.url == "https://e.com/r" and doc.content_type == "html"
+
+
+@pytest.mark.parametrize("cut", [30, 200, 700])
+def test_truncated_warc_gz_keeps_complete_records(cut: int) -> None:
+    records = [
+        {"url": f"https://news.example/{i}", "body": article_html(f"Story {i}", "https://x").encode()} for i in range(4)
+    ]
+    data = warc_bytes(records)
+    items = _read("t.warc.gz", data[:-cut])
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    rejects = [i for i in items if isinstance(i, Reject)]
+    assert [d.url for d in docs] == [f"https://news.example/{i}" for i in range(len(docs))]
+    assert len(docs) == 3 and len(rejects) == 1
+    assert rejects[0].source_uri == "t.warc.gz#5"
+    assert rejects[0].error in ("truncated_record", "truncated_gzip", "corrupt_warc")
+
+
+def test_truncated_plain_warc_header_is_a_reject() -> None:
+    records = [{"url": f"https://news.example/{i}", "body": b"<html><p>story</p></html>"} for i in range(3)]
+    data = warc_bytes(records, gzip=False)
+    cut = data.rindex(b"WARC/1.") + 60  # inside the last record's header
+    items = _read("t.warc", data[:cut])
+    kinds = _kinds(items)
+    assert kinds[:2] == [("t.warc#2", "doc"), ("t.warc#3", "doc")]
+    assert len(kinds) == 3 and kinds[2][0] == "t.warc#4" and kinds[2][1] in ("truncated_record", "corrupt_warc")
+
+
+def test_broken_warc_framing_keeps_records_before_it() -> None:
+    records = [{"url": f"https://news.example/{i}", "body": b"<html><p>story</p></html>"} for i in range(3)]
+    data = warc_bytes(records, gzip=False)
+    second = data.index(b"WARC/1.", data.index(b"news.example/0"))
+    broken = data[:second] + b"GARBAGE LINE\r\n\r\n" + data[second:]
+    items = _read("b.warc", broken)
+    assert _kinds(items)[0] == ("b.warc#2", "doc")
+    assert isinstance(items[-1], Reject) and items[-1].error == "corrupt_warc"
+
+
+def test_warc_payload_larger_than_limit_is_rejected_and_reading_goes_on() -> None:
+    records = [
+        {"url": "https://e.com/big", "body": b"<html>" + b"x" * 5000 + b"</html>"},
+        {"url": "https://e.com/small", "body": b"<html><p>ok</p></html>"},
+    ]
+    items = _read("l.warc.gz", warc_bytes(records), max_bytes=1000)
+    assert _kinds(items) == [("l.warc.gz#2", "too_large"), ("l.warc.gz#3", "doc")]

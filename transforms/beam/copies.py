@@ -1,0 +1,537 @@
+"""``MarkCopies``: the Beam composite of the copy stage (exact, near and spun copies).
+
+A thin wiring of the pure steps in :mod:`newsclean.transforms.corpus.copies`; the in-memory
+:func:`newsclean.transforms.corpus.copies.reference.mark_copies` gives the same decisions and is
+what the tests compare against. Staged runs (the local runner, Dataflow, ...)
+keep profiles and candidate pairs in files (:mod:`newsclean.transforms.beam.copy_store`) and
+shuffle only small things::
+
+    articles ─ profile, appended to a file per bundle ─ (node, location) ─ min per node: one per text
+    locations ─ bucket keys ─ numpy rows per shard ─ buckets ─ pair blocks, appended to a file per bundle
+      ─ (shard, block location) ─ GBK: a shard's blocks read back
+      ─ distinct near pairs + spun pairs with >= spun_min_keys keys ─ verify (profiles read by location) ─ edges
+    edges ─ cc_rounds x (large-star GBK, small-star GBK) ─ labels GBK ─ residual (usually empty) ─ component ids
+    (node: records, component) ─CoGBK─ GBK by component ─ canonical + kinds (profiles read by location)
+    articles (staged parts) + decisions (side input: copies only) ─ duplicate_of, duplicate_kind
+
+Without a staging folder (the DaskRunner, which drops ``finish_bundle`` work)
+profiles travel through two CoGroupByKeys instead, one copy per candidate pair.
+
+Nothing materialises all pairs: buckets propose pairs only among their
+members, large buckets only among sorted neighbours. Nothing depends on
+element order or process state: keys are stable hashes, every choice is a min
+or a sort, so every runner gives the same output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Iterable, Iterator
+
+import apache_beam as beam
+import numpy as np
+from apache_beam.metrics import Metrics
+
+from newsclean.schemas.records import Article
+from newsclean.transforms.beam.copy_store import Block, BlockFile, Location, ProfileFile, ProfileReader, read_blocks
+from newsclean.transforms.beam.staging import ReadParts, StageArticles
+from newsclean.transforms.corpus.copies import components as cc
+from newsclean.transforms.corpus.copies.canonical import Decision, Member, resolve
+from newsclean.transforms.corpus.copies.config import CopiesConfig
+from newsclean.transforms.corpus.copies.features import Profile, case_rank, node_id, profile
+from newsclean.transforms.corpus.copies.keys import (
+    bucket_pair_array,
+    bucket_pairs,
+    is_spun_key,
+    near_keys,
+    spun_bucket_pairs,
+    spun_keys,
+)
+from newsclean.transforms.corpus.copies.verify import copy_kind, score
+from newsclean.transforms.corpus.fingerprint import content_hash
+from newsclean.transforms.runtime.malloc import return_freed_memory
+
+NAMESPACE = "newsclean.copies"
+
+
+def with_content_hash(article: Article) -> Article:
+    """The article with ``content_hash`` set (cleaning sets it; other sources may not)."""
+    if article.content_hash:
+        return article
+    return dataclasses.replace(article, content_hash=content_hash(article.text))
+
+
+def _representative(values: Iterable[tuple[tuple[int, str], Profile]]) -> tuple[tuple[int, str], Profile]:
+    """The profile of the record that stands for a text (see ``reference.representative_key``)."""
+    return min(values, key=lambda v: v[0])
+
+
+class _VerifyDoFn(beam.DoFn):
+    """Second half of the pair join: both profiles in hand, keep the pairs that are copies."""
+
+    def __init__(self, config: CopiesConfig) -> None:
+        self._config = config
+        self._kept = {k: Metrics.counter(NAMESPACE, f"edges_{k}") for k in ("near", "spun")}
+        self._checked = Metrics.counter(NAMESPACE, "candidate_pairs")
+
+    def process(self, element: tuple[int, dict[str, list]]) -> Iterator[cc.Edge]:
+        node_b, joined = element
+        profiles_b = joined["profile"]
+        if not profiles_b:
+            return
+        profile_b = profiles_b[0]
+        for node_a, profile_a in joined["left"]:
+            self._checked.inc()
+            kind = copy_kind(score(profile_a, profile_b), self._config)
+            if kind is not None:
+                self._kept[kind].inc()
+                yield (node_a, node_b)
+
+
+def _attach_left_profile(element: tuple[int, dict[str, list]]) -> Iterator[tuple[int, tuple[int, Profile]]]:
+    node_a, joined = element
+    if joined["profile"]:
+        profile_a = joined["profile"][0]
+        for node_b in sorted(set(joined["pairs"])):
+            yield node_b, (node_a, profile_a)
+
+
+class _ResolveResidual(beam.CombineFn):
+    """All residual edges to one union-find: label -> component id (empty once the rounds converged)."""
+
+    def create_accumulator(self) -> list[cc.Edge]:
+        return []
+
+    def add_input(self, acc: list[cc.Edge], edge: cc.Edge) -> list[cc.Edge]:
+        acc.append(edge)
+        return acc
+
+    def merge_accumulators(self, accs: Iterable[list[cc.Edge]]) -> list[cc.Edge]:
+        return [edge for acc in accs for edge in acc]
+
+    def extract_output(self, acc: list[cc.Edge]) -> dict[int, int]:
+        return cc.resolve_residual(sorted(acc))
+
+
+def _residual_edges(element: tuple[tuple[int, int], Iterable[int]]) -> Iterator[cc.Edge]:
+    _, labels = element
+    distinct = sorted(set(labels))
+    for other in distinct[1:]:
+        Metrics.counter(NAMESPACE, "cc_residual_edges").inc()
+        yield distinct[0], other
+
+
+def _edge_labels(element: tuple[int, Iterable[int]]) -> Iterator[tuple[tuple[int, int], int]]:
+    node, neighbours = element
+    around = set(neighbours)
+    mine = cc.label(node, around)
+    for other in around:
+        yield (min(node, other), max(node, other)), mine
+
+
+class ConnectedComponents(beam.PTransform):
+    """Undirected edges ``(a, b)`` to ``(node, component)``: the component's smallest node.
+
+    ``rounds`` large-star + small-star rounds, then the exact finishing step
+    of :mod:`newsclean.transforms.corpus.copies.components` (correct for any ``rounds``).
+    """
+
+    def __init__(self, rounds: int) -> None:
+        super().__init__()
+        self._rounds = rounds
+
+    def expand(self, edges: beam.PCollection) -> beam.PCollection:
+        for r in range(self._rounds):
+            edges = (
+                edges
+                | f"LargeStarOut{r}" >> beam.FlatMap(cc.both_ways)
+                | f"LargeStarGroup{r}" >> beam.GroupByKey()
+                | f"LargeStar{r}" >> beam.FlatMapTuple(cc.large_star)
+                | f"SmallStarKey{r}" >> beam.Map(cc.larger_first)
+                | f"SmallStarGroup{r}" >> beam.GroupByKey()
+                | f"SmallStar{r}" >> beam.FlatMapTuple(cc.small_star)
+            )
+        grouped = edges | "LabelOut" >> beam.FlatMap(cc.both_ways) | "LabelGroup" >> beam.GroupByKey()
+        labels = grouped | "Label" >> beam.MapTuple(lambda node, around: (node, cc.label(node, around)))
+        moves = (
+            grouped
+            | "EdgeLabels" >> beam.FlatMap(_edge_labels)
+            | "EdgeLabelGroup" >> beam.GroupByKey()
+            | "Residual" >> beam.FlatMap(_residual_edges)
+            | "ResolveResidual" >> beam.CombineGlobally(_ResolveResidual())
+        )
+        return labels | "Component" >> beam.Map(_move_label, moved=beam.pvalue.AsSingleton(moves))
+
+
+def _move_label(node_label: tuple[int, int], moved: dict[int, int]) -> tuple[int, int]:
+    node, lab = node_label
+    return node, moved.get(lab, lab)
+
+
+def _cluster_parts(element: tuple[int, dict[str, list]]) -> Iterator[tuple[int, tuple[str, object]]]:
+    """Per text: its records and profile, under its component id (texts alone with one record: none)."""
+    node, joined = element
+    members = sorted(set(joined["members"]), key=lambda m: m.doc_id)
+    component = joined["component"][0] if joined["component"] else None
+    if component is None and len(members) < 2:
+        return
+    key = node if component is None else component
+    for member in members:
+        yield key, ("member", member)
+    if joined.get("profile"):
+        yield key, ("profile", joined["profile"][0])
+
+
+class _ProfilesDoFn(beam.DoFn):
+    """A DoFn that reads stored profiles: one :class:`ProfileReader` per instance, closed at teardown."""
+
+    _reader: ProfileReader | None = None
+
+    def setup(self) -> None:
+        return_freed_memory()  # the stage's arrays come and go (newsclean.transforms.runtime.malloc)
+        self._reader = ProfileReader()
+
+    def teardown(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+
+    def stored(self, location: Location) -> Profile:
+        if self._reader is None:  # a runner that skipped setup
+            self.setup()
+        return self._reader.get(location)  # type: ignore[union-attr]
+
+
+class _ResolveDoFn(_ProfilesDoFn):
+    """One cluster to its decisions; profiles come with the members or, given ``locations``, from the store."""
+
+    def __init__(self, config: CopiesConfig) -> None:
+        self._config = config
+        self._clusters = Metrics.counter(NAMESPACE, "clusters")
+        self._kinds = {k: Metrics.counter(NAMESPACE, f"duplicates_{k}") for k in ("exact", "near", "spun")}
+        self._largest = Metrics.distribution(NAMESPACE, "cluster_size")
+
+    def process(
+        self, element: tuple[int, Iterable[tuple[str, object]]], locations: dict[int, Location] | None = None
+    ) -> Iterator[tuple[str, Decision]]:
+        _, parts = element
+        members: list[Member] = []
+        profiles: dict[int, Profile] = {}
+        for tag, value in parts:
+            if tag == "member":
+                members.append(value)  # type: ignore[arg-type]
+            else:
+                profiles[value.node] = value  # type: ignore[union-attr]
+        if locations is not None:
+            profiles = {m.node: self.stored(locations[m.node]) for m in members}
+        _, decisions = resolve(members, profiles, self._config)
+        self._clusters.inc()
+        self._largest.update(len(members))
+        for decision in decisions:
+            self._kinds[decision.duplicate_kind].inc()
+            yield decision.doc_id, decision
+
+
+# --- the stored-profile graph (staged runs): profiles and pairs in files, keys as numpy rows ---
+
+SHARDS = 64  # bucket keys and candidate pairs are gathered in this many numpy arrays
+
+
+def shard_of(value: int) -> int:
+    """A stable shard of a key or node (multiplicative hash: sampled keys have zero low bits)."""
+    return ((value * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF) >> 58
+
+
+class ArrayRows(beam.CombineFn):
+    """Rows of ``columns`` non-negative ints into one ``(n, columns)`` uint64 array.
+
+    Single rows are folded into an array every ``FOLD_AT`` rows, so a partial result
+    costs 8 bytes a value wherever it waits (a tuple per row costs ten times that).
+    A worker's partial results hold up to ``FOLD_AT`` pending rows for each of the
+    ``SHARDS`` keys, so the threshold is kept small.
+    """
+
+    FOLD_AT = 2048
+
+    def __init__(self, columns: int) -> None:
+        self._columns = columns
+
+    def _array(self, acc: tuple[list[np.ndarray], list[tuple[int, ...]]]) -> np.ndarray:
+        folded, pending = acc
+        parts = [*folded, np.array(pending, dtype=np.uint64).reshape(-1, self._columns)]
+        return np.concatenate(parts) if len(parts) > 1 else parts[0]
+
+    def create_accumulator(self) -> tuple[list[np.ndarray], list[tuple[int, ...]]]:
+        return [], []
+
+    def add_input(self, acc, row: tuple[int, ...]):
+        folded, pending = acc
+        pending.append(row)
+        if len(pending) >= self.FOLD_AT:
+            folded.append(np.array(pending, dtype=np.uint64))
+            return folded, []
+        return acc
+
+    def compact(self, acc):
+        return [self._array(acc)], []
+
+    def merge_accumulators(self, accs: Iterable):
+        return [self._array(acc) for acc in accs], []
+
+    def extract_output(self, acc) -> np.ndarray:
+        return self._array(acc)
+
+
+class _FilePerBundleDoFn(beam.DoFn):
+    """Appends to one new file per bundle under ``directory``, opened by the bundle's first
+    record and closed when the bundle ends; readers run after a shuffle, so after the close."""
+
+    PREFIX = "records"
+
+    def __init__(self, directory: str, config: CopiesConfig) -> None:
+        self._directory = directory.rstrip("/")
+        self._config = config
+        self._file: ProfileFile | BlockFile | None = None
+
+    def _open(self, path: str) -> ProfileFile | BlockFile:
+        raise NotImplementedError
+
+    def _current(self) -> ProfileFile | BlockFile:
+        if self._file is None:
+            self._file = self._open(f"{self._directory}/{self.PREFIX}-{uuid.uuid4().hex}.bin")
+        return self._file
+
+    def start_bundle(self) -> None:
+        self._file = None
+
+    def finish_bundle(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+class _WriteProfilesDoFn(_FilePerBundleDoFn):
+    """Articles to profiles appended to one file per bundle; emits ``(node, (rank, location))``."""
+
+    PREFIX = "profiles"
+
+    def _open(self, path: str) -> ProfileFile:
+        return ProfileFile(path)
+
+    def process(self, article: Article) -> Iterator[tuple[int, tuple[tuple[int, str], Location]]]:
+        config = self._config
+        p = profile(article.text, article.content_hash, config.near_shingle, config.spun_shingle)
+        yield p.node, ((case_rank(article.text), article.doc_id), self._current().add(p))  # type: ignore[arg-type]
+
+
+class _BucketKeysDoFn(_ProfilesDoFn):
+    """A text's location to its bucket keys, as ``(shard, (key, node))``."""
+
+    def __init__(self, config: CopiesConfig) -> None:
+        self._config = config
+
+    def process(self, element: tuple[int, Location]) -> Iterator[tuple[int, tuple[int, int]]]:
+        node, location = element
+        p = self.stored(location)
+        for key in near_keys(p, self._config) + spun_keys(p, self._config):
+            yield shard_of(key), (key, node)
+
+
+def shards_of(values: np.ndarray) -> np.ndarray:
+    """:func:`shard_of` of every value of a uint64 array (the product wraps as it does there)."""
+    return (values * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(58)
+
+
+def bucket_pair_rows(element: tuple[int, np.ndarray], config: CopiesConfig) -> Iterator[tuple[int, np.ndarray]]:
+    """One shard's ``(key, node)`` rows to the pairs its buckets propose: ``(a, b, spun)`` rows,
+    one array per shard of ``a``. Arrays, not a tuple per pair: a shard's spun buckets can
+    propose millions of pairs, nearly all to be dropped for too few shared keys."""
+    _, rows = element
+    if not len(rows):
+        return
+    rows = rows[np.lexsort((rows[:, 1], rows[:, 0]))]
+    keys = rows[:, 0]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    ends = np.r_[starts[1:], len(keys)]
+    found = []
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        if end - start < 2:
+            continue
+        spun = is_spun_key(int(keys[start]))
+        pairs = bucket_pair_array(rows[start:end, 1], config, spun=spun)
+        if len(pairs):
+            found.append(np.column_stack([pairs, np.full(len(pairs), int(spun), dtype=np.uint64)]))
+    if not found:
+        return
+    pairs = np.concatenate(found)
+    shards = shards_of(pairs[:, 0])
+    order = np.argsort(shards, kind="stable")
+    pairs, shards = pairs[order], shards[order]
+    cuts = np.flatnonzero(np.r_[True, shards[1:] != shards[:-1]])
+    for start, end in zip(cuts.tolist(), np.r_[cuts[1:], len(pairs)].tolist(), strict=True):
+        yield int(shards[start]), pairs[start:end]
+
+
+class _PairBlocksDoFn(_FilePerBundleDoFn):
+    """Bucket rows to their pair blocks (:func:`bucket_pair_rows`), appended to one file per bundle;
+    emits ``(shard of a, block location)``, so only locations cross the next shuffle."""
+
+    PREFIX = "pairs"
+
+    def _open(self, path: str) -> BlockFile:
+        return BlockFile(path, 3)
+
+    def process(self, element: tuple[int, np.ndarray]) -> Iterator[tuple[int, Block]]:
+        for shard, pairs in bucket_pair_rows(element, self._config):
+            yield shard, self._current().add(pairs)
+
+
+def candidate_rows(rows: np.ndarray, config: CopiesConfig) -> np.ndarray:
+    """``(a, b, spun)`` rows to the distinct candidate pairs: every near pair, and spun pairs
+    proposed by at least ``spun_min_keys`` keys (sorted by ``a``, then ``b``)."""
+    if not len(rows):
+        return np.zeros((0, 2), dtype=np.uint64)
+    near = rows[rows[:, 2] == 0, :2]
+    spun, counts = np.unique(rows[rows[:, 2] == 1, :2], axis=0, return_counts=True)
+    both = np.concatenate([near, spun[counts >= config.spun_min_keys].reshape(-1, 2)])
+    return np.unique(both, axis=0)
+
+
+class _VerifyStoredDoFn(_ProfilesDoFn):
+    """One shard's pair blocks to the edges that are copies; pairs and profiles read from the store."""
+
+    def __init__(self, config: CopiesConfig) -> None:
+        self._config = config
+        self._kept = {k: Metrics.counter(NAMESPACE, f"edges_{k}") for k in ("near", "spun")}
+        self._checked = Metrics.counter(NAMESPACE, "candidate_pairs")
+
+    def process(self, element: tuple[int, Iterable[Block]], locations: dict[int, Location]) -> Iterator[cc.Edge]:
+        _, blocks = element
+        current, profile_a = -1, None
+        for a, b in candidate_rows(read_blocks(list(blocks), 3), self._config).tolist():
+            if a != current:
+                current, profile_a = a, self.stored(locations[a])
+            self._checked.inc()
+            kind = copy_kind(score(profile_a, self.stored(locations[b])), self._config)  # type: ignore[arg-type]
+            if kind is not None:
+                self._kept[kind].inc()
+                yield a, b
+
+
+def _take_location(node: int, chosen: tuple[tuple[int, str], Location]) -> tuple[int, Location]:
+    return node, chosen[1]
+
+
+def _apply_decision(article: Article, decisions: dict[str, Decision]) -> Article:
+    decision = decisions.get(article.doc_id)
+    if decision is None:
+        return article
+    return dataclasses.replace(article, duplicate_of=decision.duplicate_of, duplicate_kind=decision.duplicate_kind)
+
+
+class MarkCopies(beam.PTransform):
+    """Articles in, the same articles out, copies marked with ``duplicate_of`` and ``duplicate_kind``.
+
+    Nothing is dropped. See :mod:`newsclean.transforms.corpus.copies.canonical` for the rule
+    that picks each cluster's canonical record. With ``staging`` (a folder) the
+    profiles wait in files there and the articles in staged parts
+    (:mod:`newsclean.transforms.beam.staging`); without it (runners that drop
+    ``finish_bundle`` work, such as Dask) profiles travel through joins.
+    """
+
+    def __init__(self, config: CopiesConfig | None = None, staging: str | None = None) -> None:
+        super().__init__()
+        self._config = config or CopiesConfig()
+        self._staging = staging  # a folder: articles and profiles wait there, not in the runner
+
+    def expand(self, articles: beam.PCollection) -> beam.PCollection:
+        articles = articles | "ContentHash" >> beam.Map(with_content_hash)
+        members = articles | "Members" >> beam.Map(
+            lambda a: (node_id(a.content_hash), Member(a.doc_id, node_id(a.content_hash), a.published_date))
+        )
+        if self._staging:
+            decisions = self._decisions_stored(articles, members)
+            articles = articles | "Stage" >> StageArticles(self._staging) | "ReadBack" >> ReadParts()
+        else:
+            decisions = self._decisions_joined(articles, members)
+        # Decisions exist only for copies, so they travel as a side input and the
+        # articles themselves never cross a shuffle.
+        return articles | "Mark" >> beam.Map(_apply_decision, beam.pvalue.AsDict(decisions))
+
+    def _decisions_stored(self, articles: beam.PCollection, members: beam.PCollection) -> beam.PCollection:
+        """Profiles and pair blocks in files under the staging folder; only their locations and
+        the bucket keys (numpy arrays per shard) are shuffled."""
+        config = self._config
+        locations = (
+            articles
+            | "WriteProfiles" >> beam.ParDo(_WriteProfilesDoFn(f"{self._staging}/profiles", config))
+            | "OneProfilePerText" >> beam.CombinePerKey(min)  # ordinary case, then min doc_id
+            | "Location" >> beam.MapTuple(_take_location)
+        )
+        located = beam.pvalue.AsDict(locations)
+        edges = (
+            locations
+            | "BucketKeys" >> beam.ParDo(_BucketKeysDoFn(config))
+            | "Buckets" >> beam.CombinePerKey(ArrayRows(2))
+            | "BucketPairs" >> beam.ParDo(_PairBlocksDoFn(f"{self._staging}/pairs", config))
+            | "CandidatePairs" >> beam.GroupByKey()
+            | "Verify" >> beam.ParDo(_VerifyStoredDoFn(config), located)
+        )
+        component = edges | "Components" >> ConnectedComponents(config.cc_rounds)
+        return (
+            {"members": members, "component": component}
+            | "JoinClusters" >> beam.CoGroupByKey()
+            | "ClusterParts" >> beam.FlatMap(_cluster_parts)
+            | "Clusters" >> beam.GroupByKey()
+            | "Resolve" >> beam.ParDo(_ResolveDoFn(config), located)
+        )
+
+    def _decisions_joined(self, articles: beam.PCollection, members: beam.PCollection) -> beam.PCollection:
+        """Profiles joined to candidate pairs through shuffles (copied once per pair)."""
+        config = self._config
+        profiles = (
+            articles
+            | "Profile"
+            >> beam.Map(
+                lambda a: (
+                    a.content_hash,
+                    (
+                        (case_rank(a.text), a.doc_id),
+                        profile(a.text, a.content_hash, config.near_shingle, config.spun_shingle),
+                    ),
+                )
+            )
+            | "OneProfilePerText" >> beam.CombinePerKey(_representative)
+            | "ByNode" >> beam.MapTuple(lambda _hash, chosen: (chosen[1].node, chosen[1]))
+        )
+        near_pairs = (
+            profiles
+            | "NearKeys" >> beam.FlatMapTuple(lambda node, p: [(key, node) for key in near_keys(p, config)])
+            | "NearBuckets" >> beam.GroupByKey()
+            | "NearPairs" >> beam.FlatMapTuple(lambda _key, nodes: bucket_pairs(nodes, config))
+        )
+        spun_pairs = (
+            profiles
+            | "SpunKeys" >> beam.FlatMapTuple(lambda node, p: [(key, node) for key in spun_keys(p, config)])
+            | "SpunBuckets" >> beam.GroupByKey()
+            | "SpunPairs"
+            >> beam.FlatMapTuple(lambda _key, nodes: ((pair, 1) for pair in spun_bucket_pairs(nodes, config)))
+            | "SharedKeys" >> beam.CombinePerKey(sum)
+            | "EnoughShared" >> beam.Filter(lambda kv: kv[1] >= config.spun_min_keys)
+            | "SpunCandidates" >> beam.Keys()
+        )
+        candidates = (near_pairs, spun_pairs) | "AllCandidates" >> beam.Flatten() | "DistinctPairs" >> beam.Distinct()
+        left = {"pairs": candidates, "profile": profiles} | "JoinA" >> beam.CoGroupByKey()
+        edges = (
+            {"left": left | "WithA" >> beam.FlatMap(_attach_left_profile), "profile": profiles}
+            | "JoinB" >> beam.CoGroupByKey()
+            | "Verify" >> beam.ParDo(_VerifyDoFn(config))
+        )
+        component = edges | "Components" >> ConnectedComponents(config.cc_rounds)
+        return (
+            {"members": members, "component": component, "profile": profiles}
+            | "JoinClusters" >> beam.CoGroupByKey()
+            | "ClusterParts" >> beam.FlatMap(_cluster_parts)
+            | "Clusters" >> beam.GroupByKey()
+            | "Resolve" >> beam.ParDo(_ResolveDoFn(config))
+        )

@@ -1,0 +1,270 @@
+"""Line and paragraph cleaning of plain text with named rules.
+
+``clean_text`` is the whole step: it splits the text into paragraphs, strips what
+the rules in :mod:`newsclean.transforms.cleaning.rules` match, and returns the clean paragraphs,
+every removed piece with its rule, and the metadata those pieces carried
+(header dates, dateline, contributors, agencies, title).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsclean.schemas.records import Removed
+from newsclean.transforms.cleaning import rules as R
+from newsclean.transforms.cleaning.classify import RULE_BOILERPLATE_LINE, LineModel, default_model, score_lines
+from newsclean.transforms.cleaning.language import detect_language, stopwords
+from newsclean.transforms.facts import CleanedText
+from newsclean.transforms.fields.agency import find_agency
+from newsclean.transforms.fields.contributors import parse_contributor_tail
+from newsclean.transforms.fields.dateline import split_dateline
+from newsclean.transforms.fields.dates import find_date
+from newsclean.transforms.fields.names import split_names
+from newsclean.transforms.text import normalise_line, normalise_text, split_paragraphs, word_count
+from newsclean.transforms.vocabulary import FieldSource
+
+HEAD_PARAGRAPHS = 6  # header rules look this far into a document
+TAIL_PARAGRAPHS = 6  # tail rules look at this many last remaining paragraphs
+
+REPEAT_RUN_MIN = 3  # a short line this many times in a row is furniture, not prose
+REPEAT_SHORT_WORDS = 10
+REPEAT_PARAGRAPH_WORDS = 20  # paragraphs this long are kept once
+TITLE_MAX_WORDS = 20
+_TITLE_BAD_ENDINGS = tuple('.:;,!"”…')
+
+
+def _apply_prefix_rules(paragraph: str, out: CleanedText, not_after: dt.date | None, rules: R.RuleSet) -> str:
+    for rule in rules.prefix_rules:
+        match = rule.pattern.match(paragraph, timeout=1.0)
+        if not match:
+            continue
+        out.removed.append(Removed(rule.name, match.group().strip()))
+        parsed = find_date(match["date"], not_after=not_after) if "date" in rule.pattern.groupindex else None
+        if parsed:
+            out.dates.append((FieldSource.HEADER, parsed))
+        paragraph = paragraph[match.end() :].strip()
+    return paragraph
+
+
+def _remove_line_rules(
+    paragraphs: list[str], out: CleanedText, not_after: dt.date | None, rules: R.RuleSet = R.DEFAULT_RULES
+) -> list[str]:
+    """Whole-line rules everywhere, prefix and head rules until ``HEAD_PARAGRAPHS`` lines are kept.
+
+    The head is counted in kept lines, not input lines, so cleaning the output
+    again finds the same head and removes nothing more.
+    """
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        in_head = len(kept) < HEAD_PARAGRAPHS
+        if in_head:
+            paragraph = _apply_prefix_rules(paragraph, out, not_after, rules)
+            if not paragraph:
+                continue
+        rule = rules.first_line_rule(paragraph, in_head)
+        if rule is None:
+            kept.append(paragraph)
+            continue
+        out.removed.append(Removed(rule.name, paragraph))
+        if rule.name == "header_stamp" and in_head:
+            parsed = find_date(paragraph, not_after=not_after)
+            if parsed:
+                out.dates.append((FieldSource.HEADER, parsed))
+        elif rule.name == "byline":
+            out.bylines.append(paragraph)
+            out.add_agency(FieldSource.BYLINE, split_names(paragraph)[1])
+        elif rule.name == "credit":
+            out.add_agency(FieldSource.CREDIT, find_agency(paragraph))
+    return kept
+
+
+def _remove_tail(paragraphs: list[str], out: CleanedText, rules: R.RuleSet = R.DEFAULT_RULES) -> list[str]:
+    """Contributor tails and lone agency tags, from the end until ``TAIL_PARAGRAPHS`` lines are kept."""
+    tail_rules = rules.tail_rules
+    kept_reversed: list[str] = []
+    removed_reversed: list[Removed] = []
+    index = len(paragraphs)
+    while index > 1 and len(kept_reversed) < TAIL_PARAGRAPHS:
+        index -= 1
+        paragraph = paragraphs[index]
+        parsed = parse_contributor_tail(paragraph)
+        if parsed is not None:
+            people, agency = parsed
+            removed_reversed.append(Removed(R.RULE_CONTRIBUTOR_TAIL, paragraph))
+            out.contributors[:0] = [p for p in people if p not in out.contributors]
+            out.add_agency(FieldSource.TAIL, agency)
+            continue
+        n_words = word_count(paragraph)
+        rule = next((r for r in tail_rules if r.matches(paragraph, n_words)), None)
+        if rule is not None:
+            removed_reversed.append(Removed(rule.name, paragraph))
+            out.add_agency(FieldSource.TAIL, find_agency(paragraph))
+            continue
+        kept_reversed.append(paragraph)
+    out.removed.extend(reversed(removed_reversed))
+    return paragraphs[:index] + kept_reversed[::-1]
+
+
+def _remove_repeats(paragraphs: list[str], out: CleanedText) -> list[str]:
+    """Lines an article would not repeat.
+
+    A run of the same line back to back is furniture: a run of three or more
+    short lines goes entirely, a shorter run keeps its first line. Lines that
+    recur apart from each other are kept (labels such as ``Pros:`` legitimately
+    recur in real articles), except long paragraphs, which are kept once.
+    """
+    keys = [normalise_line(p) for p in paragraphs]
+    seen: set[str] = set()
+    kept: list[str] = []
+    i = 0
+    while i < len(paragraphs):
+        j = i
+        while j + 1 < len(paragraphs) and keys[j + 1] == keys[i]:
+            j += 1
+        run = paragraphs[i : j + 1]
+        short = word_count(run[0]) <= REPEAT_SHORT_WORDS
+        keep_first = not (keys[i] and short and len(run) >= REPEAT_RUN_MIN)
+        for k, paragraph in enumerate(run):
+            key = keys[i]
+            if not key or (k == 0 and keep_first):
+                if key and word_count(paragraph) >= REPEAT_PARAGRAPH_WORDS and key in seen:
+                    out.removed.append(Removed(R.RULE_REPEATED_PARAGRAPH, paragraph))
+                    continue
+                seen.add(key)
+                kept.append(paragraph)
+            else:
+                out.removed.append(Removed(R.RULE_REPEATED_LINE, paragraph))
+        i = j + 1
+    return kept
+
+
+def _split_dateline(paragraphs: list[str], out: CleanedText) -> bool:
+    """Split a dateline off the first body paragraph (after a title-like line, if any).
+
+    Returns whether the paragraphs changed. A chain such as ``MOSCOW — LONDON —``
+    is removed whole, the first place kept, so cleaning the output again finds none.
+    """
+    for i, paragraph in enumerate(paragraphs[:2]):
+        found = split_dateline(paragraph)
+        if found is not None:
+            out.dateline = found
+            out.add_agency(FieldSource.DATELINE, found.agency)
+            rest = found
+            while rest is not None:
+                out.removed.append(Removed(R.RULE_DATELINE, rest.printed))
+                paragraphs[i] = rest.rest
+                rest = split_dateline(rest.rest)
+            return True
+        if not _looks_like_title(paragraph):
+            return False  # the body has started without a dateline
+    return False
+
+
+def _looks_like_title(paragraph: str) -> bool:
+    n_words = word_count(paragraph)
+    return (
+        2 <= n_words <= TITLE_MAX_WORDS
+        and not paragraph.endswith(_TITLE_BAD_ENDINGS)
+        and paragraph[0].isupper()
+        and not paragraph.isupper()
+    )
+
+
+def _take_title(paragraphs: list[str], out: CleanedText) -> list[str]:
+    """A short, unpunctuated first line followed by prose is the headline."""
+    if len(paragraphs) < 2:
+        return paragraphs
+    first, second = paragraphs[0], paragraphs[1]
+    if _looks_like_title(first) and word_count(second) >= 2 * word_count(first):
+        out.title = first
+        out.removed.append(Removed(R.RULE_TITLE, first))
+        return paragraphs[1:]
+    return paragraphs
+
+
+def rule_cleaned(text: str, *, today: dt.date | None = None) -> tuple[list[str], CleanedText]:
+    """The paragraphs after one pass of the named line rules and repeats: what the line classifier
+    first sees inside :func:`clean_text`, and what ``benchmarks/train_lines.py`` trains on."""
+    not_after = today + dt.timedelta(days=1) if today else None
+    out = CleanedText(paragraphs=[])
+    paragraphs = split_paragraphs(normalise_text(text))
+    paragraphs = _remove_line_rules(paragraphs, out, not_after)
+    paragraphs = _remove_repeats(paragraphs, out)
+    return paragraphs, out
+
+
+def _remove_boilerplate_lines(
+    paragraphs: list[str], out: CleanedText, model: LineModel, stop: frozenset[str] | None = None
+) -> list[str]:
+    """Lines the line classifier scores as boilerplate (menus, link lists, teasers, footers)."""
+    if stop is None:
+        stop = stopwords(detect_language("\n".join(paragraphs)))
+    scores = score_lines(paragraphs, stop, model)
+    kept = [p for p, s in zip(paragraphs, scores, strict=True) if s >= model.threshold]
+    if not kept:
+        return paragraphs  # nothing reads like body: leave the decision to the caller, not to a guess
+    out.removed.extend(
+        Removed(RULE_BOILERPLATE_LINE, p) for p, s in zip(paragraphs, scores, strict=True) if s < model.threshold
+    )
+    return kept
+
+
+def clean_text(
+    text: str,
+    *,
+    today: dt.date | None = None,
+    repeats: bool = True,
+    take_title: bool = True,
+    classify: bool = True,
+    line_model: LineModel | None = None,
+    rules: R.RuleSet = R.DEFAULT_RULES,
+) -> CleanedText:
+    """Clean one plain-text document; ``today`` bounds the dates it will accept.
+
+    ``classify`` runs the line classifier after the named rules (``line_model``,
+    or the shipped one), so boilerplate the rules do not name goes too.
+    The removal steps run until nothing changes, because one removal can expose
+    another (a run of repeats closing up, a header line moving into the head), and
+    the result must be a fixed point: cleaning clean text changes nothing.
+
+    Text extracted from HTML turns ``repeats`` and ``take_title`` off: the
+    extractor already dropped the page's menus, so a repeated short line there
+    is content (a table's "Yes"), and the headline comes from the page's metadata.
+    """
+    not_after = today + dt.timedelta(days=1) if today else None
+    out = CleanedText(paragraphs=[])
+    paragraphs = split_paragraphs(normalise_text(text))
+    model = line_model or (default_model() if classify else None)
+    stop: frozenset[str] | None = None
+    stop_read_on = ""  # the text whose language gave ``stop``
+    relanguaged = 0
+    while True:
+        before = list(paragraphs)
+        paragraphs = _remove_line_rules(paragraphs, out, not_after, rules)
+        if repeats:
+            paragraphs = _remove_repeats(paragraphs, out)
+        if model is not None and paragraphs:
+            if stop is None:  # once per document: identification costs about a millisecond
+                stop_read_on = "\n".join(paragraphs)
+                stop = stopwords(detect_language(stop_read_on))
+            paragraphs = _remove_boilerplate_lines(paragraphs, out, model, stop)
+        paragraphs = _remove_tail(paragraphs, out, rules)
+        if out.dateline is None:
+            _split_dateline(paragraphs, out)
+        paragraphs = [p for p in paragraphs if p]
+        if paragraphs == before:
+            # Cleaning the result again reads its language from the result: when that gives other
+            # stopwords (a short text whose removed dateline decided it), run on with them, so the
+            # result stays a fixed point. Read only when text went after the first reading.
+            settled_on = "\n".join(paragraphs)
+            if stop is not None and paragraphs and relanguaged < 2 and settled_on != stop_read_on:
+                stop_read_on = settled_on
+                settled = stopwords(detect_language(stop_read_on))
+                if settled != stop:
+                    stop = settled
+                    relanguaged += 1
+                    continue
+            break
+    out.paragraphs = _take_title(paragraphs, out) if take_title else paragraphs
+    out.language = detect_language(out.text)
+    return out

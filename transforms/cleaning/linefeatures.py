@@ -1,0 +1,206 @@
+"""Features of the lines of a plain-text document, for the line classifier.
+
+Each line is described by what it looks like on its own (length, stopword and
+punctuation density, link-like and title-case shape), where it sits (position by
+lines and by words, distance to the nearest prose-like line) and what its
+neighbours look like: jusText's insight that a short line between two prose
+paragraphs is usually body and one between menu items usually is not, applied to
+text lines instead of HTML blocks. Nothing here is tied to a site or a wording.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.transforms.text import normalise_line, words
+
+_TERMINAL = tuple('.!?"”’»)')
+_URLISH = regex.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk|html?)\b|@\w", regex.I)
+_SEPARATORS = regex.compile(r"\s[|•·»›>/–—-]\s|\s[|•·»›]|[|•·»›]\s")
+_SENTENCE_BREAK = regex.compile(r"[.!?][\"”’)]?\s+\p{Lu}")
+_DIGIT = regex.compile(r"\d")
+_PUNCT = regex.compile(r"[^\w\s]")
+_BULLET = regex.compile(r"^[•·\-–—*►▶→✓✔]\s*")
+_DATEISH = regex.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
+    r"|\b\d+\s+(?:min(?:ute)?s?|hours?|days?)\s+ago\b",
+    regex.I,
+)
+_PRONOUNISH = regex.compile(r"\b(?:I|we|you|he|she|they|it|this|that)\b", regex.I)
+
+PROSE_WORDS = 15  # a line this long with enough stopwords reads like prose
+PROSE_STOP_RATIO = 0.25
+WINDOW = 2  # neighbours on each side described in a line's features
+
+
+@dataclass(frozen=True)
+class LineShape:
+    """What one line looks like on its own."""
+
+    n_words: int
+    stop_ratio: float
+    terminal: bool
+    colon_end: bool
+    punct_ratio: float
+    digit_ratio: float
+    title_ratio: float
+    all_caps: bool
+    urlish: bool
+    separators: int
+    sentences: int
+    bullet: bool
+    dateish: bool
+    mean_word_len: float
+    comma_ratio: float
+    pronouns: float
+
+    @property
+    def prose(self) -> bool:
+        return self.n_words >= PROSE_WORDS and self.stop_ratio >= PROSE_STOP_RATIO and self.terminal
+
+
+def line_shape(line: str, stop: frozenset[str]) -> LineShape:
+    """Describe one line; ``stop`` is the document language's stopword list."""
+    tokens = words(line)
+    n = len(tokens)
+    lowered = [t.casefold() for t in tokens]
+    alpha = [t for t in tokens if t[:1].isalpha()]
+    chars = max(len(line), 1)
+    stripped = line.rstrip()
+    return LineShape(
+        n_words=n,
+        stop_ratio=sum(t in stop for t in lowered) / n if n else 0.0,
+        terminal=stripped.endswith(_TERMINAL),
+        colon_end=stripped.endswith(":"),
+        punct_ratio=len(_PUNCT.findall(line)) / chars,
+        digit_ratio=len(_DIGIT.findall(line)) / chars,
+        title_ratio=sum(t[0].isupper() for t in alpha) / len(alpha) if alpha else 0.0,
+        all_caps=bool(alpha) and line.upper() == line and any(ch.isalpha() for ch in line),
+        urlish=bool(_URLISH.search(line)),
+        separators=len(_SEPARATORS.findall(line)),
+        sentences=len(_SENTENCE_BREAK.findall(line)) + (1 if stripped.endswith(_TERMINAL) else 0),
+        bullet=bool(_BULLET.match(line)),
+        dateish=bool(_DATEISH.search(line)),
+        mean_word_len=sum(map(len, tokens)) / n if n else 0.0,
+        comma_ratio=line.count(",") / n if n else 0.0,
+        pronouns=len(_PRONOUNISH.findall(line)) / n if n else 0.0,
+    )
+
+
+def _own(shape: LineShape) -> list[float]:
+    n = shape.n_words
+    return [
+        math.log1p(n),
+        float(n <= 2),
+        float(n <= 5),
+        float(n <= 10),
+        float(n >= 25),
+        shape.stop_ratio,
+        shape.stop_ratio * math.log1p(n),
+        float(shape.terminal),
+        float(shape.colon_end),
+        min(shape.punct_ratio, 0.5),
+        min(shape.digit_ratio, 0.5),
+        shape.title_ratio,
+        float(shape.title_ratio >= 0.8 and n >= 2),
+        float(shape.all_caps),
+        float(shape.urlish),
+        math.log1p(shape.separators),
+        math.log1p(shape.sentences),
+        float(shape.bullet),
+        float(shape.dateish),
+        min(shape.mean_word_len, 15.0) / 15.0,
+        min(shape.comma_ratio, 1.0),
+        min(shape.pronouns, 1.0),
+        float(shape.prose),
+        # a few conjunctions a linear model cannot form on its own
+        float(shape.terminal) * math.log1p(n),
+        float(shape.terminal) * shape.stop_ratio,
+        float(shape.title_ratio >= 0.8) * float(n <= 10) * float(not shape.terminal),
+        float(shape.separators > 0) * float(shape.stop_ratio < 0.2),
+        float(shape.dateish) * float(n <= 12),
+    ]
+
+
+OWN_NAMES = [
+    "log_words", "words_le2", "words_le5", "words_le10", "words_ge25", "stop_ratio", "stop_x_len",
+    "terminal", "colon_end", "punct_ratio", "digit_ratio", "title_ratio", "title_case", "all_caps",
+    "urlish", "separators", "sentences", "bullet", "dateish", "word_len", "comma_ratio", "pronouns", "prose",
+    "terminal_x_len", "terminal_x_stop", "short_title_unended", "separated_few_stop", "short_dated",
+]  # fmt: skip
+_NEIGHBOUR_OWN = ("log_words", "stop_ratio", "terminal", "title_case", "prose", "separators")
+_NEIGHBOUR_IDX = [OWN_NAMES.index(name) for name in _NEIGHBOUR_OWN]
+NEIGHBOUR_NAMES = [f"{d:+d}_{name}" for d in (-2, -1, 1, 2) for name in (*_NEIGHBOUR_OWN, "missing")]
+CONTEXT_NAMES = [
+    "pos_lines", "pos_words", "first_tenth", "last_tenth", "dist_prose_before", "dist_prose_after",
+    "between_prose", "prose_in_window", "short_in_window", "doc_prose_share", "doc_log_lines",
+    "repeats_in_doc", "same_words_run",
+]  # fmt: skip
+FEATURE_NAMES = OWN_NAMES + NEIGHBOUR_NAMES + CONTEXT_NAMES
+
+
+def document_features(lines: Sequence[str], stop: frozenset[str]) -> list[list[float]]:
+    """One feature vector per line (names in ``FEATURE_NAMES``)."""
+    shapes = [line_shape(line, stop) for line in lines]
+    own = [_own(s) for s in shapes]
+    n = len(lines)
+    total_words = sum(s.n_words for s in shapes) or 1
+    prose = [s.prose for s in shapes]
+    keys = [normalise_line(line) for line in lines]
+    key_counts = Counter(keys)
+    # Lines to the nearest prose line before and after (n when there is none).
+    before, last = [n] * n, None
+    for i in range(n):
+        before[i] = i - last if last is not None else n
+        if prose[i]:
+            last = i
+    after, nxt = [n] * n, None
+    for i in range(n - 1, -1, -1):
+        after[i] = nxt - i if nxt is not None else n
+        if prose[i]:
+            nxt = i
+    doc_prose = sum(s.n_words for s in shapes if s.prose) / total_words
+    cum_words = 0
+    features: list[list[float]] = []
+    for i, shape in enumerate(shapes):
+        row = list(own[i])
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                row.extend(own[j][k] for k in _NEIGHBOUR_IDX)
+                row.append(0.0)
+            else:
+                row.extend(0.0 for _ in _NEIGHBOUR_IDX)
+                row.append(1.0)
+        lo, hi = max(0, i - 3), min(n, i + 4)
+        window = range(lo, hi)
+        same_run = 1
+        j = i - 1
+        while j >= 0 and shapes[j].n_words == shape.n_words and j > i - 10:
+            same_run += 1
+            j -= 1
+        row.extend(
+            [
+                i / max(n - 1, 1),
+                (cum_words + shape.n_words / 2) / total_words,
+                float(i < n / 10),
+                float(i >= n - n / 10),
+                math.log1p(min(before[i], 50)),
+                math.log1p(min(after[i], 50)),
+                float(before[i] < n and after[i] < n),
+                sum(prose[j] for j in window if j != i) / max(len(window) - 1, 1),
+                sum(shapes[j].n_words <= 5 for j in window if j != i) / max(len(window) - 1, 1),
+                doc_prose,
+                math.log1p(n),
+                math.log1p(key_counts[keys[i]] - 1) if keys[i] else 0.0,
+                math.log1p(same_run - 1),
+            ]
+        )
+        cum_words += shape.n_words
+        features.append(row)
+    return features

@@ -1,0 +1,522 @@
+"""Named line rules: the data the cleaner runs.
+
+Each rule has a name (it lands in ``removed`` next to every line it strips), a
+pattern, where in the document it applies and how long a line it may remove.
+Patterns are written for the family of lines, not one site's wording, and
+anchored so a body sentence that merely mentions the words is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from newsclean.transforms.fields.agency import AGENCY_PATTERN
+from newsclean.transforms.fields.names import BYLINE_LEAD, split_names
+from newsclean.transforms.vocabulary import RuleName
+
+REGEX_TIMEOUT = 1.0  # seconds; a line that takes longer raises TimeoutError (a reject, never a hang)
+HEAD = "head"  # the first paragraphs of a document
+TAIL = "tail"  # the last paragraphs of a document
+ANYWHERE = "any"
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """Removes a whole line that matches ``pattern`` (searched, case-insensitive)."""
+
+    name: str
+    pattern: regex.Pattern
+    where: str = ANYWHERE
+    max_words: int = 40
+    description: str = ""
+    # A second opinion on a match, for rules whose pattern alone is too loose.
+    accept: Callable[[str], bool] | None = None
+    # Lower-case substrings one of which every match contains: a cheap test before costly patterns.
+    trigger: tuple[str, ...] = ()
+    # Run under the regex module's timeout: for patterns with several bounded repeats that a
+    # hostile line could make slow. Plain anchored alternations skip its per-call cost.
+    guarded: bool = False
+
+    def matches(self, line: str, n_words: int, folded: str | None = None) -> bool:
+        """Whether this rule removes ``line`` (of ``n_words`` words; ``folded`` is ``line.lower()``)."""
+        if n_words > self.max_words:
+            return False
+        if self.trigger:
+            folded = line.lower() if folded is None else folded
+            if not any(t in folded for t in self.trigger):
+                return False
+        found = self.pattern.search(line, timeout=REGEX_TIMEOUT) if self.guarded else self.pattern.search(line)
+        if not found:
+            return False
+        return self.accept is None or self.accept(line)
+
+
+@dataclass(frozen=True)
+class PrefixRule:
+    """Removes the matched start of a line and keeps the rest (a title after a date label)."""
+
+    name: str
+    pattern: regex.Pattern
+    where: str = HEAD
+    description: str = ""
+
+
+def _re(pattern: str) -> regex.Pattern:
+    """Case-insensitive with simple case folding: V1's default full folding (``ß`` = ``ss``) made the
+    credit pattern backtrack for seconds on long unspaced menu lines (``SchedulingCall BookingMarketing…``),
+    and exponentially on one long word (``imagesimages…``, tests/test_regex_safety.py)."""
+    return regex.compile(r"(?-f)" + pattern, regex.I | regex.V1)
+
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+)
+# A printed date, loose on purpose: newsclean.transforms.fields.dates does the strict parsing.
+DATE_TEXT = (
+    r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|(?:(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?\s+)?"
+    r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\.?\s+" + _MONTH + r",?\s+(?:19|20)\d{2})"
+    r"|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})"
+    r"(?:(?:,|\s+at|\s*[|·•-])?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
+)
+_DATE_LABEL = (
+    r"(?:date[ds]?|published(?:\s+on)?|first\s+published(?:\s+on)?|posted(?:\s+on)?|"
+    r"updated(?:\s+on)?|last\s+updated(?:\s+on)?|modified|released|issued|created)"
+)
+
+PREFIX_RULES: list[PrefixRule] = [
+    PrefixRule(
+        RuleName.HEADER_DATE,
+        _re(r"^\s*" + _DATE_LABEL + r"\s*[:\-–—]?\s*(?P<date>" + DATE_TEXT + r")\s*[|·•,;\-–—]?\s*"),
+        description="a leading date label such as 'date 2025-01-17' or 'Published: Jan 17, 2025'; "
+        "the date becomes published_date, any title after it is kept",
+    ),
+]
+
+_CREDIT_LABEL = r"(?:(?:photo(?:graph)?s?|images?|pictures?|pic|foto|illustrations?|(?:top|header|cover)\s+(?:photo|image))\s*(?:credits?)?|credits?)"
+_PHOTO_AGENCIES = (
+    r"(?:" + AGENCY_PATTERN + r"|Getty(?:\s+Images)?|Shutterstock|iStock(?:photo)?|Alamy|EPA(?:-EFE)?|"
+    r"Pool|Sipa|ZUMA(?:\s+Press)?|Bloomberg|NurPhoto|Anadolu(?:\s+Agency)?|Xinhua|Imago|picture\s+alliance|"
+    r"AAP(?:\s+Image)?|PA(?:\s+(?:Wire|Images|Media))?|Handout|File)"
+)
+# A photographer's name: up to six words, no sentence punctuation.
+_NAME_WORDS = r"[\p{L}'’\-]+(?:\.?\s+[\p{L}.'’\-]+){0,5}"
+# One credit as printed: "Credit: AP", "(AP Photo/Jane Doe)", "Jane Doe/Getty Images", "REUTERS/Jane Doe".
+CREDIT = (
+    "(?:"
+    + "|".join(
+        [
+            r"\(?"
+            + _CREDIT_LABEL
+            + r"\s*(?:by)?\s*[:：|]\s*[^:()\n]{1,60}?\)?(?=\s+"
+            + _CREDIT_LABEL
+            + r"\s*[:：]|\s*$)",
+            r"\((?:[^()\n]{0,40}\s)?(?:photo|foto|image|video)(?:\s?/\s?[^()\n]{1,60})?\)",
+            r"\([^()\n]{0,60}(?:/|via\s+|\s)(?:" + _PHOTO_AGENCIES + r")\)",
+            r"(?:photo\s+by\s+)?" + _NAME_WORDS + r"\s?/\s?" + _PHOTO_AGENCIES + r"(?:\s+via\s+[\w\s]{1,30})?",
+            r"(?:" + _PHOTO_AGENCIES + r")(?:\s+photos?)?\s?/\s?" + _NAME_WORDS,
+            r"(?:" + _NAME_WORDS + r"\s+)?(?:for|via)\s+Getty\s+Images",
+            r"getty\s+images|shutterstock|istock(?:photo)?|alamy(?:\s+stock\s+photo)?",
+            r"\(?file\s+(?:photo|image|picture)\)?",
+        ]
+    )
+    + ")"
+)
+
+
+def _names_someone(line: str) -> bool:
+    """A byline-shaped line is a byline only when it names a person or an agency."""
+    people, agency = split_names(line)
+    return bool(people or agency)
+
+
+# "By JIM HEINTZ and NASSER KARIMI", "Von Hans Müller", "Jane Doe | Reuters", "Jane Doe, Associated Press".
+BYLINE = (
+    r"^(?i:" + BYLINE_LEAD + r")(?:\s*:\s+|\s+)\p{Lu}[^.!?]{1,120}$"
+    r"|^\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){1,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){1,3})*"
+    r"\s*[|,]\s*(?:" + AGENCY_PATTERN + r")$"
+)
+
+LINE_RULES: list[LineRule] = [
+    LineRule(
+        RuleName.BYLINE,
+        regex.compile("(?-f)" + BYLINE, regex.V1),
+        where=HEAD,
+        max_words=20,
+        description="a byline: 'By JIM HEINTZ and NASSER KARIMI', 'Jane Doe | Reuters', 'Von ...', 'Par ...'; "
+        "the people go to authors, a credited agency to agency",
+        accept=_names_someone,
+        guarded=True,
+    ),
+    LineRule(
+        RuleName.CREDIT,
+        _re(r"^(?:" + CREDIT + r"[\s.,;|·•]*)+$"),
+        max_words=24,
+        description="photo and image credit lines and runs: 'Credit: AP', 'Photo: Reuters', "
+        "'(AP Photo/Jane Doe)', 'Jane Doe/Getty Images', 'File photo'",
+        trigger=(
+            "credit",
+            "photo",
+            "image",
+            "picture",
+            "pic",
+            "foto",
+            "illustration",
+            "getty",
+            "shutterstock",
+            "istock",
+            "alamy",
+            "/",
+        ),
+        guarded=True,
+    ),
+    LineRule(
+        RuleName.PHOTO_CAPTION,
+        _re(
+            r"[.!?\"”]\s*(?:\(\s*(?:[^()\n]{0,40}\s)?(?:photo|foto|image)\b[^()\n]{0,80}\)|\((?:[^()\n]{0,60}/)"
+            + _PHOTO_AGENCIES
+            + r"[^()\n]{0,40}\)|(?:REUTERS|AFP|AP)\s?/\s?[\p{L} .'’\-]{2,60}|"
+            r"(?:photo|image|credit)s?\s*:\s*[^:\n]{1,60}|[^\n]{0,60}/\s?(?:Getty Images|Shutterstock|AFP|AP|Reuters)(?:\s+via\s+[\w\s]{1,30})?)\s*$"
+        ),
+        max_words=80,
+        description="a caption sentence that ends in a photo credit, e.g. '... on Friday. (AP Photo/Jane Doe)'",
+        trigger=("photo", "foto", "image", "credit", "/"),
+        guarded=True,
+    ),
+    LineRule(
+        RuleName.SEPARATOR,
+        _re(r"^[\s_\-–—*=~#•·.+]{3,}$"),
+        description="separator lines such as '___', '***', '* * *'",
+    ),
+    LineRule(
+        RuleName.READING_TIME,
+        _re(
+            r"^(?:(?:estimated\s+)?(?:reading|read|listening)\s+time\s*:?\s*)?(?:about\s+)?\d{1,3}\s*(?:-\s*)?"
+            r"(?:min(?:ute)?s?|m)\.?(?:\s+(?:read|listen|reading\s+time))?$"
+            r"|^(?:reading|read|listening)\s+time\s*:?\s*.{0,20}$|^listen\s+to\s+(?:this\s+)?(?:article|story)\b.{0,30}$"
+        ),
+        where=HEAD,
+        max_words=10,
+        description="reading-time and listen labels: '5 min read', 'Reading time: 3 minutes'",
+    ),
+    LineRule(
+        RuleName.HEADER_STAMP,
+        _re(
+            r"^(?:"
+            + _DATE_LABEL
+            + r"|by\s+[^|]{1,60}\|)\s*[:\-–—]?\s*"
+            + DATE_TEXT
+            + r"(?:\s*[|·•,]\s*"
+            + _DATE_LABEL
+            + r"?\s*[:\-–—]?\s*"
+            + DATE_TEXT
+            + r")*[.\s]*$"
+        ),
+        max_words=20,
+        description="'Published:' / 'Updated:' stamps on a line of their own",
+        guarded=True,
+    ),
+    LineRule(
+        RuleName.SHARE,
+        _re(
+            r"^(?:(?:share|tweet|email|e-mail|print|pin|save|copy|link|comments?|whatsapp|facebook|"
+            r"twitter|x|linkedin|reddit|pinterest|telegram|flipboard|messenger|threads|bluesky|sms|mail|"
+            r"this|article|story|on|via|gift|to|a|friend|page|url|copied)(?:\s*[|•·/,:]\s*|\s+|$))++$"
+        ),
+        max_words=16,
+        description="share bars: 'Share', 'Share on Facebook', 'Email | Print | Tweet'",
+    ),
+    LineRule(
+        RuleName.SHARE,
+        _re(r"^(?:share\s+(?:this|the)\s+(?:article|story|post|page)|click\s+to\s+share\b)[^.]{0,60}$"),
+        max_words=16,
+    ),
+    LineRule(
+        RuleName.SUBSCRIBE,
+        _re(
+            r"^(?:(?:please\s+)?(?:subscribe|sign\s+up|register|join|get|receive|want|never\s+miss|don['’]t\s+miss|"
+            r"stay\s+(?:informed|updated|up\s+to\s+date)|enter\s+your\s+email)\b.{0,140}\b"
+            r"(?:newsletters?|subscri\w+|inbox|e-?mail\s+(?:updates|alerts)|alerts|briefing|digest)\b.{0,80}$"
+            r"|^(?:newsletter|subscribe(?:\s+now)?|subscribers?\s+only|sign\s+up(?:\s+now)?|already\s+a\s+subscriber\?.*"
+            r"|support\s+(?:our|independent)\s+journalism.*|become\s+a\s+(?:member|subscriber).*)$)"
+        ),
+        max_words=35,
+        description="subscription and newsletter prompts",
+        guarded=True,
+    ),
+    LineRule(
+        RuleName.FOLLOW,
+        _re(
+            r"^(?:follow|like|find)\s+(?:us|@\w+|\p{L}+(?:\s+\p{L}+){0,3})\s+on\s+(?:twitter|x|facebook|instagram|"
+            r"tiktok|linkedin|youtube|threads|bluesky|mastodon|telegram|whatsapp)\b.{0,120}$"
+            r"|^follow\s+(?:us|@\w+)\b.{0,60}$"
+        ),
+        max_words=30,
+        description="'Follow us on ...' lines",
+        guarded=True,
+    ),
+    LineRule(
+        RuleName.ADVERTISEMENT,
+        _re(
+            r"^(?:advertisement|advertising|ad|ads|sponsored(?:\s+content)?|paid\s+(?:post|content)|promoted(?:\s+content)?|"
+            r"story\s+continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:advertisement|ad)|"
+            r"(?:article\s+)?continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:advertisement|ad)|"
+            r"continue\s+reading(?:\s+(?:below|the\s+main\s+story|the\s+article))?|scroll\s+(?:down\s+)?to\s+continue.*|"
+            r"skip\s+(?:advertisement|ad)|remove\s+ads?)[.:]?$"
+        ),
+        max_words=12,
+        description="advertisement labels and 'story continues below' markers",
+    ),
+    LineRule(
+        RuleName.RELATED,
+        _re(
+            r"^(?:read\s+more|more|related(?:\s+(?:articles?|stories|coverage|content|news|links?))?|see\s+also|"
+            r"also\s+read|read\s+also|read\s+next|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|"
+            r"trending(?:\s+now)?|you\s+may\s+also\s+like|you\s+might\s+also\s+like|more\s+(?:from|on|stories|news)\b[^.]{0,60}|"
+            r"watch|listen|video|top\s+stories|latest(?:\s+news)?|further\s+reading|in\s+other\s+news)\s*(?:[:»›>|-].{0,200})?$"
+        ),
+        max_words=30,
+        description="related-story and 'Read more' lines",
+        guarded=True,
+    ),
+    LineRule(
+        RuleName.COPYRIGHT,
+        _re(
+            r"^(?:copyright|©|\(c\))\s*.{0,120}$|\ball\s+rights\s+reserved\.?$"
+            r"|^this\s+(?:material|article|story)\s+may\s+not\s+be\s+(?:published|reproduced|copied).{0,120}$"
+        ),
+        max_words=40,
+        description="copyright and redistribution footers",
+        trigger=("copyright", "©", "(c)", "rights", "may not be"),
+        guarded=True,
+    ),
+    LineRule(
+        RuleName.GALLERY_UI,
+        _re(
+            r"^(?:(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s+\d+|enlarge\s+this\s+image|"
+            r"toggle\s+caption|hide\s+caption|show\s+caption|expand|close|open\s+in\s+(?:new\s+)?(?:tab|window)|"
+            r"view\s+(?:full\s+)?(?:gallery|image|photos?)|click\s+(?:to|here\s+to)\s+(?:enlarge|expand|zoom).*|"
+            r"play\s+video|watch\s+(?:the\s+)?video|loading(?:\s+video)?\.{0,3}|video\s+(?:player|loading).*)[.:]?$"
+        ),
+        max_words=12,
+        description="photo-gallery and player controls",
+    ),
+    LineRule(
+        RuleName.DISCLOSURE,
+        _re(
+            r"^\(?(?:advertis(?:er|ing)|affiliate|editorial)\s+disclosure\)?:?$"
+            r"|^.{0,160}\b(?:we|i)\s+(?:may|might|could|will)?\s*(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?"
+            r"(?:affiliate\s+)?commission\b.{0,300}$"
+            r"|^.{0,160}\b(?:post|article|page|site|story|guide|review)\s+(?:may\s+)?contains?\s+(?:some\s+)?affiliate\s+links?\b.{0,300}$"
+            r"|^.{0,160}\bwe\s+may\s+be\s+compensated\b.{0,300}$"
+            r"|^prices?\s+(?:were|are)\s+accurate\s+(?:at|as\s+of)\s+the\s+time\b.{0,160}$"
+        ),
+        max_words=70,
+        trigger=("disclosure", "commission", "affiliate", "compensated", "accurate"),
+        guarded=True,
+        description="affiliate and advertiser disclosures: 'We may earn a commission ...', "
+        "'This post contains affiliate links', 'Advertiser Disclosure'",
+    ),
+    LineRule(
+        RuleName.DATE_LINE,
+        _re(
+            r"^(?:(?:"
+            + _DATE_LABEL
+            + r")\s*:?\s*)?"
+            + DATE_TEXT
+            + r"(?:(?:\s*[|·•,—–-]\s*|\s+)(?:(?:"
+            + _DATE_LABEL
+            + r")\s*:?\s*)?"
+            r"(?:" + DATE_TEXT + r"|\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?))*[.\s]*$"
+            r"|^this\s+(?:post|article|page|story)\s+was\s+(?:last\s+)?(?:updated|published)\s+(?:on\s+)?.{3,30}$"
+        ),
+        where=HEAD,
+        max_words=16,
+        guarded=True,
+        description="a date on a line of its own near the top: 'Sep 26, 2022', 'Jun 08, 2023 • 11 Minute Read'",
+    ),
+    LineRule(
+        RuleName.NAVIGATION,
+        _re(
+            r"^(?:skip\s+to\s+(?:main\s+)?content|you\s+are\s+here:?|back\s+to\s+(?:the\s+)?(?:blog|all\s+posts|articles|news|"
+            r"top|home(?:page)?|search\s+results)|breadcrumbs?|home|menu|search|table\s+of\s+contents?:?|contents:|"
+            r"on\s+this\s+page:?|jump\s+to(?:\s+section)?:?|in\s+this\s+article:?)$"
+        ),
+        where=HEAD,
+        max_words=6,
+        description="navigation left above the story: 'Skip to content', 'Home', 'Back to blog', 'Table of Contents'",
+    ),
+    LineRule(
+        RuleName.SIGNUP_FORM,
+        _re(
+            r"^(?:enter\s+(?:your\s+)?e-?mail(?:\s+address)?|(?:your\s+)?e-?mail\s+address\*?|"
+            r"thanks?\s+(?:you\s+)?for\s+(?:subscribing|signing\s+up)\b.{0,80}|"
+            r"\W{0,3}\s*(?:awesome|great|success)[,!]?\s+you['’]re\s+(?:now\s+)?(?:subscribed|signed\s+up|on\s+the\s+list)\W{0,3}|"
+            r"you['’]re\s+(?:now\s+)?(?:subscribed|signed\s+up|on\s+the\s+list)\W{0,3}|"
+            r"by\s+(?:entering|submitting|providing)\s+your\s+e-?mail\b.{0,240})$"
+        ),
+        max_words=45,
+        guarded=True,
+        description="the text of a newsletter sign-up form: 'Enter email address', 'Thanks for subscribing!', "
+        "'By entering your email you agree ...'",
+    ),
+    LineRule(
+        RuleName.AGENCY_TAG,
+        _re(r"^[(\[]?(?:" + AGENCY_PATTERN + r")[)\]]?\.?$|^(?:—|–|-)\s*(?:" + AGENCY_PATTERN + r")$"),
+        max_words=4,
+        where=TAIL,
+        description="a lone agency tag closing a story: '(AP)', '— Reuters'",
+    ),
+]
+
+# Procedural rules (implemented in newsclean.transforms.cleaning.clean) named here so every name is in one place.
+RULE_TITLE = RuleName.TITLE
+RULE_DATELINE = RuleName.DATELINE
+RULE_CONTRIBUTOR_TAIL = RuleName.CONTRIBUTOR_TAIL
+RULE_REPEATED_LINE = RuleName.REPEATED_LINE
+RULE_REPEATED_PARAGRAPH = RuleName.REPEATED_PARAGRAPH
+RULE_BOILERPLATE_LINE = RuleName.BOILERPLATE_LINE  # the line classifier (newsclean.transforms.cleaning.classify)
+RULE_RECURRING_IN_SOURCE = RuleName.RECURRING_IN_SOURCE  # the corpus stage (newsclean.transforms.corpus.boilerplate)
+
+RULE_NAMES: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        [r.name for r in PREFIX_RULES]
+        + [r.name for r in LINE_RULES]
+        + [RULE_TITLE, RULE_DATELINE, RULE_CONTRIBUTOR_TAIL, RULE_REPEATED_LINE, RULE_REPEATED_PARAGRAPH]
+        + [RULE_BOILERPLATE_LINE, RULE_RECURRING_IN_SOURCE]
+    )
+)
+
+
+# Section rules: a marker line that ends the article, so the marker and
+# everything after it go (newsclean.transforms.cleaning.sections). They only fire in the last part
+# of a document, on a heading or a short line that is nothing but the marker.
+
+
+@dataclass(frozen=True)
+class SectionRule:
+    """Cuts the document's tail from a line that fully matches ``pattern``."""
+
+    name: str
+    pattern: regex.Pattern
+    max_words: int = 12
+    # Cut only when no paragraph after the marker is longer than this: a related
+    # list holds titles and teasers, not prose. None: no limit.
+    max_prose_words: int | None = None
+    # The marker must come after this share of the document's words.
+    min_share: float = 0.5
+    description: str = ""
+
+
+_MARKER_END = r"\s*[:.!?…»›>→\-–—|]*\s*$"
+
+SECTION_RULES: list[SectionRule] = [
+    SectionRule(
+        RuleName.RELATED_SECTION,
+        _re(
+            r"^(?:(?:\p{So}|\p{Sk})\s*)?(?:"
+            r"related(?:\s+(?:articles?|posts?|stories|story|content|reading|links?|news|coverage|topics|resources|guides|"
+            r"reads|items|videos|pages))*(?:\s+(?:and|&)\s+links?)?(?:\s+(?:from|on)\s+.{1,40})?"
+            r"|(?:you\s+)?(?:may|might|will|could)\s+also\s+(?:like|enjoy|love|be\s+interested(?:\s+in)?|want\s+to\s+read)"
+            r"(?:\s+(?:these|the\s+following|reading))?(?:\s+(?:articles|posts|stories|topics))?(?:\s+as\s+well)?"
+            r"|you['’]ll\s+also\s+(?:like|love|enjoy)|(?:read|watch)\s+(?:this\s+)?next|up\s+next|what\s+to\s+read\s+next"
+            r"|more\s+(?:from|by|on|in|about)\s+.{1,40}|more\s+(?:like\s+this|stories|articles|posts|news|reading|to\s+(?:read|explore))"
+            r"|further\s+reading|see\s+also|also\s+read|suggested\s+(?:reading|articles|posts)"
+            r"|recommended(?:\s+(?:reading|for\s+you|articles|posts|stories))?|other\s+(?:articles|posts|stories|news)"
+            r"|(?:most\s+)?popular(?:\s+(?:posts|articles|stories|now))?|most\s+(?:read|viewed|shared)|trending(?:\s+now)?"
+            r"|latest(?:\s+(?:posts|articles|news|stories|updates))|keep\s+reading|explore\s+more|read\s+more\s+(?:articles|posts|stories)"
+            r"|(?:if\s+you\s+(?:liked|enjoyed)\s+this(?:\s+(?:post|article|story))?,?\s+)?you\s+(?:might|may)\s+also\s+like"
+            r"|this\s+might\s+(?:be\s+)?interest(?:ing\s+to)?\s+you"
+            r")" + _MARKER_END
+        ),
+        max_prose_words=50,
+        description="a 'Related articles' / 'You may also like' / 'More from X' / 'Further reading' line "
+        "starting a list of other stories",
+    ),
+    SectionRule(
+        RuleName.REFERENCES_SECTION,
+        _re(
+            r"^(?:references?(?:\s+(?:and|&)\s+(?:citations|notes|further\s+reading))?|sources?(?:\s+(?:and|&)\s+references)?"
+            r"|article\s+sources|footnotes|citations|bibliography|works\s+cited|notes\s+and\s+references)" + _MARKER_END
+        ),
+        max_words=5,
+        description="a references, sources or footnotes list closing an article",
+    ),
+    SectionRule(
+        RuleName.AUTHOR_SECTION,
+        _re(
+            r"^(?:about\s+the\s+(?:authors?|writers?|contributors?)|about\s+(?:the\s+)?author:?.{0,40}|author\s+bio(?:graphy)?"
+            r"|meet\s+the\s+(?:author|writer)|(?:written|reviewed|posted)\s+by\b.{0,40})" + _MARKER_END
+        ),
+        max_words=8,
+        description="an 'About the author' box or 'Written by X' footer",
+    ),
+    SectionRule(
+        RuleName.ENGAGEMENT_SECTION,
+        _re(
+            r"^(?:share\s+(?:this|the)\s+(?:article|post|story|blog|page)(?:\s+(?:on|via|with))?|share\s+(?:on|via)|share"
+            r"|(?:leave\s+a\s+|post\s+a\s+|add\s+a\s+)?(?:comments?|reply)(?:\s*\(\d+\))?|\d+\s+comments?"
+            r"|join\s+the\s+(?:conversation|discussion)|tags?|topics|filed\s+under|posted\s+in|categories"
+            r"|(?:sign\s+up\s+for|subscribe\s+to|join|get)\s+(?:our|the)\s+(?:free\s+)?(?:newsletters?|mailing\s+list)\b.{0,40}"
+            r"|newsletter|subscribe(?:\s+(?:now|today|to\s+(?:us|our\s+blog)))?"
+            r")" + _MARKER_END
+        ),
+        max_words=10,
+        description="share bars, comment boxes, tag lists and newsletter boxes after the story",
+    ),
+]
+
+
+# Calls to action that close a page: the site selling itself after the story.
+CALL_TO_ACTION = _re(
+    r"^(?:\W{0,3})(?:(?:ready|want|looking|need|interested)\b[^.?!]{0,80}\?\s*)?"
+    r"(?:(?:please\s+)?(?:sign\s+up|subscribe|register|join|book|schedule|request|get\s+started|start\s+(?:your|a|for)|"
+    r"try\b[^.]{0,40}\bfree|contact\s+(?:us|sales|our)|talk\s+to|speak\s+(?:to|with)|download|"
+    r"learn\s+more\s+about\s+(?:our|how)|find\s+out\s+more\s+about\s+(?:our|how)|click\s+here|"
+    r"follow\s+(?:us|me)|share\s+(?:this|it)|pin\s+it|explore\s+(?:our|all)|discover\s+how|get\s+(?:your|a)\s+free|"
+    r"don['’]t\s+miss|stay\s+(?:up\s+to\s+date|tuned|in\s+the\s+loop)|never\s+miss)\b)"
+    r"|^(?:thanks?\s+(?:you\s+)?for\s+(?:reading|subscribing|signing\s+up|visiting)|enjoy(?:ed)?\s+(?:the|this)\s+(?:post|article)\?"
+    r"|if\s+you\s+(?:enjoyed|liked|found)\s+(?:this|my)\b|(?:\W{0,3})?email\s+address\*?$)"
+)
+CALL_TO_ACTION_MAX_WORDS = 45
+
+
+@dataclass(frozen=True, eq=False)  # identity hash: cheap, and what the per-set cache needs
+class RuleSet:
+    """The line and prefix rules one run applies: the built-in ones, or those plus a rules file."""
+
+    line_rules: tuple[LineRule, ...]
+    prefix_rules: tuple[PrefixRule, ...]
+
+    @property
+    def tail_rules(self) -> tuple[LineRule, ...]:
+        return tuple(r for r in self.line_rules if r.where == TAIL)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([r.name for r in self.prefix_rules] + [r.name for r in self.line_rules]))
+
+    def first_line_rule(self, paragraph: str, in_head: bool) -> LineRule | None:
+        """The first rule (outside the tail ones) that removes ``paragraph``, cached per set."""
+        return _first_line_rule(self, paragraph, in_head)
+
+
+@lru_cache(maxsize=8192)  # the fixed-point loop and repeated boilerplate ask again about the same lines
+def _first_line_rule(rules: RuleSet, paragraph: str, in_head: bool) -> LineRule | None:
+    n_words = len(paragraph.split())
+    folded = paragraph.lower()
+    for rule in rules.line_rules:
+        if rule.where == TAIL or (rule.where == HEAD and not in_head):
+            continue
+        if rule.matches(paragraph, n_words, folded):
+            return rule
+    return None
+
+
+DEFAULT_RULES = RuleSet(tuple(LINE_RULES), tuple(PREFIX_RULES))

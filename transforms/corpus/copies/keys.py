@@ -1,0 +1,104 @@
+"""Candidate generation: bucket keys and the pairs a bucket proposes.
+
+Two kinds of bucket, both keyed by non-negative 63-bit integers (stable, so
+any runner groups them the same way, and 8 bytes in a numpy array):
+
+* near: the band number in bits 55-61 over 55 bits of the band's hash. Texts
+  agreeing on all ``rows`` values of a band land together.
+* spun (bit 62 set): one sampled immutable shingle. Texts sharing
+  ``spun_min_keys`` of them become candidates.
+
+A bucket never yields all pairs of a large membership: past
+``bucket_all_pairs`` members each is paired with its next ``bucket_window`` in
+sorted order, which keeps a big cluster connected in O(members) pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+
+import numpy as np
+
+from newsclean.transforms.corpus.copies.config import CopiesConfig
+from newsclean.transforms.corpus.copies.features import Profile
+
+SPUN_FLAG = 1 << 62
+_BAND_SHIFT = 55  # bands < NUM_PERM == 128 fit in bits 55-61
+
+
+def near_keys(profile: Profile, config: CopiesConfig) -> list[int]:
+    """One key per LSH band of the near signature."""
+    if profile.near_size == 0:
+        return []
+    sig = profile.near_sig
+    keys = []
+    for band in range(config.near_bands):
+        chunk = sig[band * config.near_rows : (band + 1) * config.near_rows].tobytes()
+        digest = int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "little")
+        keys.append((band << _BAND_SHIFT) | (digest >> (64 - _BAND_SHIFT)))
+    return keys
+
+
+def is_spun_key(key: int) -> bool:
+    """Whether a bucket key is a sampled immutable shingle (else an LSH band)."""
+    return bool(key & SPUN_FLAG)
+
+
+def sample_level(size: int, config: CopiesConfig) -> int:
+    """How many low zero bits a shingle hash needs to be a key of a text with ``size`` shingles."""
+    level = 0
+    while level < config.spun_max_level and size >= config.spun_sample_base << (level + 1):
+        level += 1
+    return level
+
+
+def spun_keys(profile: Profile, config: CopiesConfig) -> list[int]:
+    """Sampled immutable shingles: the same shingle is sampled in every text that has it.
+
+    A text samples at a level fitted to its size; two texts at different levels
+    still share every key of the coarser level, so the sample stays consistent.
+    """
+    values = profile.immutables
+    if len(values) < config.spun_min_shared:
+        return []
+    mask = np.uint32((1 << sample_level(len(values), config)) - 1)
+    return [SPUN_FLAG | v for v in values[(values & mask) == 0].tolist()]
+
+
+def bucket_pairs(members: Iterable[int], config: CopiesConfig) -> Iterator[tuple[int, int]]:
+    """Pairs ``(a, b)``, ``a < b``, proposed by one bucket's member nodes."""
+    nodes = sorted(set(members))
+    if len(nodes) <= config.bucket_all_pairs:
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1 :]:
+                yield a, b
+        return
+    window = config.bucket_window
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1 : i + 1 + window]:
+            yield a, b
+
+
+def bucket_pair_array(nodes: np.ndarray, config: CopiesConfig, *, spun: bool = False) -> np.ndarray:
+    """The pairs of :func:`bucket_pairs` (``spun``: of :func:`spun_bucket_pairs`) as an ``(n, 2)``
+    uint64 array, in no particular order: a bucket's pairs without a Python tuple each."""
+    if spun and len(nodes) > config.spun_key_max_df:
+        return np.zeros((0, 2), dtype=np.uint64)
+    nodes = np.unique(np.asarray(nodes, dtype=np.uint64))
+    count = len(nodes)
+    if count <= config.bucket_all_pairs:
+        first, second = np.triu_indices(count, 1)
+        return np.stack([nodes[first], nodes[second]], axis=1)
+    steps = range(1, min(config.bucket_window, count - 1) + 1)
+    return np.concatenate([np.stack([nodes[:-step], nodes[step:]], axis=1) for step in steps])
+
+
+def spun_bucket_pairs(members: Iterable[int], config: CopiesConfig) -> Iterator[tuple[int, int]]:
+    """Pairs from one sampled shingle; none when the shingle is a commonplace held by many texts."""
+    nodes = []
+    for node in members:
+        nodes.append(node)
+        if len(nodes) > config.spun_key_max_df:
+            return
+    yield from bucket_pairs(nodes, config)

@@ -1,0 +1,38 @@
+"""Deciding whether a candidate pair of texts are copies, and of what kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsclean.transforms.corpus.copies.config import CopiesConfig
+from newsclean.transforms.corpus.copies.features import Profile, estimated_jaccard, set_similarity
+
+
+@dataclass(frozen=True)
+class PairScore:
+    """The similarities a decision rests on."""
+
+    near: float  # estimated Jaccard of word shingles (MinHash)
+    spun: float  # exact Jaccard of immutable shingles
+    shared: int  # immutable shingles in common
+
+
+def score(a: Profile, b: Profile) -> PairScore:
+    """Both similarities of two texts."""
+    near = estimated_jaccard(a.near_sig, b.near_sig) if a.near_size and b.near_size else 0.0
+    shared, jaccard, _ = set_similarity(a.immutables, b.immutables)
+    return PairScore(near, jaccard, shared)
+
+
+def copy_kind(pair: PairScore, config: CopiesConfig) -> str | None:
+    """``near`` when the words mostly agree, ``spun`` when only the immutables do, else None."""
+    if pair.near >= config.near_threshold:
+        return "near"
+    if pair.spun >= config.spun_threshold and pair.shared >= config.spun_min_shared:
+        return "spun"
+    return None
+
+
+def verify(a: Profile, b: Profile, config: CopiesConfig) -> str | None:
+    """The kind of copy ``a`` and ``b`` are of each other, or None when they are not copies."""
+    return copy_kind(score(a, b), config)

@@ -1,0 +1,1 @@
+"""Extraction: an HTML page to content blocks and page facts (trafilatura adapter, page metadata)."""

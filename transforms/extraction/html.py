@@ -1,0 +1,213 @@
+"""HTML to article blocks and page metadata, through trafilatura.
+
+trafilatura finds the main content and the page's metadata (title, authors,
+date, site name, canonical URL, language). We take its content as an XML tree
+rather than its text output, so every block keeps its kind (heading, paragraph,
+list item, table row, quote, code): the section rules in
+:mod:`newsclean.transforms.cleaning.sections` need that, and the line rules of
+:mod:`newsclean.transforms.cleaning.clean` then run on the same text the plain-text path cleans.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.transforms.errors import StageError
+from newsclean.transforms.extraction import trafilatura_adapter
+from newsclean.transforms.facts import CODE, HEADING, ITEM, PARAGRAPH, QUOTE, ROW, Block
+from newsclean.transforms.vocabulary import RejectCode, Stage
+
+STAGE = Stage.EXTRACT
+
+# trafilatura XML tags for blocks, and the kind each becomes.
+_BLOCK_KINDS = {"p": PARAGRAPH, "head": HEADING, "quote": QUOTE, "code": CODE, "item": ITEM}
+# Tags whose content starts a new line inside a block's text.
+_LINE_TAGS = frozenset({"list", "item", "p", "head", "row", "quote", "code", "table"})
+_SPACES = regex.compile(r"[^\S\n]+")
+
+# trafilatura logs every page it finds too short; that is a reject here, not a warning.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+
+@dataclass
+class PageMetadata:
+    """What trafilatura read from the page besides the content, as it said it.
+
+    ``author`` is its ``"A; B"`` string and ``date`` its ISO day: the field
+    choosers in :mod:`newsclean.transforms.fields.choose` weigh them against the page's own
+    metadata (:mod:`newsclean.transforms.extraction.page_meta`).
+    """
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass
+class HtmlExtraction:
+    """The content blocks of a page and its metadata."""
+
+    blocks: list[Block]
+    metadata: PageMetadata
+
+
+def _text_of(element) -> str:
+    """An element's text with ``<lb/>`` and nested blocks as line breaks."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            parts.append("\n")
+        elif child.tag in _LINE_TAGS:
+            parts.append("\n" + _text_of(child) + "\n")
+        elif child.tag == "cell":
+            parts.append(" " + _text_of(child) + " ")
+        else:
+            parts.append(_text_of(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _tidy(text: str) -> str:
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _heading_level(rend: str | None) -> int | None:
+    if rend and len(rend) == 2 and rend[0] == "h" and rend[1].isdigit():
+        return int(rend[1])
+    return None
+
+
+def body_blocks(body) -> list[Block]:
+    """The blocks of a trafilatura ``<body>`` tree, in document order."""
+    blocks: list[Block] = []
+
+    def add(kind: str, text: str, level: int | None = None) -> None:
+        text = _tidy(text)
+        if text:
+            blocks.append(Block(kind, text, level))
+
+    def walk(parent) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == "list":
+                walk(child)
+            elif tag == "item" and (child.find(".//list") is not None or child.find("p") is not None):
+                add(ITEM, child.text or "")
+                walk(child)
+            elif tag == "table":
+                for row in child.iter("row"):
+                    cells = [_tidy(_text_of(cell)).replace("\n", " ") for cell in row.iter("cell")]
+                    add(ROW, " | ".join(cell for cell in cells if cell))
+            elif tag in ("div", "section", "body"):
+                walk(child)
+            elif tag != "lb":
+                add(_BLOCK_KINDS.get(tag, PARAGRAPH), _text_of(child), _heading_level(child.get("rend")))
+            if child.tail and child.tail.strip():
+                add(PARAGRAPH, child.tail)
+
+    walk(body)
+    return blocks
+
+
+# Tag by tag: one pattern over the page with two lazy runs inside a tag tried every way
+# ("<meta http-equiv=content-language " repeated) took seconds per page.
+_LANGUAGE_TAG = regex.compile(r"<(html|meta)\b[^<>]*", regex.I)  # a tag ends at the next < or >: linear
+_LANG_ATTRIBUTE = regex.compile(r"\s(?:xml:)?lang\s*=\s*[\"']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)*)", regex.I)
+_LANGUAGE_META = regex.compile(r"http-equiv\s*=\s*[\"']?content-language|property\s*=\s*[\"']?og:locale", regex.I)
+_CONTENT_LANGUAGE = regex.compile(r"content\s*=\s*[\"']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)*)", regex.I)
+
+
+def declared_language(html: str) -> str | None:
+    """The language a page declares (``<html lang>``, content-language, ``og:locale``), ISO 639-1."""
+    for tag in _LANGUAGE_TAG.finditer(html[:20000], timeout=1.0):
+        text = tag.group()
+        if tag.group(1).lower() == "html":
+            found = _LANG_ATTRIBUTE.search(text, timeout=1.0)
+        else:
+            marker = _LANGUAGE_META.search(text, timeout=1.0)
+            found = _CONTENT_LANGUAGE.search(text, marker.end(), timeout=1.0) if marker else None
+        if found:
+            return _language_code(found.group(1))
+    return None
+
+
+def _language_code(value: str | None) -> str | None:
+    """``en`` for ``en-US`` / ``en_GB``: the contract stores ISO 639-1 codes."""
+    code = regex.split(r"[-_]", (value or "").strip().casefold())[0]
+    return code if len(code) == 2 and code.isalpha() else None
+
+
+_VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+
+
+def visible_language(tree) -> str | None:
+    """The language of a page's visible text (:func:`newsclean.transforms.cleaning.language.detect_language`), for pages
+    that declare none."""
+    from newsclean.transforms.cleaning.language import MAX_CHARS, detect_language
+
+    sample: list[str] = []
+    size = 0
+    for text in tree.xpath(_VISIBLE_TEXT):
+        if text.strip():
+            sample.append(text.strip())
+            size += len(sample[-1])
+            if size >= MAX_CHARS:
+                break
+    return detect_language(" ".join(sample))
+
+
+def _blocks(document) -> list[Block]:
+    return body_blocks(document.body) if document is not None and document.body is not None else []
+
+
+def _words(blocks: list[Block]) -> int:
+    return sum(len(b.text.split()) for b in blocks)
+
+
+# Below this many words the recall-oriented pass may have taken the wrong part
+# of the page; the default pass then runs too and the longer result wins.
+SECOND_PASS_WORDS = 500
+SECOND_PASS_GAIN = 1.1
+
+
+def extract_html(html: str, url: str | None = None, tree=None) -> HtmlExtraction:
+    """The main content blocks and metadata of one page.
+
+    trafilatura runs with ``favor_recall`` (on news and blog pages it keeps more
+    of the story without keeping more boilerplate: our own rules remove that);
+    when that finds little, its default pass runs as well and the longer
+    content is kept. Raises :class:`StageError` (``extract/no_content``) when
+    neither finds main content.
+    """
+    tree = tree if tree is not None else trafilatura_adapter.load_html(html)
+    if tree is None:
+        raise StageError(STAGE, RejectCode.NO_CONTENT, "trafilatura found no main content")
+    declared = declared_language(html) if isinstance(html, str) else None
+    # metadata first, as trafilatura orders it: its canonical URL goes to the extractor
+    languages = trafilatura_adapter.date_languages(declared or visible_language(tree))
+    found = trafilatura_adapter.page_metadata(tree, url, languages, search_author=False)
+    page_url = url or found.url
+    blocks = _blocks(trafilatura_adapter.content(tree, page_url, favor_recall=True))
+    if _words(blocks) < SECOND_PASS_WORDS:
+        second_blocks = _blocks(trafilatura_adapter.content(tree, page_url, favor_recall=False))
+        if _words(second_blocks) > SECOND_PASS_GAIN * _words(blocks):
+            blocks = second_blocks
+    if not blocks:
+        raise StageError(STAGE, RejectCode.NO_CONTENT, "trafilatura found no main content")
+    metadata = PageMetadata(
+        title=(found.title or "").strip() or None,
+        author=(found.author or "").strip() or None,
+        date=found.date or None,
+        sitename=(found.sitename or "").strip() or None,
+        url=found.url or None,
+        language=_language_code(found.language) or declared,
+    )
+    return HtmlExtraction(blocks, metadata)

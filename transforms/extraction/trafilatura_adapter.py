@@ -1,0 +1,241 @@
+"""trafilatura and htmldate, as newsclean uses them: the one module that reaches into them.
+
+It owns every departure from calling them plainly, each scoped to our own calls:
+- pages are parsed by :func:`load_html`, trafilatura's own decoding, repair and
+  fallback steps run with a parser whose element classes lxml picks in C (lxml.html
+  looks each one up in Python, ~6,000 times a page); trafilatura's module parser is
+  never swapped, so other callers in the process see it unchanged;
+- htmldate asks :func:`_install_date_parser_hook`'s function for its dateparser; it
+  answers with a page's languages only inside :func:`dates_in`, and with htmldate's
+  own parser everywhere else;
+- :func:`page_metadata` repeats trafilatura's ``extract_metadata`` steps less the
+  fields no record holds.
+The versions these were written against are pinned in ``constraints.txt`` and
+checked by :func:`check_versions` (a test runs it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections.abc import Iterator
+from functools import lru_cache
+
+# What the adapter was written and tested against (constraints.txt pins the same).
+PINNED = {"trafilatura": "2.3.1", "htmldate": "1.11.0"}
+
+
+def check_versions() -> dict[str, str]:
+    """The installed versions of the adapted packages that differ from :data:`PINNED` (empty when all agree)."""
+    from importlib.metadata import version
+
+    installed = {name: version(name) for name in PINNED}
+    return {name: found for name, found in installed.items() if found != PINNED[name]}
+
+
+@lru_cache(maxsize=1)
+def _fast_parser():
+    """trafilatura's HTML parser with lxml's element classes chosen in C.
+
+    ``lxml.html`` picks each element's Python class with a Python method, called
+    every time an element is touched from Python (about 6,000 times a page, in
+    trafilatura's passes and ours). Here every element is a plain ``HtmlElement``:
+    only form elements lose their form helpers, which neither trafilatura nor we
+    use (the same output on all 711 wcxb-dev pages). Copies of the tree keep it.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+    from trafilatura.utils import HTML_PARSER
+
+    parser = lxml_html.HTMLParser(
+        collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+    )
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml_html.HtmlElement,
+            comment=lxml_html.HtmlComment,
+            pi=lxml_html.HtmlProcessingInstruction,
+            entity=lxml_html.HtmlEntity,
+        )
+    )
+    return HTML_PARSER, parser
+
+
+def load_html(html: str | bytes):
+    """The page as trafilatura's ``load_html`` parses it, with :func:`_fast_parser`'s parser.
+
+    The same steps in the same order (decode, dubious-HTML check, repair, string
+    parse, bytes fallback, rejection of a one-child non-HTML tree), calling
+    trafilatura's own helpers; None when there is no tree to be had. trafilatura
+    copies a tree it is given, so one parse can feed both of its passes and the
+    page-metadata readers.
+    """
+    from lxml.html import HtmlElement, fromstring
+    from trafilatura import utils
+
+    if isinstance(html, HtmlElement):
+        return html
+    if not isinstance(html, (bytes, str)):
+        raise TypeError("incompatible input type", type(html))
+    _theirs, parser = _fast_parser()
+
+    def from_bytes(text: str):
+        try:
+            return fromstring(text.encode("utf8", "surrogatepass"), parser=parser)
+        except Exception:  # noqa: BLE001 - trafilatura's own guard: lxml raises many kinds
+            return None
+
+    text = utils.decode_file(html)
+    beginning = text[:50].lower()
+    dubious = utils.is_dubious_html(beginning)
+    text = utils.repair_faulty_html(text, beginning)
+    tree, fallback = None, False
+    try:
+        tree = fromstring(text, parser=parser)
+    except ValueError:  # a str with an encoding declaration
+        tree, fallback = from_bytes(text), True
+    except Exception:  # noqa: BLE001 - as trafilatura: a parse that fails is no tree
+        tree = None
+    if (tree is None or len(tree) < 1) and not fallback:
+        tree = from_bytes(text)
+    if tree is not None and dubious and len(tree) < 2:
+        tree = None
+    return tree
+
+
+def content(html, url: str | None, *, favor_recall: bool):
+    """The content only: page metadata comes from :func:`_trafilatura_metadata`, once."""
+    import trafilatura  # heavy import, only where HTML is read
+
+    return trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=False,
+        favor_recall=favor_recall,
+        include_comments=False,
+        include_tables=True,
+        deduplicate=False,  # its per-process cache would make output depend on document order
+    )
+
+
+# htmldate's last resort for a date written in words is dateparser over all of
+# its 205 locales: each string no locale claims is tried against every one,
+# compiling each locale's patterns on first use. When the page declares its
+# language, only that language and English are tried (the same dates on all 711
+# wcxb-dev pages, ~8% less CPU a page in one process, more in a fresh worker). A page
+# that declares none is read in the language of its visible text.
+_DATE_LANGUAGES: contextvars.ContextVar[tuple[str, ...] | None] = contextvars.ContextVar(
+    "newsclean_date_languages", default=None
+)
+# htmldate's own dateparser settings (htmldate.extractors.get_external_parser); a test checks they agree.
+DATEPARSER_SETTINGS = {
+    "NORMALIZE": True,
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "PREFER_DATES_FROM": "past",
+    "PREFER_LOCALE_DATE_ORDER": True,
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "STRICT_PARSING": True,
+}
+
+
+@lru_cache(maxsize=64)
+def _language_date_parser(languages: tuple[str, ...]):
+    from dateparser import DateDataParser
+
+    return DateDataParser(languages=list(languages), settings=DATEPARSER_SETTINGS)
+
+
+def date_languages(declared: str | None) -> tuple[str, ...] | None:
+    """The languages dateparser tries on a page in ``declared``; None (all of them) when unknown."""
+    from dateparser.data import language_locale_dict
+
+    if declared is None or declared not in language_locale_dict:
+        return None
+    return tuple(dict.fromkeys((declared, "en")))
+
+
+@lru_cache(maxsize=1)
+def _install_date_parser_hook() -> None:
+    """Make htmldate ask us for its dateparser; outside :func:`dates_in` it gets its own, unchanged."""
+    from htmldate import extractors
+
+    htmldate_parser = extractors.get_external_parser
+
+    def external_parser():
+        languages = _DATE_LANGUAGES.get()
+        return _language_date_parser(languages) if languages else htmldate_parser()
+
+    extractors.get_external_parser = external_parser
+
+
+@contextlib.contextmanager
+def dates_in(languages: tuple[str, ...] | None) -> Iterator[None]:
+    _install_date_parser_hook()
+    token = _DATE_LANGUAGES.set(languages)
+    try:
+        yield
+    finally:
+        _DATE_LANGUAGES.reset(token)
+
+
+def page_metadata(tree, url: str | None, date_languages: tuple[str, ...] | None = None, *, search_author: bool = True):
+    """trafilatura's ``extract_metadata`` less what no record of ours holds.
+
+    The same steps in the same order (meta tags, JSON-LD, title, author, URL,
+    htmldate, site name, then its trimming), without the category, tag and
+    licence searches that cost about a tenth of a page's extraction. trafilatura
+    is pinned (constraints.txt); a test checks the fields we read agree with
+    its own ``extract_metadata``.
+    """
+    from htmldate import find_date
+    from trafilatura import metadata as tm
+    from trafilatura.settings import DEFAULT_CONFIG, set_date_params
+
+    meta = tm.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = tm.extract_meta_json(tree, meta)
+    except Exception:  # noqa: BLE001 - trafilatura's own guard: bugs in its JSON-LD reader
+        pass
+    if not meta.title:
+        meta.title = tm.extract_title(tree)
+    if not meta.author and search_author:
+        meta.author = tm.extract_author(tree)
+    if not meta.url:
+        meta.url = tm.extract_url(tree, url)
+    # what bare_extraction passes by default: its configuration's extensive date search
+    date_config = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
+    date_config["url"] = meta.url
+    with dates_in(date_languages):
+        meta.date = find_date(tree, **date_config)
+    if not meta.sitename:
+        meta.sitename = tm.extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")
+        if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+            meta.sitename = meta.sitename.title()
+    elif meta.url:
+        found = tm.META_URL.match(meta.url)
+        if found:
+            meta.sitename = found[1]
+    meta.clean_and_trim()
+    return meta
+
+
+def trafilatura_author(tree) -> str | None:
+    """trafilatura's search of the page's markup for a byline (the step ``extract_html`` leaves out).
+
+    It copies and prunes the whole tree (~10 ms a page), so it runs only when no
+    source of our own names anyone (``newsclean.transforms.document``); trimmed as
+    trafilatura trims its metadata.
+    """
+    from html import unescape
+
+    from trafilatura import metadata as tm
+    from trafilatura.utils import line_processing
+
+    found = tm.extract_author(tree)
+    if not found:
+        return None
+    return line_processing(unescape(found if len(found) <= 10000 else found[:9999] + "…")) or None

@@ -1,0 +1,46 @@
+"""Datelines: ``MOSCOW (AP) —``, ``WASHINGTON, Jan 17 (Reuters) -``, ``KYIV, Ukraine —``, ``MOSCOW–``."""
+
+from __future__ import annotations
+
+import regex
+
+from newsclean.transforms.facts import Dateline
+from newsclean.transforms.fields.agency import canonical_agency
+
+# Words in capitals that open a paragraph with a dash but are not places.
+_NOT_PLACES = frozenset(
+    "BREAKING UPDATE UPDATED EXCLUSIVE WATCH LIVE OPINION ANALYSIS EDITORIAL "
+    "COMMENTARY NOTE EDITOR'S EDITORS CORRECTION FILE PHOTO VIDEO REVIEW FACT CHECK "
+    "WARNING ALERT URGENT NEW FIRST LAST THE AND BUT".split()
+)
+
+# Atomic: a word is read one way, so a long "A-B-C-..." is not split at every hyphen in turn.
+_CAPS_WORD = r"(?>[\p{Lu}][\p{Lu}'’.\-]*[\p{Lu}.])"
+DATELINE = regex.compile(
+    r"^(?P<place>" + _CAPS_WORD + r"(?:[ \-]" + _CAPS_WORD + r"){0,3})"
+    # ", Ukraine" / ", Mo." / ", D.C." / ", Calif." (a region as printed)
+    r"(?P<region>(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,3}(?=[\s,(—–-]))?)"
+    # ", Jan 17" (Reuters puts the day in the dateline)
+    r"(?P<day>,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
+    r"(?P<dash>\s*[—–]+\s*|\s*--?\s+|\s+-\s*)"
+    r"(?P<rest>[\p{Lu}\p{N}\"“‘'(].*)$",
+    regex.S,
+)
+
+
+def split_dateline(paragraph: str) -> Dateline | None:
+    """Split a leading dateline off ``paragraph``; the sentence after it is kept."""
+    match = DATELINE.match(paragraph, timeout=1.0)
+    if not match:
+        return None
+    place = match["place"]
+    if all(w.rstrip(".") in _NOT_PLACES for w in place.split()) or len(place.replace(".", "")) < 3:
+        return None
+    agency_text = match["agency"]
+    agency = canonical_agency(agency_text) if agency_text else None
+    if agency_text and agency is None:
+        return None  # "(Photo)", "(File)": a parenthesis we cannot vouch for
+    region = match["region"] or ""
+    printed = paragraph[: match.start("rest")].rstrip()
+    return Dateline(place + region, agency, printed, match["rest"])

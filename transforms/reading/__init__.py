@@ -1,0 +1,1 @@
+"""Reading: input formats, decompression and decoding, bytes in and raw documents out."""

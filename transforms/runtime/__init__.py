@@ -1,0 +1,1 @@
+"""Runtime: per-document limits, the time guard and its child process, memory release, progress."""

@@ -1,0 +1,1 @@
+"""Scoring: the metrics newsclean is judged by and the evaluation beside trafilatura."""

@@ -14,14 +14,14 @@ from newsclean.schemas.records import Removed
 from newsclean.transforms.cleaning import rules as R
 from newsclean.transforms.cleaning.classify import RULE_BOILERPLATE_LINE, LineModel, default_model, score_lines
 from newsclean.transforms.cleaning.language import detect_language, stopwords
-from newsclean.transforms.facts import CleanedText
+from newsclean.transforms.facts import CleanedText, ParsedDate
 from newsclean.transforms.fields.agency import find_agency
 from newsclean.transforms.fields.contributors import parse_contributor_tail
 from newsclean.transforms.fields.dateline import split_dateline
-from newsclean.transforms.fields.dates import find_date
+from newsclean.transforms.fields.dates import find_all_dates
 from newsclean.transforms.fields.names import split_names
 from newsclean.transforms.text import normalise_line, normalise_text, split_paragraphs, word_count
-from newsclean.transforms.vocabulary import FieldSource
+from newsclean.transforms.vocabulary import FieldSource, RuleName
 
 HEAD_PARAGRAPHS = 6  # header rules look this far into a document
 TAIL_PARAGRAPHS = 6  # tail rules look at this many last remaining paragraphs
@@ -33,14 +33,16 @@ TITLE_MAX_WORDS = 20
 _TITLE_BAD_ENDINGS = tuple('.:;,!"”…')
 
 
-def _apply_prefix_rules(paragraph: str, out: CleanedText, not_after: dt.date | None, rules: R.RuleSet) -> str:
+def _apply_prefix_rules(
+    paragraph: str, out: CleanedText, not_after: dt.date | None, rules: R.RuleSet, language: Language
+) -> str:
     for rule in rules.prefix_rules:
         match = rule.pattern.match(paragraph, timeout=1.0)
         if not match:
             continue
         out.removed.append(Removed(rule.name, match.group().strip()))
-        parsed = find_date(match["date"], not_after=not_after) if "date" in rule.pattern.groupindex else None
-        if parsed:
+        parsed = publication_date(match.group(), not_after, language) if "date" in rule.pattern.groupindex else None
+        if parsed:  # an update stamp is noise, never the publication day
             out.dates.append((FieldSource.HEADER, parsed))
         paragraph = paragraph[match.end() :].strip()
     return paragraph
@@ -55,10 +57,11 @@ def _remove_line_rules(
     again finds the same head and removes nothing more.
     """
     kept: list[str] = []
+    language = Language(paragraphs)
     for paragraph in paragraphs:
         in_head = len(kept) < HEAD_PARAGRAPHS
         if in_head:
-            paragraph = _apply_prefix_rules(paragraph, out, not_after, rules)
+            paragraph = _apply_prefix_rules(paragraph, out, not_after, rules, language)
             if not paragraph:
                 continue
         rule = rules.first_line_rule(paragraph, in_head)
@@ -66,16 +69,51 @@ def _remove_line_rules(
             kept.append(paragraph)
             continue
         out.removed.append(Removed(rule.name, paragraph))
-        if rule.name == "header_stamp" and in_head:
-            parsed = find_date(paragraph, not_after=not_after)
+        if rule.name in (RuleName.HEADER_STAMP, RuleName.DATE_LINE) and in_head:
+            parsed = publication_date(paragraph, not_after, language)
             if parsed:
                 out.dates.append((FieldSource.HEADER, parsed))
-        elif rule.name == "byline":
+        elif rule.name == RuleName.BYLINE:
             out.bylines.append(paragraph)
             out.add_agency(FieldSource.BYLINE, split_names(paragraph)[1])
-        elif rule.name == "credit":
+        elif rule.name in (RuleName.CREDIT, RuleName.PHOTO_CAPTION, RuleName.COPYRIGHT):
             out.add_agency(FieldSource.CREDIT, find_agency(paragraph))
     return kept
+
+
+class Language:
+    """A text's language, identified only if a stamp asks (an ambiguous slash date needs it)."""
+
+    def __init__(self, paragraphs: list[str]) -> None:
+        self._paragraphs = paragraphs
+        self._code: str | None = None
+        self._known = False
+
+    def __call__(self) -> str | None:
+        if not self._known:
+            self._code, self._known = detect_language("\n".join(self._paragraphs[:40])), True
+        return self._code
+
+
+def publication_date(stamp: str, not_after: dt.date | None, language: Language | None = None) -> ParsedDate | None:
+    """The publication day a header stamp prints: the first date not labelled as an update
+    (``Updated Jan. 18, 2025 | Published Jan. 17, 2025`` -> Jan. 17; ``Updated 3:45 PM, Jan. 18`` -> none).
+
+    A slash date that could be either order (``05/08/2016``) is read month first beside a 12-hour
+    clock, a North American zone or an English label, day first beside another language's label or
+    in a text of another ``language``."""
+    labels = [(m.start(), bool(m["updated"]), m.group()) for m in R.STAMP_LABEL.finditer(stamp, timeout=1.0)]
+    if any(not R.ENGLISH_LABEL.match(text) for _start, _updated, text in labels):
+        day_first: bool | None = True
+    elif labels or R.MONTH_FIRST_HINT.search(stamp, timeout=1.0):
+        day_first = False
+    else:
+        day_first = None if language is None else language() not in (None, "en")
+    for parsed in find_all_dates(stamp, not_after=not_after, day_first=day_first):
+        before = [updated for start, updated, _text in labels if start < parsed.start]
+        if not (before and before[-1]):
+            return parsed
+    return None
 
 
 def _remove_tail(paragraphs: list[str], out: CleanedText, rules: R.RuleSet = R.DEFAULT_RULES) -> list[str]:
@@ -200,6 +238,9 @@ def _remove_boilerplate_lines(
     if stop is None:
         stop = stopwords(detect_language("\n".join(paragraphs)))
     scores = score_lines(paragraphs, stop, model)
+    # a contributor tail reads like boilerplate to the classifier; the tail step parses it instead
+    scores = [s if s >= model.threshold or parse_contributor_tail(p) is None else model.threshold
+              for p, s in zip(paragraphs, scores, strict=True)]  # fmt: skip
     kept = [p for p, s in zip(paragraphs, scores, strict=True) if s >= model.threshold]
     if not kept:
         return paragraphs  # nothing reads like body: leave the decision to the caller, not to a guess

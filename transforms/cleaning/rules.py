@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from newsclean.transforms.fields.agency import AGENCY_PATTERN
+from newsclean.transforms.fields.dates import DATE_JOINERS, MONTHS, REGION_ZONES, TIME_JOINERS, ZONES
 from newsclean.transforms.fields.names import BYLINE_LEAD, split_names
 from newsclean.transforms.vocabulary import RuleName
 
@@ -72,28 +73,59 @@ def _re(pattern: str) -> regex.Pattern:
     return regex.compile(r"(?-f)" + pattern, regex.I | regex.V1)
 
 
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+_MONTH = r"(?:" + "|".join(regex.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Zone names as printed (case-sensitive: "ET" is a zone, "et" a word), from fields.dates' table.
+_ZONE = r"(?-i:" + "|".join(sorted((z.upper() for z in (*ZONES, *REGION_ZONES)), key=len, reverse=True)) + r")"
+_TIME_TEXT = (
+    r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*uhr\b)?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:" + _ZONE + r"|[+-]\d{2}:?\d{2})\b)?"
 )
+_JOIN = r"(?:\s+(?:" + "|".join(DATE_JOINERS) + r"))?"
 # A printed date, loose on purpose: newsclean.transforms.fields.dates does the strict parsing.
+# A time may come first ("Updated 3:45 PM EST, Jan. 18, 2025") or after ("17 janvier 2025 à 14h05").
 DATE_TEXT = (
+    r"(?:" + _TIME_TEXT + r",?\s+(?:on\s+)?)?"
     r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"|(?:(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?\s+)?"
     r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
-    r"|\d{1,2}(?:st|nd|rd|th)?\.?\s+" + _MONTH + r",?\s+(?:19|20)\d{2})"
+    r"|\d{1,2}(?:st|nd|rd|th|er|º)?\.?" + _JOIN + r"\s+" + _MONTH + r",?" + _JOIN + r"\s+(?:19|20)\d{2})"
     r"|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})"
-    r"(?:(?:,|\s+at|\s*[|·•-])?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*[A-Z]{2,4}\b)?)?"
+    r"(?:(?:,|\s+(?:" + "|".join(TIME_JOINERS) + r")\.?|\s*[|·•-])?\s*" + _TIME_TEXT + r")?"
+    r"(?:\s*" + _ZONE + r"\b)?"
 )
-_DATE_LABEL = (
-    r"(?:date[ds]?|published(?:\s+on)?|first\s+published(?:\s+on)?|posted(?:\s+on)?|"
-    r"updated(?:\s+on)?|last\s+updated(?:\s+on)?|modified|released|issued|created)"
+# "4 hours ago", "vor 2 Stunden", "il y a 3 heures", "hace 5 horas": an update stamp's relative time.
+_RELATIVE_TIME = (
+    r"(?:\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago"
+    r"|vor\s+\d{1,3}\s+(?:minuten|stunden?|tagen?)|il\s+y\s+a\s+\d{1,3}\s+(?:minutes?|heures?|jours?)"
+    r"|hace\s+\d{1,3}\s+(?:minutos?|horas?|días?)|\d{1,3}\s+(?:minuti|ore|giorni)\s+fa)"
 )
+# Labels of a publication date, as data: English first, then the languages news is printed in.
+PUBLISHED_LABELS = (
+    r"date[ds]?", r"published(?:\s+on)?", r"first\s+published(?:\s+on)?", r"posted(?:\s+on)?", r"released",
+    r"issued", r"created", r"veröffentlicht(?:\s+am)?", r"erschienen(?:\s+am)?", r"datum", r"publié(?:\s+le)?",
+    r"mis\s+en\s+ligne(?:\s+le)?", r"publicado(?:\s+(?:el|em|a))?", r"fecha", r"pubblicato(?:\s+il)?", r"data",
+    r"gepubliceerd(?:\s+op)?", r"opublikowano", r"publicerad", r"yayınlanma(?:\s+tarihi)?", r"опубликовано",
+)  # fmt: skip
+# Labels of an update: a stamp that is noise, never the publication date.
+UPDATED_LABELS = (
+    r"updated(?:\s+on)?", r"last\s+updated(?:\s+on)?", r"modified", r"aktualisiert(?:\s+am)?",
+    r"zuletzt\s+aktualisiert(?:\s+am)?", r"stand", r"mis\s+à\s+jour(?:\s+le)?", r"actualizado(?:\s+(?:el|a))?",
+    r"aggiornato(?:\s+(?:il|alle))?", r"bijgewerkt(?:\s+op)?", r"atualizado(?:\s+(?:em|a))?", r"zaktualizowano",
+    r"uppdaterad", r"güncellenme(?:\s+tarihi)?", r"обновлено",
+)  # fmt: skip
+ENGLISH_LABELS = (*PUBLISHED_LABELS[:7], *UPDATED_LABELS[:3])  # the rest say the page is not English
+_PUBLISHED_LABEL = r"(?:" + "|".join(PUBLISHED_LABELS) + r")"
+_UPDATED_LABEL = r"(?:" + "|".join(UPDATED_LABELS) + r")"
+_DATE_LABEL = r"(?:" + _UPDATED_LABEL + "|" + _PUBLISHED_LABEL + r")"
+# The labels in a stamp, to tell which of its dates is the publication day (cleaning.clean).
+STAMP_LABEL = _re(r"(?<!\w)(?:(?P<updated>" + _UPDATED_LABEL + r")|(?P<published>" + _PUBLISHED_LABEL + r"))(?!\w)")
+ENGLISH_LABEL = _re(r"^(?:" + "|".join(ENGLISH_LABELS) + r")$")
+# What says a slash date is month first: a 12-hour clock or a North American zone.
+MONTH_FIRST_HINT = _re(r"\d\s*[ap]\.?\s?m\b|(?-i:\b(?:E|C|M|P)[SD]?T\b)")
 
 PREFIX_RULES: list[PrefixRule] = [
     PrefixRule(
         RuleName.HEADER_DATE,
-        _re(r"^\s*" + _DATE_LABEL + r"\s*[:\-–—]?\s*(?P<date>" + DATE_TEXT + r")\s*[|·•,;\-–—]?\s*"),
+        _re(r"^\s*(?P<label>" + _DATE_LABEL + r")\s*[:\-–—]?\s*(?P<date>" + DATE_TEXT + r")\s*[|·•,;\-–—]?\s*"),
         description="a leading date label such as 'date 2025-01-17' or 'Published: Jan 17, 2025'; "
         "the date becomes published_date, any title after it is kept",
     ),
@@ -210,13 +242,17 @@ LINE_RULES: list[LineRule] = [
         _re(
             r"^(?:"
             + _DATE_LABEL
-            + r"|by\s+[^|]{1,60}\|)\s*[:\-–—]?\s*"
+            + r"|by\s+[^|]{1,60}\|)\s*[:\-–—]?\s*(?:"
             + DATE_TEXT
-            + r"(?:\s*[|·•,]\s*"
+            + "|"
+            + _RELATIVE_TIME
+            + r")(?:\s*[|·•,]\s*"
             + _DATE_LABEL
-            + r"?\s*[:\-–—]?\s*"
+            + r"?\s*[:\-–—]?\s*(?:"
             + DATE_TEXT
-            + r")*[.\s]*$"
+            + "|"
+            + _RELATIVE_TIME
+            + r"))*[.\s]*$"
         ),
         max_words=20,
         description="'Published:' / 'Updated:' stamps on a line of their own",

@@ -112,6 +112,8 @@ class RuleName(StrEnum):
     NAVIGATION = "navigation"
     SIGNUP_FORM = "signup_form"
     AGENCY_TAG = "agency_tag"
+    COMMENT_COUNT = "comment_count"
+    EDITING_CREDIT = "editing_credit"
     # procedural rules (cleaning.clean, cleaning.classify, corpus.boilerplate)
     TITLE = "title"
     DATELINE = "dateline"

@@ -18,7 +18,7 @@ from newsclean.transforms.facts import CleanedText, ParsedDate
 from newsclean.transforms.fields.agency import find_agency
 from newsclean.transforms.fields.contributors import parse_contributor_tail
 from newsclean.transforms.fields.dateline import split_dateline
-from newsclean.transforms.fields.dates import find_all_dates
+from newsclean.transforms.fields.dates import find_all_dates, find_date
 from newsclean.transforms.fields.names import split_names
 from newsclean.transforms.text import normalise_line, normalise_text, split_paragraphs, word_count
 from newsclean.transforms.vocabulary import FieldSource, RuleName
@@ -30,7 +30,8 @@ REPEAT_RUN_MIN = 3  # a short line this many times in a row is furniture, not pr
 REPEAT_SHORT_WORDS = 10
 REPEAT_PARAGRAPH_WORDS = 20  # paragraphs this long are kept once
 TITLE_MAX_WORDS = 20
-_TITLE_BAD_ENDINGS = tuple('.:;,!"”…')
+_TITLE_BAD_ENDINGS = tuple('.:;,"”…')
+_SENTENCE_ENDS = tuple('.!?"”’»)')
 
 
 def _apply_prefix_rules(
@@ -199,21 +200,28 @@ def _split_dateline(paragraphs: list[str], out: CleanedText) -> bool:
 
 
 def _looks_like_title(paragraph: str) -> bool:
+    """Short, unpunctuated, opening on a capital or a number ("6 Tips …", "“Quoted” …"), not shouting,
+    and not a date line."""
     n_words = word_count(paragraph)
-    return (
-        2 <= n_words <= TITLE_MAX_WORDS
-        and not paragraph.endswith(_TITLE_BAD_ENDINGS)
-        and paragraph[0].isupper()
-        and not paragraph.isupper()
-    )
+    lead = next((ch for ch in paragraph if ch.isalnum()), "")
+    if not (2 <= n_words <= TITLE_MAX_WORDS and (lead.isupper() or lead.isdigit())):
+        return False
+    if paragraph.endswith(_TITLE_BAD_ENDINGS) or paragraph.isupper():
+        return False
+    printed = find_date(paragraph)
+    return printed is None or (printed.end - printed.start) * 2 < len(paragraph)
 
 
 def _take_title(paragraphs: list[str], out: CleanedText) -> list[str]:
-    """A short, unpunctuated first line followed by prose is the headline."""
-    if len(paragraphs) < 2:
+    """A short, unpunctuated first line followed by prose is the headline: one of the next three
+    paragraphs (past a standfirst or subheadings) is at least twice as long and ends as a sentence."""
+    if len(paragraphs) < 2 or not _looks_like_title(paragraphs[0]):
         return paragraphs
-    first, second = paragraphs[0], paragraphs[1]
-    if _looks_like_title(first) and word_count(second) >= 2 * word_count(first):
+    first = paragraphs[0]
+    needed = 2 * word_count(first)
+    if any(word_count(p) >= needed and p.rstrip().endswith(_SENTENCE_ENDS) for p in paragraphs[1:4]) or (
+        word_count(paragraphs[1]) >= needed
+    ):
         out.title = first
         out.removed.append(Removed(R.RULE_TITLE, first))
         return paragraphs[1:]

@@ -131,9 +131,17 @@ PREFIX_RULES: list[PrefixRule] = [
     ),
 ]
 
-_CREDIT_LABEL = r"(?:(?:photo(?:graph)?s?|images?|pictures?|pic|foto|illustrations?|(?:top|header|cover)\s+(?:photo|image))\s*(?:credits?)?|credits?)"
+# Words that introduce a picture credit, in the languages news is printed in ("Bild: dpa", "Foto: EFE").
+_CREDIT_WORDS = (
+    r"photo(?:graph)?s?", r"images?", r"pictures?", r"pic", r"fotos?", r"illustrations?", r"(?:top|header|cover)\s+(?:photo|image)",
+    r"picture\s+source", r"image\s+source", r"bild(?:quelle|nachweis)?", r"fotograf(?:ie|ía|ia)", r"crédits?(?:\s+photo)?",
+    r"zdjęcie", r"фото",
+)  # fmt: skip
+_CREDIT_LABEL = r"(?:(?:" + "|".join(_CREDIT_WORDS) + r")\s*(?:credits?)?|credits?)"
 _PHOTO_AGENCIES = (
-    r"(?:" + AGENCY_PATTERN + r"|Getty(?:\s+Images)?|Shutterstock|iStock(?:photo)?|Alamy|EPA(?:-EFE)?|"
+    r"(?:"
+    + AGENCY_PATTERN
+    + r"|Getty(?:\s+Images)?|Shutterstock|iStock(?:photo)?|Alamy(?:\s+Stock\s+Photo)?|EPA(?:-EFE)?|"
     r"Pool|Sipa|ZUMA(?:\s+Press)?|Bloomberg|NurPhoto|Anadolu(?:\s+Agency)?|Xinhua|Imago|picture\s+alliance|"
     r"AAP(?:\s+Image)?|PA(?:\s+(?:Wire|Images|Media))?|Handout|File)"
 )
@@ -155,6 +163,9 @@ CREDIT = (
             r"(?:" + _PHOTO_AGENCIES + r")(?:\s+photos?)?\s?/\s?" + _NAME_WORDS,
             r"(?:" + _NAME_WORDS + r"\s+)?(?:for|via)\s+Getty\s+Images",
             r"getty\s+images|shutterstock|istock(?:photo)?|alamy(?:\s+stock\s+photo)?",
+            # a stock site's credit ("Photo by Jane Doe on Unsplash")
+            r"(?:photo\s+by\s+)?" + _NAME_WORDS + r"\s+(?:on|via)\s+(?:unsplash|pexels|pixabay|flickr)",
+            r"source\s*:\s*(?:" + _NAME_WORDS + r"\s?/\s?)?(?:the\s+)?(?:" + _PHOTO_AGENCIES + r")",
             r"\(?file\s+(?:photo|image|picture)\)?",
         ]
     )
@@ -205,6 +216,14 @@ LINE_RULES: list[LineRule] = [
             "istock",
             "alamy",
             "/",
+            "bild",
+            "crédit",
+            "unsplash",
+            "pexels",
+            "pixabay",
+            "source",
+            "фото",
+            "zdjęcie",
         ),
         guarded=True,
     ),
@@ -214,11 +233,17 @@ LINE_RULES: list[LineRule] = [
             r"[.!?\"”]\s*(?:\(\s*(?:[^()\n]{0,40}\s)?(?:photo|foto|image)\b[^()\n]{0,80}\)|\((?:[^()\n]{0,60}/)"
             + _PHOTO_AGENCIES
             + r"[^()\n]{0,40}\)|(?:REUTERS|AFP|AP)\s?/\s?[\p{L} .'’\-]{2,60}|"
-            r"(?:photo|image|credit)s?\s*:\s*[^:\n]{1,60}|[^\n]{0,60}/\s?(?:Getty Images|Shutterstock|AFP|AP|Reuters)(?:\s+via\s+[\w\s]{1,30})?)\s*$"
+            # a bare credit in parentheses, agency first: "(AP)", "(Kyodo/Jane Doe)", "(EPA-EFE/JANE DOE)"
+            r"\(\s*(?:" + _PHOTO_AGENCIES + r")(?:\s*/\s*[^()\n]{1,60})?\s*\)|"
+            r"(?:"
+            + _CREDIT_LABEL
+            + r")\s*:\s*[^:\n]{1,60}|[^\n]{0,60}/\s?(?:"
+            + _PHOTO_AGENCIES
+            + r")(?:\s+via\s+[\w\s]{1,30})?)\s*$"
         ),
         max_words=80,
         description="a caption sentence that ends in a photo credit, e.g. '... on Friday. (AP Photo/Jane Doe)'",
-        trigger=("photo", "foto", "image", "credit", "/"),
+        trigger=("photo", "foto", "image", "credit", "/", ")", "bild", "crédit", "фото"),
         guarded=True,
     ),
     LineRule(
@@ -292,6 +317,7 @@ LINE_RULES: list[LineRule] = [
             r"^(?:follow|like|find)\s+(?:us|@\w+|\p{L}+(?:\s+\p{L}+){0,3})\s+on\s+(?:twitter|x|facebook|instagram|"
             r"tiktok|linkedin|youtube|threads|bluesky|mastodon|telegram|whatsapp)\b.{0,120}$"
             r"|^follow\s+(?:us|@\w+)\b.{0,60}$"
+            r"|^follow\s+(?:our|the|\p{L}+['’]s)\s+(?:live\s+)?(?:coverage|updates|reporting|live\s+blog|blog)\b.{0,160}$"
         ),
         max_words=30,
         description="'Follow us on ...' lines",
@@ -304,7 +330,10 @@ LINE_RULES: list[LineRule] = [
             r"story\s+continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:advertisement|ad)|"
             r"(?:article\s+)?continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:advertisement|ad)|"
             r"continue\s+reading(?:\s+(?:below|the\s+main\s+story|the\s+article))?|scroll\s+(?:down\s+)?to\s+continue.*|"
-            r"skip\s+(?:advertisement|ad)|remove\s+ads?)[.:]?$"
+            r"skip\s+(?:advertisement|ad)|remove\s+ads?|"
+            # the label in the languages news is printed in
+            r"anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|reklama|publicidade|annons|reklam|"
+            r"реклама|реклама|광고|広告|广告|廣告|إعلان|تبلیغات|विज्ञापन|iklan)[.:]?$"
         ),
         max_words=12,
         description="advertisement labels and 'story continues below' markers",
@@ -325,6 +354,7 @@ LINE_RULES: list[LineRule] = [
         RuleName.COPYRIGHT,
         _re(
             r"^(?:copyright|©|\(c\))\s*.{0,120}$|\ball\s+rights\s+reserved\.?$"
+            r"|^(?:copyright|©|\(c\))\s*(?:\d{4}).{0,200}?\b(?:all\s+rights\s+reserved|may\s+not\s+be\s+\p{L}+)\b.{0,200}$"
             r"|^this\s+(?:material|article|story)\s+may\s+not\s+be\s+(?:published|reproduced|copied).{0,120}$"
         ),
         max_words=40,
@@ -403,11 +433,60 @@ LINE_RULES: list[LineRule] = [
         "'By entering your email you agree ...'",
     ),
     LineRule(
-        RuleName.AGENCY_TAG,
-        _re(r"^[(\[]?(?:" + AGENCY_PATTERN + r")[)\]]?\.?$|^(?:—|–|-)\s*(?:" + AGENCY_PATTERN + r")$"),
-        max_words=4,
+        RuleName.CREDIT,
+        _re(
+            r"^(?:(?:"
+            + _PHOTO_AGENCIES
+            + r")\s+photos?|(?:(?:"
+            + _PHOTO_AGENCIES
+            + r")[\s.,;|·•/]+){1,5}(?:"
+            + _PHOTO_AGENCIES
+            + r")|(?:getty\s+images|shutterstock|istock(?:photo)?|alamy(?:\s+stock\s+photo)?|epa(?:-efe)?|zuma(?:\s+press)?"
+            r"|nurphoto|imago|picture\s+alliance|sipa))[\s.,;|·•]*$"
+        ),
+        max_words=12,
+        description="photo agencies alone, a credit left without its label: 'AP Photo', 'EPA EPA', 'Getty Images' "
+        "(one wire's name alone is an agency tag, not a credit)",
+        guarded=True,
+    ),
+    LineRule(
+        RuleName.COMMENT_COUNT,
+        _re(
+            r"^(?:(?:view|show|read|see|load|hide|display|join)\s+(?:all\s+|the\s+)?)?(?:\d[\d,.]*\s*k?\s+)?"
+            r"(?:comments?|replies|responses|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|"
+            r"komentarz[ey]?|komentáře|yorum(?:lar)?|комментари[йяеи]в?|коментар[іі]в?|評論|评论|コメント|댓글|تعليقات?|نظرات)"
+            r"(?:\s*[(\[]\s*\d[\d,.]*\s*k?\s*[)\]]|\s+\d[\d,.]*)?$"
+        ),
+        max_words=6,
+        accept=lambda line: any(ch.isdigit() for ch in line),
+        description="engagement counters: '12 comments', 'Comments (3)', 'View 45 comments', 'Kommentare (7)'",
+    ),
+    LineRule(
+        RuleName.EDITING_CREDIT,
+        _re(
+            r"^[(\[]?(?:(?:editing|edited|writing|written|compiled|translated|graphics|production|produced|fact[\s-]checking)"
+            r"\s+by\s+[^;()\[\]\n]{2,80}?(?:\s*;\s*|\s+and\s+|\s*$|\s*[)\]]\.?$)){1,4}$"
+        ),
+        max_words=30,
         where=TAIL,
-        description="a lone agency tag closing a story: '(AP)', '— Reuters'",
+        description="an editing or writing credit closing a wire story on its own line: 'Editing by Mark Potter'",
+        guarded=True,
+    ),
+    LineRule(
+        RuleName.AGENCY_TAG,
+        _re(
+            r"^[(\[]?(?:"
+            + AGENCY_PATTERN
+            + r")[)\]]?\.?$|^(?:—|–|-|--)\s*(?:"
+            + AGENCY_PATTERN
+            + r")(?:/[\p{L}]{1,6}){0,3}$"
+            # "dpa/xyz", "(With AFP)", AFP's bureau initials "bur-jm/fz"
+            r"|^(?:" + AGENCY_PATTERN + r")(?:/[\p{L}]{1,6}){1,3}$|^[(\[]?with\s+(?:" + AGENCY_PATTERN + r")"
+            r"(?:\s+and\s+(?:" + AGENCY_PATTERN + r"))?[)\]]?\.?$|^bur[-–][\p{L}]{1,6}(?:/[\p{L}]{1,6}){0,3}$"
+        ),
+        max_words=5,
+        where=TAIL,
+        description="a lone agency tag closing a story: '(AP)', '— Reuters', '-- dpa/xyz', '(With AFP)', 'bur-jm/fz'",
     ),
 ]
 

@@ -24,7 +24,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "ANI": ("Asian News International", "ANI"),
     "CNA": ("Central News Agency",),
     "Anadolu": ("Anadolu Agency", "Anadolu"),
-    "PA": ("PA Media", "Press Association"),
+    "PA": ("PA Media", "Press Association", "PA"),
     "AAP": ("Australian Associated Press", "AAP"),
     "CP": ("The Canadian Press", "Canadian Press"),
     "APA": ("Austria Presse Agentur",),

@@ -2,6 +2,11 @@
 
     python -m benchmarks.snapshot_records OUT.jsonl [DATA_DIR ...] [--seeds]
     python -m benchmarks.snapshot_records --compare BEFORE.jsonl AFTER.jsonl
+    python -m benchmarks.snapshot_records --scores BEFORE.jsonl AFTER.jsonl
+
+``--scores`` puts the two snapshots' texts beside the truth: body F1 where a body is
+annotated, ``with``/``without`` snippets where they are, and every ``with`` snippet
+found before and lost after (a rule change must lose none).
 
 Each page of each case folder (the data README's format) and each seed goes
 through the library entry point with a fixed clock; the record is written field
@@ -99,14 +104,62 @@ def compare(before: Path, after: Path) -> int:
     return 1 if differ else 0
 
 
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def scores(before: Path, after: Path) -> int:
+    """Body F1 and snippet counts of two snapshots, and the ``with`` snippets the second lost."""
+    from newsclean.transforms.scoring.metrics import body_precision_recall, f1
+
+    snaps = [
+        {r["case"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+        for path in (before, after)
+    ]
+    lost = 0
+    for folder in DEFAULT_SETS:
+        cases = sorted(c for c in snaps[0] if c.startswith(folder.name + "/"))
+        for label, snap in zip(("before", "after"), snaps, strict=True):
+            precision, recall, found, wrong, with_n, without_n = [], [], 0, 0, 0, 0
+            for case in cases:
+                truth = json.loads((folder / case.split("/", 1)[1].replace(".html.gz", ".json")).read_text())
+                text = _normal(snap.get(case, {}).get("text") or "")
+                if truth.get("body"):
+                    p, r = body_precision_recall(text, truth["body"])
+                    precision.append(p)
+                    recall.append(r)
+                for snippet in truth.get("with") or []:
+                    with_n += 1
+                    found += _normal(snippet) in text
+                for snippet in truth.get("without") or []:
+                    without_n += 1
+                    wrong += _normal(snippet) in text
+            body = (
+                f"body F1 {f1(sum(precision) / len(precision), sum(recall) / len(recall)):.4f}, " if precision else ""
+            )
+            print(f"{folder.name} {label}: {body}with {found}/{with_n}, without left {wrong}/{without_n}")
+        for case in cases:
+            truth = json.loads((folder / case.split("/", 1)[1].replace(".html.gz", ".json")).read_text())
+            old, new = (_normal(snap.get(case, {}).get("text") or "") for snap in snaps)
+            for snippet in truth.get("with") or []:
+                if _normal(snippet) in old and _normal(snippet) not in new:
+                    lost += 1
+                    print(f"  lost in {case}: {snippet[:100]!r}")
+    print(f"{lost} with-snippets lost")
+    return 1 if lost else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--seeds", action="store_true", help="also the seeds in samples/")
-    parser.add_argument("--compare", action="store_true", help="compare two snapshots")
+    parser.add_argument("--compare", action="store_true", help="compare two snapshots record by record")
+    parser.add_argument("--scores", action="store_true", help="score two snapshots against the truth")
     args = parser.parse_args(argv)
     if args.compare:
         return compare(*args.paths)
+    if args.scores:
+        return scores(*args.paths)
     out, *sets = args.paths
     count = snapshot(out, sets or list(DEFAULT_SETS), args.seeds)
     print(f"{count} records -> {out}")

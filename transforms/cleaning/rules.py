@@ -76,9 +76,7 @@ def _re(pattern: str) -> regex.Pattern:
 _MONTH = r"(?:" + "|".join(regex.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # Zone names as printed (case-sensitive: "ET" is a zone, "et" a word), from fields.dates' table.
 _ZONE = r"(?-i:" + "|".join(sorted((z.upper() for z in (*ZONES, *REGION_ZONES)), key=len, reverse=True)) + r")"
-_TIME_TEXT = (
-    r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*uhr\b)?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:" + _ZONE + r"|[+-]\d{2}:?\d{2})\b)?"
-)
+_TIME_TEXT = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*uhr\b)?\s*(?:[ap]\.?\s?m\.?)?(?:\s*" + _ZONE + r"\b)?"
 _JOIN = r"(?:\s+(?:" + "|".join(DATE_JOINERS) + r"))?"
 # A printed date, loose on purpose: newsclean.transforms.fields.dates does the strict parsing.
 # A time may come first ("Updated 3:45 PM EST, Jan. 18, 2025") or after ("17 janvier 2025 à 14h05").
@@ -121,6 +119,24 @@ STAMP_LABEL = _re(r"(?<!\w)(?:(?P<updated>" + _UPDATED_LABEL + r")|(?P<published
 ENGLISH_LABEL = _re(r"^(?:" + "|".join(ENGLISH_LABELS) + r")$")
 # What says a slash date is month first: a 12-hour clock or a North American zone.
 MONTH_FIRST_HINT = _re(r"\d\s*[ap]\.?\s?m\b|(?-i:\b(?:E|C|M|P)[SD]?T\b)")
+
+
+def _stamp(label: str) -> regex.Pattern:
+    """A date stamp on a line of its own opening on ``label``: one or more dates (or relative times),
+    each after an optional label, joined by bars, dots or commas."""
+    one = r"(?:" + DATE_TEXT + "|" + _RELATIVE_TIME + r")"
+    return _re(
+        r"^"
+        + label
+        + r"\s*[:\-–—]?\s*"
+        + one
+        + r"(?:\s*[|·•,]\s*"
+        + _DATE_LABEL
+        + r"?\s*[:\-–—]?\s*"
+        + one
+        + r")*[.\s]*$"
+    )
+
 
 PREFIX_RULES: list[PrefixRule] = [
     PrefixRule(
@@ -235,7 +251,9 @@ LINE_RULES: list[LineRule] = [
             + r"[^()\n]{0,40}\)|(?:REUTERS|AFP|AP)\s?/\s?[\p{L} .'’\-]{2,60}|"
             # a bare credit in parentheses, agency first: "(AP)", "(Kyodo/Jane Doe)", "(EPA-EFE/JANE DOE)"
             r"\(\s*(?:" + _PHOTO_AGENCIES + r")(?:\s*/\s*[^()\n]{1,60})?\s*\)|"
-            r"(?:"
+            # a labelled credit after the caption's sentence ("… Photograph: Jane Doe/EPA"); glued to the
+            # sentence ("….Foto: x") it closes a body paragraph, which is not removed for it
+            r"(?<=\s)(?:"
             + _CREDIT_LABEL
             + r")\s*:\s*[^:\n]{1,60}|[^\n]{0,60}/\s?(?:"
             + _PHOTO_AGENCIES
@@ -264,23 +282,18 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.HEADER_STAMP,
-        _re(
-            r"^(?:"
-            + _DATE_LABEL
-            + r"|by\s+[^|]{1,60}\|)\s*[:\-–—]?\s*(?:"
-            + DATE_TEXT
-            + "|"
-            + _RELATIVE_TIME
-            + r")(?:\s*[|·•,]\s*"
-            + _DATE_LABEL
-            + r"?\s*[:\-–—]?\s*(?:"
-            + DATE_TEXT
-            + "|"
-            + _RELATIVE_TIME
-            + r"))*[.\s]*$"
-        ),
+        _stamp(r"(?:" + _DATE_LABEL + r"|by\s+[^|]{1,60}\|)"),
+        where=HEAD,
         max_words=20,
-        description="'Published:' / 'Updated:' stamps on a line of their own",
+        description="'Published:' / 'Updated:' stamps on a line of their own near the top",
+        guarded=True,
+    ),
+    LineRule(
+        RuleName.HEADER_STAMP,
+        _stamp(_UPDATED_LABEL),
+        max_words=20,
+        description="'Updated:' stamps anywhere (a publication stamp further down dates something else: "
+        "a listing's entry, an episode)",
         guarded=True,
     ),
     LineRule(
@@ -439,9 +452,9 @@ LINE_RULES: list[LineRule] = [
             + _PHOTO_AGENCIES
             + r")\s+photos?|(?:(?:"
             + _PHOTO_AGENCIES
-            + r")[\s.,;|·•/]+){1,5}(?:"
+            + r")(?:\s+photos?)?[\s.,;|·•/]+){1,5}(?:"
             + _PHOTO_AGENCIES
-            + r")|(?:getty\s+images|shutterstock|istock(?:photo)?|alamy(?:\s+stock\s+photo)?|epa(?:-efe)?|zuma(?:\s+press)?"
+            + r")(?:\s+photos?)?|(?:getty\s+images|shutterstock|istock(?:photo)?|alamy(?:\s+stock\s+photo)?|epa(?:-efe)?|zuma(?:\s+press)?"
             r"|nurphoto|imago|picture\s+alliance|sipa))[\s.,;|·•]*$"
         ),
         max_words=12,

@@ -42,6 +42,7 @@ def normalised(text: str) -> str:
 # is audited on raw input of any length.
 CONTEXTS: dict[str, tuple[bool, int | None]] = {
     "cleaning.rules.": (True, None),  # lines of clean_text, blocks of trafilatura output
+    "cleaning.date_patterns.": (True, None),  # the same lines (header stamps)
     "fields.dateline.": (True, None),  # paragraphs
     "fields.contributors.": (True, 400),  # parse_contributor_tail refuses longer lines
     "extraction.patterns.TEXT_BYLINE": (True, 120),  # element texts over 120 characters are skipped

@@ -13,6 +13,7 @@ import datetime as dt
 from newsclean.schemas.records import Removed
 from newsclean.transforms.cleaning import rules as R
 from newsclean.transforms.cleaning.classify import RULE_BOILERPLATE_LINE, LineModel, default_model, score_lines
+from newsclean.transforms.cleaning.date_patterns import ENGLISH_LABEL, MONTH_FIRST_HINT, STAMP_LABEL
 from newsclean.transforms.cleaning.language import detect_language, stopwords
 from newsclean.transforms.facts import CleanedText, ParsedDate
 from newsclean.transforms.fields.agency import find_agency
@@ -103,10 +104,10 @@ def publication_date(stamp: str, not_after: dt.date | None, language: Language |
     A slash date that could be either order (``05/08/2016``) is read month first beside a 12-hour
     clock, a North American zone or an English label, day first beside another language's label or
     in a text of another ``language``."""
-    labels = [(m.start(), bool(m["updated"]), m.group()) for m in R.STAMP_LABEL.finditer(stamp, timeout=1.0)]
-    if any(not R.ENGLISH_LABEL.match(text) for _start, _updated, text in labels):
+    labels = [(m.start(), bool(m["updated"]), m.group()) for m in STAMP_LABEL.finditer(stamp, timeout=1.0)]
+    if any(not ENGLISH_LABEL.match(text) for _start, _updated, text in labels):
         day_first: bool | None = True
-    elif labels or R.MONTH_FIRST_HINT.search(stamp, timeout=1.0):
+    elif labels or MONTH_FIRST_HINT.search(stamp, timeout=1.0):
         day_first = False
     else:
         day_first = None if language is None else language() not in (None, "en")

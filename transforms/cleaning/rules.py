@@ -14,8 +14,14 @@ from functools import lru_cache
 
 import regex
 
+from newsclean.transforms.cleaning.date_patterns import (
+    DATE_LABEL,
+    DATE_TEXT,
+    UPDATED_LABEL,
+    rule_pattern,
+    stamp,
+)
 from newsclean.transforms.fields.agency import AGENCY_PATTERN
-from newsclean.transforms.fields.dates import DATE_JOINERS, MONTHS, REGION_ZONES, TIME_JOINERS, ZONES
 from newsclean.transforms.fields.names import BYLINE_LEAD, split_names
 from newsclean.transforms.vocabulary import RuleName
 
@@ -66,82 +72,10 @@ class PrefixRule:
     description: str = ""
 
 
-def _re(pattern: str) -> regex.Pattern:
-    """Case-insensitive with simple case folding: V1's default full folding (``ß`` = ``ss``) made the
-    credit pattern backtrack for seconds on long unspaced menu lines (``SchedulingCall BookingMarketing…``),
-    and exponentially on one long word (``imagesimages…``, tests/test_regex_safety.py)."""
-    return regex.compile(r"(?-f)" + pattern, regex.I | regex.V1)
-
-
-_MONTH = r"(?:" + "|".join(regex.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-# Zone names as printed (case-sensitive: "ET" is a zone, "et" a word), from fields.dates' table.
-_ZONE = r"(?-i:" + "|".join(sorted((z.upper() for z in (*ZONES, *REGION_ZONES)), key=len, reverse=True)) + r")"
-_TIME_TEXT = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*uhr\b)?\s*(?:[ap]\.?\s?m\.?)?(?:\s*" + _ZONE + r"\b)?"
-_JOIN = r"(?:\s+(?:" + "|".join(DATE_JOINERS) + r"))?"
-# A printed date, loose on purpose: newsclean.transforms.fields.dates does the strict parsing.
-# A time may come first ("Updated 3:45 PM EST, Jan. 18, 2025") or after ("17 janvier 2025 à 14h05").
-DATE_TEXT = (
-    r"(?:" + _TIME_TEXT + r",?\s+(?:on\s+)?)?"
-    r"(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-    r"|(?:(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?\s+)?"
-    r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
-    r"|\d{1,2}(?:st|nd|rd|th|er|º)?\.?" + _JOIN + r"\s+" + _MONTH + r",?" + _JOIN + r"\s+(?:19|20)\d{2})"
-    r"|\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})"
-    r"(?:(?:,|\s+(?:" + "|".join(TIME_JOINERS) + r")\.?|\s*[|·•-])?\s*" + _TIME_TEXT + r")?"
-    r"(?:\s*" + _ZONE + r"\b)?"
-)
-# "4 hours ago", "vor 2 Stunden", "il y a 3 heures", "hace 5 horas": an update stamp's relative time.
-_RELATIVE_TIME = (
-    r"(?:\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago"
-    r"|vor\s+\d{1,3}\s+(?:minuten|stunden?|tagen?)|il\s+y\s+a\s+\d{1,3}\s+(?:minutes?|heures?|jours?)"
-    r"|hace\s+\d{1,3}\s+(?:minutos?|horas?|días?)|\d{1,3}\s+(?:minuti|ore|giorni)\s+fa)"
-)
-# Labels of a publication date, as data: English first, then the languages news is printed in.
-PUBLISHED_LABELS = (
-    r"date[ds]?", r"published(?:\s+on)?", r"first\s+published(?:\s+on)?", r"posted(?:\s+on)?", r"released",
-    r"issued", r"created", r"veröffentlicht(?:\s+am)?", r"erschienen(?:\s+am)?", r"datum", r"publié(?:\s+le)?",
-    r"mis\s+en\s+ligne(?:\s+le)?", r"publicado(?:\s+(?:el|em|a))?", r"fecha", r"pubblicato(?:\s+il)?", r"data",
-    r"gepubliceerd(?:\s+op)?", r"opublikowano", r"publicerad", r"yayınlanma(?:\s+tarihi)?", r"опубликовано",
-)  # fmt: skip
-# Labels of an update: a stamp that is noise, never the publication date.
-UPDATED_LABELS = (
-    r"updated(?:\s+on)?", r"last\s+updated(?:\s+on)?", r"modified", r"aktualisiert(?:\s+am)?",
-    r"zuletzt\s+aktualisiert(?:\s+am)?", r"stand", r"mis\s+à\s+jour(?:\s+le)?", r"actualizado(?:\s+(?:el|a))?",
-    r"aggiornato(?:\s+(?:il|alle))?", r"bijgewerkt(?:\s+op)?", r"atualizado(?:\s+(?:em|a))?", r"zaktualizowano",
-    r"uppdaterad", r"güncellenme(?:\s+tarihi)?", r"обновлено",
-)  # fmt: skip
-ENGLISH_LABELS = (*PUBLISHED_LABELS[:7], *UPDATED_LABELS[:3])  # the rest say the page is not English
-_PUBLISHED_LABEL = r"(?:" + "|".join(PUBLISHED_LABELS) + r")"
-_UPDATED_LABEL = r"(?:" + "|".join(UPDATED_LABELS) + r")"
-_DATE_LABEL = r"(?:" + _UPDATED_LABEL + "|" + _PUBLISHED_LABEL + r")"
-# The labels in a stamp, to tell which of its dates is the publication day (cleaning.clean).
-STAMP_LABEL = _re(r"(?<!\w)(?:(?P<updated>" + _UPDATED_LABEL + r")|(?P<published>" + _PUBLISHED_LABEL + r"))(?!\w)")
-ENGLISH_LABEL = _re(r"^(?:" + "|".join(ENGLISH_LABELS) + r")$")
-# What says a slash date is month first: a 12-hour clock or a North American zone.
-MONTH_FIRST_HINT = _re(r"\d\s*[ap]\.?\s?m\b|(?-i:\b(?:E|C|M|P)[SD]?T\b)")
-
-
-def _stamp(label: str) -> regex.Pattern:
-    """A date stamp on a line of its own opening on ``label``: one or more dates (or relative times),
-    each after an optional label, joined by bars, dots or commas."""
-    one = r"(?:" + DATE_TEXT + "|" + _RELATIVE_TIME + r")"
-    return _re(
-        r"^"
-        + label
-        + r"\s*[:\-–—]?\s*"
-        + one
-        + r"(?:\s*[|·•,]\s*"
-        + _DATE_LABEL
-        + r"?\s*[:\-–—]?\s*"
-        + one
-        + r")*[.\s]*$"
-    )
-
-
 PREFIX_RULES: list[PrefixRule] = [
     PrefixRule(
         RuleName.HEADER_DATE,
-        _re(r"^\s*(?P<label>" + _DATE_LABEL + r")\s*[:\-–—]?\s*(?P<date>" + DATE_TEXT + r")\s*[|·•,;\-–—]?\s*"),
+        rule_pattern(r"^\s*(?P<label>" + DATE_LABEL + r")\s*[:\-–—]?\s*(?P<date>" + DATE_TEXT + r")\s*[|·•,;\-–—]?\s*"),
         description="a leading date label such as 'date 2025-01-17' or 'Published: Jan 17, 2025'; "
         "the date becomes published_date, any title after it is kept",
     ),
@@ -215,7 +149,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.CREDIT,
-        _re(r"^(?:" + CREDIT + r"[\s.,;|·•]*)+$"),
+        rule_pattern(r"^(?:" + CREDIT + r"[\s.,;|·•]*)+$"),
         max_words=24,
         description="photo and image credit lines and runs: 'Credit: AP', 'Photo: Reuters', "
         "'(AP Photo/Jane Doe)', 'Jane Doe/Getty Images', 'File photo'",
@@ -245,7 +179,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.PHOTO_CAPTION,
-        _re(
+        rule_pattern(
             r"[.!?\"”]\s*(?:\(\s*(?:[^()\n]{0,40}\s)?(?:photo|foto|image)\b[^()\n]{0,80}\)|\((?:[^()\n]{0,60}/)"
             + _PHOTO_AGENCIES
             + r"[^()\n]{0,40}\)|(?:REUTERS|AFP|AP)\s?/\s?[\p{L} .'’\-]{2,60}|"
@@ -266,12 +200,12 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.SEPARATOR,
-        _re(r"^[\s_\-–—*=~#•·.+]{3,}$"),
+        rule_pattern(r"^[\s_\-–—*=~#•·.+]{3,}$"),
         description="separator lines such as '___', '***', '* * *'",
     ),
     LineRule(
         RuleName.READING_TIME,
-        _re(
+        rule_pattern(
             r"^(?:(?:estimated\s+)?(?:reading|read|listening)\s+time\s*:?\s*)?(?:about\s+)?\d{1,3}\s*(?:-\s*)?"
             r"(?:min(?:ute)?s?|m)\.?(?:\s+(?:read|listen|reading\s+time))?$"
             r"|^(?:reading|read|listening)\s+time\s*:?\s*.{0,20}$|^listen\s+to\s+(?:this\s+)?(?:article|story)\b.{0,30}$"
@@ -282,7 +216,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.HEADER_STAMP,
-        _stamp(r"(?:" + _DATE_LABEL + r"|by\s+[^|]{1,60}\|)"),
+        stamp(r"(?:" + DATE_LABEL + r"|by\s+[^|]{1,60}\|)"),
         where=HEAD,
         max_words=20,
         description="'Published:' / 'Updated:' stamps on a line of their own near the top",
@@ -290,7 +224,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.HEADER_STAMP,
-        _stamp(_UPDATED_LABEL),
+        stamp(UPDATED_LABEL),
         max_words=20,
         description="'Updated:' stamps anywhere (a publication stamp further down dates something else: "
         "a listing's entry, an episode)",
@@ -298,7 +232,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.SHARE,
-        _re(
+        rule_pattern(
             r"^(?:(?:share|tweet|email|e-mail|print|pin|save|copy|link|comments?|whatsapp|facebook|"
             r"twitter|x|linkedin|reddit|pinterest|telegram|flipboard|messenger|threads|bluesky|sms|mail|"
             r"this|article|story|on|via|gift|to|a|friend|page|url|copied)(?:\s*[|•·/,:]\s*|\s+|$))++$"
@@ -308,12 +242,12 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.SHARE,
-        _re(r"^(?:share\s+(?:this|the)\s+(?:article|story|post|page)|click\s+to\s+share\b)[^.]{0,60}$"),
+        rule_pattern(r"^(?:share\s+(?:this|the)\s+(?:article|story|post|page)|click\s+to\s+share\b)[^.]{0,60}$"),
         max_words=16,
     ),
     LineRule(
         RuleName.SUBSCRIBE,
-        _re(
+        rule_pattern(
             r"^(?:(?:please\s+)?(?:subscribe|sign\s+up|register|join|get|receive|want|never\s+miss|don['’]t\s+miss|"
             r"stay\s+(?:informed|updated|up\s+to\s+date)|enter\s+your\s+email)\b.{0,140}\b"
             r"(?:newsletters?|subscri\w+|inbox|e-?mail\s+(?:updates|alerts)|alerts|briefing|digest)\b.{0,80}$"
@@ -326,7 +260,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.FOLLOW,
-        _re(
+        rule_pattern(
             r"^(?:follow|like|find)\s+(?:us|@\w+|\p{L}+(?:\s+\p{L}+){0,3})\s+on\s+(?:twitter|x|facebook|instagram|"
             r"tiktok|linkedin|youtube|threads|bluesky|mastodon|telegram|whatsapp)\b.{0,120}$"
             r"|^follow\s+(?:us|@\w+)\b.{0,60}$"
@@ -338,7 +272,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.ADVERTISEMENT,
-        _re(
+        rule_pattern(
             r"^(?:advertisement|advertising|ad|ads|sponsored(?:\s+content)?|paid\s+(?:post|content)|promoted(?:\s+content)?|"
             r"story\s+continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:advertisement|ad)|"
             r"(?:article\s+)?continues\s+(?:below|after)(?:\s+(?:this|the))?\s+(?:advertisement|ad)|"
@@ -353,7 +287,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.RELATED,
-        _re(
+        rule_pattern(
             r"^(?:read\s+more|more|related(?:\s+(?:articles?|stories|coverage|content|news|links?))?|see\s+also|"
             r"also\s+read|read\s+also|read\s+next|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed)|"
             r"trending(?:\s+now)?|you\s+may\s+also\s+like|you\s+might\s+also\s+like|more\s+(?:from|on|stories|news)\b[^.]{0,60}|"
@@ -365,7 +299,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.COPYRIGHT,
-        _re(
+        rule_pattern(
             r"^(?:copyright|©|\(c\))\s*.{0,120}$|\ball\s+rights\s+reserved\.?$"
             r"|^(?:copyright|©|\(c\))\s*(?:\d{4}).{0,200}?\b(?:all\s+rights\s+reserved|may\s+not\s+be\s+\p{L}+)\b.{0,200}$"
             r"|^this\s+(?:material|article|story)\s+may\s+not\s+be\s+(?:published|reproduced|copied).{0,120}$"
@@ -377,7 +311,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.GALLERY_UI,
-        _re(
+        rule_pattern(
             r"^(?:(?:image|photo|slide|picture)\s+\d+\s+(?:of|/)\s+\d+|enlarge\s+this\s+image|"
             r"toggle\s+caption|hide\s+caption|show\s+caption|expand|close|open\s+in\s+(?:new\s+)?(?:tab|window)|"
             r"view\s+(?:full\s+)?(?:gallery|image|photos?)|click\s+(?:to|here\s+to)\s+(?:enlarge|expand|zoom).*|"
@@ -388,7 +322,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.DISCLOSURE,
-        _re(
+        rule_pattern(
             r"^\(?(?:advertis(?:er|ing)|affiliate|editorial)\s+disclosure\)?:?$"
             r"|^.{0,160}\b(?:we|i)\s+(?:may|might|could|will)?\s*(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?"
             r"(?:affiliate\s+)?commission\b.{0,300}$"
@@ -404,13 +338,13 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.DATE_LINE,
-        _re(
+        rule_pattern(
             r"^(?:(?:"
-            + _DATE_LABEL
+            + DATE_LABEL
             + r")\s*:?\s*)?"
             + DATE_TEXT
             + r"(?:(?:\s*[|·•,—–-]\s*|\s+)(?:(?:"
-            + _DATE_LABEL
+            + DATE_LABEL
             + r")\s*:?\s*)?"
             r"(?:" + DATE_TEXT + r"|\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?))*[.\s]*$"
             r"|^this\s+(?:post|article|page|story)\s+was\s+(?:last\s+)?(?:updated|published)\s+(?:on\s+)?.{3,30}$"
@@ -422,7 +356,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.NAVIGATION,
-        _re(
+        rule_pattern(
             r"^(?:skip\s+to\s+(?:main\s+)?content|you\s+are\s+here:?|back\s+to\s+(?:the\s+)?(?:blog|all\s+posts|articles|news|"
             r"top|home(?:page)?|search\s+results)|breadcrumbs?|home|menu|search|table\s+of\s+contents?:?|contents:|"
             r"on\s+this\s+page:?|jump\s+to(?:\s+section)?:?|in\s+this\s+article:?)$"
@@ -433,7 +367,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.SIGNUP_FORM,
-        _re(
+        rule_pattern(
             r"^(?:enter\s+(?:your\s+)?e-?mail(?:\s+address)?|(?:your\s+)?e-?mail\s+address\*?|"
             r"thanks?\s+(?:you\s+)?for\s+(?:subscribing|signing\s+up)\b.{0,80}|"
             r"\W{0,3}\s*(?:awesome|great|success)[,!]?\s+you['’]re\s+(?:now\s+)?(?:subscribed|signed\s+up|on\s+the\s+list)\W{0,3}|"
@@ -447,7 +381,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.CREDIT,
-        _re(
+        rule_pattern(
             r"^(?:(?:"
             + _PHOTO_AGENCIES
             + r")\s+photos?|(?:(?:"
@@ -464,7 +398,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.COMMENT_COUNT,
-        _re(
+        rule_pattern(
             r"^(?:(?:view|show|read|see|load|hide|display|join)\s+(?:all\s+|the\s+)?)?(?:\d[\d,.]*\s*k?\s+)?"
             r"(?:comments?|replies|responses|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|"
             r"komentarz[ey]?|komentáře|yorum(?:lar)?|комментари[йяеи]в?|коментар[іі]в?|評論|评论|コメント|댓글|تعليقات?|نظرات)"
@@ -476,7 +410,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.EDITING_CREDIT,
-        _re(
+        rule_pattern(
             r"^[(\[]?(?:(?:editing|edited|writing|written|compiled|translated|graphics|production|produced|fact[\s-]checking)"
             r"\s+by\s+[^;()\[\]\n]{2,80}?(?:\s*;\s*|\s+and\s+|\s*$|\s*[)\]]\.?$)){1,4}$"
         ),
@@ -487,7 +421,7 @@ LINE_RULES: list[LineRule] = [
     ),
     LineRule(
         RuleName.AGENCY_TAG,
-        _re(
+        rule_pattern(
             r"^[(\[]?(?:"
             + AGENCY_PATTERN
             + r")[)\]]?\.?$|^(?:—|–|-|--)\s*(?:"
@@ -547,7 +481,7 @@ _MARKER_END = r"\s*[:.!?…»›>→\-–—|]*\s*$"
 SECTION_RULES: list[SectionRule] = [
     SectionRule(
         RuleName.RELATED_SECTION,
-        _re(
+        rule_pattern(
             r"^(?:(?:\p{So}|\p{Sk})\s*)?(?:"
             r"related(?:\s+(?:articles?|posts?|stories|story|content|reading|links?|news|coverage|topics|resources|guides|"
             r"reads|items|videos|pages))*(?:\s+(?:and|&)\s+links?)?(?:\s+(?:from|on)\s+.{1,40})?"
@@ -569,7 +503,7 @@ SECTION_RULES: list[SectionRule] = [
     ),
     SectionRule(
         RuleName.REFERENCES_SECTION,
-        _re(
+        rule_pattern(
             r"^(?:references?(?:\s+(?:and|&)\s+(?:citations|notes|further\s+reading))?|sources?(?:\s+(?:and|&)\s+references)?"
             r"|article\s+sources|footnotes|citations|bibliography|works\s+cited|notes\s+and\s+references)" + _MARKER_END
         ),
@@ -578,7 +512,7 @@ SECTION_RULES: list[SectionRule] = [
     ),
     SectionRule(
         RuleName.AUTHOR_SECTION,
-        _re(
+        rule_pattern(
             r"^(?:about\s+the\s+(?:authors?|writers?|contributors?)|about\s+(?:the\s+)?author:?.{0,40}|author\s+bio(?:graphy)?"
             r"|meet\s+the\s+(?:author|writer)|(?:written|reviewed|posted)\s+by\b.{0,40})" + _MARKER_END
         ),
@@ -587,7 +521,7 @@ SECTION_RULES: list[SectionRule] = [
     ),
     SectionRule(
         RuleName.ENGAGEMENT_SECTION,
-        _re(
+        rule_pattern(
             r"^(?:share\s+(?:this|the)\s+(?:article|post|story|blog|page)(?:\s+(?:on|via|with))?|share\s+(?:on|via)|share"
             r"|(?:leave\s+a\s+|post\s+a\s+|add\s+a\s+)?(?:comments?|reply)(?:\s*\(\d+\))?|\d+\s+comments?"
             r"|join\s+the\s+(?:conversation|discussion)|tags?|topics|filed\s+under|posted\s+in|categories"
@@ -602,7 +536,7 @@ SECTION_RULES: list[SectionRule] = [
 
 
 # Calls to action that close a page: the site selling itself after the story.
-CALL_TO_ACTION = _re(
+CALL_TO_ACTION = rule_pattern(
     r"^(?:\W{0,3})(?:(?:ready|want|looking|need|interested)\b[^.?!]{0,80}\?\s*)?"
     r"(?:(?:please\s+)?(?:sign\s+up|subscribe|register|join|book|schedule|request|get\s+started|start\s+(?:your|a|for)|"
     r"try\b[^.]{0,40}\bfree|contact\s+(?:us|sales|our)|talk\s+to|speak\s+(?:to|with)|download|"

@@ -67,6 +67,8 @@ def _remove_line_rules(
             if not paragraph:
                 continue
         rule = rules.first_line_rule(paragraph, in_head)
+        if rule is not None and rule.name == RuleName.BYLINE and kept and parse_contributor_tail(paragraph):
+            rule = None  # past the opening line of a short text, "Reporting by …" is its tail, parsed later
         if rule is None:
             kept.append(paragraph)
             continue

@@ -150,7 +150,7 @@ LINE_RULES: list[LineRule] = [
     LineRule(
         RuleName.CREDIT,
         rule_pattern(r"^(?:" + CREDIT + r"[\s.,;|·•]*)+$"),
-        max_words=24,
+        max_words=40,
         description="photo and image credit lines and runs: 'Credit: AP', 'Photo: Reuters', "
         "'(AP Photo/Jane Doe)', 'Jane Doe/Getty Images', 'File photo'",
         trigger=(

@@ -51,16 +51,9 @@ def record(result: object) -> dict:
 
 
 def _process(data: bytes, path: str, url: str | None, content_type: str | None) -> object:
-    try:  # the library entry point once it exists, else the per-document function it wraps
-        import newsclean
+    import newsclean
 
-        return newsclean.process(data, format=content_type, url=url, source_uri=path, now=NOW)
-    except (ImportError, AttributeError):
-        from newsclean.schemas.records import RawDocument
-        from newsclean.transforms.document import process_document
-
-        kind = {"content_type": content_type, "source_format": content_type} if content_type else {}
-        return process_document(RawDocument(source_uri=path, data=data, url=url, **kind), now=NOW)
+    return newsclean.process(data, format=content_type, url=url, source_uri=path, now=NOW)
 
 
 def snapshot(out: Path, sets: list[Path], seeds: bool) -> int:

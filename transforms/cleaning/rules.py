@@ -280,7 +280,7 @@ LINE_RULES: list[LineRule] = [
             r"skip\s+(?:advertisement|ad)|remove\s+ads?|"
             # the label in the languages news is printed in
             r"anzeige|werbung|publicité|publicidad|pubblicità|advertentie|reclame|reklama|publicidade|annons|reklam|"
-            r"реклама|реклама|광고|広告|广告|廣告|إعلان|تبلیغات|विज्ञापन|iklan)[.:]?$"
+            r"реклама|광고|広告|广告|廣告|إعلان|تبلیغات|विज्ञापन|iklan)[.:]?$"
         ),
         max_words=12,
         description="advertisement labels and 'story continues below' markers",

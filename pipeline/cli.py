@@ -176,7 +176,7 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
         if client is not None:
             client.close()
     report.ensure_outputs(staging)
-    publish.publish(staging, args.output, extra_files=(report.COUNTS_FILE,))
+    publish.publish(staging, args.output, extra_files=(report.COUNTS_FILE, report.SKIPPED_FILE))
     seconds = time.perf_counter() - started
     summary = report.build_report(
         args.output,

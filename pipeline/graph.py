@@ -8,7 +8,15 @@ import apache_beam as beam
 
 from newsclean.transforms.beam.boilerplate import RemoveSourceBoilerplate
 from newsclean.transforms.beam.copies import MarkCopies
-from newsclean.transforms.beam.documents import COUNTS_FILE, CleanDocuments, CountInto, ReadDocuments, WriteRecords
+from newsclean.transforms.beam.documents import (
+    COUNTS_FILE,
+    SKIPPED_FILE,
+    CleanDocuments,
+    CountInto,
+    CountKindsInto,
+    ReadDocuments,
+    WriteRecords,
+)
 from newsclean.transforms.cleaning.rules import DEFAULT_RULES, RuleSet
 from newsclean.transforms.corpus.boilerplate import DEFAULT_MIN_DOCS
 from newsclean.transforms.corpus.copies.config import CopiesConfig
@@ -75,12 +83,14 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
     counted = (
         read.documents | "OneDocument" >> beam.Map(lambda _: 1),
         read.rejects | "OneReject" >> beam.Map(lambda _: 1),
+        read.skipped | "OneSkipped" >> beam.Map(lambda _: 1),
     ) | "AllInputs" >> beam.Flatten()
     count = counted | "CountInputs" >> CountInto(f"{config.output.rstrip('/')}/{COUNTS_FILE}")
+    skipped = read.skipped | "CountSkipped" >> CountKindsInto(f"{config.output.rstrip('/')}/{SKIPPED_FILE}")
     # One sink that depends on every output: Beam 2.77's DaskRunner computes only the
     # last collection of the graph, so everything must lead there.
     (
-        (written["articles"], written["rejects"], count)
+        (written["articles"], written["rejects"], count, skipped)
         | "AllOutputs" >> beam.Flatten()
         | "Done" >> beam.combiners.Count.Globally()
     )

@@ -17,7 +17,7 @@ from apache_beam.metrics.metric import MetricsFilter
 from newsclean import __version__
 from newsclean.schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA
 from newsclean.schemas.records import SCHEMA_VERSION
-from newsclean.transforms.beam.documents import COUNTS_FILE, NAMESPACE
+from newsclean.transforms.beam.documents import COUNTS_FILE, NAMESPACE, SKIPPED_FILE
 from newsclean.transforms.beam.parquet_io import write_table
 
 COUNT_BATCH_ROWS = 10_000  # rows read at a time when the summary counts the output
@@ -86,6 +86,17 @@ def _read_count(output: str) -> int | None:
     return value
 
 
+def _read_skipped(output: str) -> dict[str, int]:
+    """The kinds of input records that were not documents, as the pipeline wrote them, then removed."""
+    path = f"{output.rstrip('/')}/{SKIPPED_FILE}"
+    if not FileSystems.exists(path):
+        return {}
+    with FileSystems.open(path) as handle:
+        value = json.loads(handle.read().decode() or "{}")
+    FileSystems.delete([path])
+    return {str(kind): int(count) for kind, count in value.items()}
+
+
 def counters(result: beam.runners.runner.PipelineResult) -> dict[str, int]:
     """Committed ``newsclean*`` counters as ``{"namespace:name": value}``; {} if the runner has none."""
     try:
@@ -108,13 +119,17 @@ def build_report(output: str, metric_values: dict[str, int], seconds: float, opt
     inputs = _read_count(output)
     if inputs is None:
         inputs = metric_values.get(f"{NAMESPACE}:inputs")
+    skipped_by_kind = _read_skipped(output)
+    skipped = sum(skipped_by_kind.values())
     return {
         "inputs": inputs,
         "files": metric_values.get(f"{NAMESPACE}:files"),
         "articles": articles,
         "rejects": rejects,
-        "accounted": inputs == articles + rejects if inputs is not None else None,
+        "skipped": skipped,
+        "accounted": inputs == articles + rejects + skipped if inputs is not None else None,
         "rejects_by_reason": dict(sorted(reasons.items())),
+        "skipped_by_kind": skipped_by_kind,
         "removed_by_rule": dict(removed.most_common()),
         "copies_by_kind": dict(sorted(copies.items())),
         "seconds": round(seconds, 3),
@@ -140,10 +155,12 @@ def format_summary(report: dict) -> str:
         ("inputs", report["inputs"]),
         ("articles", report["articles"]),
         ("rejects", report["rejects"]),
+        ("skipped", report.get("skipped", 0)),
         ("seconds", f"{report['seconds']:.1f}"),
     ]
     sections = [
         ("rejects by reason", report["rejects_by_reason"]),
+        ("skipped by kind", report.get("skipped_by_kind") or {}),
         ("removed lines by rule", report["removed_by_rule"]),
         ("copies by kind", report.get("copies_by_kind") or {}),
     ]
@@ -155,5 +172,5 @@ def format_summary(report: dict) -> str:
             lines.append(title)
             lines.extend(f"{'  ' + k:<{width}}  {v:>9,}" for k, v in values.items())
     if report["accounted"] is False:
-        lines.append("WARNING: inputs != articles + rejects")
+        lines.append("WARNING: inputs != articles + rejects + skipped")
     return "\n".join(lines)

@@ -112,3 +112,15 @@ class Reject:
     message: str = ""
     raw_prefix: str | None = None
     ingested_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input record that is not a document (a WARC ``request``, an image, a 404 page): counted, not written.
+
+    ``kind`` says what it was, as ``run.json``'s ``skipped_by_kind`` counts it:
+    ``warc/request``, ``warc/response/404``, ``warc/response/image/png`` ...
+    """
+
+    source_uri: str
+    kind: str

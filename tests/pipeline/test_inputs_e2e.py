@@ -44,7 +44,8 @@ def run_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_input_is_an_article_or_a_reject(run_output: Path) -> None:
     summary = json.loads((run_output / "run.json").read_text())
     assert summary["accounted"] is True
-    assert summary["inputs"] == summary["articles"] + summary["rejects"]
+    assert summary["inputs"] == summary["articles"] + summary["rejects"] + summary["skipped"]
+    assert summary["skipped_by_kind"] == {"warc/warcinfo": 2}  # one per WARC file
 
 
 def test_warc_records_keep_their_url_and_position(run_output: Path) -> None:

@@ -19,7 +19,7 @@ from apache_beam.io.filesystem import CompressionTypes, FileMetadata
 from apache_beam.metrics import Metrics
 
 from newsclean.schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA, article_to_row, reject_to_row
-from newsclean.schemas.records import Article, RawDocument, Reject
+from newsclean.schemas.records import Article, RawDocument, Reject, Skipped
 from newsclean.transforms.beam.parquet_io import shard_name, shard_of, write_table
 from newsclean.transforms.cleaning.rules import DEFAULT_RULES, RuleSet
 from newsclean.transforms.reading.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION, read_documents
@@ -34,10 +34,12 @@ REMOVED_NAMESPACE = "newsclean.removed"
 
 
 class Read(NamedTuple):
-    """The outputs of :class:`ReadDocuments`."""
+    """The outputs of :class:`ReadDocuments`: ``skipped`` holds the kinds (``warc/request`` ...) of
+    the input records that are not documents, one string each."""
 
     documents: beam.PCollection
     rejects: beam.PCollection
+    skipped: beam.PCollection
 
 
 class Cleaned(NamedTuple):
@@ -82,7 +84,7 @@ class ReadFileDoFn(beam.DoFn):
         self._files = Metrics.counter(NAMESPACE, "files")
         self._inputs = Metrics.counter(NAMESPACE, "inputs")
 
-    def process(self, readable: fileio.ReadableFile) -> Iterator[RawDocument | Reject]:
+    def process(self, readable: fileio.ReadableFile) -> Iterator[RawDocument | Reject | Skipped]:
         uri = readable.metadata.path
         self._files.inc()
         try:
@@ -180,7 +182,13 @@ class ReadDocuments(beam.PTransform):
             | "ReadFiles"
             >> beam.ParDo(ReadFileDoFn(self._format, self._max_bytes, self._jsonl_fields, self._max_ratio))
         )
-        return Read(*split_rejects(items, "Read"))
+        kept = items | "NotSkipped" >> beam.Filter(lambda item: not isinstance(item, Skipped))
+        skipped = (
+            items
+            | "Skipped" >> beam.Filter(lambda item: isinstance(item, Skipped))
+            | "SkippedKinds" >> beam.Map(lambda item: item.kind)
+        )
+        return Read(*split_rejects(kept, "Read"), skipped)
 
 
 class CleanDocumentDoFn(beam.DoFn):
@@ -319,6 +327,29 @@ DEFAULT_SHARDS = 4
 
 
 COUNTS_FILE = "_inputs.count"
+SKIPPED_FILE = "_skipped.json"  # {kind: count} of the input records that were not documents
+
+
+class CountKindsInto(beam.PTransform):
+    """Count strings by value and write ``{value: count}`` as JSON to ``path`` (``{}`` when none).
+
+    Data, not runner metrics, for the reason :class:`CountInto` gives."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self._path = path
+
+    def expand(self, pcoll: beam.PCollection) -> beam.PCollection:
+        path = self._path
+
+        def write(counts: dict[str, int]) -> int:
+            import json
+
+            with beam.io.filesystems.FileSystems.create(path) as handle:
+                handle.write(json.dumps(dict(sorted(counts.items()))).encode())
+            return sum(counts.values())
+
+        return pcoll | "Count" >> beam.combiners.Count.PerElement() | "Dict" >> beam.combiners.ToDict() | "Write" >> beam.Map(write)
 
 
 class CountInto(beam.PTransform):

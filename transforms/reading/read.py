@@ -11,7 +11,7 @@ import zlib
 from collections.abc import Iterator, Mapping
 from typing import BinaryIO
 
-from newsclean.schemas.records import RawDocument, Reject
+from newsclean.schemas.records import RawDocument, Reject, Skipped
 from newsclean.transforms.runtime.limits import (
     COMPRESSION_RATIO,
     DEFAULT_MAX_BYTES,
@@ -175,7 +175,7 @@ def read_documents(
     max_bytes: int = DEFAULT_MAX_BYTES,
     jsonl_fields: Mapping[str, str] | None = None,
     max_ratio: float = DEFAULT_MAX_RATIO,
-) -> Iterator[RawDocument | Reject]:
+) -> Iterator[RawDocument | Reject | Skipped]:
     """Every document in one input file, and a reject for each part that could not be read.
 
     Text and HTML files are one document each; JSONL files one per line and WARC

@@ -25,7 +25,7 @@ import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from newsclean.schemas.records import RawDocument, Reject
+from newsclean.schemas.records import RawDocument, Reject, Skipped
 from newsclean.transforms.reading.read import (
     DEFAULT_MAX_BYTES,
     HTML_FORMAT,
@@ -178,7 +178,7 @@ def _bomb_reject(uri: str, exc: ReadError, index: int) -> Reject:
 
 def read_warc(
     source_uri: str, stream: BinaryIO, *, max_bytes: int = DEFAULT_MAX_BYTES, max_ratio: float = DEFAULT_MAX_RATIO
-) -> Iterator[RawDocument | Reject]:
+) -> Iterator[RawDocument | Reject | Skipped]:
     """Every document record of a WARC or WARC.gz file, as a raw document or a reject."""
     from warcio.archiveiterator import ArchiveIterator
 
@@ -209,6 +209,7 @@ def read_warc(
         index += 1
         last_cut = False
         if record.rec_type not in DOCUMENT_RECORDS:
+            yield Skipped(f"{source_uri}#{index}", f"warc/{record.rec_type}")
             continue
         uri = f"{source_uri}#{index}"
         try:

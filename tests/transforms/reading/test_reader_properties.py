@@ -17,7 +17,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsclean.schemas.records import Article, RawDocument, Reject
+from newsclean.schemas.records import Article, RawDocument, Reject, Skipped
 from newsclean.transforms.document import process_document
 from newsclean.transforms.errors import StageError
 from newsclean.transforms.reading.decode import decode_bytes
@@ -39,7 +39,7 @@ def _read(name: str, data: bytes) -> list[RawDocument | Reject]:
 
 
 def _check_accounting(name: str, items: list) -> None:
-    assert all(isinstance(i, (RawDocument, Reject)) for i in items)
+    assert all(isinstance(i, (RawDocument, Reject, Skipped)) for i in items)
     if name.removesuffix(".gz").endswith((".txt", ".html")):
         assert len(items) == 1 and items[0].source_uri == name
         return

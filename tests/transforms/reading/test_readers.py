@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from newsclean.schemas.records import RawDocument, Reject
+from newsclean.schemas.records import RawDocument, Reject, Skipped
 from newsclean.transforms.reading.jsonl import iter_lines, parse_field_mapping
 from newsclean.transforms.reading.read import detect_format, read_documents
 from tests.warc_helpers import article_html, warc_bytes
@@ -18,8 +18,9 @@ def _read(name: str, data: bytes, **kwargs) -> list[RawDocument | Reject]:
     return list(read_documents(name, io.BytesIO(data), **kwargs))
 
 
-def _kinds(items: list[RawDocument | Reject]) -> list[tuple[str, str]]:
-    return [(i.source_uri, i.error if isinstance(i, Reject) else "doc") for i in items]
+def _kinds(items: list[RawDocument | Reject | Skipped]) -> list[tuple[str, str]]:
+    """What each item is; skipped records (counted, not written) are left out."""
+    return [(i.source_uri, i.error if isinstance(i, Reject) else "doc") for i in items if not isinstance(i, Skipped)]
 
 
 @pytest.mark.parametrize(
@@ -156,6 +157,8 @@ def test_warc_response_records_become_documents(gzipped: bool) -> None:
         (f"{name}#6", "http_status"),
         (f"{name}#7", "doc"),
     ]
+    assert [i.kind for i in items if isinstance(i, Skipped)] == ["warc/warcinfo", "warc/request"]
+    items = [i for i in items if not isinstance(i, Skipped)]
     first, second = items[0], items[1]
     assert first.url == "https://news.example/a" and first.source_format == "warc" and first.content_type == "html"
     assert second.charset == "windows-1251"
@@ -164,7 +167,7 @@ def test_warc_response_records_become_documents(gzipped: bool) -> None:
 
 def test_warc_resource_record_is_read_too() -> None:
     data = warc_bytes([{"url": "https://e.com/r", "type": "resource", "body": b"<html><p>x</p></html>"}])
-    (doc,) = _read("r.warc.gz", data)
+    (doc,) = [i for i in _read("r.warc.gz", data) if not isinstance(i, Skipped)]
     assert isinstance(doc, RawDocument) and doc.url == "https://e.com/r" and doc.content_type == "html"
 
 

@@ -349,7 +349,12 @@ class CountKindsInto(beam.PTransform):
                 handle.write(json.dumps(dict(sorted(counts.items()))).encode())
             return sum(counts.values())
 
-        return pcoll | "Count" >> beam.combiners.Count.PerElement() | "Dict" >> beam.combiners.ToDict() | "Write" >> beam.Map(write)
+        return (
+            pcoll
+            | "Count" >> beam.combiners.Count.PerElement()
+            | "Dict" >> beam.combiners.ToDict()
+            | "Write" >> beam.Map(write)
+        )
 
 
 class CountInto(beam.PTransform):

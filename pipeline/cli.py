@@ -31,7 +31,8 @@ from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
 
 from newsclean import __version__, copies_options, explain, graph, publish, report, show  # noqa: E402
 from newsclean import limits as limit_options  # noqa: E402
-from newsclean.inputs import InputError, check_remote_inputs, expand_inputs  # noqa: E402
+from newsclean.inputs import InputError, check_remote_inputs, expand_inputs, unread_files  # noqa: E402
+from newsclean.lock import OutputBusy, hold_output  # noqa: E402
 from newsclean.progress import ProgressLine  # noqa: E402
 from newsclean.runners import choose_runner  # noqa: E402
 from newsclean.transforms.cleaning.rules_file import RulesFileError, rules_option  # noqa: E402
@@ -54,9 +55,11 @@ def _parser() -> argparse.ArgumentParser:
         "run",
         help="clean inputs into OUTPUT/articles, OUTPUT/rejects and OUTPUT/run.json",
         description=(
-            "Clean news files into Parquet. INPUTs are files, folders (read recursively, "
-            "known extensions only) or globs, local or remote (gs://, s3://); .gz is read "
-            "transparently. Any option not listed here is passed to Apache Beam, e.g. "
+            "Clean news files into Parquet. INPUTs are files, folders (read recursively) or globs, "
+            "local or remote (gs://, s3://). Each file is read as its content says: WARC, WET or ARC, "
+            "JSON, JSONL, HTML or text, gzip/bzip2/zstd-compressed or not, whatever its name; in a "
+            "folder, files with other extensions (.csv, .md, images ...) are listed as not read. "
+            "Any option not listed here is passed to Apache Beam, e.g. "
             f"--runner (default {DEFAULT_RUNNER}: Beam's local batch engine on every core, never "
             "downloading anything; 'dask' for a dask.distributed cluster, local unless "
             "--dask_client_address is given), --direct_num_workers, --direct_running_mode, --setup_file."
@@ -68,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         dest="source_format",
         choices=FORMATS,
-        help="read every input as this format instead of guessing from the extension",
+        help="read every input as this format instead of telling it from the file's content",
     )
     run.add_argument(
         "--jsonl-field",
@@ -146,6 +149,33 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     except ValueError as exc:
         print(f"newsclean: limits: {exc}", file=sys.stderr)
         return 2
+    try:
+        unread = unread_files(patterns)
+    except OSError as exc:
+        print(f"newsclean: cannot list the input folders: {exc}", file=sys.stderr)
+        return 2
+    if unread and not args.quiet:
+        shown = ", ".join(unread[:5]) + (f" and {len(unread) - 5} more" if len(unread) > 5 else "")
+        print(f"newsclean: not read ({len(unread)} files in the input folders are not news by their extension): "
+              f"{shown}", file=sys.stderr)  # fmt: skip
+    try:
+        with hold_output(args.output):
+            return _run_held(args, options, patterns, rules, jsonl_fields, limits, unread)
+    except OutputBusy as exc:
+        print(f"newsclean: {exc}; wait for it to finish or choose another --output", file=sys.stderr)
+        return 2
+
+
+def _run_held(
+    args: argparse.Namespace,
+    options: PipelineOptions,
+    patterns: list,
+    rules,
+    jsonl_fields: dict[str, str],
+    limits,
+    unread: list[str],
+) -> int:
+    """The run itself, while this process holds the output folder."""
     staging = publish.new_staging(args.output)
     local_output = "://" not in args.output
     progress_dir = os.path.join(staging, "_progress") if local_output else None
@@ -191,6 +221,7 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
             "copies": args.copies,
             "limits": asdict(limits),
         },
+        not_read=unread,
     )
     report.write_report(args.output, summary)
     if not args.quiet:

@@ -7,6 +7,10 @@ import os
 
 from apache_beam.io.filesystems import FileSystems
 
+from newsclean.transforms.reading.read import is_read_in_folder
+
+NOT_READ_LISTED = 1000  # names run.json lists; the count is always whole
+
 
 class InputError(ValueError):
     """An input that names nothing: reported before the pipeline starts."""
@@ -49,3 +53,17 @@ def check_remote_inputs(patterns: list[tuple[str, bool]]) -> None:
     for pattern, result in zip(remote, FileSystems.match(remote), strict=True):
         if not result.metadata_list:
             raise InputError(f"no input matches {pattern!r}")
+
+
+def unread_files(patterns: list[tuple[str, bool]]) -> list[str]:
+    """Files inside input folders that are not read (an extension that is not news: .csv, .md, images).
+
+    Listed by the driver so run.json and the terminal can name them; files named
+    on the command line or matched by a glob are always read, by content."""
+    folders = [pattern for pattern, filtered in patterns if filtered]
+    if not folders:
+        return []
+    unread = []
+    for result in FileSystems.match(folders):
+        unread += [m.path for m in result.metadata_list if not is_read_in_folder(m.path)]
+    return sorted(unread)

@@ -113,8 +113,20 @@ def counters(result: beam.runners.runner.PipelineResult) -> dict[str, int]:
     return values
 
 
-def build_report(output: str, metric_values: dict[str, int], seconds: float, options: dict[str, Any]) -> dict:
-    """The run summary: counts read back from the output files, plus the run's counters."""
+def build_report(
+    output: str,
+    metric_values: dict[str, int],
+    seconds: float,
+    options: dict[str, Any],
+    not_read: list[str] | None = None,
+) -> dict:
+    """The run summary: counts read back from the output files, plus the run's counters.
+
+    ``not_read`` names the files of input folders that were not read (their
+    extension is not news), the first ``NOT_READ_LISTED`` of them."""
+    from newsclean.inputs import NOT_READ_LISTED
+
+    not_read = not_read or []
     articles, removed, copies, rejects, reasons = output_counts(output)
     inputs = _read_count(output)
     if inputs is None:
@@ -130,6 +142,8 @@ def build_report(output: str, metric_values: dict[str, int], seconds: float, opt
         "accounted": inputs == articles + rejects + skipped if inputs is not None else None,
         "rejects_by_reason": dict(sorted(reasons.items())),
         "skipped_by_kind": skipped_by_kind,
+        "not_read": len(not_read),
+        "not_read_files": not_read[:NOT_READ_LISTED],
         "removed_by_rule": dict(removed.most_common()),
         "copies_by_kind": dict(sorted(copies.items())),
         "seconds": round(seconds, 3),
@@ -156,6 +170,7 @@ def format_summary(report: dict) -> str:
         ("articles", report["articles"]),
         ("rejects", report["rejects"]),
         ("skipped", report.get("skipped", 0)),
+        ("files not read", report.get("not_read", 0)),
         ("seconds", f"{report['seconds']:.1f}"),
     ]
     sections = [

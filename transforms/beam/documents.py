@@ -9,7 +9,6 @@ output, :class:`Reject` records to the ``rejects`` output. Counters use the
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -22,7 +21,7 @@ from newsclean.schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA, article_to_ro
 from newsclean.schemas.records import Article, RawDocument, Reject, Skipped
 from newsclean.transforms.beam.parquet_io import shard_name, shard_of, write_table
 from newsclean.transforms.cleaning.rules import DEFAULT_RULES, RuleSet
-from newsclean.transforms.reading.read import DEFAULT_MAX_BYTES, FORMATS_BY_EXTENSION, read_documents
+from newsclean.transforms.reading.read import DEFAULT_MAX_BYTES, is_read_in_folder, read_documents
 from newsclean.transforms.runtime.guard import DocumentGuard
 from newsclean.transforms.runtime.limits import DEFAULT_MAX_RATIO, Limits
 from newsclean.transforms.runtime.malloc import return_freed_memory
@@ -129,15 +128,6 @@ def file_batches(found: Iterable[FileMetadata]) -> Iterator[list[tuple[str, int,
         yield batch
 
 
-def _has_extension(path: str, extensions: frozenset[str]) -> bool:
-    name = posixpath.basename(path.replace("\\", "/")).lower()
-    if name.startswith("."):
-        return False
-    if name.endswith(".gz"):
-        name = name[:-3]
-    return any(name.endswith(ext) for ext in extensions)
-
-
 class ReadDocuments(beam.PTransform):
     """File patterns to raw documents (main output) and read rejects (``rejects``).
 
@@ -147,14 +137,15 @@ class ReadDocuments(beam.PTransform):
     local runner keeps every shuffled element in memory, ~2 KB each, which
     mattered for folders of one small file per document.
     Patterns given as ``(pattern, True)`` keep only files with a known extension
-    (used for folders, so a README beside the data is not read as news).
+    or none (:func:`~newsclean.transforms.reading.read.is_read_in_folder`; used for
+    folders, so a README beside the data is not read as news); every file kept is
+    read by its content.
     """
 
     def __init__(
         self,
         source_format: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
-        extensions: Iterable[str] = tuple(FORMATS_BY_EXTENSION),
         jsonl_fields: dict[str, str] | None = None,
         max_ratio: float = DEFAULT_MAX_RATIO,
     ) -> None:
@@ -162,16 +153,13 @@ class ReadDocuments(beam.PTransform):
         self._format = source_format
         self._max_bytes = max_bytes
         self._max_ratio = max_ratio
-        self._extensions = frozenset(extensions)
         self._jsonl_fields = dict(jsonl_fields or {})
 
     def expand(self, patterns: beam.PCollection) -> Read:
-        extensions = self._extensions
-
         def match(item: tuple[str, bool]) -> Iterator[list[tuple[str, int, float]]]:
             pattern, filtered = item
             found = beam.io.filesystems.FileSystems.match([pattern])[0].metadata_list
-            yield from file_batches(m for m in found if not filtered or _has_extension(m.path, extensions))
+            yield from file_batches(m for m in found if not filtered or is_read_in_folder(m.path))
 
         items = (
             patterns

@@ -1,9 +1,11 @@
-"""JSONL input: one document per line, each line its own record or reject.
+"""JSONL and JSON input: one document per line (JSONL) or per object of an array (JSON).
 
-A line holds a JSON object with the document in ``html`` or ``text`` and, when
-present, ``url``, ``id``, ``date``, ``title`` and ``authors``. Dumps name their
-fields differently, so every name can be mapped (``{"text": "content"}``), and
-a dotted name reaches into nested objects (``{"url": "meta.url"}``).
+An object holds the document in ``html`` or ``text`` and, when present,
+``url``, ``id``, ``date``, ``title`` and ``authors``. Dumps name their fields
+differently, so every name can be mapped (``{"text": "content"}``), a dotted
+name reaches into nested objects (``{"url": "meta.url"}``), and the names of
+common exporters (news-please's ``maintext``, ``date_publish`` ...) are tried
+when a field is not mapped and the default name is absent.
 
 The file is read as a stream: a bad line (invalid JSON, no content, too long)
 becomes a reject naming ``path#N`` (N counts lines from 1) and the next line is
@@ -20,6 +22,7 @@ from newsclean.schemas.records import RawDocument, Reject
 from newsclean.transforms.reading.read import (
     DEFAULT_MAX_BYTES,
     HTML_FORMAT,
+    JSON_FORMAT,
     JSONL_FORMAT,
     RAW_PREFIX_BYTES,
     STAGE,
@@ -42,6 +45,16 @@ DEFAULT_FIELDS: dict[str, str] = {
     "authors": "authors",
 }
 _META_FIELDS = ("id", "date", "title", "authors")
+# Other exporters' names for our fields, tried in order when the default name is absent
+# (news-please, newspaper3k, Common Crawl news dumps, Hugging Face news sets).
+FALLBACK_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("maintext", "content", "body", "article", "raw_text"),
+    "html": ("raw_html", "html_content"),
+    "url": ("link", "source_url", "article_url"),
+    "date": ("date_publish", "published", "published_at", "publish_date", "pubdate"),
+    "title": ("headline",),
+    "authors": ("author", "byline"),
+}
 
 
 def parse_field_mapping(items: list[str] | None) -> dict[str, str]:
@@ -76,13 +89,26 @@ def _get(obj: Mapping, path: str) -> object:
 def _as_authors(value: object) -> list[str]:
     if isinstance(value, str):
         return [a.strip() for a in value.replace("|", ";").split(";") if a.strip()]
+    if isinstance(value, Mapping):  # {"name": ...}, as JSON-LD and some exporters write a person
+        value = [value]
     if isinstance(value, list):
-        return [a.strip() for a in value if isinstance(a, str) and a.strip()]
+        names = [a.get("name") if isinstance(a, Mapping) else a for a in value]
+        return [a.strip() for a in names if isinstance(a, str) and a.strip()]
     return []
 
 
 def _line_reject(uri: str, error: str, message: str, line: bytes) -> Reject:
     return Reject(uri, STAGE, error, message, raw_prefix(line))
+
+
+def _field(obj: Mapping, fields: Mapping[str, str], name: str) -> object:
+    """Our field ``name`` of ``obj``: the mapped field, else (when not mapped) an exporter's name for it."""
+    value = _get(obj, fields[name])
+    if value is None and fields[name] == DEFAULT_FIELDS[name]:
+        for other in FALLBACK_FIELDS.get(name, ()):
+            if (value := obj.get(other)) is not None:
+                break
+    return value
 
 
 def parse_line(uri: str, line: bytes, fields: Mapping[str, str]) -> RawDocument | Reject:
@@ -93,37 +119,44 @@ def parse_line(uri: str, line: bytes, fields: Mapping[str, str]) -> RawDocument 
         return _line_reject(uri, RejectCode.BAD_JSON, f"line is not valid JSON: {exc}", line)
     except RecursionError:  # [[[[... ten thousand deep: the parser recurses per level
         return _line_reject(uri, TOO_DEEP, "JSON nested deeper than the parser's recursion limit", line)
+    return object_document(uri, obj, fields, line)
+
+
+def object_document(
+    uri: str, obj: object, fields: Mapping[str, str], raw: bytes, source_format: str = JSONL_FORMAT
+) -> RawDocument | Reject:
+    """One parsed JSON value as a raw document, or the reject saying why it is not one."""
     if not isinstance(obj, dict):
         return _line_reject(
-            uri, RejectCode.NOT_AN_OBJECT, f"line holds a JSON {type(obj).__name__}, not an object", line
+            uri, RejectCode.NOT_AN_OBJECT, f"record holds a JSON {type(obj).__name__}, not an object", raw
         )
     content_type, content = None, None
     for name in (HTML_FORMAT, TEXT_FORMAT):
-        value = _get(obj, fields[name])
+        value = _field(obj, fields, name)
         if isinstance(value, str) and value.strip():
             content_type, content = name, value
             break
     if content is None:
         wanted = " or ".join(repr(fields[n]) for n in (HTML_FORMAT, TEXT_FORMAT))
-        return _line_reject(uri, RejectCode.NO_CONTENT, f"no non-empty string field {wanted}", line)
+        return _line_reject(uri, RejectCode.NO_CONTENT, f"no non-empty string field {wanted}", raw)
     try:
         data = content.encode("utf-8")
     except UnicodeEncodeError as exc:  # a lone surrogate escaped in the JSON
-        return _line_reject(uri, RejectCode.BAD_TEXT, f"content is not valid Unicode: {exc}", line)
+        return _line_reject(uri, RejectCode.BAD_TEXT, f"content is not valid Unicode: {exc}", raw)
     meta: dict[str, object] = {}
     for name in _META_FIELDS:
-        value = _get(obj, fields[name])
+        value = _field(obj, fields, name)
         if name == "authors":
             value = _as_authors(value)
         elif isinstance(value, (int, float)) and not isinstance(value, bool) and name == "id":
             value = str(value)
         if value not in (None, "", []) and (name == "authors" or isinstance(value, str)):
             meta[name] = value.strip() if isinstance(value, str) else value
-    url = _get(obj, fields["url"])
+    url = _field(obj, fields, "url")
     return RawDocument(
         source_uri=uri,
         data=data,
-        source_format=JSONL_FORMAT,
+        source_format=source_format,
         url=url.strip() or None if isinstance(url, str) else None,
         charset="utf-8",
         meta=meta,
@@ -169,7 +202,7 @@ def read_jsonl(
     source_uri: str,
     stream: BinaryIO,
     *,
-    gzipped: bool = False,
+    compression: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     fields: Mapping[str, str] | None = None,
     max_ratio: float = DEFAULT_MAX_RATIO,
@@ -178,7 +211,8 @@ def read_jsonl(
     names = {**DEFAULT_FIELDS, **(fields or {})}
     last = 0
     try:
-        for number, line in iter_lines(iter_chunks(stream, gzipped=gzipped, max_ratio=max_ratio), max_bytes):
+        chunks = iter_chunks(stream, compression=compression, max_ratio=max_ratio)
+        for number, line in iter_lines(chunks, max_bytes):
             last = number
             uri = f"{source_uri}#{number}"
             if line is None:
@@ -198,3 +232,46 @@ def read_jsonl(
         )
     except OSError as exc:
         yield Reject(f"{source_uri}#{last + 1}", STAGE, RejectCode.IO_ERROR, f"{type(exc).__name__}: {exc}")
+
+
+def read_json(
+    source_uri: str,
+    stream: BinaryIO,
+    *,
+    compression: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fields: Mapping[str, str] | None = None,
+    max_ratio: float = DEFAULT_MAX_RATIO,
+) -> Iterator[RawDocument | Reject]:
+    """A JSON file: an array of objects (``source_uri#N``, N from 1) or one object (``source_uri``).
+
+    The file is parsed whole, so it must fit in ``max_bytes``; a dump larger
+    than that belongs in JSONL, which is streamed."""
+    from newsclean.transforms.reading.read import read_all
+
+    names = {**DEFAULT_FIELDS, **(fields or {})}
+    try:
+        data = read_all(stream, compression=compression, max_bytes=max_bytes, max_ratio=max_ratio)
+    except ReadError as exc:
+        yield Reject(source_uri, STAGE, exc.error, f"{exc} (a JSON file is read whole: use JSONL for dumps)",
+                     raw_prefix(exc.prefix))  # fmt: skip
+        return
+    except OSError as exc:
+        yield Reject(source_uri, STAGE, RejectCode.IO_ERROR, f"{type(exc).__name__}: {exc}")
+        return
+    if not data.strip():
+        return
+    try:
+        value = json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        yield _line_reject(source_uri, RejectCode.BAD_JSON, f"file is not valid JSON: {exc}", data)
+        return
+    except RecursionError:
+        yield _line_reject(source_uri, TOO_DEEP, "JSON nested deeper than the parser's recursion limit", data)
+        return
+    if not isinstance(value, list):
+        yield object_document(source_uri, value, names, data, JSON_FORMAT)
+        return
+    for number, obj in enumerate(value, 1):
+        raw = json.dumps(obj, ensure_ascii=False)[:RAW_PREFIX_BYTES].encode("utf-8", "replace")
+        yield object_document(f"{source_uri}#{number}", obj, names, raw, JSON_FORMAT)

@@ -1,4 +1,4 @@
-"""Reading files into raw documents: formats, gzip, and what becomes a read reject."""
+"""Reading files into raw documents: formats and compression by content, and what becomes a read reject."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import zlib
 import pytest
 
 from newsclean.schemas.records import RawDocument, Reject
-from newsclean.transforms.reading.read import ReadError, detect_format, read_all, read_documents
+from newsclean.transforms.reading.read import ReadError, is_read_in_folder, read_all, read_documents
 
 BODY = "MOSCOW (AP) — A story.\n".encode() * 50
 
@@ -18,10 +18,11 @@ def _read(uri: str, data: bytes, **kwargs) -> list[RawDocument | Reject]:
     return list(read_documents(uri, io.BytesIO(data), **kwargs))
 
 
-def test_detect_format_looks_through_gz() -> None:
-    assert detect_format("a/b.txt") == "text"
-    assert detect_format("a/b.TXT.gz") == "text"
-    assert detect_format("a.b/c") == "text"  # no extension: the default
+def test_folder_files_read_by_extension_known_or_absent() -> None:
+    for name in ("a/b.txt", "a/b.TXT.gz", "a.b/c", "x/CC-MAIN-1.warc.wet.gz", "d.json", "p.html.bz2", "q.jsonl.zst"):
+        assert is_read_in_folder(name), name
+    for name in ("a/README.md", "t.csv", "img.png", "x/.hidden", "s.css.gz"):
+        assert not is_read_in_folder(name), name
 
 
 def test_plain_and_gzipped_text_give_the_same_document() -> None:
@@ -33,7 +34,7 @@ def test_plain_and_gzipped_text_give_the_same_document() -> None:
 
 def test_concatenated_gzip_members_are_all_read() -> None:
     data = gzip.compress(b"first half, ") + gzip.compress(b"second half")
-    assert read_all(io.BytesIO(data), gzipped=True) == b"first half, second half"
+    assert read_all(io.BytesIO(data), compression="gzip") == b"first half, second half"
 
 
 def test_truncated_gzip_is_a_reject() -> None:
@@ -76,4 +77,4 @@ def test_plain_file_over_the_limit() -> None:
 
 def test_read_all_raises_for_callers_that_want_exceptions() -> None:
     with pytest.raises(ReadError):
-        read_all(io.BytesIO(b"a" * 10), gzipped=False, max_bytes=5)
+        read_all(io.BytesIO(b"a" * 10), max_bytes=5)

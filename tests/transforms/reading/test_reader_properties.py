@@ -34,13 +34,22 @@ GOOD_WARC_GZ = warc_bytes([{"url": f"https://e.com/{i}", "body": SMALL_PAGE.enco
 JSON_LINES = [json.dumps({"text": "A story."}), json.dumps({"html": SMALL_PAGE, "url": "https://e.com/2"}), "[1]", "{"]
 
 
-def _read(name: str, data: bytes) -> list[RawDocument | Reject]:
-    return list(read_documents(name, io.BytesIO(data), max_bytes=200_000))
+_FORMATS = {".txt": "text", ".html": "html", ".jsonl": "jsonl", ".warc": "warc"}
 
 
-def _check_accounting(name: str, items: list) -> None:
+def _format(name: str) -> str:
+    return _FORMATS[name.removesuffix(".gz")[name.removesuffix(".gz").rfind(".") :]]
+
+
+def _read(name: str, data: bytes, *, forced: bool = True) -> list[RawDocument | Reject | Skipped]:
+    """The reader the name says (``forced``), or the one the bytes say."""
+    fmt = _format(name) if forced else None
+    return list(read_documents(name, io.BytesIO(data), max_bytes=200_000, source_format=fmt))
+
+
+def _check_accounting(name: str, items: list, fmt: str | None = None) -> None:
     assert all(isinstance(i, (RawDocument, Reject, Skipped)) for i in items)
-    if name.removesuffix(".gz").endswith((".txt", ".html")):
+    if (fmt or _format(name)) in ("text", "html"):
         assert len(items) == 1 and items[0].source_uri == name
         return
     assert items  # an empty container is one no_records reject, never nothing
@@ -80,6 +89,15 @@ def damaged(draw: st.DrawFn) -> tuple[str, bytes]:
 def test_reading_any_or_damaged_bytes_never_raises_and_accounts_for_them(case: tuple[str, bytes]) -> None:
     name, data = case
     _check_accounting(name, _read(name, data))
+
+
+@SETTINGS
+@given(st.one_of(st.tuples(NAMES, st.binary(max_size=3000)), damaged()))
+def test_any_bytes_read_by_content_never_raise_and_are_accounted_for(case: tuple[str, bytes]) -> None:
+    name, data = case
+    items = _read(name, data, forced=False)
+    # one document or reject named as the file, or records each named once as file#N
+    _check_accounting(name, items, "text" if [i.source_uri for i in items] == [name] else "container")
 
 
 @SETTINGS

@@ -10,7 +10,7 @@ import pytest
 
 from newsclean.schemas.records import RawDocument, Reject, Skipped
 from newsclean.transforms.reading.jsonl import iter_lines, parse_field_mapping
-from newsclean.transforms.reading.read import detect_format, read_documents
+from newsclean.transforms.reading.read import read_documents, sniff_format
 from tests.warc_helpers import article_html, warc_bytes
 
 
@@ -24,19 +24,70 @@ def _kinds(items: list[RawDocument | Reject | Skipped]) -> list[tuple[str, str]]
 
 
 @pytest.mark.parametrize(
-    ("name", "fmt"),
+    ("head", "fmt"),
     [
-        ("a/b.html", "html"),
-        ("a/b.HTM.gz", "html"),
-        ("x.jsonl", "jsonl"),
-        ("x.ndjson.gz", "jsonl"),
-        ("cc-news-1.warc.gz", "warc"),
-        ("c.warc", "warc"),
-        ("n.txt", "text"),
+        (b"<!DOCTYPE html><html><head>", "html"),
+        (b"\xef\xbb\xbf  <html lang='de'>", "html"),
+        (b"<!-- saved from url -->\n<html>", "html"),
+        (b"<div class='a'><p>Story</p><p>more</p></div>", "html"),
+        (b'{"text": "A story."}\n{"text": "Another."}\n', "jsonl"),
+        (b'{"text": "one long line only', "jsonl"),
+        (b'{\n  "maintext": "A story.",\n  "title": "T"\n}\n', "json"),
+        (b'[{"text": "A story."}, {"text": "B"}]', "json"),
+        (b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", "warc"),
+        (b"filedesc://live-web-example.arc.gz 127.0.0.1 20140216050221 text/plain 75\n", "warc"),
+        (b"MOSCOW (AP) -- The council voted.", "text"),
+        (b"date 2025-01-17\nHeadline <b>bold</b>", "text"),
     ],
 )
-def test_format_by_extension(name: str, fmt: str) -> None:
-    assert detect_format(name) == fmt
+def test_format_by_content(head: bytes, fmt: str) -> None:
+    assert sniff_format(head) == fmt
+
+
+@pytest.mark.parametrize("name", ["story", "story.txt", "story.json", "story.warc.gz", "story.bin"])
+def test_the_name_does_not_decide(name: str) -> None:
+    page = article_html("Budget approved", "https://e.com/a").encode()
+    (doc,) = _read(name, gzip.compress(page))
+    assert isinstance(doc, RawDocument) and doc.content_type == "html" and doc.data == page
+
+
+def test_bzip2_and_zstd_are_read_like_gzip() -> None:
+    import bz2
+
+    import zstandard
+
+    lines = b"".join(json.dumps({"text": f"Story {i}."}).encode() + b"\n" for i in range(5))
+    for data in (bz2.compress(lines), zstandard.ZstdCompressor().compress(lines), gzip.compress(lines)):
+        items = _read("dump", data)
+        assert [i.data for i in items] == [f"Story {i}.".encode() for i in range(5)]
+        assert [i.source_uri for i in items] == [f"dump#{i}" for i in range(1, 6)]
+
+
+def test_a_compressed_warc_of_any_kind_gives_its_records() -> None:
+    import bz2
+
+    import zstandard
+
+    plain = warc_bytes(_cc_news_records(), gzip=False)
+    expected = _kinds(_read("w.warc", plain))
+    for data in (bz2.compress(plain), zstandard.ZstdCompressor().compress(plain), warc_bytes(_cc_news_records())):
+        assert [kind for _, kind in _kinds(_read("w", data))] == [kind for _, kind in expected]
+
+
+def test_json_file_one_object_or_an_array() -> None:
+    one = json.dumps({"maintext": "A story.", "title": "T", "date_publish": "2025-01-02 10:00:00",
+                      "url": "https://e.com/1", "authors": ["Jane Doe"]}, indent=2).encode()  # fmt: skip
+    (doc,) = _read("news-please.json", one)
+    assert isinstance(doc, RawDocument) and doc.source_uri == "news-please.json" and doc.data == b"A story."
+    assert doc.source_format == "json" and doc.url == "https://e.com/1"
+    assert doc.meta == {"title": "T", "date": "2025-01-02 10:00:00", "authors": ["Jane Doe"]}
+    many = json.dumps([{"text": "A."}, "not an object", {"html": "<p>B</p>"}]).encode()
+    items = _read("dump.json", many)
+    assert [(i.source_uri, getattr(i, "error", "doc")) for i in items] == [
+        ("dump.json#1", "doc"), ("dump.json#2", "not_an_object"), ("dump.json#3", "doc")
+    ]  # fmt: skip
+    (bad,) = _read("x.json", b'[{"text": ')
+    assert isinstance(bad, Reject) and bad.error == "bad_json"
 
 
 def test_html_file_is_one_html_document() -> None:

@@ -154,7 +154,8 @@ def test_summary(hostile_run: dict, capsys: pytest.CaptureFixture) -> None:
     with capsys.disabled():
         print(
             f"\nhostile corpus: {len({c.kind for c in cases})} kinds in {len(cases)} files, "
-            f"inputs {report['inputs']} = articles {report['articles']} + rejects {report['rejects']}, "
+            f"inputs {report['inputs']} = articles {report['articles']} + rejects {report['rejects']}"
+            f" + skipped {report['skipped']}, "
             f"{hostile_run['seconds']:.1f} s wall"
         )
         print(

@@ -46,14 +46,19 @@ def word_count(text: str) -> int:
 
 
 # Scripts written without spaces between words. Han, Hiragana and Katakana (with the prolonged sound mark ー):
-# Chinese and Japanese word segmenters (jieba, MeCab) make words of 1.5 characters on average in news text.
-# Thai, Lao, Khmer, Myanmar: spaces end phrases, not words; a Thai word is about 4 code points (marks included).
+# word processors count each character as a word; Chinese and Japanese segmenters (jieba, MeCab) make words of
+# about 1.5 to 1.7 characters, so a run counts its length / 1.5 (the sentences in tests/transforms/test_word_count.py
+# land within one word of a segmenter's count). Thai, Lao, Khmer, Myanmar: spaces end phrases, not words; a Thai
+# word is about 4 code points, its vowel and tone marks included. Approximations, cheap: one pattern, no dictionary.
 CJK_CHARS_PER_WORD = 1.5
 SOUTHEAST_ASIAN_CHARS_PER_WORD = 4.0
-_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\u30fc"
+_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"
 _SOUTHEAST_ASIAN = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 _UNSPACED = regex.compile(f"[{_CJK}{_SOUTHEAST_ASIAN}]")
-_PIECE = regex.compile(f"(?P<cjk>[{_CJK}]+)|(?P<sea>[{_SOUTHEAST_ASIAN}]+)|[^\\s{_CJK}{_SOUTHEAST_ASIAN}]+")
+# ー only inside a run it lengthens (コーヒー): one used as a dash in Latin text leaves its word as it was.
+_PIECE = regex.compile(
+    f"(?P<cjk>[{_CJK}][{_CJK}\u30fc]*)|(?P<sea>[{_SOUTHEAST_ASIAN}]+)|[^\\s{_CJK}{_SOUTHEAST_ASIAN}]+"
+)
 
 
 def article_word_count(text: str) -> int:

@@ -47,6 +47,8 @@ def test_cjk_punctuation_counts_nothing_and_a_lone_character_one() -> None:
     assert article_word_count("「中国」。") == 1
     assert article_word_count("。") == 1  # a whole token, as a whitespace split counts it
     assert article_word_count("") == 0
+    assert article_word_count("コーヒーを飲む") == 5  # ー lengthens the run it is in
+    assert article_word_count("Le motー suivant") == 3  # and is nothing of its own in Latin text
 
 
 def test_a_whole_chinese_article_passes_a_word_count_filter() -> None:

@@ -30,7 +30,7 @@ from newsclean.transforms.fields.names import outlet_keys
 from newsclean.transforms.reading.decode import decode_bytes, html_charset, sniff_html_charset
 from newsclean.transforms.reading.read import raw_prefix
 from newsclean.transforms.runtime.limits import REGEX_TIMEOUT, Limits, check_html_depth, check_line_length
-from newsclean.transforms.text import word_count
+from newsclean.transforms.text import article_word_count
 from newsclean.transforms.vocabulary import FieldSource, RejectCode, Stage
 
 HTML = "html"
@@ -200,7 +200,7 @@ def document_to_article(
             agency=choose.choose_agency(cleaned),
             dateline=cleaned.dateline.place if cleaned.dateline else None,
             language=(facts.language if facts and facts.language else None) or cleaned.language,
-            word_count=word_count(body),
+            word_count=article_word_count(body),
             removed=(facts.removed if facts else []) + list(cleaned.removed),
             content_hash=content_hash(body),
             source_id=_source_id(raw),

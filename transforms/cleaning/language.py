@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 
+from newsclean.transforms.cleaning.language_codes import iso639_1
 from newsclean.transforms.text import words
 
 # Fewer letters than this and an identification is a guess.
@@ -56,12 +57,13 @@ def _has_letters(text: str, count: int) -> bool:
 
 
 def detect_language(text: str) -> str | None:
-    """The ISO 639-1 code of ``text``'s language, or None when too short or unsure."""
+    """The ISO 639-1 code of ``text``'s language, or None when too short, unsure, or a language without one
+    (the model also names ISO 639-3 varieties: ``wuu`` and ``yue`` are ``zh``, ``arz`` is ``ar``, ``ace`` None)."""
     sample = text[:MAX_CHARS]
     if not _has_letters(sample, MIN_LETTERS):
         return None
     language, confidence = _identifier().classify(sample)
-    return language if confidence >= MIN_CONFIDENCE else None
+    return iso639_1(language) if confidence >= MIN_CONFIDENCE else None
 
 
 @functools.cache

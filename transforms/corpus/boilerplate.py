@@ -26,7 +26,7 @@ import numpy as np
 from newsclean.schemas.records import Article, Removed
 from newsclean.transforms.cleaning.rules import RULE_RECURRING_IN_SOURCE
 from newsclean.transforms.corpus.fingerprint import content_hash
-from newsclean.transforms.text import normalise_line, word_count
+from newsclean.transforms.text import article_word_count, normalise_line, word_count
 
 DEFAULT_MIN_DOCS = 10  # distinct documents of one source a line must recur in
 SIGNATURE_LINES = 3  # longest lines that make a document's signature
@@ -147,7 +147,7 @@ def remove_recurring(article: Article, recurring: Container[int]) -> Article:
     return dataclasses.replace(
         article,
         text=text,
-        word_count=word_count(text),
+        word_count=article_word_count(text),
         content_hash=content_hash(text),
         removed=[
             *article.removed,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from newsclean.transforms.cleaning.language_codes import iso639_1
 from newsclean.transforms.errors import StageError
 from newsclean.transforms.extraction import trafilatura_adapter
 from newsclean.transforms.facts import CODE, HEADING, ITEM, PARAGRAPH, QUOTE, ROW, Block
@@ -135,14 +136,8 @@ def declared_language(html: str) -> str | None:
             marker = _LANGUAGE_META.search(text, timeout=1.0)
             found = _CONTENT_LANGUAGE.search(text, marker.end(), timeout=1.0) if marker else None
         if found:
-            return _language_code(found.group(1))
+            return iso639_1(found.group(1))
     return None
-
-
-def _language_code(value: str | None) -> str | None:
-    """``en`` for ``en-US`` / ``en_GB``: the contract stores ISO 639-1 codes."""
-    code = regex.split(r"[-_]", (value or "").strip().casefold())[0]
-    return code if len(code) == 2 and code.isalpha() else None
 
 
 _VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
@@ -208,6 +203,6 @@ def extract_html(html: str, url: str | None = None, tree=None) -> HtmlExtraction
         date=found.date or None,
         sitename=(found.sitename or "").strip() or None,
         url=found.url or None,
-        language=_language_code(found.language) or declared,
+        language=iso639_1(found.language) or declared,
     )
     return HtmlExtraction(blocks, metadata)

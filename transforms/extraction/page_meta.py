@@ -11,6 +11,7 @@ from __future__ import annotations
 import lxml.etree
 import lxml.html
 
+from newsclean.transforms.cleaning.language_codes import iso639_1
 from newsclean.transforms.extraction.bylines import (
     author_box,
     author_links,
@@ -51,7 +52,7 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
             tree = lxml.html.fromstring(html)
         except (ValueError, lxml.etree.ParserError):
             return meta
-    meta.language = (tree.get("lang") or tree.get("xml:lang") or "").split("-")[0].lower() or None
+    meta.language = iso639_1(tree.get("lang") or tree.get("xml:lang"))
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     meta.canonical_url = canonical[0].strip() if canonical else None
     json_ld(tree, meta)

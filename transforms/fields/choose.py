@@ -283,13 +283,15 @@ def choose_page_date(
        which also supplies the time of day when it has one);
     2. otherwise a structured candidate that is the extractor's day with day and month swapped
        (htmldate read a numeric ``09.10.2024`` the other way round);
-       otherwise the extractor's date (``htmldate``), unless it is a January 1 that no
-       candidate confirms (trafilatura falls back to a footer's copyright year);
+       otherwise the extractor's date (``htmldate``);
     3. otherwise the first structured candidate in ``STRUCTURED_DATE_SOURCES`` order;
     4. but when the page prints, near its headline and not labelled as an update, the day of
        another candidate more than a day away (``visible``), that candidate wins: the page shows it;
        a printed month name that is the chosen day with day and month swapped wins too.
-    Dates after ``today`` (plus a day for time zones) are never taken.
+    Dates after ``today`` (plus a day for time zones) are never taken, nor htmldate's floor
+    (:data:`HTMLDATE_FLOOR`) from any source, nor the extractor's January 1 when no candidate
+    gives that day (:func:`_guessed_day`); a January 1 that only structured data gives loses to
+    another day printed near the headline.
     """
     not_after = today + dt.timedelta(days=1) if today else None
     parsed: list[tuple[str, ParsedDate]] = []
@@ -298,21 +300,42 @@ def choose_page_date(
             if found_source != source:
                 continue
             value = find_date(raw, not_after=not_after)
-            if value is not None:
+            if value is not None and value.day != HTMLDATE_FLOOR:
                 parsed.append((source, value))
-    extracted = find_date(extractor_date, not_after=not_after) if extractor_date else None
-    chosen = _first_choice(parsed, extracted)
-    if chosen is None:
-        return None, None
     visible = [
         (v, raw.isascii() and not any(c.isalpha() for c in raw))
         for raw in (r for s, r in candidates if s == "visible")
-        if (v := find_date(raw, not_after=not_after))
+        if (v := find_date(raw, not_after=not_after)) and v.day != HTMLDATE_FLOOR
     ]
+    extracted = find_date(extractor_date, not_after=not_after) if extractor_date else None
+    guessed = extracted is not None and _guessed_day(extracted.day, [p for _, p in parsed] + [v for v, _ in visible])
+    chosen = _first_choice(parsed, None if guessed else extracted)
+    if chosen is None:
+        # the guess would have lost to the day printed near the headline (rule 4): that day stands alone
+        return (visible[0][0], "visible") if guessed and visible else (None, None)
+    extracted = None if guessed else extracted
     everything = parsed + ([("htmldate", extracted)] if extracted is not None else [])
-    shown = _shown_date(chosen[1], everything, visible, unconfirmed=chosen[0] == "htmldate")
+    unconfirmed = chosen[0] == "htmldate" or _january_first(chosen[1].day)
+    shown = _shown_date(chosen[1], everything, visible, unconfirmed=unconfirmed)
     source, value = shown or chosen
     return value, source
+
+
+# htmldate's earliest date (``htmldate.settings.MIN_DATE``, its ``min_date`` default; a test checks they
+# agree): a page's date there is a placeholder or a clamp, never the day a story was published.
+HTMLDATE_FLOOR = dt.date(1995, 1, 1)
+
+
+def _january_first(day: dt.date) -> bool:
+    return day.month == 1 and day.day == 1
+
+
+def _guessed_day(day: dt.date, others: list[ParsedDate]) -> bool:
+    """Whether the extractor's day is a guess rather than a day the page gives: htmldate's floor, or a
+    January 1 that no other candidate gives (htmldate makes one from a copyright year, a URL's year
+    or a year alone: stored as such, 53 on wcxb-dev, 33 on trafilatura-eval, 1 on htmldate-eval, and
+    not one right; the 5 true January 1 days among them all had a structured or printed candidate)."""
+    return day == HTMLDATE_FLOOR or (_january_first(day) and day not in [o.day for o in others])
 
 
 def _first_choice(parsed: list[tuple[str, ParsedDate]], extracted: ParsedDate | None) -> tuple[str, ParsedDate] | None:
@@ -323,9 +346,7 @@ def _first_choice(parsed: list[tuple[str, ParsedDate]], extracted: ParsedDate | 
         swapped = [(s, p) for s, p in parsed if _day_month_swapped(p.day, extracted.day)]
         if swapped:
             return swapped[0]  # htmldate read the page's "09.10.2024" the other way round
-        copyright_guess = extracted.day.month == 1 and extracted.day.day == 1 and parsed
-        if not copyright_guess:
-            return "htmldate", extracted
+        return "htmldate", extracted
     return parsed[0] if parsed else None
 
 

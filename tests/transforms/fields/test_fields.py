@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsclean.transforms.fields.choose import choose_page_date
+from newsclean.transforms.fields.choose import HTMLDATE_FLOOR, choose_page_date
 
 TODAY = dt.date(2026, 11, 21)
 
@@ -25,6 +25,44 @@ def test_extractor_wins_a_disagreement() -> None:
 def test_copyright_year_guess_loses_to_structured_data() -> None:
     day, source = choose_page_date([("json-ld", "2021-08-04")], "2020-01-01", today=TODAY)
     assert (day.day, source) == (dt.date(2021, 8, 4), "json-ld")
+
+
+def test_an_unconfirmed_january_first_from_the_extractor_is_no_date() -> None:
+    # htmldate's guess from a copyright year or a URL's year alone, with nothing on the page to back it
+    assert choose_page_date([], "2022-01-01", today=TODAY) == (None, None)
+    assert choose_page_date([("json-ld", "1995-01-01")], "2021-01-01", today=TODAY) == (None, None)
+    # the day printed near the headline, which rule 4 preferred to the guess, stands alone
+    day, source = choose_page_date([("visible", "Dec 12, 2025")], "2026-01-01", today=TODAY)
+    assert (day.day, source) == (dt.date(2025, 12, 12), "visible")
+
+
+def test_a_confirmed_january_first_stands() -> None:
+    day, source = choose_page_date([("html-meta", "2016-01-01T18:23:32+00:00")], "2016-01-01", today=TODAY)
+    assert (day.day, source) == (dt.date(2016, 1, 1), "html-meta")
+    day, source = choose_page_date([("visible", "1. Januar 2023")], "2023-01-01", today=TODAY)
+    assert (day.day, source) == (dt.date(2023, 1, 1), "htmldate")
+    day, source = choose_page_date([("time", "1. Januar 2023")], None, today=TODAY)
+    assert (day.day, source) == (dt.date(2023, 1, 1), "time")
+
+
+def test_a_structured_january_first_loses_to_another_printed_day() -> None:
+    # wcxb-dev: JSON-LD 2025-01-01T03:00 (a template's default) on a story printed "Mar 5, 2025"
+    candidates = [("json-ld", "2025-01-01T03:00:00"), ("visible", "Mar 5, 2025")]
+    day, source = choose_page_date(candidates, "2025-01-01", today=TODAY)
+    assert (day.day, source) == (dt.date(2025, 3, 5), "visible")
+
+
+def test_htmldates_floor_is_never_a_publication_day() -> None:
+    assert choose_page_date([], "1995-01-01", today=TODAY) == (None, None)
+    assert choose_page_date([("json-ld", "1995-01-01")], "1995-01-01", today=TODAY) == (None, None)
+    day, source = choose_page_date([("json-ld", "1995-01-01"), ("time", "2024-05-06")], "1995-01-01", today=TODAY)
+    assert (day.day, source) == (dt.date(2024, 5, 6), "time")
+
+
+def test_the_floor_is_htmldates() -> None:
+    from htmldate.settings import MIN_DATE
+
+    assert MIN_DATE.date() == HTMLDATE_FLOOR
 
 
 def test_future_and_impossible_dates_are_refused() -> None:

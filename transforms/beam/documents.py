@@ -76,11 +76,13 @@ class ReadFileDoFn(beam.DoFn):
         max_bytes: int = DEFAULT_MAX_BYTES,
         jsonl_fields: dict[str, str] | None = None,
         max_ratio: float = DEFAULT_MAX_RATIO,
+        warc_records: Iterable[str] = (),
     ) -> None:
         self._format = source_format
         self._max_bytes = max_bytes
         self._max_ratio = max_ratio
         self._jsonl_fields = dict(jsonl_fields or {})
+        self._warc_records = tuple(warc_records)
         self._files = Metrics.counter(NAMESPACE, "files")
         self._inputs = Metrics.counter(NAMESPACE, "inputs")
 
@@ -101,6 +103,7 @@ class ReadFileDoFn(beam.DoFn):
                 max_bytes=self._max_bytes,
                 jsonl_fields=self._jsonl_fields,
                 max_ratio=self._max_ratio,
+                warc_records=self._warc_records,
             )
             for item in items:
                 self._inputs.inc()
@@ -148,6 +151,7 @@ class ReadDocuments(beam.PTransform):
     mattered for folders of one small file per document.
     Patterns given as ``(pattern, True)`` keep only files with a known extension
     (used for folders, so a README beside the data is not read as news).
+    ``warc_records`` names WARC record types read as documents too when HTML (``resource``).
     """
 
     def __init__(
@@ -157,6 +161,7 @@ class ReadDocuments(beam.PTransform):
         extensions: Iterable[str] = tuple(FORMATS_BY_EXTENSION),
         jsonl_fields: dict[str, str] | None = None,
         max_ratio: float = DEFAULT_MAX_RATIO,
+        warc_records: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self._format = source_format
@@ -164,6 +169,7 @@ class ReadDocuments(beam.PTransform):
         self._max_ratio = max_ratio
         self._extensions = frozenset(extensions)
         self._jsonl_fields = dict(jsonl_fields or {})
+        self._warc_records = tuple(warc_records)
 
     def expand(self, patterns: beam.PCollection) -> Read:
         extensions = self._extensions
@@ -180,7 +186,9 @@ class ReadDocuments(beam.PTransform):
             | "Files" >> beam.FlatMap(lambda batch: [FileMetadata(*entry) for entry in batch])
             | "ReadMatches" >> fileio.ReadMatches()
             | "ReadFiles"
-            >> beam.ParDo(ReadFileDoFn(self._format, self._max_bytes, self._jsonl_fields, self._max_ratio))
+            >> beam.ParDo(
+                ReadFileDoFn(self._format, self._max_bytes, self._jsonl_fields, self._max_ratio, self._warc_records)
+            )
         )
         kept = items | "NotSkipped" >> beam.Filter(lambda item: not isinstance(item, Skipped))
         skipped = (

@@ -8,7 +8,7 @@ One file may hold many documents (JSONL lines, WARC records); each becomes a
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO
 
 from newsclean.schemas.records import RawDocument, Reject, Skipped
@@ -175,6 +175,7 @@ def read_documents(
     max_bytes: int = DEFAULT_MAX_BYTES,
     jsonl_fields: Mapping[str, str] | None = None,
     max_ratio: float = DEFAULT_MAX_RATIO,
+    warc_records: Iterable[str] = (),
 ) -> Iterator[RawDocument | Reject | Skipped]:
     """Every document in one input file, and a reject for each part that could not be read.
 
@@ -182,9 +183,10 @@ def read_documents(
     files one per response record, with ``#N`` appended to ``source_uri``.
     ``max_bytes`` bounds each document and ``max_ratio`` how much a gzip may
     expand; ``jsonl_fields`` renames JSONL fields (see
-    :data:`newsclean.transforms.reading.jsonl.DEFAULT_FIELDS`). A JSONL or WARC file that
-    holds no document at all is one ``no_records`` reject, so no input file
-    vanishes without a trace.
+    :data:`newsclean.transforms.reading.jsonl.DEFAULT_FIELDS`); ``warc_records`` names WARC record
+    types read as documents too when HTML (``resource``). A JSONL or WARC file that
+    holds nothing at all (no line, no record, not even a skipped one) is one
+    ``no_records`` reject, so no input file vanishes without a trace.
     """
     _, gzipped = split_compression(source_uri)
     fmt = source_format or detect_format(source_uri)
@@ -200,7 +202,7 @@ def read_documents(
     elif fmt == WARC_FORMAT:
         from newsclean.transforms.reading.warc import read_warc
 
-        items = read_warc(source_uri, stream, max_bytes=max_bytes, max_ratio=max_ratio)
+        items = read_warc(source_uri, stream, max_bytes=max_bytes, max_ratio=max_ratio, document_records=warc_records)
     else:
         yield Reject(source_uri, STAGE, RejectCode.UNSUPPORTED_FORMAT, f"no reader for format {fmt!r}")
         return

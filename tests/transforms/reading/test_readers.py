@@ -149,15 +149,14 @@ def _cc_news_records() -> list[dict]:
 def test_warc_response_records_become_documents(gzipped: bool) -> None:
     name = "/cc/CC-NEWS-1.warc.gz" if gzipped else "/cc/CC-NEWS-1.warc"
     items = _read(name, warc_bytes(_cc_news_records(), gzip=gzipped))
-    # record 1 is warcinfo and record 3 a request: neither is a document
-    assert _kinds(items) == [
-        (f"{name}#2", "doc"),
-        (f"{name}#4", "doc"),
-        (f"{name}#5", "unsupported_media_type"),
-        (f"{name}#6", "http_status"),
-        (f"{name}#7", "doc"),
+    # only 2xx HTML responses are documents; the rest is skipped (counted), not rejected
+    assert _kinds(items) == [(f"{name}#2", "doc"), (f"{name}#4", "doc"), (f"{name}#7", "doc")]
+    assert [(i.source_uri, i.kind) for i in items if isinstance(i, Skipped)] == [
+        (f"{name}#1", "warc/warcinfo"),
+        (f"{name}#3", "warc/request"),
+        (f"{name}#5", "warc/response/image/png"),
+        (f"{name}#6", "warc/response/404"),
     ]
-    assert [i.kind for i in items if isinstance(i, Skipped)] == ["warc/warcinfo", "warc/request"]
     items = [i for i in items if not isinstance(i, Skipped)]
     first, second = items[0], items[1]
     assert first.url == "https://news.example/a" and first.source_format == "warc" and first.content_type == "html"
@@ -165,10 +164,62 @@ def test_warc_response_records_become_documents(gzipped: bool) -> None:
     assert "fetched_at" in first.meta and "date" not in first.meta  # WARC-Date is a fetch time
 
 
-def test_warc_resource_record_is_read_too() -> None:
-    data = warc_bytes([{"url": "https://e.com/r", "type": "resource", "body": b"<html><p>x</p></html>"}])
-    (doc,) = [i for i in _read("r.warc.gz", data) if not isinstance(i, Skipped)]
+@pytest.mark.parametrize(
+    ("record", "kind"),
+    [
+        ({"status": "301 Moved Permanently", "body": b""}, "warc/response/301"),
+        ({"status": "500 Internal Server Error"}, "warc/response/500"),
+        ({"content_type": "text/plain", "body": b"User-agent: *\nDisallow: /"}, "warc/response/text/plain"),
+        ({"content_type": "text/css; charset=utf-8", "body": b"p{}"}, "warc/response/text/css"),
+        ({"content_type": "", "body": b"\x89PNG\r\n"}, "warc/response/unknown"),  # no type, not HTML by sniffing
+        ({"type": "resource"}, "warc/resource"),
+        ({"type": "metadata", "content_type": "application/warc-fields"}, "warc/metadata"),
+    ],
+)
+def test_warc_records_that_are_not_documents_are_skipped_by_kind(record: dict, kind: str) -> None:
+    data = warc_bytes([{"url": "https://e.com/x", "body": b"<html><p>x</p></html>", **record}])
+    assert [(type(i).__name__, getattr(i, "kind", None)) for i in _read("s.warc.gz", data)] == [
+        ("Skipped", "warc/warcinfo"),
+        ("Skipped", kind),
+    ]
+
+
+def test_warc_html_response_without_content_type_is_sniffed() -> None:
+    data = warc_bytes([{"url": "https://e.com/s", "content_type": "", "body": b"<!DOCTYPE html><p>x</p>"}])
+    (doc,) = [i for i in _read("s.warc.gz", data) if not isinstance(i, Skipped)]
+    assert isinstance(doc, RawDocument) and doc.content_type == "html" and doc.charset is None
+
+
+def test_warc_resource_record_is_skipped_unless_asked_for() -> None:
+    records = [
+        {"url": "https://e.com/r", "type": "resource", "body": b"<html><p>x</p></html>"},
+        {"url": "https://e.com/log", "type": "resource", "body": b"wget log", "content_type": "text/plain"},
+    ]
+    data = warc_bytes(records)
+    assert [i.kind for i in _read("r.warc.gz", data)] == ["warc/warcinfo", "warc/resource", "warc/resource"]
+    items = _read("r.warc.gz", data, warc_records=("resource",))
+    (doc,) = [i for i in items if not isinstance(i, Skipped)]
     assert isinstance(doc, RawDocument) and doc.url == "https://e.com/r" and doc.content_type == "html"
+    assert [i.kind for i in items if isinstance(i, Skipped)] == ["warc/warcinfo", "warc/resource/text/plain"]
+
+
+def test_warc_whole_file_gzip_reads_every_record() -> None:
+    records = [{"url": f"https://news.example/{i}", "body": b"<html><p>story</p></html>"} for i in range(3)]
+    data = gzip.compress(warc_bytes(records, gzip=False))  # one gzip stream, not one member per record
+    assert _kinds(_read("one.warc.gz", data)) == [(f"one.warc.gz#{i}", "doc") for i in (2, 3, 4)]
+    items = _read("one.warc.gz", data[:-40])
+    assert _kinds(items)[:2] == [("one.warc.gz#2", "doc"), ("one.warc.gz#3", "doc")]
+    assert _kinds(items)[2][1] in ("truncated_gzip", "truncated_record") and len(_kinds(items)) == 3
+
+
+def test_warc_truncated_skipped_record_is_still_a_reject() -> None:
+    records = [
+        {"url": "https://e.com/a", "body": b"<html><p>story</p></html>"},
+        {"url": "https://e.com/logo.png", "body": b"\x89PNG" + b"x" * 500, "content_type": "image/png"},
+    ]
+    data = warc_bytes(records, gzip=False)
+    items = _read("t.warc", data[:-200])
+    assert _kinds(items) == [("t.warc#2", "doc"), ("t.warc#3", "truncated_record")]
 
 
 @pytest.mark.parametrize("cut", [30, 200, 700])

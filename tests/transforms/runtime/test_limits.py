@@ -54,8 +54,8 @@ def test_warc_records_before_and_a_bomb_record() -> None:
     good = {"url": "https://e.com/1", "body": article_html("One", "https://e.com/1").encode()}
     bomb = {"url": "https://e.com/bomb", "body": b"<html>" + b" " * (64 << 20)}
     items = _read("c.warc.gz", warc_bytes([good, bomb, good]))
-    kinds = [(i.source_uri, getattr(i, "error", "doc")) for i in items]
-    assert kinds == [("c.warc.gz#2", "doc"), ("c.warc.gz#3", "compression_ratio")]
+    kinds = [(i.source_uri, getattr(i, "error", getattr(i, "kind", "doc"))) for i in items]
+    assert kinds == [("c.warc.gz#1", "warc/warcinfo"), ("c.warc.gz#2", "doc"), ("c.warc.gz#3", "compression_ratio")]
 
 
 def test_a_ratio_can_be_allowed() -> None:
@@ -70,9 +70,12 @@ def test_a_file_without_records_is_one_reject(name: str, data: bytes) -> None:
     assert isinstance(reject, Reject) and (reject.source_uri, reject.error) == (name, "no_records")
 
 
-def test_warc_with_only_request_records_is_one_reject() -> None:
-    [reject] = _read("r.warc.gz", warc_bytes([{"url": "https://e.com/", "type": "request", "body": b""}]))
-    assert isinstance(reject, Reject) and reject.error == "no_records"
+def test_warc_with_only_request_records_is_skipped_records_not_a_reject() -> None:
+    items = _read("r.warc.gz", warc_bytes([{"url": "https://e.com/", "type": "request", "body": b""}]))
+    assert [(type(i).__name__, getattr(i, "kind", None)) for i in items] == [
+        ("Skipped", "warc/warcinfo"),
+        ("Skipped", "warc/request"),
+    ]
 
 
 def test_deeply_nested_json_is_a_reject_and_reading_goes_on() -> None:

@@ -11,7 +11,8 @@ import pytest
 from newsclean.schemas.records import RawDocument, Reject, Skipped
 from newsclean.transforms.reading.jsonl import iter_lines, parse_field_mapping
 from newsclean.transforms.reading.read import detect_format, read_documents
-from tests.warc_helpers import article_html, warc_bytes
+from tests.conftest import SHARED
+from tests.warc_helpers import article_html, warc_bytes, wet_bytes
 
 
 def _read(name: str, data: bytes, **kwargs) -> list[RawDocument | Reject]:
@@ -264,3 +265,36 @@ def test_warc_payload_larger_than_limit_is_rejected_and_reading_goes_on() -> Non
     ]
     items = _read("l.warc.gz", warc_bytes(records), max_bytes=1000)
     assert _kinds(items) == [("l.warc.gz#2", "too_large"), ("l.warc.gz#3", "doc")]
+
+
+# --- WET (Common Crawl's extracted text) -------------------------------------
+
+NAIVE_TEXTS = [  # what a naive scraper keeps: menus and share bars on their own lines
+    "Home\nWorld\nSport\nCouncil approves transport budget\nThe city council voted on Tuesday to approve a new "
+    "budget for public transport.\nShare on Facebook\nShare on X\n",
+    "Skip to content\nMenu\nTrain drivers strike over pay\nDrivers walked out at dawn, officials said.\n"
+    "Related articles\nCookie settings\n",
+    "Über uns\nStadtrat beschließt Haushalt\nDer Stadtrat hat am Dienstag den Haushalt beschlossen.\n",
+]
+
+
+def wet_texts() -> list[tuple[str, str]]:
+    """The seeds (when ../shared is here) and the naive texts, each with a URL (one with a space, as CC has them)."""
+    seeds = sorted((SHARED / "seeds").glob("*.txt")) if (SHARED / "seeds").is_dir() else []
+    texts = [p.read_text(encoding="utf-8") for p in seeds] + NAIVE_TEXTS
+    return [
+        (f"https://news.example/{i}/story {i}" if i == 1 else f"https://news.example/{i}", t)
+        for i, t in enumerate(texts)
+    ]
+
+
+def test_wet_conversion_records_are_text_documents() -> None:
+    texts = wet_texts()
+    items = _read("/cc/CC-MAIN-x.warc.wet.gz", wet_bytes(texts), source_format="warc")  # .wet: no known extension
+    assert [i.kind for i in items if isinstance(i, Skipped)] == ["warc/warcinfo"]
+    docs = [i for i in items if not isinstance(i, Skipped)]
+    assert [(d.source_uri, d.url) for d in docs] == [
+        (f"/cc/CC-MAIN-x.warc.wet.gz#{i + 2}", u) for i, (u, _) in enumerate(texts)
+    ]
+    assert all(isinstance(d, RawDocument) and d.content_type == "text" and d.source_format == "warc" for d in docs)
+    assert [d.data.decode("utf-8") for d in docs] == [t for _, t in texts]

@@ -56,6 +56,7 @@ DOCUMENT_RECORDS = frozenset({"response", "conversion"})  # always documents (wh
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/xml+html"})
 TEXT_TYPES = frozenset({"text/plain"})
 _INFLATE_STEP = 1 << 16
+_COMPRESSED_STEP = 1 << 14
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -73,6 +74,8 @@ class _Inflater:
         self._stream = stream
         self._max_ratio = max_ratio
         self._pending = b""  # bytes read from the stream, not handed on (compressed ones when gzipped)
+        self._out = b""  # inflated bytes
+        self._out_at = 0  # and how many of them were handed on
         self._gzipped: bool | None = None
         self._inflater = None  # the current member's zlib decompressor
         self._member_in = 0  # its compressed bytes inflated so far
@@ -88,9 +91,15 @@ class _Inflater:
         if size is None or size < 0:
             size = _INFLATE_STEP
         if self._gzipped is None:
-            self._pending = self._stream.read(_INFLATE_STEP)
+            self._pending = self._stream.read(_COMPRESSED_STEP)
             self._gzipped = self._pending[:2] == _GZIP_MAGIC
-        data = self._inflate(size) if self._gzipped else self._plain(size)
+        if self._gzipped:
+            while self._out_at >= len(self._out) and self._inflate():
+                pass
+            data = self._out[self._out_at : self._out_at + size]
+            self._out_at += len(data)
+        else:
+            data = self._plain(size)
         self.size += len(data)
         return data
 
@@ -102,35 +111,39 @@ class _Inflater:
         self.ended = not data
         return data
 
-    def _inflate(self, size: int) -> bytes:
-        while True:
+    def _inflate(self) -> bool:
+        """Inflate the next compressed block into ``_out``; False at the end of the stream.
+
+        Blocks are small (16 KiB), so one block's output stays bounded (deflate expands
+        at most about 1,000 times) and the ratio is checked before the next is read.
+        """
+        if not self._pending:
+            self._pending = self._stream.read(_COMPRESSED_STEP)
             if not self._pending:
-                self._pending = self._stream.read(_INFLATE_STEP)
-                if not self._pending:
-                    self.truncated = self._inflater is not None
-                    self.ended = True
-                    return b""
-            if self._inflater is None:
-                self._inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                self._member_in = self._member_out = 0
-            try:
-                out = self._inflater.decompress(self._pending, size)
-            except zlib.error as exc:
-                self.error = ReadError(RejectCode.CORRUPT_GZIP, f"gzip data is corrupt: {exc}")
-                raise self.error from exc
-            rest = self._inflater.unused_data if self._inflater.eof else self._inflater.unconsumed_tail
-            self._member_in += len(self._pending) - len(rest)
-            self._member_out += len(out)
-            self._pending = rest
-            if self._inflater.eof:
-                self._inflater = None  # another member may follow
-            try:
-                check_ratio(self._member_out, self._member_in, self._max_ratio)
-            except ReadError as exc:
-                self.error = exc
-                raise
-            if out:
-                return out
+                self.truncated = self._inflater is not None
+                self.ended = True
+                return False
+        if self._inflater is None:
+            self._inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            self._member_in = self._member_out = 0
+        try:
+            out = self._inflater.decompress(self._pending)
+        except zlib.error as exc:
+            self.error = ReadError(RejectCode.CORRUPT_GZIP, f"gzip data is corrupt: {exc}")
+            raise self.error from exc
+        rest = self._inflater.unused_data
+        self._member_in += len(self._pending) - len(rest)
+        self._member_out += len(out)
+        self._pending = rest
+        if self._inflater.eof:
+            self._inflater = None  # another member may follow
+        try:
+            check_ratio(self._member_out, self._member_in, self._max_ratio)
+        except ReadError as exc:
+            self.error = exc
+            raise
+        self._out, self._out_at = out, 0
+        return True
 
 
 def _loader():

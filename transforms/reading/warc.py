@@ -13,7 +13,8 @@ that count as documents when their payload is HTML. Every other record is a
 :class:`Skipped` whose kind says its type and why, e.g. ``warc/request``,
 ``warc/resource``, ``warc/response/404``, ``warc/response/image/png``,
 ``arc/filedesc``; kinds stay few: type, then status or media type (without
-parameters). Real problems are rejects: a record cut short, broken framing, a
+parameters). Real problems are rejects: a record cut short (by the end of the
+file, or by a ``Content-Length`` that stops before its data), broken framing, a
 payload too large or badly encoded, a gzip bomb.
 
 A document has ``url`` from ``WARC-Target-URI`` (the ARC URL), exactly as the
@@ -326,6 +327,34 @@ def read_warc(
     inflater = _Inflater(stream, max_ratio)
     archive = ArchiveIterator(inflater, arc2warc=False)
     archive.loader = _loader()
+    # Each item waits for the next record's headers: when no blank line follows a record, its
+    # Content-Length stopped short of its data (warcio counts it in err_count, and reads on).
+    held: RawDocument | Reject | Skipped | None = None
+    errors = 0
+    for item in _records(source_uri, archive, inflater, max_bytes, extra_types):
+        if held is not None:
+            yield _overrun(held) if archive.err_count > errors else held
+        held, errors = item, archive.err_count
+    if held is not None:
+        yield _overrun(held) if archive.err_count > errors else held
+
+
+def _overrun(item: RawDocument | Reject | Skipped) -> RawDocument | Reject | Skipped:
+    """A document whose record was not followed by a blank line: its payload was cut at a wrong length."""
+    if not isinstance(item, RawDocument):
+        return item
+    return Reject(
+        item.source_uri,
+        STAGE,
+        RejectCode.TRUNCATED_RECORD,
+        "the record's data goes on past its Content-Length (no blank line after it): its payload is cut short",
+        raw_prefix(item.data),
+    )
+
+
+def _records(
+    source_uri: str, archive, inflater: _Inflater, max_bytes: int, extra_types: frozenset[str]
+) -> Iterator[RawDocument | Reject | Skipped]:
     records = iter(archive)
     index = 0
     last_cut = False  # the last record was already rejected as cut short

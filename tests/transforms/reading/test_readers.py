@@ -258,6 +258,19 @@ def test_broken_warc_framing_keeps_records_before_it() -> None:
     assert isinstance(items[-1], Reject) and items[-1].error == "corrupt_warc"
 
 
+def test_warc_content_length_short_of_the_data_is_a_reject_and_reading_goes_on() -> None:
+    records = [{"url": f"https://news.example/{i}", "body": b"<html><p>story</p></html>"} for i in range(3)]
+    data = warc_bytes(records, gzip=False)
+    length = data.index(b"Content-Length: ", data.index(b"WARC-Type: response")) + len(b"Content-Length: ")
+    end = data.index(b"\r\n", length)
+    short = data[:length] + str(int(data[length:end]) - 10).encode() + data[end:]  # the page's last 10 bytes left out
+    assert _kinds(_read("s.warc", short)) == [
+        ("s.warc#2", "truncated_record"),
+        ("s.warc#3", "doc"),
+        ("s.warc#4", "doc"),
+    ]
+
+
 def test_warc_payload_larger_than_limit_is_rejected_and_reading_goes_on() -> None:
     records = [
         {"url": "https://e.com/big", "body": b"<html>" + b"x" * 5000 + b"</html>"},

@@ -2,6 +2,8 @@
 
     python benchmarks/bench_warc.py [--repeat 3] [--rounds 3] [--keep FILE]
 
+Needs FastWARC beside the project (``pip install fastwarc``; it is no dependency of newsclean).
+
 1. **Crawl samples** (``../shared/data/crawl-samples``, warcio's own test files):
    each library reads each file raw (warcio's ``ArchiveIterator``, FastWARC's
    ``ArchiveIterator`` with HTTP parsing and payload decoding), and so does

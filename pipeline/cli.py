@@ -80,6 +80,13 @@ def _parser() -> argparse.ArgumentParser:
         help=f"read JSONL field FIELD (dotted for nested objects) as NAME, one of {', '.join(DEFAULT_FIELDS)}; "
         "repeatable, e.g. --jsonl-field text=content --jsonl-field url=meta.link",
     )
+    run.add_argument(
+        "--warc-records",
+        action="append",
+        metavar="TYPE[,TYPE]",
+        help="WARC record types read as documents too when their payload is HTML (besides 2xx HTML responses "
+        "and WET conversion records), e.g. --warc-records resource for wget crawls; repeatable",
+    )
     run.add_argument("--num-shards", type=int, default=0, help="Parquet files per output (0: runner decides)")
     run.add_argument(
         "--boilerplate",
@@ -120,6 +127,12 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_parser(commands)
     show.add_parser(commands)
     return parser
+
+
+def warc_records_option(values: list[str] | None) -> tuple[str, ...]:
+    """``("resource",)`` for ``--warc-records resource``; comma lists and repeats add up."""
+    found = [part.strip().lower() for value in values or () for part in value.split(",")]
+    return tuple(dict.fromkeys(part for part in found if part))
 
 
 def run(args: argparse.Namespace, beam_args: list[str]) -> int:
@@ -190,6 +203,7 @@ def _run_held(
             sharded_writes=choice.sharded_writes,
             staged_corpus=choice.staged_corpus,
             jsonl_fields=jsonl_fields,
+            warc_records=warc_records_option(args.warc_records),
             boilerplate=args.boilerplate == "on",
             boilerplate_min_docs=args.boilerplate_min_docs,
             copies=copies_options.config_from_args(args),
@@ -216,6 +230,7 @@ def _run_held(
             "runner": choice.name,
             "inputs": args.inputs,
             "format": args.source_format,
+            "warc_records": list(warc_records_option(args.warc_records)),
             "boilerplate": args.boilerplate,
             "boilerplate_min_docs": args.boilerplate_min_docs,
             "copies": args.copies,

@@ -33,6 +33,7 @@ class RunConfig:
     limits: Limits = field(default_factory=Limits)  # per-document limits (newsclean.transforms.runtime.limits)
     num_shards: int = 0
     jsonl_fields: dict[str, str] = field(default_factory=dict)  # our name -> the JSONL field read
+    warc_records: tuple[str, ...] = ()  # WARC record types read as documents too when HTML (--warc-records)
     sharded_writes: bool = False
     boilerplate: bool = True  # corpus stage: lines recurring across a source's documents
     boilerplate_min_docs: int = DEFAULT_MIN_DOCS
@@ -60,6 +61,7 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
             config.limits.max_bytes,
             jsonl_fields=config.jsonl_fields,
             max_ratio=config.limits.max_ratio,
+            warc_records=config.warc_records,
         )
     )
     cleaned = read.documents | "Clean" >> CleanDocuments(config.rules, config.progress_dir, config.limits)

@@ -65,3 +65,29 @@ def warc_bytes(records: list[dict], *, gzip: bool = True) -> bytes:
         )
         writer.write_record(warc)
     return buffer.getvalue()
+
+
+def wet_bytes(texts: list[tuple[str, str]], *, language: str = "eng") -> bytes:
+    """A Common Crawl WET file: a warcinfo record, then one ``conversion`` record per ``(url, text)``.
+
+    As Common Crawl writes them: one gzip member per record, ``Content-Type: text/plain``, the
+    page's URL in ``WARC-Target-URI`` and the response it was extracted from in ``WARC-Refers-To``.
+    """
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    info = {"software": "newsclean tests", "description": "Wet files of extracted plain text"}
+    writer.write_record(writer.create_warcinfo_record("CC-MAIN-test.warc.wet.gz", info))
+    for i, (url, text) in enumerate(texts):
+        headers = {
+            "WARC-Refers-To": f"<urn:uuid:00000000-0000-4000-8000-{i:012d}>",
+            "WARC-Identified-Content-Language": language,
+        }
+        record = writer.create_warc_record(
+            url,
+            "conversion",
+            payload=io.BytesIO(text.encode("utf-8")),
+            warc_content_type="text/plain",
+            warc_headers_dict=headers,
+        )
+        writer.write_record(record)
+    return buffer.getvalue()

@@ -40,8 +40,6 @@ class RejectCode(StrEnum):
     TRUNCATED_GZIP = "truncated_gzip"
     TRUNCATED_RECORD = "truncated_record"
     CORRUPT_WARC = "corrupt_warc"
-    HTTP_STATUS = "http_status"
-    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
     BAD_PAYLOAD = "bad_payload"
     BAD_JSON = "bad_json"
     NOT_AN_OBJECT = "not_an_object"

@@ -154,11 +154,11 @@ def test_summary(hostile_run: dict, capsys: pytest.CaptureFixture) -> None:
     with capsys.disabled():
         print(
             f"\nhostile corpus: {len({c.kind for c in cases})} kinds in {len(cases)} files, "
-            f"inputs {report['inputs']} = articles {report['articles']} + rejects {report['rejects']}"
-            f" + skipped {report['skipped']}, "
-            f"{hostile_run['seconds']:.1f} s wall"
+            f"inputs {report['inputs']} = articles {report['articles']} + rejects {report['rejects']} "
+            f"+ skipped {report['skipped']}, {hostile_run['seconds']:.1f} s wall"
         )
         print(
             "rejects by reason: "
             + ", ".join(f"{k} {v}" for k, v in sorted(Counter(report["rejects_by_reason"]).items()))
         )
+        print("skipped by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(report["skipped_by_kind"].items())))

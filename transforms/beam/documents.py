@@ -75,11 +75,13 @@ class ReadFileDoFn(beam.DoFn):
         max_bytes: int = DEFAULT_MAX_BYTES,
         jsonl_fields: dict[str, str] | None = None,
         max_ratio: float = DEFAULT_MAX_RATIO,
+        warc_records: Iterable[str] = (),
     ) -> None:
         self._format = source_format
         self._max_bytes = max_bytes
         self._max_ratio = max_ratio
         self._jsonl_fields = dict(jsonl_fields or {})
+        self._warc_records = tuple(warc_records)
         self._files = Metrics.counter(NAMESPACE, "files")
         self._inputs = Metrics.counter(NAMESPACE, "inputs")
 
@@ -100,6 +102,7 @@ class ReadFileDoFn(beam.DoFn):
                 max_bytes=self._max_bytes,
                 jsonl_fields=self._jsonl_fields,
                 max_ratio=self._max_ratio,
+                warc_records=self._warc_records,
             )
             for item in items:
                 self._inputs.inc()
@@ -140,6 +143,7 @@ class ReadDocuments(beam.PTransform):
     or none (:func:`~newsclean.transforms.reading.read.is_read_in_folder`; used for
     folders, so a README beside the data is not read as news); every file kept is
     read by its content.
+    ``warc_records`` names WARC record types read as documents too when HTML (``resource``).
     """
 
     def __init__(
@@ -148,12 +152,14 @@ class ReadDocuments(beam.PTransform):
         max_bytes: int = DEFAULT_MAX_BYTES,
         jsonl_fields: dict[str, str] | None = None,
         max_ratio: float = DEFAULT_MAX_RATIO,
+        warc_records: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self._format = source_format
         self._max_bytes = max_bytes
         self._max_ratio = max_ratio
         self._jsonl_fields = dict(jsonl_fields or {})
+        self._warc_records = tuple(warc_records)
 
     def expand(self, patterns: beam.PCollection) -> Read:
         def match(item: tuple[str, bool]) -> Iterator[list[tuple[str, int, float]]]:
@@ -168,7 +174,9 @@ class ReadDocuments(beam.PTransform):
             | "Files" >> beam.FlatMap(lambda batch: [FileMetadata(*entry) for entry in batch])
             | "ReadMatches" >> fileio.ReadMatches()
             | "ReadFiles"
-            >> beam.ParDo(ReadFileDoFn(self._format, self._max_bytes, self._jsonl_fields, self._max_ratio))
+            >> beam.ParDo(
+                ReadFileDoFn(self._format, self._max_bytes, self._jsonl_fields, self._max_ratio, self._warc_records)
+            )
         )
         kept = items | "NotSkipped" >> beam.Filter(lambda item: not isinstance(item, Skipped))
         skipped = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO
 
 from newsclean.schemas.records import RawDocument, Reject, Skipped
@@ -206,6 +206,7 @@ def read_documents(
     max_bytes: int = DEFAULT_MAX_BYTES,
     jsonl_fields: Mapping[str, str] | None = None,
     max_ratio: float = DEFAULT_MAX_RATIO,
+    warc_records: Iterable[str] = (),
 ) -> Iterator[RawDocument | Reject | Skipped]:
     """Every document in one input file, a reject for each part that could not be read, and a
     :class:`Skipped` for each record that is not a document (a WARC ``request`` ...).
@@ -218,8 +219,10 @@ def read_documents(
     with ``#N`` appended to ``source_uri``. ``max_bytes`` bounds each document
     and ``max_ratio`` how much compressed data may expand; ``jsonl_fields``
     renames JSON fields (see :data:`newsclean.transforms.reading.jsonl.DEFAULT_FIELDS`).
-    A file that holds no record at all is one ``no_records`` reject, so no
-    input file vanishes without a trace.
+    ``warc_records`` names WARC record types read as documents too when HTML
+    (``resource``). A file that holds nothing at all (no line, no record, not
+    even a skipped one) is one ``no_records`` reject, so no input file vanishes
+    without a trace.
     """
     replay = Replay(stream)
     try:
@@ -243,10 +246,10 @@ def read_documents(
     elif fmt == WARC_FORMAT:
         from newsclean.transforms.reading.warc import read_warc
 
-        # warcio inflates gzip itself (per record, and reading.warc follows the members);
-        # other compressions are undone here and warcio reads the plain records.
+        # the WARC reader inflates gzip itself (per member or whole-file, following truncation and
+        # bombs); other compressions are undone here and it reads the plain records.
         plain = replay if compression in (None, GZIP) else ChunkReader(iter_chunks(replay, compression=compression))
-        items = read_warc(source_uri, plain, max_bytes=max_bytes, max_ratio=max_ratio)
+        items = read_warc(source_uri, plain, max_bytes=max_bytes, max_ratio=max_ratio, document_records=warc_records)
     else:
         yield Reject(source_uri, STAGE, RejectCode.UNSUPPORTED_FORMAT, f"no reader for format {fmt!r}")
         return

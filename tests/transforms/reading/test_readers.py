@@ -11,7 +11,8 @@ import pytest
 from newsclean.schemas.records import RawDocument, Reject, Skipped
 from newsclean.transforms.reading.jsonl import iter_lines, parse_field_mapping
 from newsclean.transforms.reading.read import read_documents, sniff_format
-from tests.warc_helpers import article_html, warc_bytes
+from tests.conftest import SHARED
+from tests.warc_helpers import article_html, warc_bytes, wet_bytes
 
 
 def _read(name: str, data: bytes, **kwargs) -> list[RawDocument | Reject]:
@@ -200,15 +201,14 @@ def _cc_news_records() -> list[dict]:
 def test_warc_response_records_become_documents(gzipped: bool) -> None:
     name = "/cc/CC-NEWS-1.warc.gz" if gzipped else "/cc/CC-NEWS-1.warc"
     items = _read(name, warc_bytes(_cc_news_records(), gzip=gzipped))
-    # record 1 is warcinfo and record 3 a request: neither is a document
-    assert _kinds(items) == [
-        (f"{name}#2", "doc"),
-        (f"{name}#4", "doc"),
-        (f"{name}#5", "unsupported_media_type"),
-        (f"{name}#6", "http_status"),
-        (f"{name}#7", "doc"),
+    # only 2xx HTML responses are documents; the rest is skipped (counted), not rejected
+    assert _kinds(items) == [(f"{name}#2", "doc"), (f"{name}#4", "doc"), (f"{name}#7", "doc")]
+    assert [(i.source_uri, i.kind) for i in items if isinstance(i, Skipped)] == [
+        (f"{name}#1", "warc/warcinfo"),
+        (f"{name}#3", "warc/request"),
+        (f"{name}#5", "warc/response/image/png"),
+        (f"{name}#6", "warc/response/404"),
     ]
-    assert [i.kind for i in items if isinstance(i, Skipped)] == ["warc/warcinfo", "warc/request"]
     items = [i for i in items if not isinstance(i, Skipped)]
     first, second = items[0], items[1]
     assert first.url == "https://news.example/a" and first.source_format == "warc" and first.content_type == "html"
@@ -216,10 +216,62 @@ def test_warc_response_records_become_documents(gzipped: bool) -> None:
     assert "fetched_at" in first.meta and "date" not in first.meta  # WARC-Date is a fetch time
 
 
-def test_warc_resource_record_is_read_too() -> None:
-    data = warc_bytes([{"url": "https://e.com/r", "type": "resource", "body": b"<html><p>x</p></html>"}])
-    (doc,) = [i for i in _read("r.warc.gz", data) if not isinstance(i, Skipped)]
+@pytest.mark.parametrize(
+    ("record", "kind"),
+    [
+        ({"status": "301 Moved Permanently", "body": b""}, "warc/response/301"),
+        ({"status": "500 Internal Server Error"}, "warc/response/500"),
+        ({"content_type": "text/plain", "body": b"User-agent: *\nDisallow: /"}, "warc/response/text/plain"),
+        ({"content_type": "text/css; charset=utf-8", "body": b"p{}"}, "warc/response/text/css"),
+        ({"content_type": "", "body": b"\x89PNG\r\n"}, "warc/response/unknown"),  # no type, not HTML by sniffing
+        ({"type": "resource"}, "warc/resource"),
+        ({"type": "metadata", "content_type": "application/warc-fields"}, "warc/metadata"),
+    ],
+)
+def test_warc_records_that_are_not_documents_are_skipped_by_kind(record: dict, kind: str) -> None:
+    data = warc_bytes([{"url": "https://e.com/x", "body": b"<html><p>x</p></html>", **record}])
+    assert [(type(i).__name__, getattr(i, "kind", None)) for i in _read("s.warc.gz", data)] == [
+        ("Skipped", "warc/warcinfo"),
+        ("Skipped", kind),
+    ]
+
+
+def test_warc_html_response_without_content_type_is_sniffed() -> None:
+    data = warc_bytes([{"url": "https://e.com/s", "content_type": "", "body": b"<!DOCTYPE html><p>x</p>"}])
+    (doc,) = [i for i in _read("s.warc.gz", data) if not isinstance(i, Skipped)]
+    assert isinstance(doc, RawDocument) and doc.content_type == "html" and doc.charset is None
+
+
+def test_warc_resource_record_is_skipped_unless_asked_for() -> None:
+    records = [
+        {"url": "https://e.com/r", "type": "resource", "body": b"<html><p>x</p></html>"},
+        {"url": "https://e.com/log", "type": "resource", "body": b"wget log", "content_type": "text/plain"},
+    ]
+    data = warc_bytes(records)
+    assert [i.kind for i in _read("r.warc.gz", data)] == ["warc/warcinfo", "warc/resource", "warc/resource"]
+    items = _read("r.warc.gz", data, warc_records=("resource",))
+    (doc,) = [i for i in items if not isinstance(i, Skipped)]
     assert isinstance(doc, RawDocument) and doc.url == "https://e.com/r" and doc.content_type == "html"
+    assert [i.kind for i in items if isinstance(i, Skipped)] == ["warc/warcinfo", "warc/resource/text/plain"]
+
+
+def test_warc_whole_file_gzip_reads_every_record() -> None:
+    records = [{"url": f"https://news.example/{i}", "body": b"<html><p>story</p></html>"} for i in range(3)]
+    data = gzip.compress(warc_bytes(records, gzip=False))  # one gzip stream, not one member per record
+    assert _kinds(_read("one.warc.gz", data)) == [(f"one.warc.gz#{i}", "doc") for i in (2, 3, 4)]
+    items = _read("one.warc.gz", data[:-40])
+    assert _kinds(items)[:2] == [("one.warc.gz#2", "doc"), ("one.warc.gz#3", "doc")]
+    assert _kinds(items)[2][1] in ("truncated_gzip", "truncated_record") and len(_kinds(items)) == 3
+
+
+def test_warc_truncated_skipped_record_is_still_a_reject() -> None:
+    records = [
+        {"url": "https://e.com/a", "body": b"<html><p>story</p></html>"},
+        {"url": "https://e.com/logo.png", "body": b"\x89PNG" + b"x" * 500, "content_type": "image/png"},
+    ]
+    data = warc_bytes(records, gzip=False)
+    items = _read("t.warc", data[:-200])
+    assert _kinds(items) == [("t.warc#2", "doc"), ("t.warc#3", "truncated_record")]
 
 
 @pytest.mark.parametrize("cut", [30, 200, 700])
@@ -257,6 +309,19 @@ def test_broken_warc_framing_keeps_records_before_it() -> None:
     assert isinstance(items[-1], Reject) and items[-1].error == "corrupt_warc"
 
 
+def test_warc_content_length_short_of_the_data_is_a_reject_and_reading_goes_on() -> None:
+    records = [{"url": f"https://news.example/{i}", "body": b"<html><p>story</p></html>"} for i in range(3)]
+    data = warc_bytes(records, gzip=False)
+    length = data.index(b"Content-Length: ", data.index(b"WARC-Type: response")) + len(b"Content-Length: ")
+    end = data.index(b"\r\n", length)
+    short = data[:length] + str(int(data[length:end]) - 10).encode() + data[end:]  # the page's last 10 bytes left out
+    assert _kinds(_read("s.warc", short)) == [
+        ("s.warc#2", "truncated_record"),
+        ("s.warc#3", "doc"),
+        ("s.warc#4", "doc"),
+    ]
+
+
 def test_warc_payload_larger_than_limit_is_rejected_and_reading_goes_on() -> None:
     records = [
         {"url": "https://e.com/big", "body": b"<html>" + b"x" * 5000 + b"</html>"},
@@ -264,3 +329,36 @@ def test_warc_payload_larger_than_limit_is_rejected_and_reading_goes_on() -> Non
     ]
     items = _read("l.warc.gz", warc_bytes(records), max_bytes=1000)
     assert _kinds(items) == [("l.warc.gz#2", "too_large"), ("l.warc.gz#3", "doc")]
+
+
+# --- WET (Common Crawl's extracted text) -------------------------------------
+
+NAIVE_TEXTS = [  # what a naive scraper keeps: menus and share bars on their own lines
+    "Home\nWorld\nSport\nCouncil approves transport budget\nThe city council voted on Tuesday to approve a new "
+    "budget for public transport.\nShare on Facebook\nShare on X\n",
+    "Skip to content\nMenu\nTrain drivers strike over pay\nDrivers walked out at dawn, officials said.\n"
+    "Related articles\nCookie settings\n",
+    "Über uns\nStadtrat beschließt Haushalt\nDer Stadtrat hat am Dienstag den Haushalt beschlossen.\n",
+]
+
+
+def wet_texts() -> list[tuple[str, str]]:
+    """The seeds (when ../shared is here) and the naive texts, each with a URL (one with a space, as CC has them)."""
+    seeds = sorted((SHARED / "seeds").glob("*.txt")) if (SHARED / "seeds").is_dir() else []
+    texts = [p.read_text(encoding="utf-8") for p in seeds] + NAIVE_TEXTS
+    return [
+        (f"https://news.example/{i}/story {i}" if i == 1 else f"https://news.example/{i}", t)
+        for i, t in enumerate(texts)
+    ]
+
+
+def test_wet_conversion_records_are_text_documents() -> None:
+    texts = wet_texts()
+    items = _read("/cc/CC-MAIN-x.warc.wet.gz", wet_bytes(texts))  # a WET file by its content
+    assert [i.kind for i in items if isinstance(i, Skipped)] == ["warc/warcinfo"]
+    docs = [i for i in items if not isinstance(i, Skipped)]
+    assert [(d.source_uri, d.url) for d in docs] == [
+        (f"/cc/CC-MAIN-x.warc.wet.gz#{i + 2}", u) for i, (u, _) in enumerate(texts)
+    ]
+    assert all(isinstance(d, RawDocument) and d.content_type == "text" and d.source_format == "warc" for d in docs)
+    assert [d.data.decode("utf-8") for d in docs] == [t for _, t in texts]

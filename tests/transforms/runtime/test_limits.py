@@ -9,7 +9,7 @@ import zlib
 
 import pytest
 
-from newsclean.schemas.records import Article, RawDocument, Reject, Skipped
+from newsclean.schemas.records import Article, RawDocument, Reject
 from newsclean.transforms.document import process_document
 from newsclean.transforms.errors import StageError
 from newsclean.transforms.reading.decode import decode_bytes
@@ -54,8 +54,8 @@ def test_warc_records_before_and_a_bomb_record() -> None:
     good = {"url": "https://e.com/1", "body": article_html("One", "https://e.com/1").encode()}
     bomb = {"url": "https://e.com/bomb", "body": b"<html>" + b" " * (64 << 20)}
     items = _read("c.warc.gz", warc_bytes([good, bomb, good]))
-    kinds = [(i.source_uri, getattr(i, "error", "doc")) for i in items if not isinstance(i, Skipped)]
-    assert kinds == [("c.warc.gz#2", "doc"), ("c.warc.gz#3", "compression_ratio")]
+    kinds = [(i.source_uri, getattr(i, "error", getattr(i, "kind", "doc"))) for i in items]
+    assert kinds == [("c.warc.gz#1", "warc/warcinfo"), ("c.warc.gz#2", "doc"), ("c.warc.gz#3", "compression_ratio")]
 
 
 def test_a_ratio_can_be_allowed() -> None:
@@ -70,11 +70,11 @@ def test_a_file_without_records_is_one_reject(name: str, data: bytes) -> None:
     assert isinstance(reject, Reject) and (reject.source_uri, reject.error) == (name, "no_records")
 
 
-def test_warc_with_only_request_records_is_counted_as_skipped() -> None:
+def test_warc_with_only_request_records_is_skipped_records_not_a_reject() -> None:
     items = _read("r.warc.gz", warc_bytes([{"url": "https://e.com/", "type": "request", "body": b""}]))
-    assert [(i.source_uri, i.kind) for i in items] == [
-        ("r.warc.gz#1", "warc/warcinfo"),
-        ("r.warc.gz#2", "warc/request"),
+    assert [(type(i).__name__, getattr(i, "kind", None)) for i in items] == [
+        ("Skipped", "warc/warcinfo"),
+        ("Skipped", "warc/request"),
     ]
 
 

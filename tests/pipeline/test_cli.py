@@ -62,7 +62,9 @@ def test_the_report_counts_encodings_and_mojibake_repairs(tmp_path) -> None:
     part = tmp_path / "articles" / "part-00000-of-00001.parquet"
     write_table(str(part), map(article_to_row, articles), ARTICLE_SCHEMA)
     report_module.ensure_outputs(str(tmp_path))
-    report = report_module.build_report(str(tmp_path), {}, 1.0, {})
+    from newsclean.transforms.beam.documents import NAMESPACE
+
+    report = report_module.build_report(str(tmp_path), {f"{NAMESPACE}:inputs": 5}, 1.0, {})
     assert report["encodings"] == {"utf-8": 3, "gbk": 1, "windows-1252": 1}
     assert report["mojibake_repaired"] == 2
     summary = report_module.format_summary(report)

@@ -40,6 +40,8 @@ setup(
         "justext>=3.0",  # per-language stopword lists for the line classifier (also trafilatura's)
         "gender-guesser>=0.4",  # a given-name list (data only) to tell people from roles in bylines
         "warcio>=1.7,<2",  # WARC/CC-NEWS reader: pure Python, streams records (docs/inputs.md)
+        "ftfy>=6.3,<7",  # mojibake repair (double-encoded UTF-8) in the decode stage (docs/inputs.md, Charset)
+        "charset-normalizer>=3.4,<4",  # charset detection of undeclared legacy bytes (also trafilatura's dependency)
     ],
     extras_require={
         "dask": ["apache-beam[dask]>=2.60,<3"],  # --runner dask

@@ -16,7 +16,6 @@ from newsclean.transforms.cleaning.rules import DEFAULT_RULES, RuleSet
 from newsclean.transforms.cleaning.rules_file import RulesFileError, rules_option
 from newsclean.transforms.document import clean_options, process_document, text_to_clean
 from newsclean.transforms.errors import StageError
-from newsclean.transforms.reading.decode import decode_bytes
 from newsclean.transforms.reading.read import read_documents
 from newsclean.transforms.text import normalise_text, split_paragraphs
 
@@ -84,13 +83,13 @@ def explain(raw: RawDocument, out: TextIO, colour: bool, rules: RuleSet = DEFAUL
         out.write(_paint(f"REJECT {result.stage}/{result.error}: {result.message}\n", RED, colour))
         return 1
     try:
-        _, encoding = decode_bytes(raw.data, raw.charset)
         text, extracted = text_to_clean(raw)  # HTML: trafilatura's blocks after the block rules
     except StageError as exc:  # pragma: no cover - process_document would have rejected it
         out.write(f"{exc}\n")
         return 1
     cleaned = clean_text(text, today=now.date(), rules=rules, **clean_options(raw))
     paragraphs = split_paragraphs(normalise_text(text))
+    encoding = f"{result.encoding}{', mojibake repaired' if result.encoding_repaired else ''}"
     out.write(_paint(f"{raw.source_uri}  ({raw.source_format}, {encoding})\n\n", BOLD, colour))
     width = shutil.get_terminal_size().columns if colour else 0
     for removed in extracted:

@@ -52,17 +52,25 @@ def output_counts(output: str) -> tuple[int, Counter[str], Counter[str], int, Co
     """Articles, removed lines by rule, copies by kind, rejects, rejects by ``stage/error``:
     counted a batch at a time with Arrow's kernels, so the driver never holds a column of the
     whole output as Python objects."""
-    articles, removed, copies = 0, Counter(), Counter()
-    for batch in _batches(output, "articles", ["removed", "duplicate_kind"]):
+    articles, removed, copies, _encodings, _repaired, rejects, reasons = _counts(output)
+    return articles, removed, copies, rejects, reasons
+
+
+def _counts(output: str) -> tuple[int, Counter[str], Counter[str], Counter[str], int, int, Counter[str]]:
+    """:func:`output_counts`' counts, and articles by encoding and with mojibake repaired (``encoding_repaired``)."""
+    articles, removed, copies, encodings, repaired = 0, Counter(), Counter(), Counter(), 0
+    for batch in _batches(output, "articles", ["removed", "duplicate_kind", "encoding", "encoding_repaired"]):
         articles += batch.num_rows
         removed.update(_value_counts(pc.list_flatten(batch.column("removed")).field("rule")))
         copies.update(_value_counts(batch.column("duplicate_kind")))
+        encodings.update(_value_counts(batch.column("encoding")))
+        repaired += pc.sum(pc.cast(batch.column("encoding_repaired").fill_null(False), pa.int64())).as_py() or 0
     rejects, reasons = 0, Counter()
     for batch in _batches(output, "rejects", ["stage", "error"]):
         rejects += batch.num_rows
         stages, errors = batch.column("stage").to_pylist(), batch.column("error").to_pylist()
         reasons.update(f"{stage}/{error}" for stage, error in zip(stages, errors, strict=True))
-    return articles, removed, copies, rejects, reasons
+    return articles, removed, copies, encodings, repaired, rejects, reasons
 
 
 def ensure_outputs(output: str) -> None:
@@ -127,7 +135,7 @@ def build_report(
     from newsclean.inputs import NOT_READ_LISTED
 
     not_read = not_read or []
-    articles, removed, copies, rejects, reasons = output_counts(output)
+    articles, removed, copies, encodings, repaired, rejects, reasons = _counts(output)
     inputs = _read_count(output)
     if inputs is None:
         inputs = metric_values.get(f"{NAMESPACE}:inputs")
@@ -146,6 +154,8 @@ def build_report(
         "not_read_files": not_read[:NOT_READ_LISTED],
         "removed_by_rule": dict(removed.most_common()),
         "copies_by_kind": dict(sorted(copies.items())),
+        "encodings": dict(encodings.most_common()),
+        "mojibake_repaired": repaired,
         "seconds": round(seconds, 3),
         "versions": {
             "newsclean": __version__,
@@ -164,13 +174,15 @@ def write_report(output: str, report: dict) -> None:
 
 
 def format_summary(report: dict) -> str:
-    """The end-of-run table: counts, rejects by reason, removed lines by rule, copies by kind, time."""
+    """The end-of-run table: counts (mojibake repaired among them), rejects by reason, removed lines by rule,
+    copies by kind, articles by encoding, time."""
     rows: list[tuple[str, object]] = [
         ("inputs", report["inputs"]),
         ("articles", report["articles"]),
         ("rejects", report["rejects"]),
         ("skipped", report.get("skipped", 0)),
         ("files not read", report.get("not_read", 0)),
+        ("mojibake repaired", report.get("mojibake_repaired", 0)),
         ("seconds", f"{report['seconds']:.1f}"),
     ]
     sections = [
@@ -178,6 +190,7 @@ def format_summary(report: dict) -> str:
         ("skipped by kind", report.get("skipped_by_kind") or {}),
         ("removed lines by rule", report["removed_by_rule"]),
         ("copies by kind", report.get("copies_by_kind") or {}),
+        ("articles by encoding", report.get("encodings") or {}),
     ]
     keys = [k for k, _ in rows] + [f"  {k}" for _, values in sections for k in values]
     width = max(len(k) for k in keys)

@@ -40,6 +40,8 @@ ARTICLE_SCHEMA = pa.schema(
         pa.field("duplicate_kind", pa.string()),
         pa.field("ingested_at", _TS),
         pa.field("source_id", pa.string()),
+        pa.field("encoding", pa.string()),
+        pa.field("encoding_repaired", pa.bool_()),
     ],
     metadata=_METADATA,
 )

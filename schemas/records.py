@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 
 # Bump the major part when a contract column changes meaning or type,
 # the minor part when columns are added.
-SCHEMA_VERSION = "1.1"  # 1.1: source_id
+SCHEMA_VERSION = "1.2"  # 1.1: source_id; 1.2: encoding, encoding_repaired
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,10 @@ class Article:
     duplicate_kind: str | None = None
     ingested_at: dt.datetime | None = None
     source_id: str | None = None  # the input's own id (a JSONL "id" field)
+    encoding: str | None = (
+        None  # the encoding the bytes were decoded with, a WHATWG name (utf-8, windows-1252, gbk ...)
+    )
+    encoding_repaired: bool = False  # ftfy repaired mojibake (double-encoded UTF-8 ...) in the decoded text
 
     def __reduce__(self) -> tuple:
         """Pickle compressed: between pipeline stages articles travel (and wait) as these bytes.

@@ -27,7 +27,7 @@ from newsclean.transforms.facts import CleanedText, PageFacts, ParsedDate
 from newsclean.transforms.fields import choose
 from newsclean.transforms.fields.dates import find_date
 from newsclean.transforms.fields.names import outlet_keys
-from newsclean.transforms.reading.decode import decode_bytes, html_charset, sniff_html_charset
+from newsclean.transforms.reading.decode import Decoded, decode
 from newsclean.transforms.reading.read import raw_prefix
 from newsclean.transforms.runtime.limits import REGEX_TIMEOUT, Limits, check_html_depth, check_line_length
 from newsclean.transforms.text import article_word_count
@@ -42,13 +42,17 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def decode_raw(raw: RawDocument) -> Decoded:
+    """The document's text, its encoding and whether mojibake was repaired.
+
+    The transport's charset (HTTP header, WARC, JSONL) first; HTML then its ``<meta charset>``.
+    """
+    return decode(raw.data, raw.charset, html=raw.content_type == HTML)
+
+
 def decode_document(raw: RawDocument) -> str:
-    """The document's text; HTML honours its HTTP charset, then its ``<meta charset>``."""
-    declared = raw.charset
-    if raw.content_type == HTML:
-        declared = html_charset(declared or sniff_html_charset(raw.data))
-    text, _encoding = decode_bytes(raw.data, declared)
-    return text
+    """The document's text (:func:`decode_raw`)."""
+    return decode_raw(raw).text
 
 
 def extract_document(html: str, url: str | None, max_depth: int | None = None) -> tuple[str, PageFacts]:
@@ -170,7 +174,8 @@ def document_to_article(
 
     try:
         enter("decode")
-        text = decode_document(raw)
+        decoded = decode_raw(raw)
+        text = decoded.text
         facts: PageFacts | None = None
         if raw.content_type == HTML:
             enter("extract")
@@ -204,6 +209,8 @@ def document_to_article(
             removed=(facts.removed if facts else []) + list(cleaned.removed),
             content_hash=content_hash(body),
             source_id=_source_id(raw),
+            encoding=decoded.encoding,
+            encoding_repaired=decoded.repaired,
             ingested_at=now,
         )
     except StageError:

@@ -47,7 +47,28 @@ def test_every_input_is_accounted_for(mixed_run) -> None:
     assert report["accounted"] is True
     assert report["rejects_by_reason"] == {"decode/empty": 1, "decode/binary": 1, "decode/undecodable": 1}
     assert report["removed_by_rule"]["credit"] == 13
+    assert report["encodings"] == {"utf-8": 2} and report["mojibake_repaired"] == 0
     assert report["seconds"] > 0
+
+
+def test_the_report_counts_encodings_and_mojibake_repairs(tmp_path) -> None:
+    from newsclean import report as report_module
+    from newsclean.schemas.arrow import article_to_row
+    from newsclean.schemas.records import Article
+    from newsclean.transforms.beam.parquet_io import write_table
+
+    kinds = [("utf-8", True), ("utf-8", False), ("gbk", False), ("windows-1252", True), ("utf-8", False)]
+    articles = [Article(f"d{i}", f"f{i}", "text", encoding=e, encoding_repaired=r) for i, (e, r) in enumerate(kinds)]
+    part = tmp_path / "articles" / "part-00000-of-00001.parquet"
+    write_table(str(part), map(article_to_row, articles), ARTICLE_SCHEMA)
+    report_module.ensure_outputs(str(tmp_path))
+    from newsclean.transforms.beam.documents import NAMESPACE
+
+    report = report_module.build_report(str(tmp_path), {f"{NAMESPACE}:inputs": 5}, 1.0, {})
+    assert report["encodings"] == {"utf-8": 3, "gbk": 1, "windows-1252": 1}
+    assert report["mojibake_repaired"] == 2
+    summary = report_module.format_summary(report)
+    assert "mojibake repaired" in summary and "articles by encoding" in summary
 
 
 def test_summary_counts_a_batch_at_a_time_and_agrees_with_a_full_read(mixed_run, monkeypatch) -> None:

@@ -129,7 +129,14 @@ def test_every_reject_names_its_stage_and_reason(hostile_run: dict) -> None:
 
 def test_good_documents_in_bad_files_are_written_whole(hostile_run: dict) -> None:
     texts = "\n".join(a["text"] for a in hostile_run["articles"])
-    missing = [m for c in hostile_run["cases"] for m in c.markers if m not in texts]
+    found = _outcomes(hostile_run)
+    # a page allowed to time out on a busy machine (an article or extract/timeout) carries its markers
+    # only when it came out an article; which outcome is right is test_every_document_is_exactly_one_...
+    late = {c.name for c in hostile_run["cases"] if any(
+        corpus.ARTICLE in allowed and corpus.ARTICLE not in found.get(c.name + suffix, [corpus.ARTICLE])
+        for suffix, allowed in c.expected.items()
+    )}  # fmt: skip
+    missing = [m for c in hostile_run["cases"] if c.name not in late for m in c.markers if m not in texts]
     assert missing == []
 
 

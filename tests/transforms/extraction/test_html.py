@@ -212,11 +212,12 @@ def test_jsonl_fields_win_over_page_metadata() -> None:
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
-        (b'<html><head><meta charset="windows-1251">', "cp1251"),
+        (b'<html><head><meta charset="windows-1251">', "windows-1251"),
         (b'<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">', "shift_jis"),
-        (b'<?xml version="1.0" encoding="ISO-8859-2"?><html>', "iso8859-2"),
+        (b'<?xml version="1.0" encoding="ISO-8859-2"?><html>', "iso-8859-2"),
         (b"<html><head><title>none</title>", None),
         (b'<meta charset="no-such-charset">', None),
+        (b'<meta charset="utf-7"><meta charset="GB2312">', "gbk"),  # the prescan goes on past an unknown label
     ],
 )
 def test_sniff_html_charset(page: bytes, expected: str | None) -> None:
@@ -224,10 +225,12 @@ def test_sniff_html_charset(page: bytes, expected: str | None) -> None:
 
 
 def test_html_charset_follows_browsers() -> None:
-    assert html_charset("ISO-8859-1") == "cp1252"
-    assert html_charset("us-ascii") == "cp1252"
+    assert html_charset("ISO-8859-1") == "windows-1252"
+    assert html_charset("us-ascii") == "windows-1252"
     assert html_charset("utf-16") == "utf-8"
     assert html_charset("koi8-r") == "koi8-r"
+    assert html_charset("x-user-defined") == "windows-1252"
+    assert html_charset("iso-2022-kr") is None  # a "replacement" label: no decoder
 
 
 def _html_doc(data: bytes, charset: str | None = None) -> Article | Reject:

@@ -247,17 +247,13 @@ def read_json(
 
     The file is parsed whole, so it must fit in ``max_bytes``; a dump larger
     than that belongs in JSONL, which is streamed."""
-    from newsclean.transforms.reading.read import read_all
+    from newsclean.transforms.reading.read import read_whole
 
     names = {**DEFAULT_FIELDS, **(fields or {})}
-    try:
-        data = read_all(stream, compression=compression, max_bytes=max_bytes, max_ratio=max_ratio)
-    except ReadError as exc:
-        yield Reject(source_uri, STAGE, exc.error, f"{exc} (a JSON file is read whole: use JSONL for dumps)",
-                     raw_prefix(exc.prefix))  # fmt: skip
-        return
-    except OSError as exc:
-        yield Reject(source_uri, STAGE, RejectCode.IO_ERROR, f"{type(exc).__name__}: {exc}")
+    note = " (a JSON file is read whole: use JSONL for dumps)"
+    data = read_whole(source_uri, stream, compression=compression, max_bytes=max_bytes, max_ratio=max_ratio, note=note)
+    if isinstance(data, Reject):
+        yield data
         return
     if not data.strip():
         return

@@ -164,17 +164,25 @@ def read_all(
     return b"".join(parts)
 
 
+def read_whole(
+    source_uri: str, stream: BinaryIO, *, compression: str | None, max_bytes: int, max_ratio: float, note: str = ""
+) -> bytes | Reject:
+    """A file's bytes for a reader that needs them whole, or the reject saying why not (``note`` added)."""
+    try:
+        return read_all(stream, compression=compression, max_bytes=max_bytes, max_ratio=max_ratio)
+    except ReadError as exc:
+        return Reject(source_uri, STAGE, exc.error, f"{exc}{note}", raw_prefix(exc.prefix))
+    except OSError as exc:
+        return Reject(source_uri, STAGE, RejectCode.IO_ERROR, f"{type(exc).__name__}: {exc}")
+
+
 def _read_single(
     source_uri: str, stream: BinaryIO, fmt: str, *, compression: str | None, max_bytes: int, max_ratio: float
 ) -> Iterator[RawDocument | Reject]:
     """A file that is one document (text or HTML)."""
-    try:
-        data = read_all(stream, compression=compression, max_bytes=max_bytes, max_ratio=max_ratio)
-    except ReadError as exc:
-        yield Reject(source_uri, STAGE, exc.error, str(exc), raw_prefix(exc.prefix))
-        return
-    except OSError as exc:
-        yield Reject(source_uri, STAGE, RejectCode.IO_ERROR, f"{type(exc).__name__}: {exc}")
+    data = read_whole(source_uri, stream, compression=compression, max_bytes=max_bytes, max_ratio=max_ratio)
+    if isinstance(data, Reject):
+        yield data
         return
     yield RawDocument(source_uri=source_uri, data=data, source_format=fmt, content_type=fmt)
 

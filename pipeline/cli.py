@@ -11,6 +11,7 @@ on a folder of cases (see :mod:`newsclean.transforms.scoring.evaluate`).
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import logging
 import os
@@ -34,7 +35,7 @@ from newsclean import limits as limit_options  # noqa: E402
 from newsclean.inputs import InputError, check_remote_inputs, expand_inputs, unread_files  # noqa: E402
 from newsclean.lock import OutputBusy, hold_output  # noqa: E402
 from newsclean.progress import ProgressLine  # noqa: E402
-from newsclean.runners import choose_runner  # noqa: E402
+from newsclean.runners import choose_runner, unknown_beam_options  # noqa: E402
 from newsclean.transforms.cleaning.rules_file import RulesFileError, rules_option  # noqa: E402
 from newsclean.transforms.corpus.boilerplate import DEFAULT_MIN_DOCS  # noqa: E402
 from newsclean.transforms.reading.jsonl import DEFAULT_FIELDS, parse_field_mapping  # noqa: E402
@@ -267,11 +268,25 @@ def run_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_option_strings() -> list[str]:
+    """``newsclean run``'s own long options."""
+    parser = _parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return [o for action in commands.choices["run"]._actions for o in action.option_strings if o.startswith("--")]
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = sys.argv[1:] if argv is None else argv
     args, extra = _parser().parse_known_args(argv)
     if args.command == "run":
+        unknown, beam_names = unknown_beam_options(extra)
+        if unknown:
+            ours = _run_option_strings()
+            close = difflib.get_close_matches(unknown[0], ours + beam_names, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            print(f"newsclean: unknown option {unknown[0]}{hint}", file=sys.stderr)
+            return 2
         return_freed_memory()  # the runner's buffers here, and the workers it starts (runtime.malloc)
         return run(args, extra)
     if extra:

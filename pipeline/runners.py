@@ -122,3 +122,37 @@ def choose_runner(options: PipelineOptions, default: str = "DirectRunner") -> It
             yield choice
     else:
         yield RunnerChoice(name, name)
+
+
+def _option_classes(cls: type) -> Iterator[type]:
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _option_classes(sub)
+
+
+def _beam_parser():
+    """An argparse parser of every option Beam's options classes declare.
+
+    The Dask runner's options register when its module is imported; that is done
+    here when it is installed."""
+    import argparse
+
+    with contextlib.suppress(ImportError):
+        import apache_beam.runners.dask.dask_runner  # noqa: F401 - registers DaskOptions
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    for cls in _option_classes(PipelineOptions):
+        with contextlib.suppress(argparse.ArgumentError):  # an option two classes both declare
+            cls._add_argparse_args(parser)
+    return parser
+
+
+def unknown_beam_options(beam_args: list[str]) -> tuple[list[str], list[str]]:
+    """``(unknown, known)``: the options in ``beam_args`` no Beam options class knows (``--copeis``),
+    in order, and every option Beam knows (for a 'did you mean').
+
+    Beam itself only logs "Discarding unparseable args" and runs with its defaults, so a
+    mistyped option would pass unseen."""
+    parser = _beam_parser()
+    _, rest = parser.parse_known_args(beam_args)
+    unknown = [item.split("=", 1)[0] for item in rest if item.startswith("-")]
+    return unknown, sorted(o for o in parser._option_string_actions if o.startswith("--"))

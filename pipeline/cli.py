@@ -115,12 +115,17 @@ def _parser() -> argparse.ArgumentParser:
         help="score newsclean and trafilatura alone on a folder of cases",
         description=(
             "Score a folder in the case format of the data README (<id>.html.gz + <id>.json): "
-            "body precision/recall/F1, authors precision/recall/F1 and date accuracy, for newsclean "
-            "and for trafilatura alone, measured in the same run."
+            "body precision/recall/F1, with/without snippets, headline accuracy, authors, credits "
+            "(authors plus agency), people-only authors, and dates exact and within a day, for "
+            "newsclean and for trafilatura alone, measured in the same run."
         ),
     )
     evaluate.add_argument("cases_dir", metavar="CASES_DIR")
-    evaluate.add_argument("--json", metavar="FILE", help="also write the scores to FILE as JSON")
+    evaluate.add_argument(
+        "--json",
+        metavar="FILE",
+        help="also write the scores and one row per page and system (what it said, how it scored) to FILE as JSON",
+    )
     evaluate.add_argument("--limit", type=int, help="score only the first N cases (by id)")
     evaluate.add_argument(
         "--no-baseline", action="store_true", help="score newsclean only, without running trafilatura alone"

@@ -66,12 +66,23 @@ def test_eval_scores_both_systems_and_writes_json(cases_dir: Path, tmp_path: Pat
 
 
 def test_eval_table_lines_up_the_systems() -> None:
-    scores = Scores(0.9, 0.8, 0.85, 3, 0.5, 0.5, 0.5, 2, 0.75, 4)
-    other = Scores(0.8, 0.8, 0.8, 3, 0.5, 0.5, 0.5, 2, 0.5, 4)
+    scores = Scores(body_f1=0.9, body_docs=3, date_accuracy=0.75, date_docs=4)
+    other = Scores(body_f1=0.8, body_docs=3, date_accuracy=0.5, date_docs=4)
     table = evaluate.format_table(
         {"newsclean": evaluate.SystemResult(scores, 1.0), "trafilatura": evaluate.SystemResult(other, 1.0)}, 3
     )
     assert "+0.1000" in table and "+0.2500" in table
+    assert "headline accuracy" in table and "people F1" in table and "snippet F1" in table
+
+
+def test_eval_json_has_a_row_per_page_and_system(cases_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "scores.json"
+    assert cli.main(["eval", str(cases_dir), "--json", str(out)]) == 0
+    pages = json.loads(out.read_text())["pages"]
+    assert [p["id"] for p in pages["newsclean"]] == ["case1", "case2"] == [p["id"] for p in pages["trafilatura"]]
+    first = pages["newsclean"][0]
+    assert first["title"] == "Ferry service resumes" and first["authors"] == ["Ann Lee"]
+    assert first["scores"]["title_ok"] == 1.0 and first["scores"]["people_recall"] == 1.0
 
 
 @pytest.mark.skipif(not WCXB.is_dir(), reason="../shared/data/wcxb-dev not present")

@@ -18,6 +18,16 @@ import os
 import sys
 import time
 from dataclasses import asdict
+from typing import TYPE_CHECKING
+
+from newsclean import __version__, copies_options, explain, show
+from newsclean import limits as limit_options
+from newsclean.transforms.corpus import DEFAULT_MIN_DOCS
+from newsclean.transforms.reading.jsonl import DEFAULT_FIELDS
+from newsclean.transforms.reading.read import FORMATS
+
+if TYPE_CHECKING:
+    from apache_beam.options.pipeline_options import PipelineOptions
 
 
 def _drop_optional_gcp_notice(record: logging.LogRecord) -> bool:
@@ -26,21 +36,6 @@ def _drop_optional_gcp_notice(record: logging.LogRecord) -> bool:
 
 
 logging.getLogger().addFilter(_drop_optional_gcp_notice)
-
-import apache_beam as beam  # noqa: E402 - after the log filter above
-from apache_beam.options.pipeline_options import PipelineOptions  # noqa: E402
-
-from newsclean import __version__, copies_options, explain, graph, publish, report, show  # noqa: E402
-from newsclean import limits as limit_options  # noqa: E402
-from newsclean.inputs import InputError, check_remote_inputs, expand_inputs, unread_files  # noqa: E402
-from newsclean.lock import OutputBusy, hold_output  # noqa: E402
-from newsclean.progress import ProgressLine  # noqa: E402
-from newsclean.runners import choose_runner, unknown_beam_options  # noqa: E402
-from newsclean.transforms.cleaning.rules_file import RulesFileError, rules_option  # noqa: E402
-from newsclean.transforms.corpus.boilerplate import DEFAULT_MIN_DOCS  # noqa: E402
-from newsclean.transforms.reading.jsonl import DEFAULT_FIELDS, parse_field_mapping  # noqa: E402
-from newsclean.transforms.reading.read import FORMATS  # noqa: E402
-from newsclean.transforms.runtime.malloc import return_freed_memory  # noqa: E402
 
 DEFAULT_RUNNER = "DirectRunner"
 
@@ -143,6 +138,13 @@ def warc_records_option(values: list[str] | None) -> tuple[str, ...]:
 
 def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     """``newsclean run``: build and run the pipeline, then write run.json."""
+    from apache_beam.options.pipeline_options import PipelineOptions
+
+    from newsclean.inputs import InputError, check_remote_inputs, expand_inputs, unread_files
+    from newsclean.lock import OutputBusy, hold_output
+    from newsclean.transforms.cleaning.rules_file import RulesFileError, rules_option
+    from newsclean.transforms.reading.jsonl import parse_field_mapping
+
     if args.boilerplate_min_docs < 2:
         print("newsclean: --boilerplate-min-docs must be at least 2", file=sys.stderr)
         return 2
@@ -195,6 +197,12 @@ def _run_held(
     unread: list[str],
 ) -> int:
     """The run itself, while this process holds the output folder."""
+    import apache_beam as beam
+
+    from newsclean import graph, publish, report
+    from newsclean.progress import ProgressLine
+    from newsclean.runners import choose_runner
+
     staging = publish.new_staging(args.output)
     local_output = "://" not in args.output
     progress_dir = os.path.join(staging, "_progress") if local_output else None
@@ -285,6 +293,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args, extra = _parser().parse_known_args(argv)
     if args.command == "run":
+        from newsclean.runners import unknown_beam_options
+        from newsclean.transforms.runtime.malloc import return_freed_memory
+
         unknown, beam_names = unknown_beam_options(extra)
         if unknown:
             ours = _run_option_strings()

@@ -8,16 +8,12 @@ import os
 import shutil
 import sys
 from collections import defaultdict, deque
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from newsclean.schemas.records import Article, RawDocument, Reject
-from newsclean.transforms.cleaning.clean import clean_text
-from newsclean.transforms.cleaning.rules import DEFAULT_RULES, RuleSet
-from newsclean.transforms.cleaning.rules_file import RulesFileError, rules_option
-from newsclean.transforms.document import clean_options, process_document, text_to_clean
-from newsclean.transforms.errors import StageError
-from newsclean.transforms.reading.read import read_documents
-from newsclean.transforms.text import normalise_text, split_paragraphs
+from newsclean.schemas.records import Article, RawDocument, Reject, Skipped
+
+if TYPE_CHECKING:  # the cleaning stack is imported when a document is explained, so `--help` stays fast
+    from newsclean.transforms.cleaning.rules import RuleSet
 
 RED, GREEN, DIM, BOLD, RESET = "\033[31m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
 
@@ -30,8 +26,16 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "that removed it, then every extracted field and where it came from. Colour on a "
         "terminal, plain text when piped.",
     )
-    parser.add_argument("file", help="a document file (.txt, .gz ...)")
-    parser.add_argument("--record", type=int, default=0, help="which record of a multi-record file (default 0)")
+    parser.add_argument(
+        "file",
+        help="a document file (.txt, .html, .gz ...), or a record of a multi-record file as source_uri prints it "
+        "(news.jsonl#3, crawl.warc.gz#12)",
+    )
+    parser.add_argument(
+        "--record",
+        type=int,
+        help="which record of a multi-record file, numbered as source_uri's #N (default: the first)",
+    )
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     parser.add_argument(
         "--rules",
@@ -76,7 +80,14 @@ def line_verdicts(paragraphs: list[str], removed: list[tuple[str, str]]) -> list
     return verdicts
 
 
-def explain(raw: RawDocument, out: TextIO, colour: bool, rules: RuleSet = DEFAULT_RULES) -> int:
+def explain(raw: RawDocument, out: TextIO, colour: bool, rules: RuleSet | None = None) -> int:
+    from newsclean.transforms.cleaning.clean import clean_text
+    from newsclean.transforms.cleaning.rules import DEFAULT_RULES
+    from newsclean.transforms.document import clean_options, process_document, text_to_clean
+    from newsclean.transforms.errors import StageError
+    from newsclean.transforms.text import normalise_text, split_paragraphs
+
+    rules = rules or DEFAULT_RULES
     now = dt.datetime.now(dt.UTC)
     result = process_document(raw, now=now, rules=rules)
     if isinstance(result, Reject):
@@ -126,18 +137,44 @@ def _fields(article: Article, out: TextIO, colour: bool) -> None:
         out.write(f"{name:<{width}}  {shown}{suffix}\n")
 
 
+def split_record(file: str, record: int | None) -> tuple[str, int | None]:
+    """``("news.jsonl", 3)`` for ``news.jsonl#3`` (a name that exists as given is a file, ``#`` and all)."""
+    path, mark, number = file.rpartition("#")
+    if mark and number.isdigit() and not os.path.exists(file):
+        return path, int(number) if record is None else record
+    return file, record
+
+
+def pick_record(items: list, source_uri: str, record: int | None) -> object | None:
+    """The item the run names ``source_uri#record`` (the first item when no record is asked for)."""
+    if record is None:
+        return items[0] if items else None
+    wanted = f"{source_uri}#{record}"
+    return next((item for item in items if item.source_uri == wanted), None)
+
+
 def run(args: argparse.Namespace) -> int:
+    from newsclean.transforms.cleaning.rules_file import RulesFileError, rules_option
+    from newsclean.transforms.reading.read import read_documents
+
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    path, record = split_record(args.file, args.record)
+    source_uri = os.path.abspath(path)
     try:
-        with open(args.file, "rb") as handle:
-            items = list(read_documents(os.path.abspath(args.file), handle))
+        with open(path, "rb") as handle:
+            items = list(read_documents(source_uri, handle))
     except OSError as exc:
         print(f"newsclean: {exc}", file=sys.stderr)
         return 2
-    if not 0 <= args.record < len(items):
-        print(f"newsclean: {args.file} has {len(items)} record(s)", file=sys.stderr)
+    item = pick_record(items, source_uri, record)
+    if item is None:
+        numbers = [uri.rpartition("#")[2] for uri in (i.source_uri for i in items) if "#" in uri]
+        known = f"#{numbers[0]} to #{numbers[-1]}" if numbers else "no numbered records"
+        print(f"newsclean: {path} has no record #{record} ({len(items)} record(s), {known})", file=sys.stderr)
         return 2
-    item = items[args.record]
+    if isinstance(item, Skipped):
+        print(f"SKIPPED {item.kind}: not a document")
+        return 1
     if isinstance(item, Reject):
         print(f"REJECT {item.stage}/{item.error}: {item.message}")
         return 1

@@ -18,7 +18,7 @@ from newsclean.transforms.beam.documents import (
     WriteRecords,
 )
 from newsclean.transforms.cleaning.rules import DEFAULT_RULES, RuleSet
-from newsclean.transforms.corpus.boilerplate import DEFAULT_MIN_DOCS
+from newsclean.transforms.corpus import DEFAULT_MIN_DOCS
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.runtime.limits import Limits
 

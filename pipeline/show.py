@@ -11,8 +11,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import regex
 
-from newsclean.report import read_table
-
 _CONDITION = regex.compile(
     r"""\s*(?P<column>\w+)\s*(?P<op>=|==|!=|~|contains|>=|<=|>|<|is\s+not\s+null|is\s+null)\s*"""
     r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s"']+)?\s*""",
@@ -158,6 +156,8 @@ def _format_reject(row: dict) -> str:
 
 
 def show(args: argparse.Namespace, out: TextIO) -> int:
+    from newsclean.report import read_table  # Beam's filesystems, only when there is something to read
+
     name = "rejects" if args.rejects else "articles"
     table = read_table(args.output, name)
     if table.num_columns == 0:

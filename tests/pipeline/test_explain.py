@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 from newsclean.cli import main
 from newsclean.explain import line_verdicts
 from tests.conftest import SEED_000, SEED_003
@@ -43,3 +47,38 @@ def test_line_verdicts_match_removed_pieces_in_reading_order() -> None:
         ("Body.", "", None),
         ("", "Credit: AP", "credit"),
     ]
+
+
+def _story(place: str) -> str:
+    return (
+        f"Ferry crossings to {place} resumed on Monday after three weeks of repairs to the harbour ramp, "
+        "the operator said, and extra crossings were added for the holiday weekend to clear the backlog."
+    )
+
+
+def test_explain_takes_a_record_as_source_uri_prints_it(tmp_path, capsys) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps({"text": _story(p)}) + "\n" for p in ("Arran", "Bute", "Mull")))
+    assert main(["explain", f"{path}#2", "--color", "never"]) == 0
+    assert "Bute" in capsys.readouterr().out
+    assert main(["explain", str(path), "--record", "3", "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "Mull" in out and "Bute" not in out
+    assert main(["explain", f"{path}#9"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "no record #9" in err and "#1 to #3" in err
+
+
+def test_a_file_whose_name_holds_a_hash_is_read_as_named(tmp_path, capsys) -> None:
+    path = tmp_path / "story#2"
+    path.write_text(_story("Islay"))
+    assert main(["explain", str(path), "--color", "never"]) == 0
+    assert "Islay" in capsys.readouterr().out
+
+
+def test_the_command_line_loads_without_beam_or_the_cleaning_stack() -> None:
+    """``newsclean --help`` stays fast by importing Beam, trafilatura and the rules only when a command needs them."""
+    probe = "import sys, newsclean.cli; print(sorted(m for m in ('apache_beam', 'trafilatura', "
+    probe += "'newsclean.transforms.cleaning.rules') if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"

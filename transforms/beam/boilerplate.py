@@ -21,8 +21,8 @@ from apache_beam.metrics import Metrics
 from newsclean.schemas.records import Article
 from newsclean.transforms.beam.documents import NAMESPACE, REMOVED_NAMESPACE
 from newsclean.transforms.beam.staging import ReadParts, StageArticles
+from newsclean.transforms.corpus import DEFAULT_MIN_DOCS
 from newsclean.transforms.corpus.boilerplate import (
-    DEFAULT_MIN_DOCS,
     RULE_RECURRING_IN_SOURCE,
     cap_per_line,
     line_occurrences,

@@ -28,7 +28,6 @@ from newsclean.transforms.cleaning.rules import RULE_RECURRING_IN_SOURCE
 from newsclean.transforms.corpus.fingerprint import content_hash
 from newsclean.transforms.text import article_word_count, normalise_line, word_count
 
-DEFAULT_MIN_DOCS = 10  # distinct documents of one source a line must recur in
 SIGNATURE_LINES = 3  # longest lines that make a document's signature
 MAX_REMOVED_SHARE = 0.5  # a document never loses more of its words than this to the rule
 

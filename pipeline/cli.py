@@ -100,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--rules",
         metavar="FILE",
-        help="a TOML or YAML rules file that adds or disables named line rules (see README: Custom rules)",
+        help="a TOML, YAML or JSON rules file that adds or disables named line rules (see README: Custom rules)",
     )
     run.add_argument("--quiet", "-q", action="store_true", help="print no summary")
     copies_options.add_arguments(run)

@@ -40,7 +40,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--rules",
         metavar="FILE",
-        help="a TOML or YAML rules file that adds or disables named line rules (see README: Custom rules)",
+        help="a TOML, YAML or JSON rules file that adds or disables named line rules (see README: Custom rules)",
     )
 
 

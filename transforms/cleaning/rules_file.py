@@ -1,4 +1,4 @@
-"""Custom rules without code: a TOML or YAML file that adds or disables named line rules.
+"""Custom rules without code: a TOML, YAML or JSON file that adds or disables named line rules.
 
     # rules.toml
     disable = ["related"]            # built-in rules to switch off, by name
@@ -19,6 +19,7 @@ entry (``line[2] 'example_footer'``) and, for syntax errors, the line number.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -36,22 +37,43 @@ class RulesFileError(ValueError):
     """A rules file that cannot be used; the message names the file and the entry."""
 
 
-def _parse(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
-    if path.suffix.lower() in (".yaml", ".yml"):
-        import yaml
+def _json(path: Path, text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RulesFileError(f"{path}: line {exc.lineno}: {exc.msg}") from exc
 
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"line {mark.line + 1}: " if mark is not None else ""
-            raise RulesFileError(f"{path}: {where}{getattr(exc, 'problem', exc)}") from exc
+
+def _yaml(path: Path, text: str) -> Any:
+    import yaml
+
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark is not None else ""
+        raise RulesFileError(f"{path}: {where}{getattr(exc, 'problem', exc)}") from exc
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    """The file's table, read as its extension says (``.toml``, ``.yaml``/``.yml``, ``.json``) or else as its
+    content looks: ``{`` starts JSON, anything else is TOML, or YAML when it is not TOML."""
+    text = path.read_text(encoding="utf-8")
+    suffix = path.suffix.lower()
+    if suffix == ".json" or (suffix not in (".toml", ".yaml", ".yml") and text.lstrip().startswith("{")):
+        data = _json(path, text)
+    elif suffix in (".yaml", ".yml"):
+        data = _yaml(path, text)
     else:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise RulesFileError(f"{path}: {exc}") from exc  # says "(at line N, column M)"
+            if suffix == ".toml":
+                raise RulesFileError(f"{path}: {exc}") from exc  # says "(at line N, column M)"
+            try:
+                data = _yaml(path, text)
+            except RulesFileError:
+                raise RulesFileError(f"{path}: neither TOML ({exc}) nor YAML") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -47,6 +47,22 @@ def test_yaml_rules_and_disable(tmp_path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("rules.json", '{"disable": ["separator"], "line": [{"name": "promo", "pattern": "^Promo:"}]}'),
+        ("rules", '{"disable": ["separator"], "line": [{"name": "promo", "pattern": "^Promo:"}]}'),
+        ("rules.conf", "disable = ['separator']\n[[line]]\nname = 'promo'\npattern = '^Promo:'\n"),
+        ("rules.txt", "disable: [separator]\nline:\n  - name: promo\n    pattern: '^Promo:'\n"),
+    ],
+)
+def test_json_by_extension_and_any_format_by_content(tmp_path, name: str, text: str) -> None:
+    rules = load_rules(_write(tmp_path, name, text))
+    cleaned = clean_text("\n\n".join([PROSE[0], "___", "Promo: half price today", PROSE[1]]), rules=rules)
+    assert "___" in cleaned.paragraphs
+    assert [r.rule for r in cleaned.removed] == ["promo"]
+
+
+@pytest.mark.parametrize(
     ("name", "text", "message"),
     [
         ("bad_key.toml", "[[line]]\nname = 'x_y'\npatern = 'a'\n", "line[1] 'x_y': unknown key(s) patern"),
@@ -58,6 +74,8 @@ def test_yaml_rules_and_disable(tmp_path) -> None:
         ("syntax.toml", "disable = [\n'a',\n  = broken\n", "at line 3"),
         ("syntax.yaml", "line:\n  - name: a\n   pattern: [\n", "line 3"),
         ("top.toml", "lines = []\n", "unknown entr"),
+        ("syntax.json", '{"disable": [\n"a",\n}', "line 3"),
+        ("list.json", '["separator"]', "must hold a table"),
     ],
 )
 def test_bad_files_name_the_problem(tmp_path, name: str, text: str, message: str) -> None:

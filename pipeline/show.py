@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
 from typing import TextIO
@@ -11,11 +12,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import regex
 
+_QUOTED = r""""(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'"""
 _CONDITION = regex.compile(
-    r"""\s*(?P<column>\w+)\s*(?P<op>=|==|!=|~|contains|>=|<=|>|<|is\s+not\s+null|is\s+null)\s*"""
-    r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s"']+)?\s*""",
+    r"\s*(?P<column>\w+)\s*(?:(?P<null>is\s+not\s+null|is\s+null)"
+    r"|(?P<op>not\s+in(?=[\s(])|in(?=[\s(])|==|!=|>=|<=|=|~|contains\b|>|<)\s*"
+    r"(?P<value>\((?:[^()\"']|" + _QUOTED + r")*\)|" + _QUOTED + r"|[^\s\"'()]+))\s*",
     regex.I,
 )
+_JOIN = regex.compile(r"(and|or)\b", regex.I)
+_ITEM = regex.compile(_QUOTED + r"|[^\s,\"']+")
+_HELP = "use  column op value  joined by and/or (op: = != > < >= <= contains ~ in (a, b) 'not in', is [not] null)"
 
 
 class FilterError(ValueError):
@@ -38,96 +44,163 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         default=[],
         metavar="EXPR",
         help="""filter such as 'agency = "Associated Press"', 'word_count > 500', 'title contains Iran', """
-        "'dateline is not null'; several --where (or 'and') must all hold",
+        "'dateline in (MOSCOW, KYIV) or agency = AP', 'authors is null' (empty lists too); "
+        "conditions join with and/or, several --where must all hold",
     )
     parser.add_argument("--limit", "-n", type=int, default=20, help="records to print (default 20, 0 for all)")
     parser.add_argument("--lines", type=int, default=3, help="lines of text per article (default 3)")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print each record as one JSON object per line, every column (dates and times in ISO 8601)",
+    )
 
 
-def _literal(text: str | None, kind: pa.DataType):
-    if text is None:
-        raise FilterError("a value is missing")
-    if text[:1] in "\"'":
-        text = text[1:-1].replace('\\"', '"').replace("\\'", "'")
-    if pa.types.is_integer(kind):
-        return int(text)
-    if pa.types.is_floating(kind):
-        return float(text)
-    if pa.types.is_date(kind):
-        import datetime as dt
-
-        return dt.date.fromisoformat(text)
+def _unquote(text: str) -> str:
+    if text[:1] in "\"'" and text[-1:] == text[:1] and len(text) > 1:
+        return text[1:-1].replace('\\"', '"').replace("\\'", "'")
     return text
 
 
-Mask = Callable[[pa.Table], pa.ChunkedArray]
+def _literal(text: str, kind: pa.DataType) -> pa.Scalar:
+    """``text`` as a value of the column's type: numbers, dates and timestamps compare as such."""
+    import datetime as dt
+
+    text = _unquote(text)
+    if pa.types.is_list(kind):
+        kind = kind.value_type
+    try:
+        if pa.types.is_integer(kind):
+            return pa.scalar(int(text), kind)
+        if pa.types.is_floating(kind):
+            return pa.scalar(float(text), kind)
+        if pa.types.is_boolean(kind):
+            return pa.scalar({"true": True, "false": False}[text.lower()], kind)
+        if pa.types.is_date(kind):
+            return pa.scalar(dt.date.fromisoformat(text), kind)
+        if pa.types.is_timestamp(kind):
+            moment = dt.datetime.fromisoformat(text)
+            if kind.tz and moment.tzinfo is None:
+                moment = moment.replace(tzinfo=dt.UTC)
+            return pa.scalar(moment, kind)
+    except (ValueError, KeyError, OverflowError, pa.ArrowException):
+        raise FilterError(f"{text!r} is not a {kind} value") from None
+    return pa.scalar(text, pa.string())
 
 
-def _list_contains(column: str, value: str) -> Mask:
-    """Rows whose list column has an item (or a struct field) containing ``value``."""
+Mask = Callable[[pa.Table], pa.Array]
 
-    def mask(table: pa.Table) -> pa.Array:
-        lists = table.column(column).combine_chunks()
-        items = pc.list_flatten(lists)
-        if pa.types.is_struct(items.type):
-            texts = [pc.struct_field(items, i).cast(pa.string()) for i in range(items.type.num_fields)]
-            hits = texts[0]
-            hits = pc.match_substring(pc.fill_null(hits, ""), value, ignore_case=True)
-            for extra in texts[1:]:
-                hits = pc.or_(hits, pc.match_substring(pc.fill_null(extra, ""), value, ignore_case=True))
-        else:
-            hits = pc.match_substring(pc.fill_null(items, ""), value, ignore_case=True)
-        parents = pc.list_parent_indices(lists).to_numpy()
-        found = set(parents[hits.to_numpy(zero_copy_only=False)].tolist())
-        return pa.array([i in found for i in range(table.num_rows)])
 
-    return mask
+def _any_item(lists: pa.Array, hits: pa.Array, rows: int) -> pa.Array:
+    """Per row of a list column: whether any of its items is a hit."""
+    parents = pc.list_parent_indices(lists).to_numpy()
+    found = set(parents[pc.fill_null(hits, False).to_numpy(zero_copy_only=False)].tolist())
+    return pa.array([i in found for i in range(rows)])
+
+
+def _text_hits(values: pa.Array, needle: str) -> pa.Array:
+    """Case-insensitive substring hits; a struct (a contributor) is searched in every field."""
+    if pa.types.is_struct(values.type):
+        fields = [pc.struct_field(values, i) for i in range(values.type.num_fields)]
+        hits = [_text_hits(f, needle) for f in fields]
+        result = hits[0]
+        for extra in hits[1:]:
+            result = pc.or_(result, extra)
+        return result
+    strings = values if pa.types.is_string(values.type) else values.cast(pa.string())
+    return pc.fill_null(pc.match_substring(strings, needle, ignore_case=True), False)
+
+
+def _condition(match: regex.Match, schema: pa.Schema) -> Mask:
+    """The row mask of one ``column op value``."""
+    column = match["column"]
+    if column not in schema.names:
+        raise FilterError(f"no column {column!r}; columns: {', '.join(schema.names)}")
+    kind = schema.field(column).type
+    is_list = pa.types.is_list(kind)
+    if match["null"]:
+        wanted_null = "not" not in match["null"].lower()
+
+        def null_mask(table: pa.Table) -> pa.Array:
+            values = table.column(column).combine_chunks()
+            empty = pc.is_null(values)
+            if is_list:  # an empty list is no value, as null is
+                empty = pc.or_(empty, pc.equal(pc.fill_null(pc.list_value_length(values), 0), 0))
+            return empty if wanted_null else pc.invert(empty)
+
+        return null_mask
+    op, raw = " ".join(match["op"].lower().split()), match["value"]
+    if op in ("in", "not in"):
+        if not raw.startswith("("):
+            raise FilterError(f"{op} takes a list in parentheses: {column} {op} (a, b)")
+        scalars = [_literal(item, kind) for item in _ITEM.findall(raw[1:-1])]
+        options = pa.array([v.as_py() for v in scalars], scalars[0].type if scalars else pa.string())
+        negate = op == "not in"
+
+        def in_mask(table: pa.Table) -> pa.Array:
+            values = table.column(column).combine_chunks()
+            if is_list:
+                hits = _any_item(values, pc.is_in(pc.list_flatten(values), value_set=options), table.num_rows)
+            else:
+                hits = pc.fill_null(pc.is_in(values, value_set=options), False)
+            return pc.invert(hits) if negate else hits
+
+        return in_mask
+    if op in ("contains", "~"):
+        needle = _unquote(raw)
+
+        def contains_mask(table: pa.Table) -> pa.Array:
+            values = table.column(column).combine_chunks()
+            if is_list:
+                return _any_item(values, _text_hits(pc.list_flatten(values), needle), table.num_rows)
+            return _text_hits(values, needle)
+
+        return contains_mask
+    if is_list:
+        raise FilterError(f"{column} is a list: use contains, in (...) or is null")
+    value = _literal(raw, kind)
+    compare = {"=": pc.equal, "==": pc.equal, "!=": pc.not_equal, ">": pc.greater, "<": pc.less,
+               ">=": pc.greater_equal, "<=": pc.less_equal}[op]  # fmt: skip
+
+    def compare_mask(table: pa.Table) -> pa.Array:
+        values = table.column(column).combine_chunks()
+        if value.type != values.type and pa.types.is_string(value.type):
+            values = values.cast(pa.string())
+        return pc.fill_null(compare(values, value), False)
+
+    return compare_mask
 
 
 def parse_where(expression: str, schema: pa.Schema) -> Mask:
-    """A row mask for ``col op value [and col op value ...]``."""
-    masks: list[Mask] = []
-    for part in regex.split(r"\s+and\s+", expression.strip(), flags=regex.I):
-        match = _CONDITION.fullmatch(part)
+    """A row mask for ``cond [and|or cond ...]``; ``and`` binds tighter than ``or``."""
+    text = expression.strip()
+    groups: list[list[Mask]] = [[]]
+    pos = 0
+    while True:
+        match = _CONDITION.match(text, pos)
         if not match:
-            raise FilterError(f"cannot read {part!r}: use  column op value  (op: = != > < >= <= contains ~)")
-        column, op = match["column"], " ".join(match["op"].lower().split())
-        if column not in schema.names:
-            raise FilterError(f"no column {column!r}; columns: {', '.join(schema.names)}")
-        field = pc.field(column)
-        kind = schema.field(column).type
-        if op in ("contains", "~") and pa.types.is_list(kind):
-            masks.append(_list_contains(column, _literal(match["value"], pa.string())))
-            continue
-        if op == "is null":
-            condition = field.is_null()
-        elif op == "is not null":
-            condition = field.is_valid()
-        elif op in ("contains", "~"):
-            condition = pc.match_substring(field, _literal(match["value"], pa.string()), ignore_case=True)
-        else:
-            value = _literal(match["value"], kind)
-            condition = {
-                "=": field == value, "==": field == value, "!=": field != value,
-                ">": field > value, "<": field < value, ">=": field >= value, "<=": field <= value,
-            }[op]  # fmt: skip
-        masks.append(lambda table, condition=condition: _as_mask(table, condition))
-    if not masks:
-        raise FilterError("empty expression")
+            raise FilterError(f"cannot read {text[pos:]!r}: {_HELP}")
+        groups[-1].append(_condition(match, schema))
+        pos = match.end()
+        if pos >= len(text):
+            break
+        join = _JOIN.match(text, pos)
+        if not join:
+            raise FilterError(f"cannot read {text[pos:]!r}: {_HELP}")
+        if join[1].lower() == "or":
+            groups.append([])
+        pos = join.end()
 
     def combined(table: pa.Table) -> pa.Array:
-        result = pa.array([True] * table.num_rows)
-        for mask in masks:
-            result = pc.and_(result, mask(table))
+        result = pa.array([False] * table.num_rows)
+        for group in groups:
+            every = pa.array([True] * table.num_rows)
+            for mask in group:
+                every = pc.and_(every, mask(table))
+            result = pc.or_(result, every)
         return result
 
     return combined
-
-
-def _as_mask(table: pa.Table, condition: pc.Expression) -> pa.Array:
-    indexed = table.append_column("__row", pa.array(range(table.num_rows)))
-    kept = set(indexed.filter(condition).column("__row").to_pylist())
-    return pa.array([i in kept for i in range(table.num_rows)])
 
 
 def _format_article(row: dict, lines: int) -> str:
@@ -166,16 +239,27 @@ def show(args: argparse.Namespace, out: TextIO) -> int:
     try:
         for expression in args.where:
             table = table.filter(parse_where(expression, table.schema)(table))
-    except (FilterError, pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+    except (FilterError, pa.ArrowException) as exc:
         print(f"newsclean: --where: {exc}", file=sys.stderr)
         return 2
     if args.duplicates and not args.rejects:
         table = table.filter(pc.is_valid(table.column("duplicate_of")))
     rows = table.to_pylist() if not args.limit else table.slice(0, args.limit).to_pylist()
+    if args.json:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False, default=_iso) + "\n")
+        return 0
     for row in rows:
         out.write((_format_reject(row) if args.rejects else _format_article(row, args.lines)) + "\n")
     out.write(f"{len(rows)} of {table.num_rows} {name}\n")
     return 0
+
+
+def _iso(value: object) -> str:
+    """JSON for what pyarrow hands back beyond JSON's types: dates, times, bytes."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def run(args: argparse.Namespace) -> int:

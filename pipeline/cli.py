@@ -11,12 +11,16 @@ on a folder of cases (see :mod:`newsclean.transforms.scoring.evaluate`).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import json
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
@@ -61,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
             "--dask_client_address is given), --direct_num_workers, --direct_running_mode, --setup_file."
         ),
     )
-    run.add_argument("inputs", nargs="+", metavar="INPUT")
+    run.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs or URIs; - reads stdin")
     run.add_argument("--output", "-o", required=True, help="output folder (local or remote)")
     run.add_argument(
         "--format",
@@ -103,6 +107,11 @@ def _parser() -> argparse.ArgumentParser:
         help="a TOML, YAML or JSON rules file that adds or disables named line rules (see README: Custom rules)",
     )
     run.add_argument("--quiet", "-q", action="store_true", help="print no summary")
+    run.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="exit 0 when no input gave an article (default: exit 3, naming the top reject reasons)",
+    )
     copies_options.add_arguments(run)
     limit_options.add_arguments(run)
     evaluate = commands.add_parser(
@@ -127,6 +136,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     explain.add_parser(commands)
     show.add_parser(commands)
+    for command in commands.choices.values():
+        command.add_argument(
+            "--debug", action="store_true", help="on an unexpected error, show its traceback instead of one line"
+        )
     return parser
 
 
@@ -256,6 +269,9 @@ def _run_held(
     if not args.quiet:
         print(report.format_summary(summary))
         print(f"wrote {args.output.rstrip('/')}/articles, rejects and run.json")
+    if summary["articles"] == 0 and not args.allow_empty:
+        print(f"newsclean: {report.empty_run_hint(summary, patterns)}; --allow-empty accepts it", file=sys.stderr)
+        return 3
     return 0
 
 
@@ -292,6 +308,23 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = sys.argv[1:] if argv is None else argv
     args, extra = _parser().parse_known_args(argv)
+    try:
+        return _command(args, extra, argv)
+    except BrokenPipeError:  # `newsclean explain x | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("newsclean: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        message = " ".join(str(exc).split())[:300]
+        print(f"newsclean: {type(exc).__name__}: {message} (--debug shows the traceback)", file=sys.stderr)
+        return 1
+
+
+def _command(args: argparse.Namespace, extra: list[str], argv: list[str]) -> int:
     if args.command == "run":
         from newsclean.runners import unknown_beam_options
         from newsclean.transforms.runtime.malloc import return_freed_memory
@@ -304,20 +337,34 @@ def main(argv: list[str] | None = None) -> int:
             print(f"newsclean: unknown option {unknown[0]}{hint}", file=sys.stderr)
             return 2
         return_freed_memory()  # the runner's buffers here, and the workers it starts (runtime.malloc)
-        return run(args, extra)
+        with stdin_input(args.inputs) as inputs:
+            args.inputs = inputs
+            return run(args, extra)
     if extra:
         _parser().parse_args(argv)  # reports the unknown arguments and exits
     if args.command == "eval":
         return run_eval(args)
-    try:
-        if args.command == "explain":
-            return explain.run(args)
-        if args.command == "show":
-            return show.run(args)
-    except BrokenPipeError:  # `newsclean explain x | head`
-        sys.stderr.close()
-        return 0
+    if args.command == "explain":
+        return explain.run(args)
+    if args.command == "show":
+        return show.run(args)
     return 2
+
+
+@contextlib.contextmanager
+def stdin_input(inputs: list[str]) -> Iterator[list[str]]:
+    """``inputs`` with ``-`` replaced by a file holding what stdin gives (read by content, as any file).
+
+    The file lives in a temporary folder for the run's length: the runner's
+    workers read it like any other input, on this machine."""
+    if "-" not in inputs:
+        yield inputs
+        return
+    with tempfile.TemporaryDirectory(prefix="newsclean-stdin-") as folder:
+        path = os.path.join(folder, "stdin")
+        with open(path, "wb") as handle:
+            shutil.copyfileobj(sys.stdin.buffer, handle)
+        yield [path if item == "-" else item for item in inputs]
 
 
 if __name__ == "__main__":

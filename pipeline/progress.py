@@ -17,11 +17,11 @@ class ProgressLine:
     printed every 30 seconds, so logs stay short.
     """
 
-    def __init__(self, directory: str, out: TextIO = sys.stderr, enabled: bool = True) -> None:
+    def __init__(self, directory: str, out: TextIO | None = None, enabled: bool = True) -> None:
         self._directory = directory
-        self._out = out
+        self._out = out or sys.stderr  # looked up per run: a default bound at import outlives a redirected stderr
         self._enabled = enabled
-        self._interactive = out.isatty()
+        self._interactive = self._out.isatty()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
         self._started = time.monotonic()

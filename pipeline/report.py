@@ -202,3 +202,48 @@ def format_summary(report: dict) -> str:
     if report["accounted"] is False:
         lines.append("WARNING: inputs != articles + rejects + skipped")
     return "\n".join(lines)
+
+
+def _record_fields(patterns: list[tuple[str, bool]], files: int = 3) -> list[str]:
+    """The field names of the first record of the first JSON/JSONL inputs (local ones), for an empty run's hint."""
+    import glob
+    import gzip
+    import os
+
+    from newsclean.transforms.reading.read import sniff_format
+
+    names: dict[str, None] = {}
+    paths = [p for pattern, _ in patterns if "://" not in pattern for p in sorted(glob.glob(pattern, recursive=True))]
+    for path in [p for p in paths if os.path.isfile(p)][:files]:
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(65536)
+            if head[:2] == b"\x1f\x8b":
+                with gzip.open(path, "rb") as handle:
+                    head = handle.read(65536)
+        except (OSError, EOFError, gzip.BadGzipFile):
+            continue
+        if sniff_format(head[:8192]) not in ("json", "jsonl"):
+            continue
+        text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n[")
+        try:
+            first, _ = json.JSONDecoder().raw_decode(text)
+        except ValueError:
+            continue
+        if isinstance(first, dict):
+            names.update(dict.fromkeys(first))
+    return list(names)
+
+
+def empty_run_hint(report: dict, patterns: list[tuple[str, bool]]) -> str:
+    """One line saying why a run gave no article: the top reject reasons, and for JSON inputs the fields they hold."""
+    reasons = sorted(report.get("rejects_by_reason", {}).items(), key=lambda kv: -kv[1])[:3]
+    said = ", ".join(f"{reason} {count}" for reason, count in reasons) or "no rejects either"
+    line = f"no article from {report.get('inputs') or 0} input record(s) (rejects: {said}"
+    if report.get("skipped"):
+        line += f"; skipped {report['skipped']}"
+    line += ")"
+    fields = _record_fields(patterns)
+    if fields:
+        line += f"; the JSON records hold {', '.join(fields[:12])}: map one with --jsonl-field text=FIELD"
+    return line

@@ -50,7 +50,7 @@ def test_resource_records_are_documents_only_with_the_option(tmp_path: Path) -> 
     summaries = []
     for extra in ([], ["--warc-records", "resource"]):
         out = tmp_path / f"out{len(extra)}"
-        assert cli.main(["run", str(tmp_path / "in"), "--output", str(out), "--quiet", *extra]) == 0
+        assert cli.main(["run", str(tmp_path / "in"), "--output", str(out), "--quiet", "--allow-empty", *extra]) == 0
         summaries.append(json.loads((out / "run.json").read_text()))
     assert (summaries[0]["articles"], summaries[0]["skipped_by_kind"]) == (0, {"warc/warcinfo": 1, "warc/resource": 3})
     assert summaries[1]["articles"] == 2

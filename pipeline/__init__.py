@@ -29,7 +29,7 @@ __all__ = ["__version__", "clean_text", "local_cores", "process"]
 
 FORMATS = ("text", "html")
 _HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html\b|<head\b|<\?xml[^>]*>\s*<html\b)", re.I)
-_HTML_TAGS = re.compile(rb"<(?:body|article|div|p)\b[^>]*>", re.I)
+_HTML_TAGS = re.compile(rb"<(?:body|article|div|p)\b", re.I)
 
 
 def local_cores() -> int:

@@ -87,7 +87,7 @@ _HTML_START = re.compile(
     rb"(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<meta\b|<title\b|<\?xml[^>]*>\s*(?:<!doctype\s+html|<html\b))",
     re.I | re.S,
 )
-_HTML_TAGS = re.compile(rb"<(?:body|article|div|p|br|span|a)\b[^>]*>", re.I)
+_HTML_TAGS = re.compile(rb"<(?:body|article|div|p|br|span|a)\b", re.I)
 _ARC_START = re.compile(rb"filedesc://\S+ [\d.]+ \d{14} ")
 
 

@@ -153,13 +153,19 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     """``newsclean run``: build and run the pipeline, then write run.json."""
     from apache_beam.options.pipeline_options import PipelineOptions
 
-    from newsclean.inputs import InputError, check_remote_inputs, expand_inputs, unread_files
+    from newsclean.inputs import InputError, check_remote_inputs, expand_inputs, store_error, unread_files
     from newsclean.lock import OutputBusy, hold_output
     from newsclean.transforms.cleaning.rules_file import RulesFileError, rules_option
     from newsclean.transforms.reading.jsonl import parse_field_mapping
 
     if args.boilerplate_min_docs < 2:
         print("newsclean: --boilerplate-min-docs must be at least 2", file=sys.stderr)
+        return 2
+    problem = output_error(args.output) or next(
+        filter(None, (store_error(item, "input") for item in args.inputs)), None
+    )
+    if problem:
+        print(f"newsclean: {problem}", file=sys.stderr)
         return 2
     try:
         patterns = expand_inputs(args.inputs)
@@ -198,6 +204,26 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     except OutputBusy as exc:
         print(f"newsclean: {exc}; wait for it to finish or choose another --output", file=sys.stderr)
         return 2
+
+
+def output_error(output: str) -> str | None:
+    """A one-line reason ``--output`` cannot be written, before anything runs: a file, not a
+    folder; a store whose client is not installed; a folder under a file."""
+    from newsclean.inputs import store_error
+
+    if "://" in output:
+        return store_error(output, "--output")
+    path = os.path.abspath(os.path.expanduser(output))
+    if os.path.isfile(path):
+        return f"--output {output} is a file; give a folder (it receives articles/, rejects/ and run.json)"
+    parent = path
+    while not os.path.exists(parent):
+        parent = os.path.dirname(parent)
+    if not os.path.isdir(parent):
+        return f"--output {output}: {parent} is a file, so the folder cannot be made"
+    if not os.access(parent, os.W_OK):
+        return f"--output {output}: {parent} is not writable"
+    return None
 
 
 def _run_held(
@@ -335,6 +361,12 @@ def _command(args: argparse.Namespace, extra: list[str], argv: list[str]) -> int
             close = difflib.get_close_matches(unknown[0], ours + beam_names, n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""
             print(f"newsclean: unknown option {unknown[0]}{hint}", file=sys.stderr)
+            return 2
+        from newsclean.runners import runner_error
+
+        problem = runner_error(extra)
+        if problem:
+            print(f"newsclean: {problem}", file=sys.stderr)
             return 2
         return_freed_memory()  # the runner's buffers here, and the workers it starts (runtime.malloc)
         with stdin_input(args.inputs) as inputs:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import importlib.util
 import os
 
 from apache_beam.io.filesystems import FileSystems
@@ -43,6 +44,38 @@ def expand_inputs(inputs: list[str]) -> list[tuple[str, bool]]:
         else:
             raise InputError(f"no input matches {item!r}")
     return patterns
+
+
+# what each remote scheme needs installed, and the command that installs it
+_STORES = {
+    "gs": ("google.cloud.storage", "Google Cloud Storage", "pip install 'apache-beam[gcp]'"),
+    "s3": ("boto3", "Amazon S3", "pip install 'apache-beam[aws]'"),
+    "azfs": ("azure.storage.blob", "Azure Blob Storage", "pip install 'apache-beam[azure]'"),
+    "hdfs": ("hdfs", "HDFS", "pip install 'apache-beam[hadoop]'"),
+}
+
+
+def store_error(path: str, what: str) -> str | None:
+    """A one-line reason the store ``path`` names cannot be used here (its client is not installed), else None.
+
+    ``what`` says which argument it is (``--output``, an input). Beam's own errors
+    come later and as a traceback or a nested exception list."""
+    if not _is_remote(path):
+        return None
+    scheme = path.split("://", 1)[0].lower()
+    store = _STORES.get(scheme)
+    if store is None:
+        try:
+            FileSystems.get_filesystem(path)
+        except ValueError:
+            return f"{what} {path}: no file system for {scheme}:// (local paths, gs://, s3://, azfs://, hdfs://)"
+        return None
+    module, name, command = store
+    try:
+        found = importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:  # a parent package is missing
+        found = False
+    return None if found else f"{what} {path}: {name} support is not installed; {command}"
 
 
 def check_remote_inputs(patterns: list[tuple[str, bool]]) -> None:

@@ -156,3 +156,26 @@ def unknown_beam_options(beam_args: list[str]) -> tuple[list[str], list[str]]:
     _, rest = parser.parse_known_args(beam_args)
     unknown = [item.split("=", 1)[0] for item in rest if item.startswith("-")]
     return unknown, sorted(o for o in parser._option_string_actions if o.startswith("--"))
+
+
+def runner_error(beam_args: list[str]) -> str | None:
+    """A one-line reason ``--runner`` names no runner (``--runner Sparky``), else None.
+
+    Checked before anything runs: Beam would only fail at ``Pipeline(...)`` with a
+    long list. A dotted name is a runner class path, left for Beam to import."""
+    import difflib
+
+    from apache_beam.runners.runner import _RUNNER_MAP
+
+    name = PipelineOptions(beam_args).view_as(StandardOptions).runner
+    if not name or "." in name:
+        return None
+    folded = name.casefold()
+    known = LOCAL_NAMES | DASK_NAMES | set(_RUNNER_MAP)
+    if folded in known or folded + "runner" in known:
+        return None
+    spelled = sorted({"DirectRunner", "dask", *(path.rsplit(".", 1)[-1] for path in _RUNNER_MAP.values())})
+    close = difflib.get_close_matches(name, spelled, n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]}? " if close else ""
+    common = "DirectRunner, dask, DataflowRunner, FlinkRunner, SparkRunner, PortableRunner"
+    return f"--runner {name}: no such runner ({hint}known: {common})"

@@ -30,3 +30,41 @@ def test_beam_options_of_every_kind_are_known() -> None:
     unknown, known = unknown_beam_options(args)
     assert unknown == [] and "--runner" in known and "--dask_client_address" in known
     assert unknown_beam_options(["--runner", "x", "--nope=1", "--zzz"])[0] == ["--nope", "--zzz"]
+
+
+def _bad_output_cases(tmp_path: Path) -> list[tuple[list[str], str]]:
+    (tmp_path / "afile").write_text("x")
+    out = str(tmp_path / "out")
+    return [
+        (["--output", str(tmp_path / "afile")], "is a file; give a folder"),
+        (["--output", str(tmp_path / "afile" / "sub")], "is a file, so the folder cannot be made"),
+        (["--output", out, "--runner", "Sparky"], "--runner Sparky: no such runner (did you mean SparkRunner?"),
+        (["--output", out, "--runner=Flinkk"], "did you mean FlinkRunner?"),
+    ]
+
+
+def test_bad_outputs_and_runners_are_one_line_and_exit_2(tmp_path: Path, capsys) -> None:
+    story = tmp_path / "s.txt"
+    story.write_text("The council voted on the budget.\n")
+    for extra, expected in _bad_output_cases(tmp_path):
+        code = cli.main(["run", str(story), *extra])
+        err = capsys.readouterr().err.strip()
+        assert code == 2 and expected in err and "\n" not in err, (extra, err)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("scheme", "module"), [("gs", "google.cloud.storage"), ("s3", "boto3"), ("hdfs", "hdfs")])
+def test_a_store_without_its_client_names_the_pip_command(tmp_path: Path, capsys, monkeypatch, scheme, module) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == module else real(name, *a))
+    story = tmp_path / "s.txt"
+    story.write_text("The council voted on the budget.\n")
+    for argv in (["run", str(story), "--output", f"{scheme}://bucket/out"],
+                 ["run", f"{scheme}://bucket/in.txt", "--output", str(tmp_path / "out")]):  # fmt: skip
+        code = cli.main(argv)
+        err = capsys.readouterr().err.strip()
+        assert code == 2 and f"{scheme}://bucket/" in err
+        assert "support is not installed; pip install 'apache-beam[" in err
+        assert "\n" not in err

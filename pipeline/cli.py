@@ -87,7 +87,14 @@ def _parser() -> argparse.ArgumentParser:
         help="WARC record types read as documents too when their payload is HTML (besides 2xx HTML responses "
         "and WET conversion records), e.g. --warc-records resource for wget crawls; repeatable",
     )
-    run.add_argument("--num-shards", type=int, default=0, help="Parquet files per output (0: runner decides)")
+    run.add_argument(
+        "--output-format",
+        choices=("parquet", "jsonl"),
+        default="parquet",
+        help="articles and rejects as zstd Parquet (default) or JSON Lines, one record per line with the same "
+        "columns (dates as ISO strings)",
+    )
+    run.add_argument("--num-shards", type=int, default=0, metavar="N", help="files per output (0: runner decides)")
     run.add_argument(
         "--boilerplate",
         choices=("on", "off"),
@@ -254,6 +261,7 @@ def _run_held(
             limits=limits,
             num_shards=args.num_shards,
             sharded_writes=choice.sharded_writes,
+            output_format=args.output_format,
             staged_corpus=choice.staged_corpus,
             jsonl_fields=jsonl_fields,
             warc_records=warc_records_option(args.warc_records),
@@ -272,7 +280,7 @@ def _run_held(
         client = getattr(result, "client", None)  # DaskRunner leaves its client open
         if client is not None:
             client.close()
-    report.ensure_outputs(staging)
+    report.ensure_outputs(staging, args.output_format)
     publish.publish(staging, args.output, extra_files=(report.COUNTS_FILE, report.SKIPPED_FILE))
     seconds = time.perf_counter() - started
     summary = report.build_report(
@@ -283,6 +291,7 @@ def _run_held(
             "runner": choice.name,
             "inputs": args.inputs,
             "format": args.source_format,
+            "output_format": args.output_format,
             "warc_records": list(warc_records_option(args.warc_records)),
             "boilerplate": args.boilerplate,
             "boilerplate_min_docs": args.boilerplate_min_docs,

@@ -35,6 +35,7 @@ class RunConfig:
     jsonl_fields: dict[str, str] = field(default_factory=dict)  # our name -> the JSONL field read
     warc_records: tuple[str, ...] = ()  # WARC record types read as documents too when HTML (--warc-records)
     sharded_writes: bool = False
+    output_format: str = "parquet"  # or "jsonl": WriteRecords
     boilerplate: bool = True  # corpus stage: lines recurring across a source's documents
     boilerplate_min_docs: int = DEFAULT_MIN_DOCS
     copies: CopiesConfig | None = field(default_factory=CopiesConfig)  # corpus stage; None: --copies off
@@ -78,7 +79,7 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
     # ---
     rejects = (read.rejects, cleaned.rejects) | "AllRejects" >> beam.Flatten()
     written = (articles, rejects) | "Write" >> WriteRecords(
-        config.output, config.num_shards, sharded=config.sharded_writes
+        config.output, config.num_shards, sharded=config.sharded_writes, output_format=config.output_format
     )
     # Count ones, not the documents themselves: a Flatten of whole documents can cost a
     # stage boundary that copies every document's bytes.

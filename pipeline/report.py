@@ -11,37 +11,49 @@ import apache_beam as beam
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics.metric import MetricsFilter
 
 from newsclean import __version__
 from newsclean.schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA
 from newsclean.schemas.records import SCHEMA_VERSION
+from newsclean.transforms.beam import jsonl_io
 from newsclean.transforms.beam.documents import COUNTS_FILE, NAMESPACE, SKIPPED_FILE
 from newsclean.transforms.beam.parquet_io import write_table
 
 COUNT_BATCH_ROWS = 10_000  # rows read at a time when the summary counts the output
 
 
+SCHEMAS = {"articles": ARTICLE_SCHEMA, "rejects": REJECT_SCHEMA}
+
+
 def _part_files(output: str, name: str) -> list[str]:
-    result = FileSystems.match([f"{output.rstrip('/')}/{name}/part-*.parquet"])[0]
-    return sorted(m.path for m in result.metadata_list)
+    """``OUT/<name>``'s part files, Parquet or JSONL (``--output-format``)."""
+    patterns = [f"{output.rstrip('/')}/{name}/part-*{suffix}" for suffix in (".parquet", jsonl_io.SUFFIX)]
+    return sorted(m.path for result in FileSystems.match(patterns) for m in result.metadata_list)
 
 
 def read_table(output: str, name: str, columns: list[str] | None = None) -> pa.Table:
-    """All of ``OUT/<name>/part-*.parquet`` as one table."""
+    """All of ``OUT/<name>/part-*`` as one table."""
     tables = []
     for path in _part_files(output, name):
-        with FileSystems.open(path) as handle:
-            tables.append(pq.read_table(handle, columns=columns))
+        with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as handle:
+            if path.endswith(jsonl_io.SUFFIX):
+                tables.append(jsonl_io.read_jsonl(handle, SCHEMAS[name], columns))
+            else:
+                tables.append(pq.read_table(handle, columns=columns))
     return pa.concat_tables(tables) if tables else pa.table({})
 
 
 def _batches(output: str, name: str, columns: list[str]):
     """``OUT/<name>``'s rows, ``COUNT_BATCH_ROWS`` at a time (memory bounded by a batch, not the output)."""
     for path in _part_files(output, name):
-        with FileSystems.open(path) as handle:
-            yield from pq.ParquetFile(handle).iter_batches(batch_size=COUNT_BATCH_ROWS, columns=columns)
+        with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as handle:
+            if path.endswith(jsonl_io.SUFFIX):
+                yield from jsonl_io.iter_batches(handle, SCHEMAS[name], columns)
+            else:
+                yield from pq.ParquetFile(handle).iter_batches(batch_size=COUNT_BATCH_ROWS, columns=columns)
 
 
 def _value_counts(values: pa.Array) -> Counter[str]:
@@ -73,13 +85,17 @@ def _counts(output: str) -> tuple[int, Counter[str], Counter[str], Counter[str],
     return articles, removed, copies, encodings, repaired, rejects, reasons
 
 
-def ensure_outputs(output: str) -> None:
+def ensure_outputs(output: str, output_format: str = "parquet") -> None:
     """Give ``articles`` and ``rejects`` at least one (empty) file with the schema.
 
     A run with no rejects still leaves a readable ``rejects`` table, whatever the runner.
     """
-    for name, schema in (("articles", ARTICLE_SCHEMA), ("rejects", REJECT_SCHEMA)):
-        if not _part_files(output, name):
+    for name, schema in SCHEMAS.items():
+        if _part_files(output, name):
+            continue
+        if output_format == "jsonl":
+            jsonl_io.write_jsonl(f"{output.rstrip('/')}/{name}/part-00000-of-00001{jsonl_io.SUFFIX}", [], schema)
+        else:
             write_table(f"{output.rstrip('/')}/{name}/part-00000-of-00001.parquet", [], schema)
 
 

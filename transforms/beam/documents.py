@@ -19,6 +19,7 @@ from apache_beam.metrics import Metrics
 
 from newsclean.schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA, article_to_row, reject_to_row
 from newsclean.schemas.records import Article, RawDocument, Reject, Skipped
+from newsclean.transforms.beam import jsonl_io
 from newsclean.transforms.beam.parquet_io import shard_name, shard_of, write_table
 from newsclean.transforms.cleaning.rules import DEFAULT_RULES, RuleSet
 from newsclean.transforms.reading.read import DEFAULT_MAX_BYTES, is_read_in_folder, read_documents
@@ -272,13 +273,21 @@ class WriteRecords(beam.PTransform):
     ``process`` call: slower to start, but correct on runners that drop what a DoFn
     emits from ``finish_bundle`` (Beam 2.77's DaskRunner, where ``WriteToParquet``
     leaves empty files and temp folders behind).
+
+    ``output_format="jsonl"`` writes ``part-*.jsonl`` instead, one record per line
+    (:mod:`newsclean.transforms.beam.jsonl_io`), by the same two paths.
     """
 
-    def __init__(self, output: str, num_shards: int = 0, *, sharded: bool = False) -> None:
+    def __init__(
+        self, output: str, num_shards: int = 0, *, sharded: bool = False, output_format: str = "parquet"
+    ) -> None:
         super().__init__()
+        if output_format not in OUTPUT_FORMATS:
+            raise ValueError(f"output format {output_format!r}: one of {', '.join(OUTPUT_FORMATS)}")
         self._output = output.rstrip("/")
         self._num_shards = num_shards
         self._sharded = sharded
+        self._jsonl = output_format == "jsonl"
 
     def expand(self, pcolls: tuple[beam.PCollection, beam.PCollection]) -> dict[str, beam.PCollection]:
         articles, rejects = pcolls
@@ -289,6 +298,15 @@ class WriteRecords(beam.PTransform):
         ):
             rows = pcoll | f"{name}ToRows" >> beam.Map(to_row)
             directory = f"{self._output}/{name}"
+            if not self._sharded and self._jsonl:
+                written[name] = (
+                    rows
+                    | f"{name.title()}ToJson" >> beam.Map(jsonl_io.json_line, schema)
+                    | f"Write{name.title()}" >> beam.io.WriteToText(
+                        f"{directory}/part", file_name_suffix=jsonl_io.SUFFIX, num_shards=self._num_shards
+                    )
+                )
+                continue
             if not self._sharded:
                 written[name] = rows | f"Write{name.title()}" >> beam.io.WriteToParquet(
                     f"{directory}/part",
@@ -303,12 +321,14 @@ class WriteRecords(beam.PTransform):
                 continue
             shards = self._num_shards or DEFAULT_SHARDS
 
-            def write(item, directory=directory, schema=schema, shards=shards, key=key):
+            def write(item, directory=directory, schema=schema, shards=shards, key=key, jsonl=self._jsonl):
                 index, shard_rows = item
                 ordered = sorted(shard_rows, key=lambda row: row[key] or "")
-                return shard_name(directory, index, shards), write_table(
-                    shard_name(directory, index, shards), ordered, schema
-                )
+                if jsonl:
+                    path = shard_name(directory, index, shards, jsonl_io.SUFFIX)
+                    return path, jsonl_io.write_jsonl(path, ordered, schema)
+                path = shard_name(directory, index, shards)
+                return path, write_table(path, ordered, schema)
 
             written[name] = (
                 rows
@@ -320,6 +340,7 @@ class WriteRecords(beam.PTransform):
 
 
 DEFAULT_SHARDS = 4
+OUTPUT_FORMATS = ("parquet", "jsonl")
 
 
 COUNTS_FILE = "_inputs.count"

@@ -26,8 +26,8 @@ def shard_of(key: str, num_shards: int) -> int:
     return int.from_bytes(digest, "big") % num_shards
 
 
-def shard_name(directory: str, index: int, num_shards: int) -> str:
-    return f"{directory.rstrip('/')}/part-{index:05d}-of-{num_shards:05d}.parquet"
+def shard_name(directory: str, index: int, num_shards: int, suffix: str = ".parquet") -> str:
+    return f"{directory.rstrip('/')}/part-{index:05d}-of-{num_shards:05d}{suffix}"
 
 
 def write_table(path: str, rows: Iterable[dict], schema: pa.Schema) -> int:

@@ -4,7 +4,7 @@
 parsed here, every other flag goes to Beam's ``PipelineOptions`` unchanged
 (``--runner``, ``--direct_num_workers``, ``--setup_file``, ``--project`` ...).
 
-``newsclean eval CASES_DIR [--json FILE]``: newsclean against trafilatura alone
+``newsclean eval DIR [--json FILE]``: newsclean against trafilatura alone
 on a folder of cases (see :mod:`newsclean.transforms.scoring.evaluate`).
 """
 
@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     run.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs or URIs; - reads stdin")
-    run.add_argument("--output", "-o", required=True, help="output folder (local or remote)")
+    run.add_argument("--output", "-o", required=True, metavar="DIR", help="output folder (local or remote)")
     run.add_argument(
         "--format",
         dest="source_format",
@@ -131,13 +131,13 @@ def _parser() -> argparse.ArgumentParser:
             "newsclean and for trafilatura alone, measured in the same run."
         ),
     )
-    evaluate.add_argument("cases_dir", metavar="CASES_DIR")
+    evaluate.add_argument("cases_dir", metavar="DIR", help="a folder of cases: <id>.html.gz (or .html) and <id>.json")
     evaluate.add_argument(
         "--json",
         metavar="FILE",
         help="also write the scores and one row per page and system (what it said, how it scored) to FILE as JSON",
     )
-    evaluate.add_argument("--limit", type=int, help="score only the first N cases (by id)")
+    evaluate.add_argument("--limit", type=int, metavar="N", help="score only the first N cases (by id)")
     evaluate.add_argument(
         "--no-baseline", action="store_true", help="score newsclean only, without running trafilatura alone"
     )

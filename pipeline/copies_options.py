@@ -35,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             flag,
             dest=f"copies_{name}",
             type=kind,
+            metavar="X" if kind is float else "N",
             default=getattr(_DEFAULTS, name),
             help=f"{text} (default %(default)s)",
         )

@@ -28,12 +28,14 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "file",
+        metavar="FILE",
         help="a document file (.txt, .html, .gz ...), or a record of a multi-record file as source_uri prints it "
         "(news.jsonl#3, crawl.warc.gz#12)",
     )
     parser.add_argument(
         "--record",
         type=int,
+        metavar="N",
         help="which record of a multi-record file, numbered as source_uri's #N (default: the first)",
     )
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto")

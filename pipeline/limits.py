@@ -21,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--max-bytes",
+        metavar="BYTES",
         type=int,
         default=DEFAULT_MAX_BYTES,
         help="largest document (a file, a JSONL line, a WARC payload) after decompression, in bytes; "
@@ -28,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--max-ratio",
+        metavar="RATIO",
         type=float,
         default=DEFAULT_MAX_RATIO,
         help="most a .gz may expand (decompressed / compressed bytes, checked past 1 MiB): the gzip-bomb guard; "
@@ -35,6 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--max-line-chars",
+        metavar="CHARS",
         type=int,
         default=DEFAULT_MAX_LINE_CHARS,
         help="longest line of text to clean, in characters (plain text, or text extracted from HTML); "
@@ -42,6 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--max-html-depth",
+        metavar="DEPTH",
         type=int,
         default=DEFAULT_MAX_HTML_DEPTH,
         help="deepest element nesting of an HTML page; over it: extract/too_deep. A page reaching the "
@@ -49,6 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--max-seconds",
+        metavar="SECONDS",
         type=float,
         default=DEFAULT_MAX_SECONDS,
         help="processing time of one document; HTML and large text run in a worker process that is killed "

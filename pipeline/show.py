@@ -35,7 +35,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         description="Print a run's records: title, date, authors, dateline and the first lines of text "
         "(or each reject's stage, reason and first bytes).",
     )
-    parser.add_argument("output", help="a newsclean output folder")
+    parser.add_argument("output", metavar="DIR", help="a newsclean output folder")
     parser.add_argument("--rejects", action="store_true", help="show the rejects instead of the articles")
     parser.add_argument("--duplicates", action="store_true", help="only articles marked as copies")
     parser.add_argument(
@@ -47,8 +47,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "'dateline in (MOSCOW, KYIV) or agency = AP', 'authors is null' (empty lists too); "
         "conditions join with and/or, several --where must all hold",
     )
-    parser.add_argument("--limit", "-n", type=int, default=20, help="records to print (default 20, 0 for all)")
-    parser.add_argument("--lines", type=int, default=3, help="lines of text per article (default 3)")
+    parser.add_argument(
+        "--limit", "-n", type=int, default=20, metavar="N", help="records to print (default 20, 0 for all)"
+    )
+    parser.add_argument("--lines", type=int, default=3, metavar="N", help="lines of text per article (default 3)")
     parser.add_argument(
         "--json",
         action="store_true",

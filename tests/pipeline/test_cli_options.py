@@ -68,3 +68,15 @@ def test_a_store_without_its_client_names_the_pip_command(tmp_path: Path, capsys
         assert code == 2 and f"{scheme}://bucket/" in err
         assert "support is not installed; pip install 'apache-beam[" in err
         assert "\n" not in err
+
+
+def test_help_names_values_by_what_they_are_not_by_their_destination(capsys) -> None:
+    """A metavar such as COPIES_NEAR_THRESHOLD (argparse's default from the dest) reads as noise."""
+    import re
+
+    for command in ("run", "show", "explain", "eval"):
+        with pytest.raises(SystemExit):
+            cli.main([command, "--help"])
+        usage = capsys.readouterr().out
+        assert not re.findall(r"\b[A-Z]+_[A-Z_]+\b", usage), command
+        assert not re.findall(r"\b(?:LIMIT|LINES|RECORD|OUTPUT)\b", usage), command

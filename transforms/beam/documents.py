@@ -302,7 +302,8 @@ class WriteRecords(beam.PTransform):
                 written[name] = (
                     rows
                     | f"{name.title()}ToJson" >> beam.Map(jsonl_io.json_line, schema)
-                    | f"Write{name.title()}" >> beam.io.WriteToText(
+                    | f"Write{name.title()}"
+                    >> beam.io.WriteToText(
                         f"{directory}/part", file_name_suffix=jsonl_io.SUFFIX, num_shards=self._num_shards
                     )
                 )

@@ -40,9 +40,9 @@ JUSTEXT_STOPLISTS: dict[str, str] = {
 
 @functools.cache
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from newsclean.transforms.cleaning.langid_model import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier(norm_probs=True)
 
 
 def _has_letters(text: str, count: int) -> bool:

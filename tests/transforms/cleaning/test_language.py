@@ -39,3 +39,35 @@ def test_letter_count_threshold_is_exact() -> None:
     assert detect_language("2024 " * 100 + "x" * (MIN_LETTERS - 1)) is None
     # only the first MAX_CHARS characters are read
     assert detect_language(" " * MAX_CHARS + "The government said on Monday that it would cut taxes.") is None
+
+
+def test_the_cached_model_identifies_as_py3langid_itself(tmp_path, monkeypatch) -> None:
+    import numpy as np
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from newsclean.transforms.cleaning import langid_model
+
+    monkeypatch.setenv("NEWSCLEAN_CACHE", str(tmp_path / "cache"))
+    texts = [
+        "Der Bundestag hat heute über den Haushalt beschlossen.",
+        "Le conseil municipal a voté le budget hier soir.",
+        "Правительство объявило о новых мерах поддержки.",
+        "政府は新しい経済対策を発表した。",
+        "The council voted.",
+    ]
+    reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    first = langid_model.load_identifier()  # unpacks into the cache
+    second = langid_model.load_identifier()  # memory-maps what the first unpacked
+    assert isinstance(second.nb_ptc, np.memmap) and list((tmp_path / "cache").iterdir())
+    for text in texts:
+        assert first.classify(text) == second.classify(text) == reference.classify(text)
+
+
+def test_an_unwritable_cache_falls_back_to_py3langids_loading(tmp_path, monkeypatch) -> None:
+    from newsclean.transforms.cleaning import langid_model
+
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    monkeypatch.setenv("NEWSCLEAN_CACHE", str(blocked / "cache"))  # a folder under a file cannot be made
+    identifier = langid_model.load_identifier()
+    assert identifier.classify("Der Bundestag hat heute über den Haushalt beschlossen.")[0] == "de"

@@ -86,8 +86,23 @@ def _literal(text: str, kind: pa.DataType) -> pa.Scalar:
                 moment = moment.replace(tzinfo=dt.UTC)
             return pa.scalar(moment, kind)
     except (ValueError, KeyError, OverflowError, pa.ArrowException):
-        raise FilterError(f"{text!r} is not a {kind} value") from None
+        raise FilterError(f"{text!r} is not {_expected(kind)}") from None
     return pa.scalar(text, pa.string())
+
+
+def _expected(kind: pa.DataType) -> str:
+    """What a value of ``kind`` looks like, for an error a user can act on."""
+    if pa.types.is_integer(kind):
+        return "a whole number"
+    if pa.types.is_floating(kind):
+        return "a number"
+    if pa.types.is_boolean(kind):
+        return "true or false"
+    if pa.types.is_date(kind):
+        return "a date (YYYY-MM-DD)"
+    if pa.types.is_timestamp(kind):
+        return "a timestamp (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+HH:MM])"
+    return f"a {kind} value"
 
 
 Mask = Callable[[pa.Table], pa.Array]
@@ -194,9 +209,9 @@ def parse_where(expression: str, schema: pa.Schema) -> Mask:
         pos = join.end()
 
     def combined(table: pa.Table) -> pa.Array:
-        result = pa.array([False] * table.num_rows)
+        result = pa.array([False] * table.num_rows, pa.bool_())  # typed: an empty table has no rows to infer from
         for group in groups:
-            every = pa.array([True] * table.num_rows)
+            every = pa.array([True] * table.num_rows, pa.bool_())
             for mask in group:
                 every = pc.and_(every, mask(table))
             result = pc.or_(result, every)

@@ -64,8 +64,8 @@ def test_rejects_and_bad_filters(out, capsys) -> None:
 @pytest.mark.parametrize(
     ("where", "message"),
     [
-        ("word_count > abc", "'abc' is not a int"),
-        ("published_date > 2025-13-45", "is not a date"),
+        ("word_count > abc", "'abc' is not a whole number"),
+        ("published_date > 2025-13-45", "is not a date (YYYY-MM-DD)"),
         ("ingested_at > yesterday", "is not a timestamp"),
         ("dateline in MOSCOW", "takes a list in parentheses"),
         ("authors = x", "is a list"),
@@ -76,6 +76,17 @@ def test_bad_filters_are_one_line(out, capsys, where: str, message: str) -> None
     assert main(["show", str(out), "--where", where]) == 2
     err = capsys.readouterr().err.strip()
     assert message in err and "\n" not in err
+
+
+def test_a_filter_on_an_empty_table_matches_nothing(tmp_path, capsys) -> None:
+    from newsclean.schemas.arrow import REJECT_SCHEMA
+    from newsclean.transforms.beam.parquet_io import write_table
+
+    write_table(str(tmp_path / "rejects" / "part-00000-of-00001.parquet"), [], REJECT_SCHEMA)
+    for where in ("stage = read", "stage = read and error = empty", "stage = read or error is null"):
+        assert main(["show", str(tmp_path), "--rejects", "--where", where]) == 0, where
+        captured = capsys.readouterr()
+        assert captured.err == "", where
 
 
 def test_show_json_round_trips(out, capsys) -> None:

@@ -1,0 +1,39 @@
+"""Headlines as printed: an agreeing h1, else the title without the site's segments."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.transforms.extraction.headline import printed_headline
+from newsclean.transforms.fields.names import outlet_keys
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Wahl in Hessen: Was nun – DER SPIEGEL – 30.01.2024", "spiegel.de", "Wahl in Hessen: Was nun"),
+        ("Flood waters rise in the valley | The Guardian", "The Guardian", "Flood waters rise in the valley"),
+        ("Flood waters rise in the valley - theguardian.com", "theguardian.com", "Flood waters rise in the valley"),
+        ("Le Monde : Les retraites en débat – Le Monde", "Le Monde", "Le Monde : Les retraites en débat"),
+        ("東京で大雪：日本経済新聞", "日本経済新聞", "東京で大雪"),
+        ("Reuters | Markets fall as rates rise", "Reuters", "Markets fall as rates rise"),
+        ("Ukraine: the war goes on", "BBC", "Ukraine: the war goes on"),  # a headline's own colon stays
+        ("Left - right - centre: a primer", "Example Times", "Left - right - centre: a primer"),  # no site named
+    ],
+)  # fmt: skip
+def test_the_sites_name_and_dates_leave_the_title(title: str, site: str, expected: str) -> None:
+    assert printed_headline(title, [], outlet_keys(site)) == expected
+
+
+def test_an_h1_that_agrees_with_the_title_is_the_headline() -> None:
+    keys = outlet_keys("Example Post")
+    assert (
+        printed_headline("Rain floods the town | Example Post", ["Rain  floods the town"], keys)
+        == "Rain floods the town"
+    )
+    # an h1 that is the site's logo or a section does not agree and is not taken
+    assert (
+        printed_headline("Rain floods the town | Example Post", ["Example Post", "Weather"], keys)
+        == "Rain floods the town"
+    )
+    assert printed_headline(None, ["Rain floods the town"], keys) is None

@@ -1,0 +1,67 @@
+"""The headline as the page prints it, never with the site's name.
+
+``og:title`` and ``<title>`` often carry the site (``Headline | Site``, ``Headline - Site -
+30.01.2024``, ``Site：Headline``); the page's ``h1`` usually does not. The headline is an
+``h1`` that agrees with the title (equal, or one of its segments, or its start), else the
+title with its segments that name the site (``og:site_name``, the host) or a date dropped.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsclean.transforms.fields.names import name_key
+
+# Segment separators of a title: spaced bars, dashes, bullets and guillemets, or full-width
+# bars and colons, which CJK titles use unspaced. A spaced ASCII colon is part of many
+# headlines ("Ukraine: ...") and is not one.
+_SEPARATOR = regex.compile(r"\s+(?:[|·•»«/]|[-–—]{1,2}|::)\s+|\s*[｜︱|：]\s*")
+_DATE_ONLY = regex.compile(r"^[\d\s./\-:,]+$|^(?:\d{1,2}\.\s*)?\p{L}+\.?\s+\d{1,2},?\s+\d{4}$")
+MAX_H1 = 3  # a page's first h1s: later ones head teasers and widgets
+MIN_WORDS = 2
+
+
+def _norm(text: str) -> str:
+    return " ".join(regex.sub(r"[\p{P}\p{S}]+", " ", text.casefold()).split())
+
+
+def _is_site(segment: str, site_keys: frozenset[str]) -> bool:
+    key = name_key(segment)
+    if not key:
+        return False
+    return key in site_keys or any(len(site) >= 4 and (site in key or key in site) for site in site_keys)
+
+
+def strip_site(title: str, site_keys: frozenset[str]) -> str:
+    """``title`` without leading or trailing segments naming the site or holding only a date."""
+    segments = [part.strip() for part in _SEPARATOR.split(title) if part and part.strip()]
+    if len(segments) < 2:
+        return title.strip()
+    kept = list(segments)
+    while len(kept) > 1 and (_is_site(kept[-1], site_keys) or _DATE_ONLY.match(kept[-1])):
+        kept.pop()
+    while len(kept) > 1 and (_is_site(kept[0], site_keys) or _DATE_ONLY.match(kept[0])):
+        kept.pop(0)
+    if len(kept) == len(segments):
+        return title.strip()
+    if len(kept) == 1:
+        return kept[0]
+    # the middle kept whole, with its own separators, as printed
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if 0 <= start < end else " ".join(kept)
+
+
+def printed_headline(title: str | None, h1s: list[str], site_keys: frozenset[str]) -> str | None:
+    """The headline: an agreeing ``h1``, else ``title`` less the site's segments (None without either)."""
+    if title:
+        target = _norm(title)
+        parts = {_norm(part) for part in _SEPARATOR.split(title) if part}
+        for h1 in h1s[:MAX_H1]:
+            found = _norm(h1)
+            if (len(found.split()) < MIN_WORDS and len(found) < 8) or _is_site(h1, site_keys):
+                continue  # a logo or section h1, not the story's
+            if found == target or found in parts or (len(found) >= 20 and target.startswith(found)):
+                return " ".join(h1.split())
+        return strip_site(title, site_keys)
+    return None

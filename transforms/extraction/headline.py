@@ -15,10 +15,14 @@ from newsclean.transforms.fields.names import name_key
 # Segment separators of a title: spaced bars, dashes, bullets and guillemets, or full-width
 # bars and colons, which CJK titles use unspaced. A spaced ASCII colon is part of many
 # headlines ("Ukraine: ...") and is not one.
-_SEPARATOR = regex.compile(r"\s+(?:[|·•»«/]|[-–—]{1,2}|::)\s+|\s*[｜︱|：]\s*")
+_CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}！？。」』）]"
+_SEPARATOR = regex.compile(
+    r"\s+(?:[|·•»«/]|[-–—]{1,2}|::)\s+|\s*[｜︱|：]\s*|(?<=" + _CJK + r")\s*[-_－—]\s*(?=\p{Han}|\p{Hangul})"
+)
 _DATE_ONLY = regex.compile(r"^[\d\s./\-:,]+$|^(?:\d{1,2}\.\s*)?\p{L}+\.?\s+\d{1,2},?\s+\d{4}$")
 MAX_H1 = 3  # a page's first h1s: later ones head teasers and widgets
 MIN_WORDS = 2
+MIN_H1_WORDS = 3  # an h1 taken over a title that names no story
 
 
 def _norm(text: str) -> str:
@@ -63,5 +67,11 @@ def printed_headline(title: str | None, h1s: list[str], site_keys: frozenset[str
                 continue  # a logo or section h1, not the story's
             if found == target or found in parts or (len(found) >= 20 and target.startswith(found)):
                 return " ".join(h1.split())
+        if len(target.split()) < MIN_WORDS or _is_site(title, site_keys):
+            # the title names only the site or a section ("Pressemitteilungen"): the first h1 of a few
+            # words is the story's
+            for h1 in h1s[:MAX_H1]:
+                if len(_norm(h1).split()) >= MIN_H1_WORDS and not _is_site(h1, site_keys):
+                    return " ".join(h1.split())
         return strip_site(title, site_keys)
     return None

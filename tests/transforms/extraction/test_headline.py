@@ -37,3 +37,14 @@ def test_an_h1_that_agrees_with_the_title_is_the_headline() -> None:
         == "Rain floods the town"
     )
     assert printed_headline(None, ["Rain floods the town"], keys) is None
+
+
+def test_a_title_naming_only_a_section_or_the_site_gives_way_to_the_h1() -> None:
+    keys = outlet_keys("Stadtwerke Beispiel")
+    assert printed_headline("Pressemitteilungen", ["Norddeutschland findet seine Meister"], keys) == (
+        "Norddeutschland findet seine Meister"
+    )
+    assert printed_headline("Stadtwerke Beispiel", ["Stadtwerke Beispiel", "Neue Tarife ab Januar"], keys) == (
+        "Neue Tarife ab Januar"
+    )
+    assert printed_headline("Pressemitteilungen", ["Menü"], keys) == "Pressemitteilungen"  # no h1 of a story

@@ -21,10 +21,9 @@ from newsclean.transforms.cleaning.sections import clean_blocks
 from newsclean.transforms.corpus.fingerprint import content_hash, doc_id
 from newsclean.transforms.errors import StageError
 from newsclean.transforms.extraction import trafilatura_adapter
-from newsclean.transforms.extraction.headline import MAX_H1, printed_headline
+from newsclean.transforms.extraction.headline import h1_texts, printed_headline
 from newsclean.transforms.extraction.html import declared_language, extract_html
 from newsclean.transforms.extraction.page_meta import names_someone, page_metadata
-from newsclean.transforms.extraction.tree import element_text
 from newsclean.transforms.facts import CleanedText, PageFacts, ParsedDate
 from newsclean.transforms.fields import choose
 from newsclean.transforms.fields.dates import find_date
@@ -75,7 +74,7 @@ def extract_document(html: str, url: str | None, max_depth: int | None = None) -
     not_names = outlet_keys(page.site_name, meta.sitename, url or meta.url)
     candidates = [*page.authors, *trafilatura_authors]
     page_authors = choose.choose_authors(candidates, not_names)
-    h1s = [element_text(h) for h in tree.iterfind(".//h1")][:MAX_H1] if tree is not None else []
+    h1s = h1_texts(tree) if tree is not None else []
     title = printed_headline(meta.title or page.title, h1s, not_names)
     blocks, removed = clean_blocks(extraction.blocks, title=title, authors=page_authors[0])
     if not blocks:

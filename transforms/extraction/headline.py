@@ -75,3 +75,31 @@ def printed_headline(title: str | None, h1s: list[str], site_keys: frozenset[str
                     return " ".join(h1.split())
         return strip_site(title, site_keys)
     return None
+
+
+_INVISIBLE = frozenset({"style", "script", "noscript", "template"})
+
+
+def _visible(element, parts: list[str]) -> None:
+    if element.tag in _INVISIBLE:
+        return
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        _visible(child, parts)
+        if child.tail:  # the text after a child is its parent's, even after a style element
+            parts.append(child.tail)
+
+
+def h1_texts(tree) -> list[str]:
+    """The visible text of a page's first ``h1`` elements (a ``style`` or ``script`` inside one is not)."""
+    found = []
+    for element in tree.iterfind(".//h1"):
+        parts: list[str] = []
+        _visible(element, parts)
+        text = " ".join(" ".join(parts).split())
+        if text:
+            found.append(text)
+        if len(found) >= MAX_H1:
+            break
+    return found

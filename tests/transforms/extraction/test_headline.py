@@ -48,3 +48,15 @@ def test_a_title_naming_only_a_section_or_the_site_gives_way_to_the_h1() -> None
         "Neue Tarife ab Januar"
     )
     assert printed_headline("Pressemitteilungen", ["Menü"], keys) == "Pressemitteilungen"  # no h1 of a story
+
+
+def test_h1_text_leaves_out_styles_and_scripts() -> None:
+    import lxml.html
+
+    from newsclean.transforms.extraction.headline import h1_texts
+
+    page = lxml.html.fromstring(
+        "<html><body><h1><style>.css-x{font-size:16px}</style>Impfen <b>und</b> Boostern"
+        "<script>var a=1</script> ist möglich</h1><h1> </h1><h1>Zweite</h1></body></html>"
+    )
+    assert h1_texts(page) == ["Impfen und Boostern ist möglich", "Zweite"]

@@ -23,6 +23,8 @@ _DATE_ONLY = regex.compile(r"^[\d\s./\-:,]+$|^(?:\d{1,2}\.\s*)?\p{L}+\.?\s+\d{1,
 MAX_H1 = 3  # a page's first h1s: later ones head teasers and widgets
 MIN_WORDS = 2
 MIN_H1_WORDS = 3  # an h1 taken over a title that names no story
+MIN_SHARED_WORDS = 2  # words of 4+ letters a lone h1 shares with the title to be the same story's
+MIN_SHARED_LETTERS = 4
 
 
 def _norm(text: str) -> str:
@@ -56,6 +58,23 @@ def strip_site(title: str, site_keys: frozenset[str]) -> str:
     return title[start:end].strip() if 0 <= start < end else " ".join(kept)
 
 
+def _words(text: str) -> set[str]:
+    return {word for word in _norm(text).split() if len(word) >= MIN_SHARED_LETTERS}
+
+
+def _agreeing_h1(title: str, h1s: list[str], site_keys: frozenset[str]) -> str | None:
+    """The page's one story h1 when it shares words with the title: the headline as printed, where the
+    title is the search-engine wording of the same story (``Tote Hummeln unter Linden: Die Erklärung``
+    over the printed ``Tote Hummeln unter Linden``)."""
+    stories = [h1 for h1 in h1s[:MAX_H1] if not _is_site(h1, site_keys)]
+    if len(stories) != 1:
+        return None
+    shared = _words(stories[0]) & _words(title)
+    if len(shared) >= min(MIN_SHARED_WORDS, len(_words(stories[0]))) and shared:
+        return " ".join(stories[0].split())
+    return None
+
+
 def printed_headline(title: str | None, h1s: list[str], site_keys: frozenset[str]) -> str | None:
     """The headline: an agreeing ``h1``, else ``title`` less the site's segments (None without either)."""
     if title:
@@ -67,6 +86,9 @@ def printed_headline(title: str | None, h1s: list[str], site_keys: frozenset[str
                 continue  # a logo or section h1, not the story's
             if found == target or found in parts or (len(found) >= 20 and target.startswith(found)):
                 return " ".join(h1.split())
+        shared = _agreeing_h1(title, h1s, site_keys)
+        if shared:
+            return shared
         if len(target.split()) < MIN_WORDS or _is_site(title, site_keys):
             # the title names only the site or a section ("Pressemitteilungen"): the first h1 of a few
             # words is the story's

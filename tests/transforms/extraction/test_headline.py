@@ -60,3 +60,19 @@ def test_h1_text_leaves_out_styles_and_scripts() -> None:
         "<script>var a=1</script> ist möglich</h1><h1> </h1><h1>Zweite</h1></body></html>"
     )
     assert h1_texts(page) == ["Impfen und Boostern ist möglich", "Zweite"]
+
+
+def test_the_pages_one_h1_of_the_same_story_is_the_printed_headline() -> None:
+    keys = outlet_keys("Beispiel Zeitung")
+    title = "Tote Hummeln unter Linden: Die Erklärung | Beispiel Zeitung"
+    assert printed_headline(title, ["Tote Hummeln unter Linden"], keys) == "Tote Hummeln unter Linden"
+    seo = "Firmenwagen: Leasen oder Finanzieren? Was lohnt sich?"
+    assert (
+        printed_headline(seo, ["Firmenwagen: Leasing oder Finanzierung?"], keys)
+        == "Firmenwagen: Leasing oder Finanzierung?"
+    )
+    # an h1 of another subject, or one of several, does not replace the title
+    assert printed_headline("Rain floods the town", ["Sign up for our newsletter"], keys) == "Rain floods the town"
+    assert printed_headline("Rain floods the town", ["Town news", "Rain floods the town centre"], keys) == (
+        "Rain floods the town"
+    )

@@ -6,8 +6,10 @@ import unicodedata
 
 import regex
 
-# Characters that render as nothing and only get in the way of matching.
-_INVISIBLE = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Characters that render as nothing and only get in the way of matching. The zero-width
+# (non-)joiners stay inside a word: they spell Persian and Indic words and emoji sequences.
+_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
+_LOOSE_JOINERS = regex.compile(r"(?<!\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\S)|[\u200c\u200d]{2,}")
 _SPACES = regex.compile(r"[^\S\n]+")
 _BLANK_RUN = regex.compile(r"\n[^\S\n]*\n")
 _WORD = regex.compile(r"\w+")
@@ -20,7 +22,7 @@ _SENTENCE_END = frozenset('.!?:"”’)')
 
 def normalise_text(text: str) -> str:
     """NFC, unified newlines, no invisible characters, single spaces, no trailing blanks."""
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    text = _LOOSE_JOINERS.sub("", _INVISIBLE.sub("", unicodedata.normalize("NFC", text)))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))

@@ -112,6 +112,13 @@ class RuleName(StrEnum):
     AGENCY_TAG = "agency_tag"
     COMMENT_COUNT = "comment_count"
     EDITING_CREDIT = "editing_credit"
+    # language rules (cleaning.phrases: one rule per category, phrases of many languages)
+    PAYWALL = "paywall"
+    DONATION = "donation"
+    LINK_COPIED = "link_copied"
+    TRUST_NOTE = "trust_note"
+    NEWSLETTER = "newsletter"
+    COOKIE_NOTICE = "cookie_notice"
     # procedural rules (cleaning.clean, cleaning.classify, corpus.boilerplate)
     TITLE = "title"
     DATELINE = "dateline"

@@ -8,7 +8,6 @@ anchored so a body sentence that merely mentions the words is left alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,56 +20,19 @@ from newsclean.transforms.cleaning.date_patterns import (
     rule_pattern,
     stamp,
 )
+from newsclean.transforms.cleaning.phrases import language_line_rules, related_section_rule
+from newsclean.transforms.cleaning.rule_types import (  # noqa: F401 (re-exported: the rule shapes)
+    ANYWHERE,
+    HEAD,
+    REGEX_TIMEOUT,
+    TAIL,
+    LineRule,
+    PrefixRule,
+    SectionRule,
+)
 from newsclean.transforms.fields.agency import AGENCY_PATTERN
 from newsclean.transforms.fields.names import BYLINE_LEAD, split_names
 from newsclean.transforms.vocabulary import RuleName
-
-REGEX_TIMEOUT = 1.0  # seconds; a line that takes longer raises TimeoutError (a reject, never a hang)
-HEAD = "head"  # the first paragraphs of a document
-TAIL = "tail"  # the last paragraphs of a document
-ANYWHERE = "any"
-
-
-@dataclass(frozen=True)
-class LineRule:
-    """Removes a whole line that matches ``pattern`` (searched, case-insensitive)."""
-
-    name: str
-    pattern: regex.Pattern
-    where: str = ANYWHERE
-    max_words: int = 40
-    description: str = ""
-    # A second opinion on a match, for rules whose pattern alone is too loose.
-    accept: Callable[[str], bool] | None = None
-    # Lower-case substrings one of which every match contains: a cheap test before costly patterns.
-    trigger: tuple[str, ...] = ()
-    # Run under the regex module's timeout: for patterns with several bounded repeats that a
-    # hostile line could make slow. Plain anchored alternations skip its per-call cost.
-    guarded: bool = False
-
-    def matches(self, line: str, n_words: int, folded: str | None = None) -> bool:
-        """Whether this rule removes ``line`` (of ``n_words`` words; ``folded`` is ``line.lower()``)."""
-        if n_words > self.max_words:
-            return False
-        if self.trigger:
-            folded = line.lower() if folded is None else folded
-            if not any(t in folded for t in self.trigger):
-                return False
-        found = self.pattern.search(line, timeout=REGEX_TIMEOUT) if self.guarded else self.pattern.search(line)
-        if not found:
-            return False
-        return self.accept is None or self.accept(line)
-
-
-@dataclass(frozen=True)
-class PrefixRule:
-    """Removes the matched start of a line and keeps the rest (a title after a date label)."""
-
-    name: str
-    pattern: regex.Pattern
-    where: str = HEAD
-    description: str = ""
-
 
 PREFIX_RULES: list[PrefixRule] = [
     PrefixRule(
@@ -437,6 +399,10 @@ LINE_RULES: list[LineRule] = [
     ),
 ]
 
+# The language rules (cleaning.phrases) name a line before the English share, subscribe and related ones.
+_FIRST_SHARE = next(i for i, rule in enumerate(LINE_RULES) if rule.name == RuleName.SHARE)
+LINE_RULES[_FIRST_SHARE:_FIRST_SHARE] = language_line_rules()
+
 # Procedural rules (implemented in newsclean.transforms.cleaning.clean) named here so every name is in one place.
 RULE_TITLE = RuleName.TITLE
 RULE_DATELINE = RuleName.DATELINE
@@ -459,21 +425,6 @@ RULE_NAMES: tuple[str, ...] = tuple(
 # Section rules: a marker line that ends the article, so the marker and
 # everything after it go (newsclean.transforms.cleaning.sections). They only fire in the last part
 # of a document, on a heading or a short line that is nothing but the marker.
-
-
-@dataclass(frozen=True)
-class SectionRule:
-    """Cuts the document's tail from a line that fully matches ``pattern``."""
-
-    name: str
-    pattern: regex.Pattern
-    max_words: int = 12
-    # Cut only when no paragraph after the marker is longer than this: a related
-    # list holds titles and teasers, not prose. None: no limit.
-    max_prose_words: int | None = None
-    # The marker must come after this share of the document's words.
-    min_share: float = 0.5
-    description: str = ""
 
 
 _MARKER_END = r"\s*[:.!?…»›>→\-–—|]*\s*$"
@@ -533,6 +484,7 @@ SECTION_RULES: list[SectionRule] = [
         description="share bars, comment boxes, tag lists and newsletter boxes after the story",
     ),
 ]
+SECTION_RULES.append(related_section_rule())
 
 
 # Calls to action that close a page: the site selling itself after the story.

@@ -77,7 +77,7 @@ def test_caption_lines_ending_in_a_credit(line: str) -> None:
         ("Share on Facebook", "share"),
         ("Email | Print | Tweet", "share"),
         ("Share this article", "share"),
-        ("Sign up for our daily newsletter.", "subscribe"),
+        ("Sign up for our daily newsletter.", "newsletter"),
         ("Subscribe to our newsletter to get the latest news in your inbox", "subscribe"),
         ("Follow us on Twitter", "follow"),
         ("Follow Jane Doe on X @janedoe", "follow"),

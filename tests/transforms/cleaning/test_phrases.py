@@ -1,0 +1,103 @@
+"""The language rules (cleaning.phrases): every language's example line goes under its rule,
+prose that mentions the same words stays, and docs/languages.md tells the truth."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsclean.transforms.cleaning.clean import clean_text
+from newsclean.transforms.cleaning.phrase_examples import EXAMPLES, languages_table
+from newsclean.transforms.cleaning.phrases import CATEGORIES, LANGUAGES, PHRASES, language_line_rules
+from newsclean.transforms.cleaning.rules import DEFAULT_RULES
+from newsclean.transforms.cleaning.sections import cut_tail_sections
+from newsclean.transforms.facts import Block
+from newsclean.transforms.vocabulary import RuleName
+
+REQUIRED = "en de fr es pt it nl pl cs ru uk tr ar fa hi id zh ja ko sv".split()
+CASES = [(code, key, line) for code, table in EXAMPLES.items() for key, line in table.items()]
+
+PROSE = [
+    "The council met on Tuesday evening to discuss the budget for the coming year, and members said the "
+    "proposal would be put to a vote next month after a public consultation.",
+    "Officials said the new rules would take effect in the spring, and that businesses would be given time "
+    "to adapt before any penalties were applied to those who failed to comply.",
+    "Residents who spoke at the meeting raised concerns about traffic and noise, while others welcomed the "
+    "plan as a long-awaited investment in the town centre and its shops.",
+]
+
+# Body sentences that use a rule's words without being the boilerplate line.
+KEPT = [
+    "Der Minister sagte, man wolle den Journalismus unterstützen und die Pressefreiheit stärken.",
+    "Die Stadt will Familien mit einer Spende von 500 Euro unterstützen, teilte das Rathaus mit.",
+    "Le parking de la gare est désormais ouvert aux abonnés du réseau de transport régional.",
+    "Lire aussi le rapport du ministère permet de comprendre l'ampleur de la crise.",
+    "El club anunció que la grada norte será solo para abonados durante la próxima temporada de liga.",
+    "Os assinantes da operadora ficaram sem sinal durante várias horas na segunda-feira.",
+    "Il settore ospiti dello stadio sarà riservato agli abbonati della squadra di casa, ha detto il prefetto.",
+    "Polecamy wszystkim mieszkańcom, aby w czasie upałów pili dużo wody, poinformował sanepid.",
+    "Министр заявил, что правительство будет поддерживать малый бизнес и выплачивать пособия.",
+    "Şirket, abonelere özel indirim kampanyasının ay sonuna kadar süreceğini açıkladı.",
+    "اشترك أكثر من مئة شخص في المظاهرة التي نظمت أمام البرلمان يوم الجمعة.",
+    "حمایت مالی دولت از کشاورزان در سال جاری افزایش یافته است.",
+    "Pemerintah akan berlangganan layanan satelit baru untuk memperluas jaringan internet di desa.",
+    "Users who accept cookies on every site they visit share more data than they realise, the study found.",
+    "The company said it would share details of the plan with investors at its annual meeting next week.",
+    "저작권 침해와 무단 복제 문제에 대해 정부가 새로운 대책을 발표했다.",
+    "政府表示将继续支持我们的农业发展，并加大对农村地区的投资力度。",
+    "Regeringen vill stödja oberoende journalistik genom ett nytt mediestöd, sade kulturministern.",
+]
+
+
+def test_every_required_language_has_every_category() -> None:
+    assert set(REQUIRED) <= set(LANGUAGES) == set(PHRASES) == set(EXAMPLES)
+    for code in REQUIRED:
+        missing = [key for key in CATEGORIES if not PHRASES[code].get(key)]
+        assert not missing, (code, missing)
+        assert set(EXAMPLES[code]) == {key for key in CATEGORIES if PHRASES[code].get(key)}, code
+
+
+@pytest.mark.parametrize(("code", "key", "line"), CASES, ids=[f"{c}-{k}" for c, k, _ in CASES])
+def test_example_goes_under_its_rule(code: str, key: str, line: str) -> None:
+    rule = DEFAULT_RULES.first_line_rule(line, False)
+    assert rule is not None and rule.name == CATEGORIES[key].rule, (code, key, rule and rule.name)
+
+
+@pytest.mark.parametrize("code", REQUIRED)
+def test_examples_are_cleaned_out_of_a_story(code: str) -> None:
+    """Each language's lines between and after the paragraphs of a story: the lines go, the story stays."""
+    noise = list(EXAMPLES[code].values())
+    text = "\n\n".join([PROSE[0], *noise[:5], PROSE[1], *noise[5:], PROSE[2]])
+    cleaned = clean_text(text)
+    assert cleaned.paragraphs == PROSE
+    assert sorted(r.text for r in cleaned.removed) == sorted(noise)
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_prose_with_the_same_words_is_kept(line: str) -> None:
+    assert not [r.name for r in language_line_rules() if r.matches(line, len(line.split()))]
+    assert DEFAULT_RULES.first_line_rule(line, False) is None
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Das könnte Sie auch interessieren", "Sur le même sujet", "関連記事", "相关阅读", "Читайте также:", "Baca Juga"],
+)
+def test_related_heading_cuts_its_teasers(heading: str) -> None:
+    teasers = [Block("paragraph", t) for t in ("Wahl in Hessen: Die Ergebnisse", "Streik bei der Bahn", "Wetter")]
+    blocks = [Block("paragraph", p) for p in PROSE] + [Block("heading", heading, 2), *teasers]
+    kept, removed = cut_tail_sections(blocks)
+    assert [b.text for b in kept] == PROSE
+    assert {r.rule for r in removed} == {RuleName.RELATED_SECTION} and len(removed) == 4
+
+
+def test_a_long_cjk_paragraph_is_not_a_notice() -> None:
+    """Word counts do not bound CJK lines; the character limit does."""
+    line = "本文为付费会员专享。" + "国务院常务会议研究部署进一步优化营商环境的政策措施。" * 30
+    assert DEFAULT_RULES.first_line_rule(line, False) is None
+
+
+def test_docs_table_is_generated_from_the_data() -> None:
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "languages.md").read_text(encoding="utf-8")
+    assert languages_table() in docs, "regenerate with: python -m newsclean.transforms.cleaning.phrase_examples"

@@ -1,0 +1,403 @@
+"""Boilerplate phrases of news sites, per language: the data behind the language rules.
+
+Each category (paywall, subscription, donation, share and comment UI, copied-link toasts,
+trust and standards notes, newsletter, cookie text, copyright, related-story headings) is
+one named rule whose pattern joins the phrases of every language, so a page mislabelled
+as another language is still cleaned and ``removed`` names the category that took a line.
+Phrases are regex fragments, lower case (matched case-insensitively), written for the
+family of lines a site prints, and placed by the category's shape: the whole line, its
+opening, or anywhere in a short line. ``EXAMPLES`` holds a real-looking line for every
+language and category; the tests clean each one and docs/languages.md is built from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsclean.transforms.cleaning.date_patterns import rule_pattern
+from newsclean.transforms.cleaning.rule_types import ANYWHERE, LineRule, SectionRule
+from newsclean.transforms.vocabulary import RuleName
+
+WHOLE = "whole"  # the line is nothing but these phrases (and punctuation, digits, separators)
+LEAD = "lead"  # the line opens with one of them
+CONTAINS = "contains"  # one of them anywhere in a short line
+LABEL = "label"  # the line is one of them, or one of them, a separator and a teaser ("Lire aussi | ...")
+
+LANGUAGES: dict[str, str] = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese", "it": "Italian",
+    "nl": "Dutch", "pl": "Polish", "cs": "Czech", "ru": "Russian", "uk": "Ukrainian", "tr": "Turkish",
+    "ar": "Arabic", "fa": "Persian", "hi": "Hindi", "id": "Indonesian", "zh": "Chinese", "ja": "Japanese",
+    "ko": "Korean", "sv": "Swedish",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Category:
+    """One kind of boilerplate line: the rule it becomes and where in a line its phrases sit."""
+
+    rule: RuleName
+    shape: str
+    max_words: int
+    max_chars: int
+    description: str
+
+
+CATEGORIES: dict[str, Category] = {
+    "paywall": Category(RuleName.PAYWALL, CONTAINS, 60, 400, "subscriber-only notices and metered-paywall counters"),
+    "newsletter": Category(RuleName.NEWSLETTER, LEAD, 45, 300, "newsletter and channel sign-up prompts"),
+    "subscription": Category(RuleName.SUBSCRIBE, LEAD, 16, 140, "short calls to subscribe"),
+    "donation": Category(RuleName.DONATION, LEAD, 60, 400, "donation and support appeals"),
+    "share": Category(RuleName.SHARE, WHOLE, 16, 120, "share, print, save, comment and follow buttons"),
+    "link_copied": Category(RuleName.LINK_COPIED, WHOLE, 10, 80, "copied-link toasts"),
+    "trust": Category(RuleName.TRUST_NOTE, LEAD, 60, 400, "a wire's or paper's trust and standards notes"),
+    "cookie": Category(RuleName.COOKIE_NOTICE, LEAD, 80, 500, "cookie banners"),
+    "copyright": Category(RuleName.COPYRIGHT, CONTAINS, 40, 300, "reproduction notices"),
+    "related": Category(
+        RuleName.RELATED, LABEL, 30, 240, "related-story labels, alone or before a teaser ('Lire aussi | ...')"
+    ),
+}
+
+# Phrases by language, then category. The English ones add to the English rules in cleaning.rules.
+PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "paywall": (r"(?:this|the) (?:article|story|content) is (?:only )?(?:for|available to|reserved for|exclusive to) (?:paying |premium |our )?(?:subscribers|members)",
+                    r"subscribe (?:now )?to (?:continue|keep) reading", r"you(?: have|['’]ve) (?:reached|used) (?:your|all of your|the) (?:free )?(?:article )?(?:limit|free articles)",
+                    r"to (?:continue|keep) reading,? (?:please )?(?:subscribe|log in|sign in)", r"(?:exclusive|only) for (?:subscribers|members)"),
+        "subscription": (r"subscribe (?:now|today)", r"become a subscriber"),
+        "share": (r"share(?: this)?", r"print", r"e-?mail", r"save", r"follow", r"tweet"),
+        "newsletter": (r"sign up (?:for|to) (?:our|the) (?:\p{L}+ ){0,3}newsletters?", r"get (?:our|the) (?:\p{L}+ ){0,3}newsletter"),
+        "related": (r"read also", r"see also", r"related (?:articles|stories|news|coverage)", r"you (?:may|might) also like", r"most read"),
+        "donation": (r"(?:please )?(?:consider )?(?:donate|make a donation|making a donation) (?:to|today|now)", r"donate now",
+                     r"(?:please )?support (?:our|independent|quality|local) (?:journalism|reporting|newsroom)", r"become a (?:patron|supporter)"),
+        "link_copied": (r"link copied(?: to clipboard)?", r"copied to clipboard", r"url copied", r"copied!?"),
+        "trust": (r"(?:our standards:\s*)?the thomson reuters trust principles",
+                  r"standards for working with philanthropies", r".{0,200}?is an independent global news organization dedicated to factual reporting",
+                  r".{0,300}?(?:is|are) solely responsible for all content"),
+        "cookie": (r"(?:we|this (?:web)?site) uses? cookies", r"accept (?:all )?cookies", r"cookie (?:settings|preferences)"),
+        "copyright": (r"all rights reserved",),
+    },
+    "de": {
+        "paywall": (r"(?:dieser|der) (?:artikel|beitrag|inhalt|text) ist (?:nur |exklusiv )?für (?:abonnenten|abonnentinnen|abonnent\*innen|abonnierende|\p{L}+plus-leser|digital-abonnenten)",
+                    r"exklusiv für (?:abonnenten|abonnierende)", r"sie sind bereits abonnent", r"(?:jetzt )?(?:weiterlesen|lesen sie weiter) mit (?:\p{L}+[ +]?)?(?:plus|abo\b|z\+)",
+                    r"um (?:den ganzen artikel|diesen artikel|weiter) ?zu lesen,? (?:benötigen|brauchen|müssen) sie"),
+        "subscription": (r"jetzt abonnieren", r"abo abschließen", r"jetzt (?:testen|abo sichern)"),
+        "donation": (r"jetzt (?:unterstützen|spenden)", r"unterstützen sie (?:uns|unsere arbeit|unabhängigen journalismus|\p{L}+ jetzt)",
+                     r"unterstütze (?:uns|unsere arbeit)", r"mit (?:einer|ihrer) spende"),
+        "share": (r"teilen", r"drucken", r"kommentieren", r"kommentare", r"merken", r"versenden", r"per e-mail", r"artikel teilen", r"folgen"),
+        "link_copied": (r"link (?:wurde )?kopiert", r"in die zwischenablage kopiert"),
+        "trust": (r"nach den (?:regeln|grundsätzen|richtlinien) (?:des|der) (?:deutschen )?(?:presserats|journalistischen sorgfalt)",
+                  r"unsere (?:redaktionellen )?(?:standards|grundsätze) (?:finden|lesen) sie", r"transparenzhinweis"),
+        "newsletter": (r"(?:jetzt )?(?:den |unseren )?newsletter (?:abonnieren|bestellen)", r"melden sie sich (?:jetzt )?(?:für|zu) (?:unseren|unserem|den) (?:\p{L}+ )?newsletter",
+                       r"(?:hier|jetzt) (?:für den|zum) (?:\p{L}+-)?newsletter anmelden"),
+        "cookie": (r"(?:wir|diese (?:website|webseite|seite)) (?:verwende[nt]|nutz(?:en|t)) cookies", r"cookies? (?:akzeptieren|zulassen)", r"cookie-einstellungen"),
+        "copyright": (r"alle rechte vorbehalten",),
+        "related": (r"(?:das )?könnte (?:sie|dich) auch interessieren", r"mehr zum thema", r"lesen sie auch", r"auch interessant",
+                    r"(?:ähnliche|verwandte|weitere) (?:artikel|themen|beiträge|nachrichten)", r"meistgelesen"),
+    },
+    "fr": {
+        "paywall": (r"il vous reste \d+\s?% de (?:cet|l['’]) article à lire", r"la suite est réservée aux abonnés", r"(?:cet|l['’]) article est réservé aux abonnés",
+                    r"déjà abonné\s?\?", r"abonnez-vous pour (?:lire|continuer)", r"^\W*(?:article )?réservé aux abonnés"),
+        "subscription": (r"abonnez-vous", r"je m['’]abonne", r"s['’]abonner"),
+        "donation": (r"soutenez(?:-nous| notre| une| le journalisme| \p{L}+ en faisant un don)", r"faites un don", r"je fais un don", r"faire un don"),
+        "share": (r"partager", r"imprimer", r"commenter", r"réagir", r"envoyer par e-?mail", r"sauvegarder", r"suivre"),
+        "link_copied": (r"lien copié", r"copié dans le presse-papiers?"),
+        "trust": (r"(?:nos|les) (?:principes|règles) (?:éditoriaux|éditoriales|déontologiques|de déontologie)", r"charte (?:éditoriale|de déontologie)"),
+        "newsletter": (r"(?:inscrivez-vous|abonnez-vous) à (?:notre|la|nos) (?:lettre|newsletter)", r"recevez (?:notre|nos|chaque) .{0,40}(?:newsletter|lettre d['’]information)",
+                       r"(?:s['’]inscrire|inscription) à la newsletter"),
+        "cookie": (r"(?:nous utilisons|ce site utilise) des cookies", r"accepter (?:les|tous les) cookies", r"paramètres des cookies"),
+        "copyright": (r"tous droits réservés",),
+        "related": (r"(?:à )?lire aussi", r"(?:à )?voir aussi", r"sur le même sujet", r"articles? (?:similaires|liés|connexes)", r"les plus lus", r"dans la même rubrique"),
+    },
+    "es": {
+        "paywall": (r"(?:este|esta) (?:contenido|artículo|noticia|funcionalidad|función) es (?:exclusiv[oa]|sólo|solo) para (?:suscriptores|abonados)",
+                    r"(?:solo|sólo|exclusivo) para suscriptores", r"¿ya eres suscriptor", r"suscríbete para (?:seguir|continuar) leyendo",
+                    r"has alcanzado el límite de (?:artículos|noticias)"),
+        "subscription": (r"suscríbete", r"suscribirse", r"hazte suscriptor"),
+        "donation": (r"apoya (?:el|nuestro) periodismo", r"hazte (?:socio|socia|miembro)", r"(?:dona|donar) ahora", r"haz una donación"),
+        "share": (r"compartir", r"imprimir", r"comentar", r"comentarios", r"enviar por e-?mail", r"guardar", r"seguir"),
+        "link_copied": (r"enlace copiado", r"copiado al portapapeles"),
+        "trust": (r"(?:nuestros|los) (?:principios|criterios|estándares) (?:editoriales|de confianza)", r"criterios de the trust project"),
+        "newsletter": (r"(?:suscríbete|apúntate|regístrate) (?:a|en) (?:nuestra|la|nuestro|el) (?:newsletter|boletín)", r"recibe (?:nuestra|la|el) (?:newsletter|boletín)"),
+        "cookie": (r"(?:utilizamos|usamos|este sitio (?:web )?utiliza) cookies", r"aceptar (?:todas las )?cookies", r"configuración de cookies"),
+        "copyright": (r"todos los derechos reservados",),
+        "related": (r"(?:lee|leer|lea) también", r"(?:también )?te (?:puede|podría) interesar", r"noticias relacionadas", r"lo más leído", r"temas relacionados"),
+    },
+    "pt": {
+        "paywall": (r"(?:este|esta) (?:conteúdo|artigo|reportagem|matéria) é exclusiv[oa] para assinantes", r"^\W*(?:conteúdo )?exclusiv[oa] para assinantes", r"já é assinante\s?\?",
+                    r"assine (?:já )?para (?:continuar lendo|ler)", r"(?:você|voce) atingiu o limite"),
+        "subscription": (r"assine(?: já| agora)?", r"seja assinante"),
+        "donation": (r"apoie (?:o|nosso) jornalismo", r"faça uma doação", r"doe agora", r"seja (?:um )?apoiador"),
+        "share": (r"compartilhar", r"partilhar", r"imprimir", r"comentar", r"comentários", r"salvar", r"guardar", r"seguir"),
+        "link_copied": (r"link copiado", r"copiado para a área de transferência"),
+        "trust": (r"(?:nossos|os) princípios editoriais", r"(?:política|padrões) editoria(?:l|is)"),
+        "newsletter": (r"(?:assine|inscreva-se|cadastre-se) (?:em |na |no )?(?:nossa |nosso )?(?:newsletter|boletim)", r"receba (?:a|nossa|as) (?:newsletter|notícias)"),
+        "cookie": (r"(?:utilizamos|usamos|este site utiliza) cookies", r"aceitar (?:todos os )?cookies"),
+        "copyright": (r"todos os direitos reservados",),
+        "related": (r"leia (?:também|mais)", r"veja (?:também|mais)", r"(?:você )?(?:também )?pode gostar", r"notícias relacionadas", r"mais lidas"),
+    },
+    "it": {
+        "paywall": (r"(?:questo|quest['’]) (?:articolo|contenuto) è riservato (?:agli )?abbonati", r"^\W*(?:articolo |contenuto )?riservato agli abbonati", r"sei già abbonato\s?\?",
+                    r"abbonati per (?:continuare a leggere|leggere)"),
+        "subscription": (r"abbonati (?:ora|subito)", r"abbonarsi"),
+        "donation": (r"sostieni (?:\p{L}+ ){0,2}(?:giornalismo|informazione|progetto)", r"fai una donazione", r"dona ora"),
+        "share": (r"condividi", r"stampa", r"commenta", r"commenti", r"salva", r"invia per e-?mail", r"segui"),
+        "link_copied": (r"link copiato", r"copiato negli appunti"),
+        "trust": (r"i nostri principi editoriali",),
+        "newsletter": (r"iscriviti (?:alla|alle) (?:nostra |nostre )?newsletter", r"ricevi (?:la|le) newsletter"),
+        "cookie": (r"(?:utilizziamo|questo sito utilizza) (?:i )?cookie", r"accetta (?:tutti i )?cookie"),
+        "copyright": (r"tutti i diritti riservati", r"riproduzione riservata"),
+        "related": (r"leggi anche", r"(?:ti )?potrebbe interessar(?:ti|e)", r"articoli correlati", r"(?:i )?più letti"),
+    },
+    "nl": {
+        "paywall": (r"(?:dit|het) (?:artikel|stuk) is (?:alleen |exclusief )?(?:voor|beschikbaar voor) abonnees", r"^\W*(?:alleen|exclusief) voor abonnees", r"al (?:een )?abonnee\s?\?",
+                    r"lees verder met (?:een )?(?:abonnement|\p{L}+ plus)"),
+        "subscription": (r"word abonnee", r"neem een abonnement"),
+        "donation": (r"steun (?:ons|onze journalistiek|onafhankelijke journalistiek)", r"doneer (?:nu|direct)", r"word (?:lid|donateur|vriend) van"),
+        "share": (r"delen", r"printen", r"reageer", r"reacties", r"opslaan", r"volgen"),
+        "link_copied": (r"link gekopieerd", r"gekopieerd naar (?:het )?klembord"),
+        "trust": (r"onze journalistieke (?:principes|code|richtlijnen)", r"redactiestatuut"),
+        "newsletter": (r"(?:schrijf je in|meld je aan|abonneer je) (?:voor|op) (?:onze|de) (?:\p{L}+ )?nieuwsbrief", r"ontvang (?:onze|de) nieuwsbrief"),
+        "cookie": (r"(?:wij gebruiken|we gebruiken|deze (?:web)?site gebruikt) cookies", r"cookies accepteren"),
+        "copyright": (r"alle rechten voorbehouden",),
+        "related": (r"lees ook", r"(?:meer )?over dit onderwerp", r"gerelateerde artikelen", r"meest gelezen", r"ook interessant"),
+    },
+    "pl": {
+        "paywall": (r"(?:ten )?(?:artykuł|tekst|materiał) (?:jest )?dostępny (?:tylko|wyłącznie) dla (?:prenumeratorów|subskrybentów|abonentów)",
+                    r"(?:tylko|wyłącznie) dla (?:prenumeratorów|subskrybentów)", r"masz już (?:prenumeratę|subskrypcję)\s?\?", r"pozostało \d+\s?% (?:artykułu|tekstu)"),
+        "subscription": (r"zaprenumeruj", r"kup (?:prenumeratę|subskrypcję|dostęp)"),
+        "donation": (r"wesprzyj (?:nas|naszą|nasze|niezależne)", r"(?:wpłać|przekaż) darowiznę"),
+        "share": (r"udostępnij", r"drukuj", r"komentarze", r"skomentuj", r"zapisz", r"wyślij", r"obserwuj"),
+        "link_copied": (r"link (?:został )?skopiowany", r"skopiowano (?:link|do schowka)"),
+        "trust": (r"zasady (?:redakcyjne|etyki dziennikarskiej)",),
+        "newsletter": (r"zapisz się (?:do|na) (?:naszego |nasz )?newslett\p{L}*", r"zamów newsletter"),
+        "cookie": (r"(?:używamy|ta strona używa|serwis (?:wykorzystuje|używa)) (?:plików )?cookies?", r"zaakceptuj (?:wszystkie )?(?:pliki )?cookies?"),
+        "copyright": (r"wszelkie prawa zastrzeżone",),
+        "related": (r"czytaj (?:też|także|również|więcej)", r"zobacz (?:też|także|również)", r"polecamy", r"powiązane artykuły", r"najczęściej czytane"),
+    },
+    "cs": {
+        "paywall": (r"(?:tento )?článek je (?:dostupný )?(?:pouze|jen) pro předplatitele", r"^\W*(?:pouze|jen) pro předplatitele", r"jste již předplatitel\s?\?",
+                    r"celý článek (?:si )?přečtete"),
+        "subscription": (r"předplaťte si", r"(?:kupte|objednejte) si předplatné"),
+        "donation": (r"podpořte (?:nás|nezávislou|naši|nezávislé)", r"přispějte (?:nám|na)", r"staňte se (?:členem|podporovatelem)"),
+        "share": (r"sdílet", r"tisk", r"vytisknout", r"komentáře", r"diskuse", r"uložit", r"sledovat"),
+        "link_copied": (r"odkaz (?:byl )?zkopírován",),
+        "trust": (r"(?:naše )?(?:redakční|etické) (?:zásady|principy|kodex)",),
+        "newsletter": (r"přihlaste se k (?:odběru )?(?:našeho )?newsletter\p{L}*", r"odebírejte (?:náš )?newsletter"),
+        "cookie": (r"(?:používáme|tento web používá|tyto stránky používají) (?:soubory )?cookies?", r"přijmout (?:vše|všechny cookies)"),
+        "copyright": (r"všechna práva vyhrazena",),
+        "related": (r"čtěte (?:také|též|dále)", r"související (?:články|zprávy)", r"mohlo by vás zajímat", r"nejčtenější"),
+    },
+    "ru": {
+        "paywall": (r"(?:этот )?(?:материал|статья|контент) доступ(?:ен|на) только (?:для )?(?:подписчик(?:ам|ов)|по подписке)", r"только для подписчиков",
+                    r"уже есть подписка\s?\?", r"оформите подписку,? чтобы (?:продолжить чтение|читать)"),
+        "subscription": (r"подписаться", r"оформить подписку"),
+        "donation": (r"поддержите (?:нас|наш|независим\p{L}+|редакцию)", r"сделайте (?:пожертвование|донат)", r"пожертвовать"),
+        "share": (r"поделиться", r"распечатать", r"печать", r"комментировать", r"комментарии", r"сохранить", r"отправить"),
+        "link_copied": (r"ссылка скопирована", r"скопировано в буфер обмена"),
+        "trust": (r"(?:наши )?(?:редакционные|этические) (?:принципы|стандарты)", r"редакционная политика"),
+        "newsletter": (r"подписывайтесь на (?:наш |нашу )?(?:рассылку|telegram|телеграм|канал)", r"подпишитесь на (?:наш |нашу )?(?:рассылку|telegram|телеграм|канал)"),
+        "cookie": (r"(?:мы используем|сайт использует) (?:файлы )?cookie", r"принять (?:все )?cookie"),
+        "copyright": (r"все права защищены",),
+        "related": (r"читайте также", r"по теме", r"похожие (?:новости|материалы)", r"вам может быть интересно", r"самое читаемое", r"ещё по теме", r"еще по теме"),
+    },
+    "uk": {
+        "paywall": (r"(?:цей )?(?:матеріал|стаття) доступн(?:ий|а) лише (?:для )?(?:передплатник(?:ам|ів)|за передплатою)", r"(?:лише|тільки) для передплатників",
+                    r"вже маєте передплату\s?\?", r"щоб продовжити читання"),
+        "subscription": (r"підписатися", r"оформити передплату"),
+        "donation": (r"підтримайте (?:нас|наш|незалежн\p{L}+|редакцію)", r"зробіть (?:внесок|пожертву|донат)"),
+        "share": (r"поділитися", r"друкувати", r"коментувати", r"коментарі", r"зберегти", r"надіслати"),
+        "link_copied": (r"посилання скопійовано",),
+        "trust": (r"(?:наші )?(?:редакційні|етичні) (?:принципи|стандарти)", r"редакційна політика"),
+        "newsletter": (r"підписуйтесь на (?:наш |нашу )?(?:розсилку|telegram|телеграм|канал)", r"підпишіться на (?:наш |нашу )?(?:розсилку|telegram|телеграм|канал)"),
+        "cookie": (r"(?:ми використовуємо|сайт використовує) (?:файли )?cookie",),
+        "copyright": (r"всі права захищені", r"усі права захищені"),
+        "related": (r"читайте також", r"по темі", r"на тему", r"схожі новини", r"вас може зацікавити", r"найпопулярніше"),
+    },
+    "tr": {
+        "paywall": (r"bu (?:içerik|haber|makale) (?:yalnızca|sadece) (?:abonelere|aboneler için)", r"^\W*(?:yalnızca |sadece )?abonelere özel(?: (?:içerik|haber))?\W*$", r"zaten abone misiniz\s?\?",
+                    r"okumaya devam etmek için (?:abone olun|giriş yapın)"),
+        "subscription": (r"abone ol(?:un)?",),
+        "donation": (r"bağış yap(?:ın)?", r"bize destek ol(?:un)?", r"bağımsız gazeteciliği destekle"),
+        "share": (r"paylaş", r"yazdır", r"yorum yap", r"yorumlar", r"kaydet", r"gönder", r"takip et"),
+        "link_copied": (r"(?:bağlantı|link) kopyalandı",),
+        "trust": (r"yayın (?:ilkeleri(?:miz)?|politikası)", r"editoryal (?:ilkeler|bağımsızlık)"),
+        "newsletter": (r"(?:e-?bültenimize|bültenimize|bültene) (?:abone olun|kaydolun)",),
+        "cookie": (r"çerez(?:ler)? kullan(?:ıyoruz|maktadır|ılmaktadır)", r"çerez politikası", r"çerezleri kabul et"),
+        "copyright": (r"tüm hakları saklıdır",),
+        "related": (r"(?:bunlar da )?ilginizi çekebilir", r"ilgili haberler", r"benzer haberler", r"en çok okunanlar"),
+    },
+    "ar": {
+        "paywall": (r"هذا (?:المحتوى|المقال) (?:متاح )?(?:حصري(?:ا)? )?(?:فقط )?للمشتركين", r"^\W*(?:للمشتركين فقط|حصري للمشتركين)", r"هل أنت مشترك بالفعل"),
+        "subscription": (r"اشترك الآن", r"اشترك معنا"),
+        "donation": (r"ادعم(?:نا| الصحافة)", r"تبرع (?:الآن|لنا)"),
+        "share": (r"شارك", r"مشاركة", r"طباعة", r"تعليق", r"تعليقات", r"حفظ", r"تابعنا"),
+        "link_copied": (r"تم نسخ الرابط",),
+        "trust": (r"(?:معايير|مبادئ) (?:التحرير|تحريرية)", r"سياسة التحرير", r"المبادئ التحريرية"),
+        "newsletter": (r"اشترك في (?:النشرة|نشرتنا) (?:البريدية|الإخبارية)",),
+        "cookie": (r"(?:نستخدم|يستخدم هذا الموقع) (?:ملفات )?(?:تعريف الارتباط|الكوكيز)",),
+        "copyright": (r"جميع الحقوق محفوظة",),
+        "related": (r"اقرأ (?:أيضا|أيضاً|ايضا)", r"(?:أخبار|مقالات) ذات صلة", r"الأكثر قراءة", r"قد يهمك", r"اخترنا لك"),
+    },
+    "fa": {
+        "paywall": (r"(?:این )?(?:مطلب|محتوا|مقاله) (?:فقط|تنها) (?:برای|ویژه) (?:مشترکان|اعضا)", r"ویژه مشترکان"),
+        "subscription": (r"مشترک شوید", r"اشتراک بخرید"),
+        "donation": (r"از ما حمایت کنید", r"با حمایت مالی (?:خود|شما)"),
+        "share": (r"اشتراک[\u200c ]?گذاری", r"چاپ", r"نظرات", r"ذخیره", r"ارسال نظر"),
+        "link_copied": (r"(?:لینک|پیوند) کپی شد",),
+        "trust": (r"اصول (?:حرفه[\u200c ]?ای|تحریریه)", r"سیاست (?:تحریریه|ویراستاری)", r"رهنمودهای ویراستاری"),
+        "newsletter": (r"عضویت در خبرنامه", r"در خبرنامه .{0,20}عضو شوید"),
+        "cookie": (r"(?:ما از|این سایت از) (?:کوکی|کوکی[\u200c ]?ها) استفاده",),
+        "copyright": (r"(?:کلیه|تمامی) حقوق .{0,40}محفوظ است",),
+        "related": (r"بیشتر بخوانید", r"(?:مطالب|اخبار) (?:مرتبط|مشابه)", r"پربازدیدترین(?:\s?ها)?", r"بخوانید"),
+    },
+    "hi": {
+        "paywall": (r"(?:यह )?(?:लेख|खबर|ख़बर|कंटेंट|सामग्री) (?:केवल|सिर्फ) (?:सब्सक्राइबर्स|ग्राहकों|सदस्यों) के लिए", r"पढ़ना जारी रखने के लिए"),
+        "subscription": (r"सब्सक्राइब करें",),
+        "donation": (r"हमें सपोर्ट करें", r"हमारा समर्थन करें", r"दान करें"),
+        "share": (r"शेयर(?: करें)?", r"प्रिंट", r"कमेंट(?: करें)?", r"टिप्पणी(?:यां|याँ)?", r"सेव(?: करें)?", r"फॉलो करें"),
+        "link_copied": (r"लिंक कॉपी (?:हो गया|किया गया|हुआ)",),
+        "trust": (r"संपादकीय (?:नीति|मानक|दिशानिर्देश)",),
+        "newsletter": (r"न्यूज़?लेटर (?:के लिए )?(?:सब्सक्राइब|साइन अप)",),
+        "cookie": (r"(?:हम|यह वेबसाइट) कुकीज़? का (?:उपयोग|इस्तेमाल)",),
+        "copyright": (r"सर्वाधिकार सुरक्षित",),
+        "related": (r"(?:ये|यह) भी पढ़ें", r"(?:संबंधित|सम्बंधित) (?:खबरें|ख़बरें|लेख)", r"और पढ़ें", r"ज़?जरूर पढ़ें"),
+    },
+    "id": {
+        "paywall": (r"(?:artikel|konten|berita) ini (?:hanya )?(?:khusus|untuk) (?:pelanggan|member|pembaca premium)", r"khusus pelanggan", r"sudah berlangganan\s?\?",
+                    r"untuk melanjutkan membaca"),
+        "subscription": (r"berlangganan sekarang",),
+        "donation": (r"dukung (?:kami|jurnalisme)", r"donasi sekarang", r"berdonasi"),
+        "share": (r"bagikan", r"cetak", r"komentar", r"simpan", r"kirim", r"ikuti kami"),
+        "link_copied": (r"(?:tautan|link) (?:berhasil )?disalin",),
+        "trust": (r"pedoman (?:media siber|pemberitaan)", r"kode etik jurnalistik"),
+        "newsletter": (r"(?:berlangganan|daftar) (?:newsletter|buletin)",),
+        "cookie": (r"(?:kami menggunakan|situs ini menggunakan) (?:cookie|kuki)",),
+        "copyright": (r"hak cipta dilindungi undang-undang",),
+        "related": (r"baca (?:juga|selengkapnya)", r"(?:berita|artikel) terkait", r"terpopuler"),
+    },
+    "zh": {
+        "paywall": (r"(?:本文|该文章|此内容|本内容)(?:为|仅限|仅供)(?:付费)?(?:订阅|会员)(?:用户|读者)?(?:专享|阅读|可见)?", r"订阅后(?:即可)?(?:继续)?阅读(?:全文)?",
+                    r"(?:付费|会员)专享", r"登录后(?:即可)?(?:继续)?阅读"),
+        "subscription": (r"立即订阅", r"订阅本(?:刊|报)"),
+        "donation": (r"支持我们", r"(?:打赏|赞赏)(?:作者)?", r"捐款支持"),
+        "share": (r"分享(?:到)?", r"转发", r"打印", r"评论", r"收藏", r"微信", r"微博", r"朋友圈", r"关注", r"點讚|点赞", r"分享至", r"列印"),
+        "link_copied": (r"链接已复制", r"已复制链接", r"复制链接", r"複製連結", r"連結已複製", r"已複製"),
+        "trust": (r"(?:本文)?仅代表作者(?:个人)?观点", r"不代表本(?:网|站|报)(?:立场|观点)", r"免责声明"),
+        "newsletter": (r"订阅(?:我们的)?(?:新闻)?(?:电子报|通讯|邮件|简报)", r"(?:扫码|扫描二维码)?关注(?:我们的)?(?:微信)?公众号"),
+        "cookie": (r"(?:本网站|我们)使用(?:cookies?|小型文本文件)", r"接受(?:所有)?cookies?"),
+        "copyright": (r"版权所有", r"未经(?:授权|许可)(?:，|,)?(?:不得|禁止)转载", r"版權所有"),
+        "related": (r"相关(?:阅读|新闻|文章|报道|推荐)", r"延伸阅读", r"推荐阅读", r"猜你喜欢", r"相關(?:閱讀|新聞|文章|報導)", r"延伸閱讀", r"推薦閱讀"),
+    },
+    "ja": {
+        "paywall": (r"この記事は(?:有料)?(?:会員|購読者)(?:限定|専用)", r"(?:有料会員|会員)限定(?:記事)?", r"続きを読むには", r"残り\d+文字", r"この記事の続きは"),
+        "subscription": (r"購読(?:する|を申し込む)", r"無料会員登録"),
+        "donation": (r"(?:ご)?支援(?:を)?お願い(?:します|いたします)", r"寄付のお願い"),
+        "share": (r"シェア(?:する)?", r"共有", r"印刷", r"コメント(?:する)?", r"保存", r"ツイート", r"ブックマーク", r"フォロー(?:する)?", r"いいね"),
+        "link_copied": (r"リンクをコピーしました", r"コピーしました", r"リンクをコピー"),
+        "trust": (r"編集(?:方針|ガイドライン)",),
+        "newsletter": (r"(?:メール)?(?:ニュースレター|メルマガ)(?:を|の)?(?:購読|登録)",),
+        "cookie": (r"(?:(?:当|本)サイト(?:では|は)?)?(?:cookie|クッキー)を(?:使用|利用)",),
+        "copyright": (r"無断(?:転載|複製)(?:を)?(?:禁じます|禁止)",),
+        "related": (r"関連(?:記事|ニュース)", r"あわせて読みたい", r"合わせて読みたい", r"こちらもおすすめ", r"おすすめ記事", r"人気記事"),
+    },
+    "ko": {
+        "paywall": (r"(?:이 기사는|본 기사는)?\s?(?:유료)?\s?(?:회원|구독자)\s?전용", r"(?:유료 회원|구독자)만\s?(?:볼|읽을) 수 있", r"전문을 보시려면"),
+        "subscription": (r"구독하기", r"구독 신청"),
+        "donation": (r"후원하기", r"후원(?:해|하)\s?주세요", r"응원하기"),
+        "share": (r"공유(?:하기)?", r"인쇄", r"댓글", r"스크랩", r"저장", r"카카오톡", r"페이스북", r"좋아요", r"팔로우", r"구독"),
+        "link_copied": (r"(?:링크|주소|url)가 복사되었습니다", r"복사되었습니다", r"링크 복사"),
+        "trust": (r"편집\s?(?:원칙|가이드라인)", r"윤리\s?강령"),
+        "newsletter": (r"뉴스레터\s?(?:구독|신청)", r"뉴스레터를 구독하"),
+        "cookie": (r"(?:쿠키|cookie)를 (?:사용|이용)",),
+        "copyright": (r"무단\s?전재", r"저작권자\s?[©ⓒ(]"),
+        "related": (r"관련\s?(?:기사|뉴스)", r"함께 보면 좋은 기사", r"많이 본 (?:뉴스|기사)", r"추천 기사"),
+    },
+    "sv": {
+        "paywall": (r"(?:den här|denna) (?:artikel|text) är (?:endast |bara )?för (?:prenumeranter|premiumkunder)", r"(?:endast|bara) för prenumeranter",
+                    r"redan prenumerant\s?\?", r"för att (?:fortsätta )?läsa (?:hela )?(?:artikeln|vidare)"),
+        "subscription": (r"prenumerera(?: nu)?", r"bli prenumerant"),
+        "donation": (r"stöd (?:oss|vår journalistik|oberoende journalistik)", r"ge en gåva", r"bli (?:medlem|månadsgivare)"),
+        "share": (r"dela", r"skriv ut", r"kommentera", r"kommentarer", r"spara", r"tipsa", r"följ"),
+        "link_copied": (r"länk(?:en)? (?:är )?kopierad",),
+        "trust": (r"(?:våra )?(?:publicistiska|journalistiska) (?:principer|riktlinjer)",),
+        "newsletter": (r"(?:prenumerera på|anmäl dig till) (?:vårt |vår )?nyhetsbrev",),
+        "cookie": (r"(?:vi använder|(?:den här )?webbplatsen använder) (?:kakor|cookies)", r"godkänn (?:alla )?(?:kakor|cookies)"),
+        "copyright": (r"alla rättigheter förbehållna",),
+        "related": (r"läs (?:också|även|mer)", r"relaterade artiklar", r"mest lästa", r"fler artiklar"),
+    },
+}  # fmt: skip
+
+# After a phrase: nothing more of the word. Han and kana run on without spaces and Korean
+# endings attach to the word, so a phrase ending in one of those, or followed by Han or kana,
+# needs no boundary.
+_RUN_ON = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]"
+_END = r"(?:(?<=" + _RUN_ON + r")|(?![\p{L}\p{M}\p{N}])|(?=[\p{Han}\p{Hiragana}\p{Katakana}]))"
+_START = r"(?:(?<![\p{L}\p{M}\p{N}])|(?=[\p{Han}\p{Hiragana}\p{Katakana}]))"
+_FURNITURE = r"[\W\d_]*+"  # punctuation, digits, separators, bullets, icons
+_LABEL_END = r"\s*(?:[:：|»›>\-–—/.…]|$)"
+# After a related heading of these languages only teasers may follow: in their news a label
+# such as "Lee también" also introduces one teaser inside a story of short paragraphs.
+TEASER_MAX_WORDS = 25
+_HEADING_END = r"[\s:：.!?…»›>→\-–—|]*$"
+
+
+@dataclass(frozen=True)
+class MaxChars:
+    """A rule's second opinion: the line is at most ``limit`` characters (word counts miss CJK lines)."""
+
+    limit: int
+
+    def __call__(self, line: str) -> bool:
+        return len(line) <= self.limit
+
+
+def phrases_of(category: str) -> list[str]:
+    """Every language's phrases of ``category``, longest first so an alternation prefers the fuller one."""
+    found = {p for table in PHRASES.values() for p in table.get(category, ())}
+    return sorted(found, key=lambda p: (-len(p), p))
+
+
+def _alternation(category: str) -> str:
+    return "(?:" + "|".join(phrases_of(category)) + ")"
+
+
+def _pattern(category: Category, phrases: str) -> str:
+    if category.shape == WHOLE:
+        return "^" + _FURNITURE + "(?:" + phrases + _END + _FURNITURE + ")++$"
+    if category.shape == LEAD:
+        return "^" + _FURNITURE + phrases + _END
+    if category.shape == LABEL:
+        return "^" + _FURNITURE + phrases + _END + _LABEL_END
+    return _START + phrases + _END
+
+
+def language_line_rules() -> list[LineRule]:
+    """One line rule per category, its phrases in every language."""
+    return [
+        LineRule(
+            category.rule,
+            rule_pattern(_pattern(category, _alternation(key))),
+            where=ANYWHERE,
+            max_words=category.max_words,
+            description=f"{category.description}, in {len(languages_of(key))} languages (docs/languages.md)",
+            accept=MaxChars(category.max_chars),
+            guarded=True,
+        )
+        for key, category in CATEGORIES.items()
+    ]
+
+
+def related_section_rule() -> SectionRule:
+    """A related-stories heading of any language on a line of its own, starting a list of teasers."""
+    return SectionRule(
+        RuleName.RELATED_SECTION,
+        rule_pattern("^" + _FURNITURE + _alternation("related") + _END + _HEADING_END),
+        max_prose_words=TEASER_MAX_WORDS,
+        description="a related-stories heading ('Das könnte Sie auch interessieren', 'Lire aussi', '関連記事') "
+        "starting a list of teasers, in every language of docs/languages.md",
+    )
+
+
+def languages_of(category: str) -> list[str]:
+    """The languages with phrases of ``category``."""
+    return [code for code, table in PHRASES.items() if table.get(category)]

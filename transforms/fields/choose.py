@@ -102,12 +102,19 @@ def _complete_first_names(names: list[str], everything: list[str], visible: bool
         if " " not in name:
             fuller = next((n for n in everything if n.split()[0] == name and " " in n), None)
             name = fuller or name
-        elif visible:
-            shorter = [n for n in everything if " " in n and name.startswith(n + " ")]
+        elif visible:  # a last initial is the name's own ("Juan Carlos Muñoz C."), not a glued role
+            shorter = [
+                n
+                for n in everything
+                if " " in n and name.startswith(n + " ") and not _INITIAL.fullmatch(name[len(n) :])
+            ]
             name = max(shorter, key=len) if shorter else name
         if name not in completed:
             completed.append(name)
     return completed
+
+
+_INITIAL = regex.compile(r"\s\p{Lu}\.?")
 
 
 def _drop_extended(names: list[str]) -> list[str]:
@@ -141,6 +148,24 @@ def _with_co_authors(names: list[str], by_source: dict[str, list[str]], not_name
         if others and name_key(shown[0]) == name_key(names[0]) and len(others) == len(shown) - 1:
             return [names[0], *others]
     return names
+
+
+# Sources that gather every matching element of the page, so a teaser list's writers come along.
+_GATHERING_SOURCES = {FieldSource.HTML_META, FieldSource.ITEMPROP, FieldSource.REL_AUTHOR}
+
+
+def _only_the_byline(names: list[str], source: str, by_source: dict[str, list[str]]) -> list[str]:
+    """A gathering source's names cut to those the story's own first bylines print, when they print some
+    of them and not all: ``rel="author"`` links to eight writers, the byline ``By Tatyana Turner``."""
+    if source not in _GATHERING_SOURCES or len(names) < 2:
+        return names
+    printed = {
+        name_key(n)
+        for byline in (FieldSource.BYLINE_ELEMENT, FieldSource.TEXT_BYLINE)
+        for n in by_source.get(byline, [])
+    }
+    shown = [n for n in names if name_key(n) in printed]
+    return shown if shown else names
 
 
 # Visible sources that print a byline on the page itself.
@@ -251,7 +276,7 @@ def _first_convincing(
         ):
             return shown
         if convincing:
-            names = _with_co_authors(convincing, by_source, not_names)
+            names = _with_co_authors(_only_the_byline(convincing, source, by_source), by_source, not_names)
             return _complete_first_names(names, everything, visible=source in _VISIBLE_SOURCES), source
         if fallback[1] is None:
             fallback = (_complete_first_names(names, everything), source)

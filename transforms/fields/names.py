@@ -14,6 +14,9 @@ from newsclean.transforms.fields.agency import canonical_agency
 # "By", "Written by", and the forms of other news languages.
 BYLINE_LEAD = (
     r"(?:(?:written|story|words|text|reporting|report|posted|published|compiled|interview|photos?\s+and\s+text)\s+by"
+    r"|(?:ver[öo]ffentlicht|erstellt|eingestellt|geschrieben|verfasst|gepostet)\s+von"
+    r"|(?:publi[ée]e?|[ée]crite?)\s+par|(?:escrito|publicado)\s+por|(?:scritto|pubblicato)\s+da"
+    r"|(?:geschreven|gepubliceerd)\s+door|interview|redaktion(?=\s*:)"
     r"|by|from|author(?:s|ed\s+by)?|von|par|por|di|door|av|af|de|autor(?:es|in|a)?|auteur(?:e|s)?"
     r"|texto?|redacci[oó]n)"
 )
@@ -27,7 +30,9 @@ _HONORIFIC = regex.compile(
     r"^(?:(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|fr|sr|sra|herr|frau|mme|m)\.?\s+)+", regex.I
 )
 # A username or a domain is not a name: "andrew.keaveney", "Paperium.net", "q_admin".
-_HANDLE_LIKE = regex.compile(r"[\p{L}\d]\.[\p{Ll}\d]|_|\.(?:com|net|org|io|co|uk|de)\b", regex.I)
+_HANDLE_LIKE = regex.compile(
+    r"(?-i:[\p{L}\d]\.[\p{Ll}\d])|_|\.(?:com|net|org|io|co|uk|de)\b", regex.I
+)  # not "R.C. Baker"
 _EMAIL = regex.compile(r"(?<!\S)[^\s@]+@\S+\.\w+")
 _URL = regex.compile(r"https?://\S+|www\.\S+")
 _HANDLE = regex.compile(r"(?<!\w)@\w+")
@@ -57,7 +62,7 @@ _DATE_TAIL = regex.compile(
 # only ("MD" is in "M\.?D\.?"): a form listed twice doubles the ways to read every repeat.
 _CREDENTIAL = regex.compile(
     r"(?:,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|DO|RN|NP|PA-C|MS|MSc|MA|MBA|JD|CPA|CFP|CFA|RD|RDN|LD|LDN|"
-    r"CDCES|FAND|DDS|DMD|DVM|PharmD|PsyD|LCSW|LMFT|MPH|MSW|BSN|CEPF|CPT|CSCS|Esq\.?|Jr\.?|Sr\.?|II|III|IV))+$"
+    r"CDCES|FAND|DDS|DMD|DVM|PharmD|PsyD|LCSW|LMFT|MPH|MSW|BSN|CEPF|CPT|CSCS|Esq\.?|II|III|IV))+$"
 )
 # Unlisted credentials or an outlet in capitals after a name printed in mixed case:
 # "Jeffrey A. Slotnick CPP, PSP", "Jane Doe CNN" ("JIM HEINTZ" is all capitals and stays).
@@ -66,6 +71,25 @@ _CREDENTIAL = regex.compile(
 _CAPS_TAIL = regex.compile(
     r"(?<=\p{Lu}\p{Ll}+ (?:\p{Lu}\. )?\p{Lu}\p{Ll}[\p{Ll}'’\-]*)(?:(?:,? \p{Lu}{2,6}){2,}|,? \p{Lu}{2,4})$"
 )
+# Link labels printed after an author box's name: "Johanna Kropfitsch Alle Artikel", "Jane Doe View all posts".
+_NAV_TAIL = regex.compile(
+    r"\s+(?:alle\s+(?:artikel|beitr[äa]ge)|mehr\s+(?:artikel|beitr[äa]ge|von)|(?:view\s+)?all\s+(?:posts|articles|stories)"
+    r"|view\s+(?:profile|posts)|more\s+(?:articles|stories)|tous\s+(?:ses|les)\s+articles|date|datum)\W*$",
+    regex.I,
+)
+# When and how long, printed after the names in many languages: "… y José Miguel Wilson Hace 13 horas Tiempo de
+# lectura: 8 minutos", "vor 2 Stunden", "il y a 3 heures", "há 5 minutos", "Lesezeit: 4 Min."
+_RELATIVE_TAIL = regex.compile(
+    r"\s+(?:(?:hace|vor|il\s+y\s+a|há|fa|ago)\s+\d+|\d+\s+(?:hours?|minutes?|days?)\s+ago"
+    r"|(?:tiempo\s+de\s+lectura|lesezeit|lesedauer|temps\s+de\s+lecture|tempo\s+de\s+leitura|tempo\s+di\s+lettura"
+    r"|reading\s+time|leestijd)\b|\d+\s*min(?:ute)?s?\.?\s+(?:read|lesezeit|de\s+lectura|de\s+lecture)\b).*$",
+    regex.I,
+)
+# A dateline's "Place /Country" glued after a byline's last name: "Sebastian Drescher Kakuma /Kenia".
+_PLACE_TAIL = regex.compile(r"(?<=\p{L}+\s+\p{L}+)\s+\p{Lu}\p{Ll}+\s*/\s*\p{Lu}\p{Ll}+$")
+# A role in brackets or a desk's short code after a name: "Eberhard Fuhr (Pressesprecher des EJW)",
+# "Peter Maahn/SP-X", "Jane Doe/dpa".
+_ASIDE_TAIL = regex.compile(r"(?<=\p{Ll}\.?)(?:\s*\([^()]{1,60}\)?|/[\p{L}\-]{1,12})$")
 # "Jane Doe for The New York Times", "X on behalf of Y": the person comes first.
 _AFFILIATION_TAIL = regex.compile(
     r"(?<!\s)\s+(?:on\s+behalf\s+of|for|at|from|of\s+the|(?i:former))\s+\p{Lu}.*$"
@@ -79,7 +103,10 @@ _ROLE_WORDS = (
     r"lawyer|physician|nurse|dietitian|nutritionist|therapist|engineer|developer|designer|scientist|"
     r"researcher|professor|teacher|educator|coach|trainer|chef|gardener|winemaker|horticulturalist|"
     r"marketing|content|communications|former|master|licensed|certified|registered|"
-    r"team|desk|staffer|at\s+large|in\s+chief)"
+    r"team|desk|staffer|at\s+large|in\s+chief|"
+    # German and other roles printed before a name: "FOCUS-Online-Experte Robin Tschöpe", "Rechtsanwalt X"
+    r"(?:\p{L}+-)*expert(?:e|in)|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)|journalist(?:in)|"
+    r"rechtsanw[aä]lt(?:in)?|pressesprecher(?:in)?|chefredakteur(?:in)?|gastautor(?:in)?)"
 )
 _ROLE_TAIL = regex.compile(
     r"(?:\s*[,|]\s*|\s+[\-–—]\s+|\s+)(?:(?:the|an?)\s+)?" + _ROLE_WORDS + r"(?:\s+" + _ROLE_WORDS + r")*\s*$", regex.I
@@ -99,9 +126,10 @@ _NOT_PERSON_WORDS = frozenset(
     council committee department ministry office bureau center centre studio studios online digital
     follow subscribe share email anonymous unknown none null undefined update updates updated published posted
     sponsored advertisement the a an by and of our your today lifestyle about home privacy terms
-    on in at to for with from is it or
+    on in at to for with from is it or date datum
+    redaktion redaction rédaction redazione redactie redakcja redakce redakcia
     january february march september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
     saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split()
 )
 _PARTICLES = frozenset("de da del della der den van von la le du di dos das al el bin bint ibn ter ten y".split())
@@ -122,10 +150,10 @@ def _case_word(word: str, first: bool) -> str:
     lower = word.lower()
     if not first and lower in _PARTICLES:
         return lower
-    parts = regex.split(r"([\-'’])", lower)
+    parts = regex.split(r"([\-'’.])", lower)
     cased = []
     for part in parts:
-        if part in "-'’" or not part:
+        if part in "-'’." or not part:
             cased.append(part)
         elif part.startswith("mc") and len(part) > 3:
             cased.append("Mc" + part[2:].capitalize())
@@ -181,6 +209,7 @@ def clean_person_name(raw: str, not_names: frozenset[str] = frozenset()) -> str 
     text = regex.sub(r"\s+", " ", text).strip(' \t|•·,;:-–—()[]"“”')
     text = _LEAD.sub("", text)
     text = _DATE_TAIL.sub("", text)
+    text = _NAV_TAIL.sub("", _ASIDE_TAIL.sub("", _PLACE_TAIL.sub("", _RELATIVE_TAIL.sub("", text))))
     text = _AFFILIATION_TAIL.sub("", text)
     if _ROLE_ONLY.match(text) or _GROUP_TAIL.search(text):
         return None
@@ -192,7 +221,9 @@ def clean_person_name(raw: str, not_names: frozenset[str] = frozenset()) -> str 
         text = _ROLE_HEAD.sub("", text).strip(" ,;|-–—")
         if text == before:
             break
-    text = _HONORIFIC.sub("", text).strip(" .,;:")
+    text = _HONORIFIC.sub("", text).strip(" ,;:")
+    if text.endswith(".") and not regex.search(r"(?:\s\p{Lu}|\sJr|\sSr)\.$", text):
+        text = text.rstrip(".")  # a sentence's full stop, not an initial's ("Juan Carlos Muñoz C.", "Jr.")
     if _HANDLE_LIKE.search(text):
         return None
     if not text or _CREDENTIAL.fullmatch(" " + text) or (" " not in text and _shouting(text) and len(text) <= 5):
@@ -247,6 +278,8 @@ def split_names(byline: str, not_names: frozenset[str] = frozenset()) -> tuple[l
         if found:
             agency = agency or found
             continue
+        if (slash := fragment.rfind("/")) > 0 and (found := canonical_agency(fragment[slash + 1 :])):
+            agency, fragment = agency or found, fragment[:slash]  # "Jane Doe/dpa"
         # "NASSER KARIMI Associated Press": a trailing agency glued to the last name
         for form_agency in _trailing_agency(fragment):
             agency = agency or form_agency[1]

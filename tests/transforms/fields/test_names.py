@@ -6,6 +6,7 @@ import pytest
 
 from newsclean.transforms.fields.choose import choose_authors
 from newsclean.transforms.fields.names import case_name, clean_person_name, outlet_keys, split_names
+from newsclean.transforms.vocabulary import FieldSource
 
 
 @pytest.mark.parametrize(
@@ -42,6 +43,29 @@ from newsclean.transforms.fields.names import case_name, clean_person_name, outl
         ("This article has been written by Jane Doe and John Roe", ["Jane Doe", "John Roe"], None),
         ("This post was reviewed by Jane Doe", [], None),  # a reviewer is no author
         ("This post was sponsored by Acme Corp", [], None),
+        # labels, roles and tails of other languages around the names
+        ("Veröffentlicht von Cem Basman", ["Cem Basman"], None),
+        ("Publié par Jeanne Martin", ["Jeanne Martin"], None),
+        ("Interview: Julia Lauter", ["Julia Lauter"], None),
+        ("FOCUS-Online-Experte Robin Tschöpe", ["Robin Tschöpe"], None),
+        ("Autor: Rechtsanwalt Sebastian Einbock", ["Sebastian Einbock"], None),
+        ("Redaktion: Eberhard Fuhr (Pressesprecher des EJW)", ["Eberhard Fuhr"], None),
+        ("Johanna Kropfitsch Alle Artikel", ["Johanna Kropfitsch"], None),
+        ("Peter Maahn/SP-X", ["Peter Maahn"], None),
+        ("Jane Doe/dpa", ["Jane Doe"], "dpa"),
+        (
+            "Isabel Caro , Rocío Latorre y José Miguel Wilson Hace 13 horas Tiempo de lectura: 8 minutos",
+            ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"],
+            None,
+        ),
+        ("Von Roland Brockmann und Sebastian Drescher Kakuma /Kenia", ["Roland Brockmann", "Sebastian Drescher"], None),
+        ("Jan Kupitz", ["Jan Kupitz"], None),  # a given name, not a month
+        # initials and suffixes belong to the name
+        ("By R.C. BAKER", ["R.C. Baker"], None),
+        ("By Jane Q. Public", ["Jane Q. Public"], None),
+        ("María J. de la Fuente", ["María J. de la Fuente"], None),
+        ("Juan Carlos Muñoz C.", ["Juan Carlos Muñoz C."], None),
+        ("Perry Bacon Jr.", ["Perry Bacon Jr."], None),
     ],
 )
 def test_bylines(byline: str, people: list[str], agency: str | None) -> None:
@@ -65,6 +89,8 @@ def test_bylines(byline: str, people: list[str], agency: str | None) -> None:
         "Follow",
         "Updated Jan 5, 2025",
         "Dec",
+        "Datum",
+        "Redaktion Polizeiticker Schweiz",  # a desk, not a person
         "Senior Reporter",
         "The Author",
         "News Desk",
@@ -227,3 +253,17 @@ def test_a_role_with_its_remit_joins_no_second_person() -> None:
     assert split_names("By Jane Doe, Director of Research, and John Roe")[0] == ["Jane Doe", "John Roe"]
     assert clean_person_name("Liz Kenny Former McKinsey Consultant") == "Liz Kenny"
     assert split_names("Justin C. Meserole, On")[0] == ["Justin C. Meserole"]  # a function word is no name
+
+
+def test_a_gathering_source_keeps_only_the_people_the_byline_prints() -> None:
+    """rel="author" links gather every teaser's writer; the story's byline names its own."""
+    candidates = [
+        (FieldSource.REL_AUTHOR, ["Tatyana Turner", "Claire Stottlemyer", "Emma Whitford"]),
+        (FieldSource.TEXT_BYLINE, ["By Tatyana Turner"]),
+    ]
+    assert choose_authors(candidates) == (["Tatyana Turner"], FieldSource.REL_AUTHOR)
+    co_authors = [
+        (FieldSource.HTML_META, ["Chen Zhao, Daryl Fairweather"]),
+        (FieldSource.TEXT_BYLINE, ["by Chen Zhao and Daryl Fairweather"]),
+    ]
+    assert choose_authors(co_authors)[0] == ["Chen Zhao", "Daryl Fairweather"]

@@ -5,9 +5,11 @@ footers included. ``html_to_naive_text`` does exactly that and nothing more:
 ``<script>``, ``<style>``, ``<noscript>``, ``<template>`` and the ``<head>``
 (never rendered) are dropped, block elements and ``<br>`` end a line, inline
 elements do not. Every case of a folder in the wcxb case format
-(``<id>.html.gz`` + ``<id>.json`` with ``body``) is converted and cleaned, and
-the result is scored with the project's body metric beside two baselines
-measured in the same run: keeping every line, and C4's line rules.
+(``<id>.html.gz`` + ``<id>.json`` with ``body`` or ``with``/``without``
+snippets) is converted and cleaned, and the result is scored with the
+project's body metric (or, where no body is annotated, the snippet metric)
+beside two baselines measured in the same run: keeping every line, and C4's
+line rules. Run it on wcxb-dev (bodies) and trafilatura-eval (snippets).
 
     python -m benchmarks.naive_text [DATA_DIR] [--folds 5] [--limit N] [--dump DIR]
 
@@ -97,7 +99,7 @@ def c4_lines(text: str) -> str:
 
 
 def iter_cases(data: Path, limit: int | None = None) -> Iterator[tuple[str, str, dict]]:
-    """``(case_id, naive_text, truth)`` for each case with an annotated body."""
+    """``(case_id, naive_text, truth)`` for each case with an annotated body or snippets."""
     paths = sorted(data.glob("*.json"))
     n = 0
     for truth_path in paths:
@@ -105,7 +107,7 @@ def iter_cases(data: Path, limit: int | None = None) -> Iterator[tuple[str, str,
         if not html_path.exists():
             continue
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
-        if truth.get("body") is None:
+        if truth.get("body") is None and not (truth.get("with") or truth.get("without")):
             continue
         yield truth_path.stem, html_to_naive_text(gzip.decompress(html_path.read_bytes())), truth
         n += 1
@@ -129,7 +131,14 @@ def newsclean_text(naive: str, today: dt.date) -> str:
 
 
 def _fmt(name: str, scores) -> str:
-    return f"{name:<34} P {scores.body_precision:.3f}  R {scores.body_recall:.3f}  F1 {scores.body_f1:.3f}"
+    parts = []
+    if scores.body_docs:
+        parts.append(f"body P {scores.body_precision:.3f}  R {scores.body_recall:.3f}  F1 {scores.body_f1:.3f}")
+    if scores.snippet_docs:
+        parts.append(
+            f"snippets P {scores.snippet_precision:.3f}  R {scores.snippet_recall:.3f}  F1 {scores.snippet_f1:.3f}"
+        )
+    return f"{name:<34} " + "   ".join(parts)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     keep_all = score_cases([{"text": naive} for _, naive, _ in cases], truths)
     c4 = score_cases([{"text": c4_lines(naive)} for _, naive, _ in cases], truths)
     ours = score_cases([{"text": newsclean_text(naive, today)} for _, naive, _ in cases], truths)
-    truth_kept = score_cases([{"text": newsclean_text(t["body"], today)} for t in truths], truths)
+    bodies = [t for t in truths if t.get("body")]
+    truth_kept = score_cases([{"text": newsclean_text(t["body"], today)} for t in bodies], bodies)
     print(f"{len(cases)} cases from {args.data}")
     print(_fmt("keep every line", keep_all))
     print(_fmt("C4 line rules", c4))
@@ -163,10 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.folds:
         from benchmarks.train_lines import cross_validate
 
-        held_out, truth_held_out = cross_validate(cases, args.folds, today)
+        held_out, truth_held_out = cross_validate([c for c in cases if c[2].get("body")], args.folds, today)
         print(_fmt(f"newsclean ({args.folds}-fold by site, held out)", held_out))
         print(f"clean truth bodies, {args.folds}-fold held out: recall kept {truth_held_out.body_recall:.4f}")
-    print(f"clean truth bodies through newsclean (shipped model): recall kept {truth_kept.body_recall:.4f}")
+    if bodies:
+        print(f"clean truth bodies through newsclean (shipped model): recall kept {truth_kept.body_recall:.4f}")
     return 0
 
 

@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
     today = dt.date.today()
-    cases = load_cases(args.data, args.limit)
+    cases = [c for c in load_cases(args.data, args.limit) if c[2].get("body")]  # the labels come from bodies
     docs = make_docs(cases, today)
     labels = [label for d in docs if d.kind == "naive" for label in d.labels]
     print(f"{len(cases)} cases, {len(labels)} naive lines, {sum(labels) / len(labels):.1%} labelled body")

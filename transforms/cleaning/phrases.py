@@ -64,9 +64,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
                     r"subscribe (?:now )?to (?:continue|keep) reading", r"you(?: have|['’]ve) (?:reached|used) (?:your|all of your|the) (?:free )?(?:article )?(?:limit|free articles)",
                     r"to (?:continue|keep) reading,? (?:please )?(?:subscribe|log in|sign in)", r"(?:exclusive|only) for (?:subscribers|members)"),
         "subscription": (r"subscribe (?:now|today)", r"become a subscriber"),
-        "share": (r"share(?: this)?", r"print", r"e-?mail", r"save", r"follow", r"tweet"),
+        "share": (r"share(?: this)?", r"print", r"e-?mail", r"save", r"follow", r"tweet", r"like this", r"like loading"),
         "newsletter": (r"sign up (?:for|to) (?:our|the) (?:\p{L}+ ){0,3}newsletters?", r"get (?:our|the) (?:\p{L}+ ){0,3}newsletter"),
-        "related": (r"read also", r"see also", r"related (?:articles|stories|news|coverage)", r"you (?:may|might) also like", r"most read"),
+        "related": (r"read also", r"see also", r"related (?:articles|stories|news|coverage)", r"you (?:may|might) also like", r"most read", r"tags", r"topics"),
         "donation": (r"(?:please )?(?:consider )?(?:donate|make a donation|making a donation) (?:to|today|now)", r"donate now",
                      r"(?:please )?support (?:our|independent|quality|local) (?:journalism|reporting|newsroom)", r"become a (?:patron|supporter)"),
         "link_copied": (r"link copied(?: to clipboard)?", r"copied to clipboard", r"url copied", r"copied!?"),
@@ -83,7 +83,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "subscription": (r"jetzt abonnieren", r"abo abschließen", r"jetzt (?:testen|abo sichern)"),
         "donation": (r"jetzt (?:unterstützen|spenden)", r"unterstützen sie (?:uns|unsere arbeit|unabhängigen journalismus|\p{L}+ jetzt)",
                      r"unterstütze (?:uns|unsere arbeit)", r"mit (?:einer|ihrer) spende"),
-        "share": (r"teilen", r"drucken", r"kommentieren", r"kommentare", r"merken", r"versenden", r"per e-mail", r"artikel teilen", r"folgen"),
+        "share": (r"teilen", r"drucken", r"kommentieren", r"kommentare", r"merken", r"versenden", r"per e-mail", r"artikel teilen", r"folgen",
+                  r"gefällt mir", r"bloggern gefällt das", r"kommentare insgesamt", r"bild anzeigen"),
         "link_copied": (r"link (?:wurde )?kopiert", r"in die zwischenablage kopiert"),
         "trust": (r"nach den (?:regeln|grundsätzen|richtlinien) (?:des|der) (?:deutschen )?(?:presserats|journalistischen sorgfalt)",
                   r"unsere (?:redaktionellen )?(?:standards|grundsätze) (?:finden|lesen) sie", r"transparenzhinweis"),
@@ -91,8 +92,10 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
                        r"(?:hier|jetzt) (?:für den|zum) (?:\p{L}+-)?newsletter anmelden"),
         "cookie": (r"(?:wir|diese (?:website|webseite|seite)) (?:verwende[nt]|nutz(?:en|t)) cookies", r"cookies? (?:akzeptieren|zulassen)", r"cookie-einstellungen"),
         "copyright": (r"alle rechte vorbehalten",),
-        "related": (r"(?:das )?könnte (?:sie|dich) auch interessieren", r"mehr zum thema", r"lesen sie auch", r"auch interessant",
-                    r"(?:ähnliche|verwandte|weitere) (?:artikel|themen|beiträge|nachrichten)", r"meistgelesen"),
+        "related": (r"(?:das )?(?:thema )?könnte (?:sie|dich) auch interessieren", r"mehr (?:zum|zur|zu|aus|von|über)", r"mehr themen", r"lesen sie (?:auch|mehr)",
+                    r"auch interessant", r"(?:ähnliche|verwandte|weitere|empfohlene|neueste) (?:aktuelle )?(?:artikel|themen|beiträge|nachrichten|meldungen|videos)",
+                    r"meistgelesen(?:e artikel)?", r"zum weiterlesen", r"schon gelesen", r"top-themen", r"videos zum thema", r"kommentierte artikel",
+                    r"weiterführende(?:r)? links?", r"vorschau auf den nächsten artikel", r"themen", r"schlagw(?:ö|o)rte(?:r)?"),
     },
     "fr": {
         "paywall": (r"il vous reste \d+\s?% de (?:cet|l['’]) article à lire", r"la suite est réservée aux abonnés", r"(?:cet|l['’]) article est réservé aux abonnés",
@@ -120,7 +123,9 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "newsletter": (r"(?:suscríbete|apúntate|regístrate) (?:a|en) (?:nuestra|la|nuestro|el) (?:newsletter|boletín)", r"recibe (?:nuestra|la|el) (?:newsletter|boletín)"),
         "cookie": (r"(?:utilizamos|usamos|este sitio (?:web )?utiliza) cookies", r"aceptar (?:todas las )?cookies", r"configuración de cookies"),
         "copyright": (r"todos los derechos reservados",),
-        "related": (r"(?:lee|leer|lea) también", r"(?:también )?te (?:puede|podría) interesar", r"noticias relacionadas", r"lo más leído", r"temas relacionados"),
+        "related": (r"(?:lee|leer|lea|lean|vea|ver|mira|mirá|mire) (?:también|además)", r"lea", r"puedes ver", r"(?:también )?(?:te|le) (?:puede|podría) interesar",
+                    r"(?:noticias|notas|artículos|contenidos?) relacionad[oa]s?", r"lo más (?:leído|visto)", r"temas(?: relacionados)?", r"etiquetas",
+                    r"más (?:sobre|noticias)", r"te recomendamos"),
     },
     "pt": {
         "paywall": (r"(?:este|esta) (?:conteúdo|artigo|reportagem|matéria) é exclusiv[oa] para assinantes", r"^\W*(?:conteúdo )?exclusiv[oa] para assinantes", r"já é assinante\s?\?",
@@ -133,7 +138,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "newsletter": (r"(?:assine|inscreva-se|cadastre-se) (?:em |na |no )?(?:nossa |nosso )?(?:newsletter|boletim)", r"receba (?:a|nossa|as) (?:newsletter|notícias)"),
         "cookie": (r"(?:utilizamos|usamos|este site utiliza) cookies", r"aceitar (?:todos os )?cookies"),
         "copyright": (r"todos os direitos reservados",),
-        "related": (r"leia (?:também|mais)", r"veja (?:também|mais)", r"(?:você )?(?:também )?pode gostar", r"notícias relacionadas", r"mais lidas"),
+        "related": (r"leia (?:também|mais)", r"veja (?:também|mais)", r"saiba mais", r"mais sobre", r"(?:você )?(?:também )?pode gostar", r"notícias relacionadas", r"mais lidas"),
     },
     "it": {
         "paywall": (r"(?:questo|quest['’]) (?:articolo|contenuto) è riservato (?:agli )?abbonati", r"^\W*(?:articolo |contenuto )?riservato agli abbonati", r"sei già abbonato\s?\?",
@@ -335,6 +340,8 @@ _END = r"(?:(?<=" + _RUN_ON + r")|(?![\p{L}\p{M}\p{N}])|(?=[\p{Han}\p{Hiragana}\
 _START = r"(?:(?<![\p{L}\p{M}\p{N}])|(?=[\p{Han}\p{Hiragana}\p{Katakana}]))"
 _FURNITURE = r"[\W\d_]*+"  # punctuation, digits, separators, bullets, icons
 _LABEL_END = r"\s*(?:[:：|»›>\-–—/.…]|$)"
+# ... or be the start of a short heading with its own words and no sentence end ("Mehr aus Thüringen").
+_HEADING_TAIL = r"(?:\s+[^\s.!?。！？]+){1,5}\s*[:：]?\s*$"
 # After a related heading of these languages only teasers may follow: in their news a label
 # such as "Lee también" also introduces one teaser inside a story of short paragraphs.
 TEASER_MAX_WORDS = 25
@@ -367,7 +374,7 @@ def _pattern(category: Category, phrases: str) -> str:
     if category.shape == LEAD:
         return "^" + _FURNITURE + phrases + _END
     if category.shape == LABEL:
-        return "^" + _FURNITURE + phrases + _END + _LABEL_END
+        return "^" + _FURNITURE + phrases + _END + "(?:" + _LABEL_END + "|" + _HEADING_TAIL + ")"
     return _START + phrases + _END
 
 

@@ -46,7 +46,8 @@ PREFIX_RULES: list[PrefixRule] = [
 # Words that introduce a picture credit, in the languages news is printed in ("Bild: dpa", "Foto: EFE").
 _CREDIT_WORDS = (
     r"photo(?:graph)?s?", r"images?", r"pictures?", r"pic", r"fotos?", r"illustrations?", r"(?:top|header|cover)\s+(?:photo|image)",
-    r"picture\s+source", r"image\s+source", r"bild(?:quelle|nachweis)?", r"fotograf(?:ie|ía|ia)", r"crédits?(?:\s+photo)?",
+    r"picture\s+source", r"image\s+source", r"(?:titel|beitrags|vorschau|aufmacher|symbol|header|teaser)?bild(?:quelle|nachweis|er)?", r"fotograf(?:ie|ía|ia)",
+    r"crédits?(?:\s+photos?)?",
     r"zdjęcie", r"фото",
 )  # fmt: skip
 _CREDIT_LABEL = r"(?:(?:" + "|".join(_CREDIT_WORDS) + r")\s*(?:credits?)?|credits?)"

@@ -383,6 +383,17 @@ def _page_encoding(label: str | None) -> str | None:
     return encoding
 
 
+# A page served with a few NUL bytes in its markup (a template's stray byte) is still a page:
+# at most one in this many bytes of the first 64 KiB. Binary data and UTF-16 hold far more.
+_STRAY_NUL_SHARE = 1000
+
+
+def _stray_nuls(data: bytes) -> bool:
+    head = data[:65536]
+    nuls = head.count(b"\x00")
+    return 0 < nuls * _STRAY_NUL_SHARE <= len(head) and b"<" in head
+
+
 def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> Decoded:
     """Decode ``data``: ``declared`` is the transport's charset label; ``html`` reads the page's own too.
 
@@ -405,6 +416,8 @@ def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> D
         except UnicodeDecodeError:
             text = None
     if text is None:
+        if html and not data.startswith(_BINARY_MAGIC) and _stray_nuls(data):
+            data = data.replace(b"\x00", b"")  # an HTML parser drops them too
         if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:65536]:
             raise StageError(STAGE, RejectCode.BINARY, "binary file signature or NUL bytes")
         labels = [encoding_for_label(declared)]

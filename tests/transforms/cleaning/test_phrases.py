@@ -47,6 +47,27 @@ KEPT = [
     "저작권 침해와 무단 복제 문제에 대해 정부가 새로운 대책을 발표했다.",
     "政府表示将继续支持我们的农业发展，并加大对农村地区的投资力度。",
     "Regeringen vill stödja oberoende journalistik genom ett nytt mediestöd, sade kulturministern.",
+    "Mehr als 100 Menschen kamen zur Demonstration vor dem Rathaus.",
+    "Mehr zum Thema sagte der Minister nicht.",
+    "Lea llegó tarde a la reunión.",
+    "Más sobre el tema se sabrá mañana.",
+]
+
+# A related label heading its own short words, a tag list, a photo credit of German desks, WordPress UI.
+HEADINGS = [
+    ("Mehr aus Thüringen", RuleName.RELATED),
+    ("Weitere Beiträge aus der Kolumne:", RuleName.RELATED),
+    ("Das Thema könnte dich auch interessieren:", RuleName.RELATED),
+    ("Lesen Sie auch die folgenden Beiträge:", RuleName.RELATED),
+    ("Más sobre La Tercera AM", RuleName.RELATED),
+    ("VEA TAMBIÉN: Estrella de la educación no brilla para estudiantes en Panamá Oeste", RuleName.RELATED),
+    ("Lea: Consejo Permanente de la OEA aborda la confiscación de sus oficinas", RuleName.RELATED),
+    ("NOTAS RELACIONADAS", RuleName.RELATED),
+    ("Themen: Corona, Bildung, Schule", RuleName.RELATED),
+    ("Titelbild: Geyres Christophe/ABACA/picture-alliance", RuleName.CREDIT),
+    ("Crédits photos : Bestimage", RuleName.CREDIT),
+    ("Kommentare insgesamt: 0", RuleName.SHARE),
+    ("Like this:", RuleName.SHARE),
 ]
 
 
@@ -72,6 +93,12 @@ def test_examples_are_cleaned_out_of_a_story(code: str) -> None:
     cleaned = clean_text(text)
     assert cleaned.paragraphs == PROSE
     assert sorted(r.text for r in cleaned.removed) == sorted(noise)
+
+
+@pytest.mark.parametrize(("line", "rule"), HEADINGS)
+def test_short_headings_and_labels_go_under_their_rule(line: str, rule: RuleName) -> None:
+    found = DEFAULT_RULES.first_line_rule(line, False)
+    assert found is not None and found.name == rule, found and found.name
 
 
 @pytest.mark.parametrize("line", KEPT)

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from newsclean.transforms.errors import StageError
-from newsclean.transforms.reading.decode import decode_bytes
+from newsclean.transforms.reading.decode import decode, decode_bytes
 
 TEXT = "Café owners in Zürich said the “new rules” cost them €2,000 — each."
 
@@ -87,3 +87,13 @@ def test_control_ratio_counts_c0_del_and_c1(text: str) -> None:
 
     controls = [c for c in text if (ord(c) < 0x20 and c not in "\t\n\x0c\r") or 0x7F <= ord(c) <= 0x9F]
     assert _control_ratio(text) == len(controls) / max(len(text), 1)
+
+
+def test_a_few_stray_nul_bytes_in_a_page_are_dropped_not_binary() -> None:
+    page = b"<html><body><p>" + b"Ein langer Absatz der Geschichte. " * 100 + b"</p>\x00\x00<p>Ende.</p></body></html>"
+    decoded = decode(page, html=True)
+    assert "\x00" not in decoded.text and "Ende." in decoded.text
+    with pytest.raises(StageError):  # plain text with them, or a page full of them, stays binary
+        decode(page.replace(b"</p>", b"</p>\x00" * 20) * 1, html=False)
+    with pytest.raises(StageError):
+        decode(b"<html>" + b"a\x00b" * 500, html=True)

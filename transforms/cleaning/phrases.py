@@ -62,10 +62,13 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "paywall": (r"(?:this|the) (?:article|story|content) is (?:only )?(?:for|available to|reserved for|exclusive to) (?:paying |premium |our )?(?:subscribers|members)",
                     r"subscribe (?:now )?to (?:continue|keep) reading", r"you(?: have|['’]ve) (?:reached|used) (?:your|all of your|the) (?:free )?(?:article )?(?:limit|free articles)",
-                    r"to (?:continue|keep) reading,? (?:please )?(?:subscribe|log in|sign in)", r"(?:exclusive|only) for (?:subscribers|members)"),
+                    r"to (?:continue|keep) reading,? (?:please )?(?:subscribe|log in|sign in)", r"(?:exclusive|only) for (?:subscribers|members)",
+                    r"to (?:view|read) the (?:full|whole|rest of the) (?:story|article),? (?:please )?(?:subscribe|log in|sign in)",
+                    r"(?:already|you['’]re) a subscriber,? (?:you can |please )?log in"),
         "subscription": (r"subscribe (?:now|today)", r"become a subscriber"),
         "share": (r"share(?: this)?", r"print", r"e-?mail", r"save", r"follow", r"tweet", r"like this", r"like loading"),
-        "newsletter": (r"sign up (?:for|to) (?:our|the) (?:\p{L}+ ){0,3}newsletters?", r"get (?:our|the) (?:\p{L}+ ){0,3}newsletter"),
+        "newsletter": (r"sign up (?:for|to) (?:our|the) (?:\p{L}+ ){0,3}newsletters?", r"get (?:our|the) (?:\p{L}+ ){0,3}newsletter",
+                       r"sign up to get (?:the|our) (?:best|latest)", r"get [^.!?]{1,40} (?:daily|weekly) edition by email"),
         "related": (r"read also", r"see also", r"related (?:articles|stories|news|coverage)", r"you (?:may|might) also like", r"most read", r"tags", r"topics"),
         "donation": (r"(?:please )?(?:consider )?(?:donate|make a donation|making a donation) (?:to|today|now)", r"donate now",
                      r"(?:please )?support (?:our|independent|quality|local) (?:journalism|reporting|newsroom)", r"become a (?:patron|supporter)"),
@@ -89,7 +92,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "trust": (r"nach den (?:regeln|grundsätzen|richtlinien) (?:des|der) (?:deutschen )?(?:presserats|journalistischen sorgfalt)",
                   r"unsere (?:redaktionellen )?(?:standards|grundsätze) (?:finden|lesen) sie", r"transparenzhinweis"),
         "newsletter": (r"(?:jetzt )?(?:den |unseren )?newsletter (?:abonnieren|bestellen)", r"melden sie sich (?:jetzt )?(?:für|zu) (?:unseren|unserem|den) (?:\p{L}+ )?newsletter",
-                       r"(?:hier|jetzt) (?:für den|zum) (?:\p{L}+-)?newsletter anmelden"),
+                       r"(?:hier|jetzt) (?:für den|zum) (?:\p{L}+-)?newsletter anmelden", r"(?:melde dich|meld dich) (?:hier |jetzt )?(?:für|zu) (?:unseren|unserem|den) (?:\p{L}+-?)?newsletter",
+                       r"mit unserem (?:\p{L}+-?)?newsletter erhalten sie", r"zum newsletter anmelden"),
         "cookie": (r"(?:wir|diese (?:website|webseite|seite)) (?:verwende[nt]|nutz(?:en|t)) cookies", r"cookies? (?:akzeptieren|zulassen)", r"cookie-einstellungen"),
         "copyright": (r"alle rechte vorbehalten",),
         "related": (r"(?:das )?(?:thema )?könnte (?:sie|dich) auch interessieren", r"mehr (?:zum|zur|zu|aus|von|über)", r"mehr themen", r"lesen sie (?:auch|mehr)",
@@ -331,6 +335,29 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"läs (?:också|även|mer)", r"relaterade artiklar", r"mest lästa", r"fler artiklar"),
     },
 }  # fmt: skip
+
+# Calls to action that close a story, beyond English's (cleaning.rules.CALL_TO_ACTION): a
+# closing line opening with one of these is the site talking to its reader, not the story.
+CLOSING_CALLS: dict[str, tuple[str, ...]] = {
+    "en": (r"we want to hear what you think", r"submit (?:your |a )?letter to the editor", r"for the latest (?:stories|news|updates)",
+           r"(?:would|will) you consider supporting", r"we need your help", r"send us (?:a message|your (?:tips|story))",
+           r"(?:you must|please) (?:be )?log(?:ged)? in to (?:post|comment|leave)"),
+    "de": (r"(?:du musst|sie müssen) (?:eingeloggt|angemeldet|registriert) sein", r"sie sind (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)",
+           r"um [^.!?]{0,60}kommentieren zu können", r"verraten sie (?:uns )?(?:gerne )?in den kommentaren", r"schreiben sie (?:uns )?(?:gerne )?(?:ihre meinung )?in die kommentare",
+           r"(?:folgen sie|folge) uns", r"klicken sie auf den (?:unteren |folgenden )?button", r"(?:jetzt )?(?:einfach )?hier klicken"),
+    "es": (r"(?:puede|puedes|pueden) escribirnos", r"síguenos en", r"¿ya sabías que", r"únete (?:a|desde|en)", r"déjanos (?:tu|un) comentario"),
+    "fr": (r"suivez-nous sur", r"laissez (?:un|votre) commentaire", r"vous devez (?:être )?(?:connecté|inscrit)"),
+    "pt": (r"siga-nos", r"deixe (?:seu|o seu|um) comentário"),
+    "it": (r"seguici su", r"lascia un commento"),
+    "nl": (r"volg ons op",),
+}  # fmt: skip
+
+
+def closing_calls() -> str:
+    """Every language's closing calls as one alternation, longest first."""
+    found = {p for table in CLOSING_CALLS.values() for p in table}
+    return "(?:" + "|".join(sorted(found, key=lambda p: (-len(p), p))) + ")"
+
 
 # After a phrase: nothing more of the word. Han and kana run on without spaces and Korean
 # endings attach to the word, so a phrase ending in one of those, or followed by Han or kana,

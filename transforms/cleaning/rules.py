@@ -20,7 +20,7 @@ from newsclean.transforms.cleaning.date_patterns import (
     rule_pattern,
     stamp,
 )
-from newsclean.transforms.cleaning.phrases import language_line_rules, related_section_rule
+from newsclean.transforms.cleaning.phrases import closing_calls, language_line_rules, related_section_rule
 from newsclean.transforms.cleaning.rule_types import (  # noqa: F401 (re-exported: the rule shapes)
     ANYWHERE,
     HEAD,
@@ -155,6 +155,8 @@ LINE_RULES: list[LineRule] = [
             + r")\s*:\s*[^:\n]{1,60}|[^\n]{0,60}/\s?(?:"
             + _PHOTO_AGENCIES
             + r")(?:\s+via\s+[\w\s]{1,30})?)\s*$"
+            # a caption whose labelled credit closes it in parentheses: "... en el Congreso (Foto: Jane Doe/Pool)."
+            r"|\s\((?:photo|foto|image|bild)\s*:\s*[^()\n]{1,80}\)\.?\s*$"
         ),
         max_words=80,
         description="a caption sentence that ends in a photo credit, e.g. '... on Friday. (AP Photo/Jane Doe)'",
@@ -225,11 +227,11 @@ LINE_RULES: list[LineRule] = [
         RuleName.FOLLOW,
         rule_pattern(
             r"^(?:follow|like|find)\s+(?:us|@\w+|\p{L}+(?:\s+\p{L}+){0,3})\s+on\s+(?:twitter|x|facebook|instagram|"
-            r"tiktok|linkedin|youtube|threads|bluesky|mastodon|telegram|whatsapp)\b.{0,120}$"
+            r"tiktok|linkedin|youtube|threads|bluesky|mastodon|telegram|whatsapp)\b.{0,300}$"
             r"|^follow\s+(?:us|@\w+)\b.{0,60}$"
             r"|^follow\s+(?:our|the|\p{L}+['’]s)\s+(?:live\s+)?(?:coverage|updates|reporting|live\s+blog|blog)\b.{0,160}$"
         ),
-        max_words=30,
+        max_words=60,
         description="'Follow us on ...' lines",
         guarded=True,
     ),
@@ -498,6 +500,7 @@ CALL_TO_ACTION = rule_pattern(
     r"don['’]t\s+miss|stay\s+(?:up\s+to\s+date|tuned|in\s+the\s+loop)|never\s+miss)\b)"
     r"|^(?:thanks?\s+(?:you\s+)?for\s+(?:reading|subscribing|signing\s+up|visiting)|enjoy(?:ed)?\s+(?:the|this)\s+(?:post|article)\?"
     r"|if\s+you\s+(?:enjoyed|liked|found)\s+(?:this|my)\b|(?:\W{0,3})?email\s+address\*?$)"
+    r"|^\W{0,3}(?i:" + closing_calls() + r")"
 )
 CALL_TO_ACTION_MAX_WORDS = 45
 

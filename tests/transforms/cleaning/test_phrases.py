@@ -11,7 +11,7 @@ from newsclean.transforms.cleaning.clean import clean_text
 from newsclean.transforms.cleaning.phrase_examples import EXAMPLES, languages_table
 from newsclean.transforms.cleaning.phrases import CATEGORIES, LANGUAGES, PHRASES, language_line_rules
 from newsclean.transforms.cleaning.rules import DEFAULT_RULES
-from newsclean.transforms.cleaning.sections import cut_tail_sections
+from newsclean.transforms.cleaning.sections import clean_blocks, cut_tail_sections
 from newsclean.transforms.facts import Block
 from newsclean.transforms.vocabulary import RuleName
 
@@ -68,7 +68,33 @@ HEADINGS = [
     ("Crédits photos : Bestimage", RuleName.CREDIT),
     ("Kommentare insgesamt: 0", RuleName.SHARE),
     ("Like this:", RuleName.SHARE),
+    ("Cristina Kirchner y Alberto Fernández (Foto: Natacha Pisarenko/Pool via REUTERS).", RuleName.PHOTO_CAPTION),
+    ("Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica. Send us a message "
+     "on WhatsApp at 1-876-499-0169 or email us at online@example.com.", RuleName.FOLLOW),
+    ("Melde dich hier für unseren Newsletter an!", RuleName.NEWSLETTER),
+    ("To view the full story, please subscribe to The Example Times.", RuleName.PAYWALL),
+]  # fmt: skip
+
+CLOSING = [
+    "Du musst eingeloggt sein, um Kommentare zu schreiben!",
+    "Verraten Sie gerne in den Kommentaren: Was halten Sie davon?",
+    "We want to hear what you think about this article. Submit a letter to the editor.",
+    "Puede escribirnos a redaccion@example.com o seguirnos en Facebook.",
+    "Suivez-nous sur Facebook et Twitter.",
 ]
+
+
+@pytest.mark.parametrize("line", CLOSING)
+def test_closing_calls_of_other_languages_leave_the_end_of_a_story(line: str) -> None:
+    kept, removed = clean_blocks([Block("paragraph", p) for p in [*PROSE, line]])
+    assert [b.text for b in kept] == PROSE
+    assert [r.rule for r in removed] == [RuleName.CALL_TO_ACTION]
+
+
+def test_a_closing_call_inside_the_story_is_kept() -> None:
+    texts = [PROSE[0], "Folgen Sie uns, sagte der Bürgermeister zu den Demonstranten.", PROSE[1], PROSE[2]]
+    kept, _ = clean_blocks([Block("paragraph", p) for p in texts])
+    assert len(kept) == 4
 
 
 def test_every_required_language_has_every_category() -> None:

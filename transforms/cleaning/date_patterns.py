@@ -45,18 +45,21 @@ RELATIVE_TIME = (
 # Labels of a publication date, as data: English first, then the languages news is printed in.
 PUBLISHED_LABELS = (
     r"date[ds]?", r"published(?:\s+on)?", r"first\s+published(?:\s+on)?", r"posted(?:\s+on)?", r"released",
-    r"issued", r"created", r"veröffentlicht(?:\s+am)?", r"erschienen(?:\s+am)?", r"datum", r"publié(?:\s+le)?",
+    r"issued", r"created", r"(?:release|news|publication|publish)\s+date", r"veröffentlicht(?:\s+am)?", r"veröffentlichung(?:sdatum)?",
+    r"date\s+de\s+publication", r"fecha\s+de\s+publicación", r"data\s+(?:di|de)\s+pubblica(?:zione|ção)", r"erschienen(?:\s+am)?", r"datum", r"publié(?:\s+le)?",
     r"mis\s+en\s+ligne(?:\s+le)?", r"publicado(?:\s+(?:el|em|a))?", r"fecha", r"pubblicato(?:\s+il)?", r"data",
     r"gepubliceerd(?:\s+op)?", r"opublikowano", r"publicerad", r"yayınlanma(?:\s+tarihi)?", r"опубликовано",
 )  # fmt: skip
 # Labels of an update: a stamp that is noise, never the publication date.
 UPDATED_LABELS = (
-    r"updated(?:\s+on)?", r"last\s+updated(?:\s+on)?", r"modified", r"aktualisiert(?:\s+am)?",
+    r"updated(?:\s+on)?", r"last\s+updated(?:\s+on)?", r"modified", r"last\s+modified(?:\s+on)?", r"aktualisiert(?:\s+am)?",
+    r"letzte\s+(?:änderung|aktualisierung)(?:\s+am)?", r"zuletzt\s+geändert(?:\s+am)?", r"geändert\s+am", r"dernière\s+mise\s+à\s+jour(?:\s+le)?",
+    r"última\s+(?:actualización|atualização)", r"ultimo\s+aggiornamento",
     r"zuletzt\s+aktualisiert(?:\s+am)?", r"stand", r"mis\s+à\s+jour(?:\s+le)?", r"actualizado(?:\s+(?:el|a))?",
     r"aggiornato(?:\s+(?:il|alle))?", r"bijgewerkt(?:\s+op)?", r"atualizado(?:\s+(?:em|a))?", r"zaktualizowano",
     r"uppdaterad", r"güncellenme(?:\s+tarihi)?", r"обновлено",
 )  # fmt: skip
-ENGLISH_LABELS = (*PUBLISHED_LABELS[:7], *UPDATED_LABELS[:3])  # the rest say the page is not English
+ENGLISH_LABELS = (*PUBLISHED_LABELS[:8], *UPDATED_LABELS[:4])  # the rest say the page is not English
 PUBLISHED_LABEL = r"(?:" + "|".join(PUBLISHED_LABELS) + r")"
 UPDATED_LABEL = r"(?:" + "|".join(UPDATED_LABELS) + r")"
 DATE_LABEL = r"(?:" + UPDATED_LABEL + "|" + PUBLISHED_LABEL + r")"

@@ -87,7 +87,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "donation": (r"jetzt (?:unterstützen|spenden)", r"unterstützen sie (?:uns|unsere arbeit|unabhängigen journalismus|\p{L}+ jetzt)",
                      r"unterstütze (?:uns|unsere arbeit)", r"mit (?:einer|ihrer) spende"),
         "share": (r"teilen", r"drucken", r"kommentieren", r"kommentare", r"merken", r"versenden", r"per e-mail", r"artikel teilen", r"folgen",
-                  r"gefällt mir", r"bloggern gefällt das", r"kommentare insgesamt", r"bild anzeigen"),
+                  r"gefällt mir", r"bloggern gefällt das", r"kommentare insgesamt", r"bild anzeigen", r"lade",
+                  r"sie sind (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)"),
         "link_copied": (r"link (?:wurde )?kopiert", r"in die zwischenablage kopiert"),
         "trust": (r"nach den (?:regeln|grundsätzen|richtlinien) (?:des|der) (?:deutschen )?(?:presserats|journalistischen sorgfalt)",
                   r"unsere (?:redaktionellen )?(?:standards|grundsätze) (?:finden|lesen) sie", r"transparenzhinweis"),
@@ -103,7 +104,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "fr": {
         "paywall": (r"il vous reste \d+\s?% de (?:cet|l['’]) article à lire", r"la suite est réservée aux abonnés", r"(?:cet|l['’]) article est réservé aux abonnés",
-                    r"déjà abonné\s?\?", r"abonnez-vous pour (?:lire|continuer)", r"^\W*(?:article )?réservé aux abonnés"),
+                    r"déjà abonné\s?\?", r"abonnez-vous pour (?:lire|continuer)", r"pour lire la suite", r"pour accéder en illimité", r"^\W*(?:article )?réservé aux abonnés"),
         "subscription": (r"abonnez-vous", r"je m['’]abonne", r"s['’]abonner"),
         "donation": (r"soutenez(?:-nous| notre| une| le journalisme| \p{L}+ en faisant un don)", r"faites un don", r"je fais un don", r"faire un don"),
         "share": (r"partager", r"imprimer", r"commenter", r"réagir", r"envoyer par e-?mail", r"sauvegarder", r"suivre"),

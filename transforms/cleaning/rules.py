@@ -196,6 +196,23 @@ LINE_RULES: list[LineRule] = [
         guarded=True,
     ),
     LineRule(
+        RuleName.HEADER_STAMP,
+        rule_pattern(r"^\W{0,3}" + DATE_LABEL + r"\s*:\s*$"),
+        max_words=5,
+        description="a date label alone, its date on the next line ('Release Date:', 'Veröffentlichung:')",
+        guarded=True,
+    ),
+    LineRule(
+        RuleName.NAVIGATION,
+        rule_pattern(
+            r"^\W{0,3}(?:categor(?:y|ies)|kategorien?|rubrik|ressort|categor[íi]as?|catégories?|categori[ea]|"
+            r"section|filed\s+under|posted\s+in|abgelegt\s+unter)\s*:\s*[^.!?:]{1,60}$"
+        ),
+        max_words=10,
+        description="a category label: 'Category: News', 'Kategorie: Politik', 'Filed under: Sports'",
+        guarded=True,
+    ),
+    LineRule(
         RuleName.SHARE,
         rule_pattern(
             r"^(?:(?:share|tweet|email|e-mail|print|pin|save|copy|link|comments?|whatsapp|facebook|"

@@ -51,6 +51,7 @@ KEPT = [
     "Mehr zum Thema sagte der Minister nicht.",
     "Lea llegó tarde a la reunión.",
     "Más sobre el tema se sabrá mañana.",
+    "Section 3: the new rules apply from May.",
 ]
 
 # A related label heading its own short words, a tag list, a photo credit of German desks, WordPress UI.
@@ -73,6 +74,12 @@ HEADINGS = [
      "on WhatsApp at 1-876-499-0169 or email us at online@example.com.", RuleName.FOLLOW),
     ("Melde dich hier für unseren Newsletter an!", RuleName.NEWSLETTER),
     ("To view the full story, please subscribe to The Example Times.", RuleName.PAYWALL),
+    ("Pour lire la suite", RuleName.PAYWALL),
+    ("Gefällt mir Lade...", RuleName.SHARE),
+    ("Kategorie: News", RuleName.NAVIGATION),
+    ("Filed under: Sports, Local", RuleName.NAVIGATION),
+    ("Release Date:", RuleName.HEADER_STAMP),
+    ("Letzte Änderung 14.02.2019", RuleName.HEADER_STAMP),
 ]  # fmt: skip
 
 CLOSING = [

@@ -135,3 +135,4 @@ class RuleName(StrEnum):
     REFERENCES_SECTION = "references_section"
     AUTHOR_SECTION = "author_section"
     ENGAGEMENT_SECTION = "engagement_section"
+    CONTACT_SECTION = "contact_section"

@@ -310,10 +310,29 @@ LINE_RULES: list[LineRule] = [
             r"(?:affiliate\s+)?commission\b.{0,300}$"
             r"|^.{0,160}\b(?:post|article|page|site|story|guide|review)\s+(?:may\s+)?contains?\s+(?:some\s+)?affiliate\s+links?\b.{0,300}$"
             r"|^.{0,160}\bwe\s+may\s+be\s+compensated\b.{0,300}$"
+            r"|^.{0,160}\b(?:we|i)\s+(?:may|might|could|will)?\s*(?:earn|receive|get)\s+compensation\b.{0,300}$"
+            r"|^.{0,160}\b(?:contains|includes)\s+references\s+to\s+products\s+from\b.{0,300}$"
+            # German, French, Spanish: "Anzeige, enthält Affiliate Links", "*Werbung. Dieser Beitrag enthält Werbung für ..."
+            r"|^\W{0,3}(?:anzeige|werbung)\W{1,4}(?:enthält|dieser\s+(?:beitrag|artikel|text)\s+enthält)\b.{0,300}$"
+            r"|^.{0,160}\b(?:handelt\s+es\s+sich\s+um|enthält|sind)\s+(?:sogenannte\s+)?affiliate[- ]?links?\b.{0,300}$"
+            r"|^.{0,160}\b(?:erhalten|bekommen)\s+wir\s+(?:eine\s+)?(?:kleine\s+)?provision\b.{0,300}$"
+            r"|^.{0,160}\b(?:liens?\s+d['’]affiliation|enlaces?\s+de\s+afiliados?)\b.{0,300}$"
             r"|^prices?\s+(?:were|are)\s+accurate\s+(?:at|as\s+of)\s+the\s+time\b.{0,160}$"
         ),
         max_words=70,
-        trigger=("disclosure", "commission", "affiliate", "compensated", "accurate"),
+        trigger=(
+            "disclosure",
+            "commission",
+            "affiliate",
+            "compensat",
+            "accurate",
+            "references to products",
+            "anzeige",
+            "werbung",
+            "provision",
+            "affiliation",
+            "afiliado",
+        ),
         guarded=True,
         description="affiliate and advertiser disclosures: 'We may earn a commission ...', "
         "'This post contains affiliate links', 'Advertiser Disclosure'",
@@ -504,6 +523,20 @@ SECTION_RULES: list[SectionRule] = [
         description="share bars, comment boxes, tag lists and newsletter boxes after the story",
     ),
 ]
+SECTION_RULES.append(
+    SectionRule(
+        RuleName.CONTACT_SECTION,
+        rule_pattern(
+            r"^(?:(?:press|media|news)\s+(?:contacts?|enquiries|inquiries)|contacts?|for\s+(?:further|more)\s+information,?\s+contact"
+            r"|(?:presse|medien)?kontakt|ansprechpartner(?:in|\*in|innen)?(?:\s+(?:zum\s+thema|für\s+(?:die\s+)?medien))?"
+            r"|pressesprecher(?:in|\*in)?|(?:für\s+)?rückfragen(?:\s+(?:an|bitte\s+an))?|contact\s+presse|contacto(?:\s+de\s+prensa)?"
+            r"|contato(?:\s+de\s+imprensa)?|contatto(?:\s+stampa)?|perskontakt|kontakt\s+dla\s+mediów)" + _MARKER_END
+        ),
+        max_words=6,
+        max_prose_words=30,
+        description="a press or media contact block closing a release: 'Pressekontakt', 'Media contact', 'Ansprechpartnerin'",
+    )
+)
 SECTION_RULES.append(related_section_rule())
 
 

@@ -80,6 +80,12 @@ HEADINGS = [
     ("Filed under: Sports, Local", RuleName.NAVIGATION),
     ("Release Date:", RuleName.HEADER_STAMP),
     ("Letzte Änderung 14.02.2019", RuleName.HEADER_STAMP),
+    ("Anzeige, enthält Affiliate Links", RuleName.DISCLOSURE),
+    ("*Werbung. Dieser Beitrag enthält Werbung für eine Marke.", RuleName.DISCLOSURE),
+    ("We pick products independently. We may receive compensation if you buy.", RuleName.DISCLOSURE),
+    ("This article is the copyrighted property of Example News.", RuleName.COPYRIGHT),
+    ("Mit der Registrierung akzeptieren Sie unsere Datenschutzbedingungen.", RuleName.NEWSLETTER),
+    ("Gefällt dir unser Magazin? Wir haben keine Bezahlschranke, unterstütze uns.", RuleName.DONATION),
 ]  # fmt: skip
 
 CLOSING = [
@@ -89,6 +95,16 @@ CLOSING = [
     "Puede escribirnos a redaccion@example.com o seguirnos en Facebook.",
     "Suivez-nous sur Facebook et Twitter.",
 ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Pressekontakt:", "Media contact", "Ansprechpartnerin zum Thema:", "Contacto de prensa"]
+)
+def test_a_contact_block_closing_a_release_goes(heading: str) -> None:
+    contact = ["Jana Beispiel", "Telefon: +49 30 1234567", "presse@example.org"]
+    kept, removed = clean_blocks([Block("paragraph", p) for p in [*PROSE, heading, *contact]])
+    assert [b.text for b in kept] == PROSE
+    assert {r.rule for r in removed} == {RuleName.CONTACT_SECTION} and len(removed) == 4
 
 
 @pytest.mark.parametrize("line", CLOSING)

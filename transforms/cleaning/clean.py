@@ -15,7 +15,8 @@ from newsclean.transforms.cleaning import rules as R
 from newsclean.transforms.cleaning.classify import RULE_BOILERPLATE_LINE, LineModel, default_model, score_lines
 from newsclean.transforms.cleaning.date_patterns import ENGLISH_LABEL, MONTH_FIRST_HINT, STAMP_LABEL
 from newsclean.transforms.cleaning.language import detect_language, stopwords
-from newsclean.transforms.facts import CleanedText, ParsedDate
+from newsclean.transforms.cleaning.sections import cut_tail_sections, drop_closing_calls_to_action
+from newsclean.transforms.facts import PARAGRAPH, Block, CleanedText, ParsedDate
 from newsclean.transforms.fields.agency import find_agency
 from newsclean.transforms.fields.contributors import parse_contributor_tail
 from newsclean.transforms.fields.dateline import split_dateline
@@ -261,6 +262,16 @@ def _remove_boilerplate_lines(
     return kept
 
 
+def _remove_sections(paragraphs: list[str], out: CleanedText) -> list[str]:
+    """A related, contact or references section closing the text, and the calls to action after the story:
+    the HTML path's block rules, for text that reached us without its markup."""
+    blocks = [Block(PARAGRAPH, p) for p in paragraphs]
+    for step in (cut_tail_sections, drop_closing_calls_to_action):
+        blocks, dropped = step(blocks)
+        out.removed.extend(dropped)
+    return [b.text for b in blocks] if len(blocks) != len(paragraphs) else paragraphs
+
+
 def clean_text(
     text: str,
     *,
@@ -268,18 +279,21 @@ def clean_text(
     repeats: bool = True,
     take_title: bool = True,
     classify: bool = True,
+    sections: bool = True,
     line_model: LineModel | None = None,
     rules: R.RuleSet = R.DEFAULT_RULES,
 ) -> CleanedText:
     """Clean one plain-text document; ``today`` bounds the dates it will accept.
 
     ``classify`` runs the line classifier after the named rules (``line_model``,
-    or the shipped one), so boilerplate the rules do not name goes too.
+    or the shipped one), so boilerplate the rules do not name goes too; ``sections``
+    cuts related, contact and reference sections and closing calls to action.
     The removal steps run until nothing changes, because one removal can expose
     another (a run of repeats closing up, a header line moving into the head), and
     the result must be a fixed point: cleaning clean text changes nothing.
 
-    Text extracted from HTML turns ``repeats`` and ``take_title`` off: the
+    Text extracted from HTML turns ``repeats``, ``take_title`` and ``sections`` off (its
+    blocks went through the section rules before they were joined): the
     extractor already dropped the page's menus, so a repeated short line there
     is content (a table's "Yes"), and the headline comes from the page's metadata.
     """
@@ -301,6 +315,8 @@ def clean_text(
                 stop = stopwords(detect_language(stop_read_on))
             paragraphs = _remove_boilerplate_lines(paragraphs, out, model, stop)
         paragraphs = _remove_tail(paragraphs, out, rules)
+        if sections:
+            paragraphs = _remove_sections(paragraphs, out)
         if out.dateline is None:
             _split_dateline(paragraphs, out)
         paragraphs = [p for p in paragraphs if p]

@@ -113,13 +113,55 @@ def _visible(element, parts: list[str]) -> None:
             parts.append(child.tail)
 
 
+# A kicker inside an h1 (``<span class="overline">Klimaschutz</span> Bohren, bis es heiß wird``) is a
+# section or topic line above the headline, not part of it; a child marked as the headline is the headline.
+_KICKER_CLASS = regex.compile(
+    r"kicker|overline|topline|toptitle|roofline|dachzeile|eyebrow|subheadline|supertitle|pretitle|"
+    r"spitzmarke|label|small|rubri|category|ressort|section|tag\b",
+    regex.I,
+)
+_HEADLINE_CLASS = regex.compile(r"headline|title|heading__title|titel", regex.I)
+
+
+def _classes(element) -> str:
+    return " ".join(filter(None, (element.get("class"), element.get("itemprop"), element.get("data-test-id"))))
+
+
+def _text_of(element) -> str:
+    parts: list[str] = []
+    _visible(element, parts)
+    return " ".join(" ".join(parts).split())
+
+
+def _is_kicker(element) -> bool:
+    """A kicker is marked: a ``small`` element or a kicker's class (a line break alone also splits
+    two-line headlines)."""
+    return element.tag == "small" or bool(_KICKER_CLASS.search(_classes(element)))
+
+
+def _h1_headline(element) -> str:
+    """An h1's headline: its child marked as the headline, else its text without a leading kicker."""
+    children = [c for c in element if isinstance(c.tag, str) and c.tag not in _INVISIBLE]
+    whole = _text_of(element)
+    if not children or (element.text or "").strip() or not _is_kicker(children[0]):
+        return whole
+    for child in children[1:]:  # after the kicker, the child marked as the headline
+        classes = _classes(child)
+        if _HEADLINE_CLASS.search(classes) and not _KICKER_CLASS.search(classes) and "sub" not in classes.lower():
+            text = _text_of(child)
+            if len(text.split()) >= MIN_WORDS:
+                return text
+    kicker = _text_of(children[0])
+    rest = whole[len(kicker) :].lstrip(" :|-–—").strip() if whole.startswith(kicker) else ""
+    return rest if len(rest.split()) >= MIN_WORDS else whole
+
+
 def h1_texts(tree) -> list[str]:
-    """The visible text of a page's first ``h1`` elements (a ``style`` or ``script`` inside one is not)."""
+    """The headline text of a page's first ``h1`` elements: visible text only (a ``style`` or ``script``
+    inside one is not), without a kicker line printed above the headline."""
     found = []
     for element in tree.iterfind(".//h1"):
-        parts: list[str] = []
-        _visible(element, parts)
-        text = " ".join(" ".join(parts).split())
+        text = _h1_headline(element)
         if text:
             found.append(text)
         if len(found) >= MAX_H1:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
-from newsclean.transforms.extraction.headline import printed_headline
+from newsclean.transforms.extraction.headline import h1_texts, printed_headline
 from newsclean.transforms.fields.names import outlet_keys
 
 
@@ -76,3 +77,25 @@ def test_the_pages_one_h1_of_the_same_story_is_the_printed_headline() -> None:
     assert printed_headline("Rain floods the town", ["Town news", "Rain floods the town centre"], keys) == (
         "Rain floods the town"
     )
+
+
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        ('<span class="ts-overline">Abstandsregeln </span><span class="ts-colon">: </span>'
+         '<span class="ts-headline">Wie Firmen schützen</span>', "Wie Firmen schützen"),
+        ('<span class="roofline">Immobilienkrise </span>Signa in Sorge – Finanzdaten', "Signa in Sorge – Finanzdaten"),
+        ("<small>Tunesien</small><br> Große Aufgaben für die neue Regierung", "Große Aufgaben für die neue Regierung"),
+        ('<span class="article__subheadline">Open Progress</span><br><span class="article__headline">Why thinking '
+         "wins</span>", "Why thinking wins"),
+        # no kicker: the whole h1, whatever its children
+        ('<span class="pf-title">Krach vor der Versammlung:</span><br><span class="big">Es knirscht</span>',
+         "Krach vor der Versammlung: Es knirscht"),
+        ('<span class="entry-title-primary">What Tutoring is.</span> <span class="entry-subtitle">Defining it</span>',
+         "What Tutoring is. Defining it"),
+        ('<span class="kicker">Wahl</span>', "Wahl"),  # nothing after the kicker: the kicker is all there is
+    ],
+)  # fmt: skip
+def test_a_kicker_above_the_headline_is_not_part_of_it(h1: str, expected: str) -> None:
+    tree = lxml.html.fromstring(f"<html><body><h1>{h1}</h1><p>Text.</p></body></html>")
+    assert h1_texts(tree) == [expected]

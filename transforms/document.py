@@ -75,7 +75,7 @@ def extract_document(html: str, url: str | None, max_depth: int | None = None) -
     candidates = [*page.authors, *trafilatura_authors]
     page_authors = choose.choose_authors(candidates, not_names)
     h1s = h1_texts(tree) if tree is not None else []
-    title = printed_headline(meta.title or page.title, h1s, not_names)
+    title = printed_headline(meta.title or page.title, h1s, not_names, fallback=page.title)
     blocks, removed = clean_blocks(extraction.blocks, title=title, authors=page_authors[0])
     if not blocks:
         raise StageError(

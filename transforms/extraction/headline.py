@@ -75,8 +75,31 @@ def _agreeing_h1(title: str, h1s: list[str], site_keys: frozenset[str]) -> str |
     return None
 
 
-def printed_headline(title: str | None, h1s: list[str], site_keys: frozenset[str]) -> str | None:
-    """The headline: an agreeing ``h1``, else ``title`` less the site's segments (None without either)."""
+# Page furniture that an extractor can take for the title: navigation and section labels.
+_FURNITURE_TITLE = regex.compile(
+    r"^(?:(?:haupt|bereichs|service)?(?:navigation|menü|menu)(?:\s+(?:und|and|di|de|du)\s+\p{L}+)*|"
+    r"skip\s+to\s+(?:main\s+)?content|zum\s+inhalt(?:\s+springen)?|quicklinks?|startseite|home(?:page)?|"
+    r"aktuelles|aktuelle|news|neuigkeiten|nachrichten|pressemitteilungen|press\s+releases|blog|archiv(?:e)?|"
+    r"allgemein|uncategori[sz]ed|actualités|noticias|notizie)$",
+    regex.I,
+)
+
+
+def is_furniture_title(text: str) -> bool:
+    """A navigation or section label (``Navigation und Service``, ``Hauptmenü``, ``Aktuelles``): no story's title."""
+    return bool(_FURNITURE_TITLE.match(_norm(text)))
+
+
+def printed_headline(
+    title: str | None, h1s: list[str], site_keys: frozenset[str], fallback: str | None = None
+) -> str | None:
+    """The headline: an agreeing ``h1``, else ``title`` less the site's segments (None without either).
+
+    ``fallback`` (the page's own ``og:title`` or ``<title>``) stands in for a ``title`` that is a
+    navigation or section label."""
+    h1s = [h1 for h1 in h1s if not is_furniture_title(h1)]
+    if title and is_furniture_title(title) and fallback and not is_furniture_title(fallback):
+        title = fallback
     if title:
         target = _norm(title)
         parts = {_norm(part) for part in _SEPARATOR.split(title) if part}

@@ -99,3 +99,18 @@ def test_the_pages_one_h1_of_the_same_story_is_the_printed_headline() -> None:
 def test_a_kicker_above_the_headline_is_not_part_of_it(h1: str, expected: str) -> None:
     tree = lxml.html.fromstring(f"<html><body><h1>{h1}</h1><p>Text.</p></body></html>")
     assert h1_texts(tree) == [expected]
+
+
+@pytest.mark.parametrize(
+    "label", ["Navigation und Service", "Hauptmenü", "Menu di navigazione", "Aktuelles", "Allgemein"]
+)
+def test_a_navigation_or_section_label_is_never_the_headline(label: str) -> None:
+    page_title = "Norddeutschland findet seine Meister - Example Verband"
+    keys = outlet_keys("Example Verband", None, "https://example.org/a")
+    assert printed_headline(label, [], keys, fallback=page_title) == "Norddeutschland findet seine Meister"
+    h1s = [label, "Norddeutschland findet seine Meister"]
+    assert printed_headline(page_title, h1s, keys) == "Norddeutschland findet seine Meister"
+
+
+def test_a_story_title_with_a_section_word_is_kept() -> None:
+    assert printed_headline("News from the council", [], frozenset(), fallback="Other") == "News from the council"

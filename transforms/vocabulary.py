@@ -136,3 +136,5 @@ class RuleName(StrEnum):
     AUTHOR_SECTION = "author_section"
     ENGAGEMENT_SECTION = "engagement_section"
     CONTACT_SECTION = "contact_section"
+    CONTACT_LINE = "contact_line"
+    SERVER_MESSAGE = "server_message"

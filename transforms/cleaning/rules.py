@@ -20,6 +20,7 @@ from newsclean.transforms.cleaning.date_patterns import (
     rule_pattern,
     stamp,
 )
+from newsclean.transforms.cleaning.page_lines import PAGE_LINE_RULES
 from newsclean.transforms.cleaning.phrases import closing_calls, language_line_rules, related_section_rule
 from newsclean.transforms.cleaning.rule_types import (  # noqa: F401 (re-exported: the rule shapes)
     ANYWHERE,
@@ -441,6 +442,7 @@ LINE_RULES: list[LineRule] = [
 # The language rules (cleaning.phrases) name a line before the English share, subscribe and related ones.
 _FIRST_SHARE = next(i for i, rule in enumerate(LINE_RULES) if rule.name == RuleName.SHARE)
 LINE_RULES[_FIRST_SHARE:_FIRST_SHARE] = language_line_rules()
+LINE_RULES.extend(PAGE_LINE_RULES)
 
 # Procedural rules (implemented in newsclean.transforms.cleaning.clean) named here so every name is in one place.
 RULE_TITLE = RuleName.TITLE

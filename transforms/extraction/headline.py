@@ -14,10 +14,13 @@ from newsclean.transforms.fields.names import name_key
 
 # Segment separators of a title: spaced bars, dashes, bullets and guillemets, or full-width
 # bars and colons, which CJK titles use unspaced. A spaced ASCII colon is part of many
-# headlines ("Ukraine: ...") and is not one.
+# headlines ("Ukraine: ...") and is not one. A whitespace run is entered only at its start, so
+# a title of long blank runs splits in linear time.
 _CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}！？。」』）]"
 _SEPARATOR = regex.compile(
-    r"\s+(?:[|·•»«/]|[-–—]{1,2}|::)\s+|\s*[｜︱|：]\s*|(?<=" + _CJK + r")\s*[-_－—]\s*(?=\p{Han}|\p{Hangul})"
+    r"(?<!\s)\s++(?:[|·•»«/]|[-–—]{1,2}|::)\s+|(?<!\s)\s*+[｜︱|：]\s*|(?<="
+    + _CJK
+    + r")\s*+[-_－—]\s*(?=\p{Han}|\p{Hangul})"
 )
 _DATE_ONLY = regex.compile(r"^[\d\s./\-:,]+$|^(?:\d{1,2}\.\s*)?\p{L}+\.?\s+\d{1,2},?\s+\d{4}$")
 MAX_H1 = 3  # a page's first h1s: later ones head teasers and widgets

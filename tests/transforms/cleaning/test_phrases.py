@@ -52,6 +52,9 @@ KEPT = [
     "Lea llegó tarde a la reunión.",
     "Más sobre el tema se sabrá mañana.",
     "Section 3: the new rules apply from May.",
+    "Tel Aviv is 60 km from Jerusalem.",
+    "Phone sales rose 12 percent in 2020, the company said.",
+    "A warning was issued on line 3 of the metro on Friday.",
 ]
 
 # A related label heading its own short words, a tag list, a photo credit of German desks, WordPress UI.
@@ -81,6 +84,13 @@ HEADINGS = [
     ("Release Date:", RuleName.HEADER_STAMP),
     ("Letzte Änderung 14.02.2019", RuleName.HEADER_STAMP),
     ("Anzeige, enthält Affiliate Links", RuleName.DISCLOSURE),
+    ("Warning: Creating default object from empty value in /www/htdocs/wp-includes/classes.php on line 407",
+     RuleName.SERVER_MESSAGE),
+    ("Tel. 0863/91131 - Fax 0863/912132", RuleName.CONTACT_LINE),
+    ("Telefon: +49 (40) 300 30-1141", RuleName.CONTACT_LINE),
+    ("Lesen Sie hier: Spielabbruch in der Kreisliga", RuleName.RELATED),
+    ("Mire: El cantante da positivo a COVID-19", RuleName.RELATED),
+    ("Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY", RuleName.COPYRIGHT),
     ("*Werbung. Dieser Beitrag enthält Werbung für eine Marke.", RuleName.DISCLOSURE),
     ("We pick products independently. We may receive compensation if you buy.", RuleName.DISCLOSURE),
     ("This article is the copyrighted property of Example News.", RuleName.COPYRIGHT),

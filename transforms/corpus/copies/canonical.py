@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import Profile, estimated_jaccard
 from newsclean.transforms.corpus.copies.origin import Paragraphs, compare_text, shares_paragraphs
-from newsclean.transforms.corpus.copies.verify import verify
+from newsclean.transforms.corpus.copies.verify import copy_kind, score, verify
 
 
 @dataclass(frozen=True, order=True)
@@ -106,11 +106,14 @@ def stars(
     if len(nodes) > config.star_max_texts:
         return _stars_by_date(nodes, profiles, dates, config)
     around: dict[int, set[int]] = defaultdict(set)
+    closeness: dict[tuple[int, int], float] = {}
     for i, a in enumerate(nodes):
         for b in nodes[i + 1 :]:
-            if verify(profiles[a], profiles[b], config) is not None:
+            pair = score(profiles[a], profiles[b])
+            if copy_kind(pair, config) is not None:
                 around[a].add(b)
                 around[b].add(a)
+                closeness[a, b] = closeness[b, a] = pair.near + pair.spun
     # paragraphs held by more than one text of a family (texts sharing their paragraphs) are the story's
     family: dict[int, set[int]] = defaultdict(set)
     for a in nodes:
@@ -136,18 +139,27 @@ def stars(
             break
 
         linked = (n for n in remaining if live[n])
-        canonical = min(linked, key=lambda n, live=live: _rank(n, live[n], verdicts, dates))
+        canonical = min(linked, key=lambda n, live=live: _rank(n, live[n], verdicts, dates, closeness))
         members = sorted(live[canonical])
         clusters.append((canonical, members))
         remaining -= {canonical, *members}
     return clusters
 
 
-def _rank(node: int, around: set[int], verdicts: dict[tuple[int, int], int], dates: dict) -> tuple:
-    """Sort key of a canonical candidate: original of the most neighbours, most neighbours, earliest, smallest."""
+def _rank(
+    node: int,
+    around: set[int],
+    verdicts: dict[tuple[int, int], int],
+    dates: dict,
+    closeness: dict[tuple[int, int], float],
+) -> tuple:
+    """Sort key of a canonical candidate: original of the most neighbours, most neighbours, earliest, then
+    the closest to its neighbours (copies deviate from the original independently, so it is their centre),
+    then the smallest node."""
     wins = sum(verdicts[node, m] for m in around)
     day = dates[node]
-    return (-wins, -len(around), day is None, day or dt.date.min, node)
+    near = round(sum(closeness[node, m] for m in around), 9)
+    return (-wins, -len(around), day is None, day or dt.date.min, -near, node)
 
 
 def _stars_by_date(nodes: list[int], profiles: dict[int, Profile], dates: dict[int, dt.date | None], config):

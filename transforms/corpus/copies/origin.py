@@ -37,6 +37,8 @@ _COHESION_WORD = regex.compile(r"[^\W\d_]{4,}")
 
 # A paragraph this short (in words) is furniture when only one copy has it: a boilerplate line, a lede.
 FURNITURE_WORDS = 15
+# A short paragraph is furniture when under this share (percent) of its content words recur in its text.
+FURNITURE_COHESION = 50
 # A longer paragraph is foreign when its cohesion is under this (percent) and under half its text's
 # median: texts differ in how much their paragraphs repeat each other's words.
 FOREIGN_COHESION = 40
@@ -144,16 +146,20 @@ def _added(p: Paragraphs, only: np.ndarray, support: Counter | None, travelling:
     typical = float(np.median(p.cohesion[long])) if long.any() else 100.0
     words = p.words[only].astype(np.int64)
     short = words < FURNITURE_WORDS
-    foreign = p.cohesion[only] < min(FOREIGN_COHESION, typical / 2)
+    cohesion = p.cohesion[only]
+    # furniture (a boilerplate line, a lede) shares few words with the story; a short line of the
+    # story itself (a list item, a one-line quote) shares its names and topic words
+    foreign = np.where(short, cohesion < FURNITURE_COHESION, cohesion < min(FOREIGN_COHESION, typical / 2))
     hashes = p.hashes[only].tolist()
     if support is not None:
         foreign &= np.array([support[h] < 2 for h in hashes], dtype=bool)
     if travelling:
         foreign |= np.array([h in travelling for h in hashes], dtype=bool)
+    furniture = short & foreign
     foreign &= ~short
-    own = ~short & ~foreign
+    own = ~furniture & ~foreign
     # furniture weighs as a full paragraph: a boilerplate line is short but plain evidence
-    return int(np.count_nonzero(short) * FURNITURE_WORDS + words[foreign].sum() - words[own].sum())
+    return int(np.count_nonzero(furniture) * FURNITURE_WORDS + words[foreign].sum() - words[own].sum())
 
 
 def compare_text(

@@ -15,8 +15,15 @@ story gets copies of three kinds, the label saying which:
 
 Hard negatives model "different articles on the same event": another real body
 whose names and numbers are replaced by the story's own, with one or two of
-the story's sentences quoted verbatim. They share the event, not the text, and
-must never join the story's cluster.
+the story's sentences quoted verbatim (or, for some, a whole paragraph: a
+quote). They share the event, not the text, and must never join the story's
+cluster.
+
+Chaining traps: some stories are briefs (their first two to four paragraphs),
+and some copies are *carriers*, a copy of their story that also carries one
+paragraph of an unrelated story (a brief when there is one). A carrier is a
+copy of its own story only; a method that links texts by any verified edge
+and takes connected components pulls the other story into the cluster.
 
 Everything is seeded: the same arguments give the same set.
 """
@@ -322,9 +329,9 @@ def _names(text: str) -> list[str]:
     return [name for name, _ in counts.most_common()]
 
 
-def same_event(story: str, other: str, rnd: random.Random) -> str:
+def same_event(story: str, other: str, rnd: random.Random, quote_paragraph: bool = False) -> str:
     """Another article on the story's event: ``other``'s text with the story's names,
-    numbers and one or two of its sentences."""
+    numbers and one or two of its sentences (``quote_paragraph``: one whole paragraph)."""
     mine, theirs = _names(story), _names(other)
     mapping = dict(zip(theirs[: len(mine)], mine, strict=False))
     if mapping:
@@ -337,9 +344,27 @@ def same_event(story: str, other: str, rnd: random.Random) -> str:
         other = _NUMBER.sub(lambda m: rnd.choice(numbers) if rnd.random() < 0.7 else m.group(0), other)
     paragraphs = [p for p in other.split("\n\n") if p.strip()]
     sentences = [s for p in story.split("\n\n") for s in split_sentences(p) if len(s.split()) >= 8]
-    for quote in rnd.sample(sentences, k=min(len(sentences), rnd.randint(1, 2))):
+    quotes = rnd.sample(sentences, k=min(len(sentences), rnd.randint(1, 2)))
+    whole = [p for p in story.split("\n\n") if len(p.split()) >= 20]
+    if quote_paragraph and whole:
+        quotes = [rnd.choice(whole)]
+    for quote in quotes:
         paragraphs.insert(rnd.randrange(0, len(paragraphs) + 1), quote)
     return "\n\n".join(paragraphs)
+
+
+def carry(copy: str, other: str, rnd: random.Random) -> str:
+    """``copy`` with one paragraph of the unrelated story ``other`` inserted (after its first)."""
+    paragraphs = [p for p in copy.split("\n\n") if p.strip()]
+    theirs = [p for p in other.split("\n\n") if len(p.split()) >= 15] or [other]
+    paragraphs.insert(rnd.randrange(1, len(paragraphs) + 1), rnd.choice(theirs))
+    return "\n\n".join(paragraphs)
+
+
+def brief(text: str, rnd: random.Random) -> str:
+    """The first two to four paragraphs of ``text``: a short story, as news sites print many."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    return "\n\n".join(paragraphs[: rnd.randint(2, 4)])
 
 
 def pastiche(sentences: list[str], rnd: random.Random, words: int, names: list[str] | None = None) -> str:
@@ -385,6 +410,9 @@ class Mix:
     kinds: tuple[tuple[str, float], ...] = (("exact", 0.3), ("near", 0.35), ("spun", 0.35))
     spin_of_near: float = 0.3  # a spun copy made from an edited version
     same_event: float = 0.12  # share of stories that get a different article on their event (and of bodies set aside)
+    quote_paragraph: float = 0.5  # share of those that quote a whole paragraph of the story, not one or two sentences
+    briefs: float = 0.15  # share of stories cut to their first two to four paragraphs
+    carrier: float = 0.1  # share of stories that get a copy carrying one paragraph of another story
     undated: float = 0.08
 
 
@@ -414,6 +442,7 @@ def build(
     lengths = [min(max_words, len(b.split())) for b in real]
     cast = sorted({name for b in real for name in _names(b)})
     docs: list[LabelledDoc] = []
+    briefs: list[str] = []  # stories printed short, the likeliest to be pulled into a carrier's cluster
     base = dt.date(2024, 1, 1)
     story_no = 0
     while len(docs) < n_docs:
@@ -422,6 +451,9 @@ def build(
             text = _clip(real[story_no], max_words)
         else:
             text = pastiche(sentences, rnd, rnd.choice(lengths), cast)
+        if rnd.random() < mix.briefs:
+            text = brief(text, rnd)
+            briefs.append(text)
         day = base + dt.timedelta(days=rnd.randrange(700))
         docs.append(LabelledDoc(_doc_id(seed, story, 0), text, _date(day, rnd, mix), story, None, story))
         n_copies = 0 if rnd.random() < mix.no_copies else rnd.randint(1, mix.max_copies)
@@ -433,6 +465,8 @@ def build(
             elif kind == "near":
                 copy, notes = near_edit(text, rnd, pool)
                 lag = rnd.randint(0, 5)
+                if _words(copy) == _words(text):  # the edits changed layout only: the same words
+                    kind = "exact"
             else:
                 source = text
                 if rnd.random() < mix.spin_of_near:
@@ -442,6 +476,27 @@ def build(
             docs.append(
                 LabelledDoc(_doc_id(seed, story, c), copy, _date(day_c, rnd, mix), story, kind, story, "copy", notes)
             )
+        if briefs and rnd.random() < mix.carrier:
+            kind = "near" if rnd.random() < 0.5 else "spun"
+            if kind == "near":
+                copy, notes = near_edit(text, rnd, pool)
+            else:
+                copy, notes = spin(text, thesaurus, rnd, style), []
+            other = rnd.choice(briefs[:-1] if briefs[-1] == text and len(briefs) > 1 else briefs)
+            if other != text:
+                day_c = day + dt.timedelta(days=rnd.randint(0, 5))
+                docs.append(
+                    LabelledDoc(
+                        _doc_id(seed, story, "carrier"),
+                        carry(copy, other, rnd),
+                        _date(day_c, rnd, mix),
+                        story,
+                        kind,
+                        story,
+                        "copy",
+                        [*notes, "carrier"],
+                    )
+                )
         if rnd.random() < mix.same_event:
             other = (
                 _clip(reserved.pop(), max_words)
@@ -453,7 +508,7 @@ def build(
                 docs.append(
                     LabelledDoc(
                         _doc_id(seed, neg, 0),
-                        same_event(text, other, rnd),
+                        same_event(text, other, rnd, rnd.random() < mix.quote_paragraph),
                         _date(day + dt.timedelta(days=rnd.randint(0, 2)), rnd, mix),
                         neg,
                         None,
@@ -463,6 +518,10 @@ def build(
                 )
         story_no += 1
     return docs[:n_docs] if len(docs) > n_docs else docs
+
+
+def _words(text: str) -> list[str]:
+    return regex.findall(r"\w+", text.casefold())
 
 
 def _clip(text: str, max_words: int) -> str:

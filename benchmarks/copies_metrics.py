@@ -7,6 +7,13 @@ A predicted pair is two documents in the same predicted cluster, with the
 kind taken the same way from the predicted ``duplicate_kind`` (the canonical
 counts as exact). Recall of kind k: true k-pairs predicted together.
 Precision of kind k: predicted k-pairs that are true pairs.
+
+Truth kinds add ``spun_edit`` (a spun copy made from an edited version, or
+one carrying another story's paragraph), weaker than ``spun``; predicted kinds
+add ``recapture`` (weighed as ``near``). ``original_under_copy`` counts the
+clusters whose canonical is a non-exact copy while the story's original text
+is in the cluster: the clusters where dropping every ``duplicate_of`` row
+would drop the original and keep a garbled copy.
 """
 
 from __future__ import annotations
@@ -15,8 +22,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-_ORDER = {None: 0, "exact": 0, "near": 1, "spun": 2}
-KINDS = ("exact", "near", "spun")
+_ORDER = {None: 0, "exact": 0, "near": 1, "recapture": 1, "spun": 2, "spun_edit": 3}
+KINDS = ("exact", "near", "spun", "spun_edit")
 
 
 def pair_kind(a: str | None, b: str | None) -> str:
@@ -36,6 +43,7 @@ class PairScores:
     mixed_clusters: int = 0  # predicted clusters holding more than one story
     canonical_is_original: int = 0
     clusters_with_original: int = 0
+    original_under_copy: int = 0  # clusters whose canonical is a non-exact copy of the original they hold
 
     def recall(self, kind: str | None = None) -> float:
         t = sum(self.true_pairs.values()) if kind is None else self.true_pairs[kind]
@@ -81,7 +89,7 @@ def score_pairs(
                 out.true_pairs[k] += 1
                 if cluster_of[a] == cluster_of[b]:
                     out.found[k] += 1
-                    out.kind_agree += pair_kind(pkind[a], pkind[b]) == k
+                    out.kind_agree += pair_kind(pkind[a], pkind[b]) == ("spun" if k == "spun_edit" else k)
     for canonical, docs in clusters.items():
         docs.sort()
         for i, a in enumerate(docs):
@@ -101,6 +109,9 @@ def score_pairs(
                 # the original text: the original itself or an exact copy of it (indistinguishable)
                 out.clusters_with_original += 1
                 out.canonical_is_original += info[canonical][0] in originals and info[canonical][1] in (None, "exact")
+                out.original_under_copy += info[canonical][1] not in (None, "exact") and any(
+                    info[d][0] == info[canonical][0] and info[d][1] in (None, "exact") for d in docs
+                )
     return out
 
 
@@ -116,6 +127,7 @@ def report(scores: PairScores) -> str:
     lines.append(
         f"kind accuracy on found pairs {scores.kind_accuracy():.4f}; clusters joining stories "
         f"{scores.mixed_clusters}, of which same-event {scores.same_event_clusters}; canonical has the "
-        f"original's text in {scores.canonical_is_original}/{scores.clusters_with_original} clusters"
+        f"original's text in {scores.canonical_is_original}/{scores.clusters_with_original} clusters; "
+        f"original under a non-exact copy in {scores.original_under_copy}"
     )
     return "\n".join(lines)

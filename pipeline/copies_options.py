@@ -23,7 +23,9 @@ _TUNABLES = {
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``--copies on|off`` and the copy-detection thresholds to ``parser``."""
-    group = parser.add_argument_group("copies", "exact, near-duplicate and spun copies (duplicate_of, duplicate_kind)")
+    group = parser.add_argument_group(
+        "copies", "exact, near-duplicate, spun and recaptured copies (duplicate_of, duplicate_kind)"
+    )
     group.add_argument(
         "--copies",
         choices=("on", "off"),

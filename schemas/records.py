@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 
 # Bump the major part when a contract column changes meaning or type,
 # the minor part when columns are added.
-SCHEMA_VERSION = "1.2"  # 1.1: source_id; 1.2: encoding, encoding_repaired
+SCHEMA_VERSION = "1.3"  # 1.1: source_id; 1.2: encoding, encoding_repaired; 1.3: duplicate_kind recapture
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class Article:
     removed: list[Removed] = field(default_factory=list)
     content_hash: str | None = None
     duplicate_of: str | None = None
-    duplicate_kind: str | None = None
+    duplicate_kind: str | None = None  # exact, near, spun, recapture (vocabulary.DuplicateKind)
     ingested_at: dt.datetime | None = None
     source_id: str | None = None  # the input's own id (a JSONL "id" field)
     encoding: str | None = (

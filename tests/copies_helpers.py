@@ -35,13 +35,28 @@ def summit(name: str) -> str:
         return handle.read()
 
 
-def article(doc_id: str, text: str, day: dt.date | None = None) -> Article:
+def article(doc_id: str, text: str, day: dt.date | None = None, url: str | None = None) -> Article:
     """A minimal cleaned article."""
     from newsclean.transforms.corpus.fingerprint import content_hash
 
     return Article(
-        doc_id=doc_id, source_uri=f"mem://{doc_id}", text=text, published_date=day, content_hash=content_hash(text)
+        doc_id=doc_id,
+        source_uri=f"mem://{doc_id}",
+        text=text,
+        url=url,
+        published_date=day,
+        content_hash=content_hash(text),
     )
+
+
+def chain_trap() -> tuple[str, str, str]:
+    """``(story, carrier, brief)``: a short story, a copy of it that also carries one paragraph of
+    an unrelated brief, and the brief. The carrier's immutables reach the spun threshold against
+    the brief (a spun edge by Jaccard alone), though it is a copy of the story only."""
+    original, _ = seeds()
+    story = original.text.split("\n\n")[:3]
+    brief = summit("a").split("\n\n")[:2]
+    return "\n\n".join(story), "\n\n".join([*story, brief[1]]), "\n\n".join(brief)
 
 
 def edited(text: str) -> str:

@@ -53,6 +53,15 @@ class RejectCode(StrEnum):
     EMPTY_AFTER_CLEANING = "empty_after_cleaning"
 
 
+class DuplicateKind(StrEnum):
+    """What kind of copy a record is of its cluster's canonical record (``Article.duplicate_kind``)."""
+
+    EXACT = "exact"  # the same words
+    NEAR = "near"  # an edited copy
+    SPUN = "spun"  # synonyms swapped in by a spinner
+    RECAPTURE = "recapture"  # the same URL captured again, its text the same or a verified copy
+
+
 class FieldSource(StrEnum):
     """Where a field's value came from (``date_source``; the author sources' order)."""
 

@@ -11,7 +11,8 @@ shuffle only small things::
       ─ (shard, block location) ─ GBK: a shard's blocks read back
       ─ distinct near pairs + spun pairs with >= spun_min_keys keys ─ verify (profiles read by location) ─ edges
     edges ─ cc_rounds x (large-star GBK, small-star GBK) ─ labels GBK ─ residual (usually empty) ─ component ids
-    (node: records, component) ─CoGBK─ GBK by component ─ canonical + kinds (profiles read by location)
+    (node: records, component) ─CoGBK─ GBK by component (a candidate group) ─ star clusters, each
+      canonical and kinds (profiles read by location)
     articles (staged parts) + decisions (side input: copies only) ─ duplicate_of, duplicate_kind
 
 Without a staging folder (the DaskRunner, which drops ``finish_bundle`` work)
@@ -34,6 +35,8 @@ import numpy as np
 from apache_beam.metrics import Metrics
 
 from newsclean.schemas.records import Article
+from newsclean.transforms.beam.copy_paragraphs import TravellingParagraphs
+from newsclean.transforms.beam.copy_rows import ArrayRows, shard_of, shards_of
 from newsclean.transforms.beam.copy_store import Block, BlockFile, Location, ProfileFile, ProfileReader, read_blocks
 from newsclean.transforms.beam.staging import ReadParts, StageArticles
 from newsclean.transforms.corpus.copies import components as cc
@@ -50,7 +53,9 @@ from newsclean.transforms.corpus.copies.keys import (
 )
 from newsclean.transforms.corpus.copies.verify import copy_kind, score
 from newsclean.transforms.corpus.fingerprint import content_hash
+from newsclean.transforms.corpus.urls import normalise_url
 from newsclean.transforms.runtime.malloc import return_freed_memory
+from newsclean.transforms.vocabulary import DuplicateKind
 
 NAMESPACE = "newsclean.copies"
 
@@ -208,7 +213,7 @@ class _ResolveDoFn(_ProfilesDoFn):
     def __init__(self, config: CopiesConfig) -> None:
         self._config = config
         self._clusters = Metrics.counter(NAMESPACE, "clusters")
-        self._kinds = {k: Metrics.counter(NAMESPACE, f"duplicates_{k}") for k in ("exact", "near", "spun")}
+        self._kinds = {k: Metrics.counter(NAMESPACE, f"duplicates_{k}") for k in DuplicateKind}
         self._largest = Metrics.distribution(NAMESPACE, "cluster_size")
 
     def process(
@@ -217,15 +222,20 @@ class _ResolveDoFn(_ProfilesDoFn):
         _, parts = element
         members: list[Member] = []
         profiles: dict[int, Profile] = {}
+        moving: list[int] = []
         for tag, value in parts:
             if tag == "member":
                 members.append(value)  # type: ignore[arg-type]
+            elif tag == "travel":
+                moving.append(value)  # type: ignore[arg-type]
             else:
                 profiles[value.node] = value  # type: ignore[union-attr]
+        if not members:  # a lone text's travelling paragraphs: nothing to decide
+            return
         if locations is not None:
             profiles = {m.node: self.stored(locations[m.node]) for m in members}
-        _, decisions = resolve(members, profiles, self._config)
-        self._clusters.inc()
+        decisions = resolve(members, profiles, self._config, sorted(moving))
+        self._clusters.inc(len({d.duplicate_of for d in decisions}))  # star clusters, not candidate groups
         self._largest.update(len(members))
         for decision in decisions:
             self._kinds[decision.duplicate_kind].inc()
@@ -233,53 +243,6 @@ class _ResolveDoFn(_ProfilesDoFn):
 
 
 # --- the stored-profile graph (staged runs): profiles and pairs in files, keys as numpy rows ---
-
-SHARDS = 64  # bucket keys and candidate pairs are gathered in this many numpy arrays
-
-
-def shard_of(value: int) -> int:
-    """A stable shard of a key or node (multiplicative hash: sampled keys have zero low bits)."""
-    return ((value * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF) >> 58
-
-
-class ArrayRows(beam.CombineFn):
-    """Rows of ``columns`` non-negative ints into one ``(n, columns)`` uint64 array.
-
-    Single rows are folded into an array every ``FOLD_AT`` rows, so a partial result
-    costs 8 bytes a value wherever it waits (a tuple per row costs ten times that).
-    A worker's partial results hold up to ``FOLD_AT`` pending rows for each of the
-    ``SHARDS`` keys, so the threshold is kept small.
-    """
-
-    FOLD_AT = 2048
-
-    def __init__(self, columns: int) -> None:
-        self._columns = columns
-
-    def _array(self, acc: tuple[list[np.ndarray], list[tuple[int, ...]]]) -> np.ndarray:
-        folded, pending = acc
-        parts = [*folded, np.array(pending, dtype=np.uint64).reshape(-1, self._columns)]
-        return np.concatenate(parts) if len(parts) > 1 else parts[0]
-
-    def create_accumulator(self) -> tuple[list[np.ndarray], list[tuple[int, ...]]]:
-        return [], []
-
-    def add_input(self, acc, row: tuple[int, ...]):
-        folded, pending = acc
-        pending.append(row)
-        if len(pending) >= self.FOLD_AT:
-            folded.append(np.array(pending, dtype=np.uint64))
-            return folded, []
-        return acc
-
-    def compact(self, acc):
-        return [self._array(acc)], []
-
-    def merge_accumulators(self, accs: Iterable):
-        return [self._array(acc) for acc in accs], []
-
-    def extract_output(self, acc) -> np.ndarray:
-        return self._array(acc)
 
 
 class _FilePerBundleDoFn(beam.DoFn):
@@ -324,6 +287,14 @@ class _WriteProfilesDoFn(_FilePerBundleDoFn):
         yield p.node, ((case_rank(article.text), article.doc_id), self._current().add(p))  # type: ignore[arg-type]
 
 
+class _ReadProfileDoFn(_ProfilesDoFn):
+    """A text's location to ``(node, Profile)``, read from the store."""
+
+    def process(self, element: tuple[int, Location]) -> Iterator[tuple[int, Profile]]:
+        node, location = element
+        yield node, self.stored(location)
+
+
 class _BucketKeysDoFn(_ProfilesDoFn):
     """A text's location to its bucket keys, as ``(shard, (key, node))``."""
 
@@ -335,11 +306,6 @@ class _BucketKeysDoFn(_ProfilesDoFn):
         p = self.stored(location)
         for key in near_keys(p, self._config) + spun_keys(p, self._config):
             yield shard_of(key), (key, node)
-
-
-def shards_of(values: np.ndarray) -> np.ndarray:
-    """:func:`shard_of` of every value of a uint64 array (the product wraps as it does there)."""
-    return (values * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(58)
 
 
 def bucket_pair_rows(element: tuple[int, np.ndarray], config: CopiesConfig) -> Iterator[tuple[int, np.ndarray]]:
@@ -447,7 +413,10 @@ class MarkCopies(beam.PTransform):
     def expand(self, articles: beam.PCollection) -> beam.PCollection:
         articles = articles | "ContentHash" >> beam.Map(with_content_hash)
         members = articles | "Members" >> beam.Map(
-            lambda a: (node_id(a.content_hash), Member(a.doc_id, node_id(a.content_hash), a.published_date))
+            lambda a: (
+                node_id(a.content_hash),
+                Member(a.doc_id, node_id(a.content_hash), a.published_date, normalise_url(a.url)),
+            )
         )
         if self._staging:
             decisions = self._decisions_stored(articles, members)
@@ -478,10 +447,17 @@ class MarkCopies(beam.PTransform):
             | "Verify" >> beam.ParDo(_VerifyStoredDoFn(config), located)
         )
         component = edges | "Components" >> ConnectedComponents(config.cc_rounds)
-        return (
+        travel = (
+            locations | "ReadProfiles" >> beam.ParDo(_ReadProfileDoFn()) | "Travel" >> TravellingParagraphs(component)
+        )
+        parts = (
             {"members": members, "component": component}
             | "JoinClusters" >> beam.CoGroupByKey()
             | "ClusterParts" >> beam.FlatMap(_cluster_parts)
+        )
+        return (
+            (parts, travel)
+            | "WithTravel" >> beam.Flatten()
             | "Clusters" >> beam.GroupByKey()
             | "Resolve" >> beam.ParDo(_ResolveDoFn(config), located)
         )
@@ -528,10 +504,15 @@ class MarkCopies(beam.PTransform):
             | "Verify" >> beam.ParDo(_VerifyDoFn(config))
         )
         component = edges | "Components" >> ConnectedComponents(config.cc_rounds)
-        return (
+        travel = profiles | "Travel" >> TravellingParagraphs(component)
+        parts = (
             {"members": members, "component": component, "profile": profiles}
             | "JoinClusters" >> beam.CoGroupByKey()
             | "ClusterParts" >> beam.FlatMap(_cluster_parts)
+        )
+        return (
+            (parts, travel)
+            | "WithTravel" >> beam.Flatten()
             | "Clusters" >> beam.GroupByKey()
             | "Resolve" >> beam.ParDo(_ResolveDoFn(config))
         )

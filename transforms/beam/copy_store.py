@@ -7,8 +7,9 @@ writer appends profiles to a flat file and reports ``(path, offset)``; a
 verifier reads the two records of a pair back by offset.
 
 Record layout (little-endian): node u64, words u32, near_size u32, number of
-immutables u32, then the MinHash signature (``NUM_PERM`` x u32), then the
-immutables (u32 each).
+immutables u32, commonness f32, number of paragraphs u32, then the MinHash
+signature (``NUM_PERM`` x u32), the immutables (u32 each), the paragraphs'
+hashes (u32 each), lengths (u16 each) and cohesion (u8 each).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import numpy as np
 from newsclean.transforms.beam import filesystem
 from newsclean.transforms.corpus.copies.features import NUM_PERM, Profile
 
-_HEADER = struct.Struct("<QIII")
+_HEADER = struct.Struct("<QIIIfI")
 _SIG_BYTES = NUM_PERM * 4
 
 Location = tuple[str, int]  # (path of a profile file, offset of the record in it)
@@ -31,17 +32,37 @@ Location = tuple[str, int]  # (path of a profile file, offset of the record in i
 
 def encode_profile(p: Profile) -> bytes:
     """One profile as a record of the layout above."""
-    header = _HEADER.pack(p.node, p.words, p.near_size, len(p.immutables))
-    return header + p.near_sig.astype("<u4").tobytes() + p.immutables.astype("<u4").tobytes()
+    header = _HEADER.pack(p.node, p.words, p.near_size, len(p.immutables), p.commonness, len(p.paragraphs))
+    return b"".join(
+        [
+            header,
+            p.near_sig.astype("<u4").tobytes(),
+            p.immutables.astype("<u4").tobytes(),
+            p.paragraphs.astype("<u4").tobytes(),
+            p.paragraph_words.astype("<u2").tobytes(),
+            p.paragraph_cohesion.astype("u1").tobytes(),
+        ]
+    )
+
+
+def _body_bytes(count: int, paragraphs: int) -> int:
+    """Bytes of a record after its header."""
+    return _SIG_BYTES + 4 * count + 7 * paragraphs
 
 
 def decode_profile(buffer: bytes | memoryview, offset: int) -> Profile:
     """The profile whose record starts at ``offset`` of ``buffer`` (copied out of it)."""
-    node, words, near_size, count = _HEADER.unpack_from(buffer, offset)
+    node, words, near_size, count, common, paragraphs = _HEADER.unpack_from(buffer, offset)
     start = offset + _HEADER.size
     sig = np.frombuffer(buffer, dtype="<u4", count=NUM_PERM, offset=start).astype(np.uint32)
-    immutables = np.frombuffer(buffer, dtype="<u4", count=count, offset=start + _SIG_BYTES).astype(np.uint32)
-    return Profile(node, words, sig, near_size, immutables)
+    start += _SIG_BYTES
+    immutables = np.frombuffer(buffer, dtype="<u4", count=count, offset=start).astype(np.uint32)
+    start += 4 * count
+    hashes = np.frombuffer(buffer, dtype="<u4", count=paragraphs, offset=start).astype(np.uint32)
+    start += 4 * paragraphs
+    lengths = np.frombuffer(buffer, dtype="<u2", count=paragraphs, offset=start).astype(np.uint16)
+    cohesion = np.frombuffer(buffer, dtype="u1", count=paragraphs, offset=start + 2 * paragraphs).astype(np.uint8)
+    return Profile(node, words, sig, near_size, immutables, common, hashes, lengths, cohesion)
 
 
 class ProfileFile:
@@ -79,8 +100,8 @@ class ProfileReader:
         if handle is None:
             handle = self._files[path] = open(path, "rb")
         header = os.pread(handle.fileno(), _HEADER.size, offset)
-        count = _HEADER.unpack(header)[3]
-        body = os.pread(handle.fileno(), _SIG_BYTES + 4 * count, offset + _HEADER.size)
+        _, _, _, count, _, paragraphs = _HEADER.unpack(header)
+        body = os.pread(handle.fileno(), _body_bytes(count, paragraphs), offset + _HEADER.size)
         return decode_profile(header + body, 0)
 
     def _remote(self, path: str) -> bytes:

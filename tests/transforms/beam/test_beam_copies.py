@@ -18,7 +18,7 @@ from newsclean.transforms.beam.copies import ConnectedComponents, MarkCopies
 from newsclean.transforms.corpus.copies import components as cc
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.reference import Record, mark_copies
-from tests.copies_helpers import ROOT, article, edited, seeds, summit
+from tests.copies_helpers import ROOT, article, chain_trap, edited, seeds, summit
 
 D = dt.date
 
@@ -26,13 +26,21 @@ D = dt.date
 def _articles():
     original, spun = seeds()
     return [
-        article("o1", original.text, D(2025, 1, 17)),
+        article("o1", original.text, D(2025, 1, 17), "http://www.example.com/x?utm_medium=rss"),
         article("o2", original.text.replace("\n\n", "\n"), D(2025, 1, 17)),  # exact, same day: doc_id decides
         article("n1", edited(original.text), D(2025, 1, 18)),
         article("s1", spun.text, None),
         article("a", summit("a"), D(2025, 3, 1)),
         article("b", summit("b"), D(2025, 3, 1)),
         article("a-copy", summit("a"), D(2025, 3, 2)),
+        # a capture of o1's page again, edited: a recapture
+        article("o1-again", edited(original.text) + "\n\nUpdated.", D(2025, 1, 17), "https://example.com/x"),
+        # a short story, a copy carrying a paragraph of an unrelated brief, the brief and its copy
+        *(
+            article(name, text, D(2025, 4, 1))
+            for name, text in zip(("t", "t-carrier", "brief"), chain_trap(), strict=True)
+        ),
+        article("brief-copy", chain_trap()[2].upper(), D(2025, 4, 2)),
     ]
 
 
@@ -47,7 +55,7 @@ def _marks(pcoll):
 @pytest.mark.parametrize("stored", [False, True], ids=["joined", "stored"])
 def test_mark_copies_matches_the_reference_and_keeps_every_article(stored, tmp_path) -> None:
     articles = _articles()
-    reference = mark_copies([Record(a.doc_id, a.text, a.content_hash, a.published_date) for a in articles])
+    reference = mark_copies([Record(a.doc_id, a.text, a.content_hash, a.published_date, a.url) for a in articles])
     expected = [
         (
             a.doc_id,
@@ -60,6 +68,8 @@ def test_mark_copies_matches_the_reference_and_keeps_every_article(stored, tmp_p
         for a in articles
     ]
     assert ("s1", "o1", "spun") in expected and ("a-copy", "a", "exact") in expected and ("b", None, None) in expected
+    assert ("o1-again", "o1", "recapture") in expected and ("t-carrier", "t", "near") in expected
+    assert ("brief", None, None) in expected and ("brief-copy", "brief", "exact") in expected
     with _pipeline() as p:
         out = p | beam.Create(articles) | MarkCopies(CopiesConfig(), staging=str(tmp_path) if stored else None)
         assert_that(_marks(out), equal_to(expected))

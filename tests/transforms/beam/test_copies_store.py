@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsclean.transforms.beam.copies import ArrayRows, bucket_pair_rows, candidate_rows, shard_of, shards_of
+from newsclean.transforms.beam.copies import bucket_pair_rows, candidate_rows
+from newsclean.transforms.beam.copy_rows import ArrayRows, shard_of, shards_of
 from newsclean.transforms.beam.copy_store import (
     BlockFile,
     ProfileFile,

@@ -36,3 +36,19 @@ def test_missed_copy_and_same_event_join_are_counted() -> None:
     assert s.predicted["spun"] == 2 and s.correct["spun"] == 0 and s.precision("exact") == 1.0
     assert s.same_event_clusters == 1 and s.mixed_clusters == 1
     assert s.canonical_is_original == 1  # an exact copy of the original carries its text
+
+
+def test_an_original_under_its_garbled_copy_is_counted() -> None:
+    # the spun copy is canonical while the original is in its cluster: dropping copies loses the original
+    s = score_pairs(TRUTH, {"o": ("p", "spun"), "e": ("p", "spun")})
+    assert s.original_under_copy == 1 and s.canonical_is_original == 0
+    # an exact copy leading is harmless: it carries the original's words
+    assert score_pairs(TRUTH, {"o": ("e", "exact"), "p": ("e", "spun")}).original_under_copy == 0
+
+
+def test_spun_copies_of_edited_versions_are_their_own_split() -> None:
+    truth = [("o", "s1", None, "s1", True), ("q", "s1", "spun_edit", "s1", False)]
+    s = score_pairs(truth, {"q": ("o", "spun")})
+    assert dict(s.true_pairs) == {"spun_edit": 1} and s.recall("spun_edit") == 1.0
+    assert s.kind_accuracy() == 1.0  # predicted spun is the right kind for a spun copy of an edit
+    assert score_pairs(truth, {}).recall("spun_edit") == 0.0

@@ -1,43 +1,48 @@
-"""One cluster's canonical record, and what every other member is a copy of.
+"""A candidate group's clusters: stars around an original, and what every member is a copy of.
 
-The rule, in order:
+The copy graph's connected components are only *candidate groups*: one copy
+that also carries a paragraph of another story, or a quote two reports share,
+can link two stories that are not copies of each other. Inside a group the
+clusters are built as stars, so no chain joins them:
 
-1. **The original over its copies, when that can be told.** Copies deviate
-   from their original independently (each spin replaces different words,
-   each edit drops or adds different paragraphs), so the original is the text
-   holding the most of the immutable shingles that two or more texts share
-   (see :func:`original_text`). It can be told only with three or more
-   distinct texts, and only when the leader is ahead by ``centrality_margin``
-   of the shared shingles; two texts are symmetric.
-2. **The earliest ``published_date``** (undated records last), among the
-   original's exact copies when step 1 chose one, else among all members.
-3. **The smallest ``doc_id``**, so ties break the same way on every runner.
+1. every pair of the group's distinct texts is verified directly (profiles in
+   hand, :func:`.verify.verify`);
+2. the canonical text is the one that is the original of most of its verified
+   copies (:func:`is_original`, summed over its neighbours), then the one with
+   most copies, then the earliest dated, then the smallest node;
+3. its cluster is it and every text verified against it, nothing else;
+4. the rest of the group starts again at 2, until no text is left.
 
-Every other member gets ``duplicate_of`` = the canonical ``doc_id`` and a kind
-relative to the canonical text: ``exact`` for the same ``content_hash``,
-``near`` when the word-shingle similarity reaches ``near_threshold``, else
-``spun`` (it is in the cluster through immutables only, or through a chain).
+Every member of a cluster is then a verified copy of the canonical text, and
+a user who drops every record with ``duplicate_of`` set keeps the original.
+Within the canonical text the record kept is the earliest dated, then the
+smallest ``doc_id`` (undated last). Kinds are relative to the canonical record:
+``recapture`` for the same normalised URL, ``exact`` for the same text,
+``near`` when the word signatures agree on ``near_threshold`` of their bins,
+else ``spun``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import numpy as np
-
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import Profile, estimated_jaccard
+from newsclean.transforms.corpus.copies.origin import Paragraphs, compare_text, shares_paragraphs
+from newsclean.transforms.corpus.copies.verify import copy_kind, score, verify
 
 
 @dataclass(frozen=True, order=True)
 class Member:
-    """A record's part in a cluster: which text it carries, and when it was published."""
+    """A record's part in a cluster: which text it carries, when it was published, from which URL."""
 
     doc_id: str
     node: int
     published_date: dt.date | None = None
+    url: str | None = None  # normalised (:func:`newsclean.transforms.corpus.urls.normalise_url`)
 
 
 @dataclass(frozen=True)
@@ -53,25 +58,30 @@ def _date_key(member: Member) -> tuple[bool, dt.date, str]:
     return (member.published_date is None, member.published_date or dt.date.min, member.doc_id)
 
 
-def original_text(profiles: dict[int, Profile], config: CopiesConfig) -> int | None:
-    """The text that holds the most of what the texts share, when it clearly leads; else None.
+def paragraph_view(p: Profile) -> Paragraphs:
+    return Paragraphs(p.paragraphs, p.paragraph_words, p.paragraph_cohesion)
 
-    A shingle is *shared* when two or more distinct texts have it. Every copy
-    loses some of the original's shared shingles (a spin replaces words, an
-    edit drops a paragraph) and what it adds is its own, so the original holds
-    the most shared shingles. With two texts both hold all of them: a tie.
+
+def is_original(
+    a: Profile,
+    a_date: dt.date | None,
+    b: Profile,
+    b_date: dt.date | None,
+    config: CopiesConfig,
+    support: Counter | None = None,
+    travelling: frozenset[int] = frozenset(),
+) -> int:
+    """+1 when ``a`` is the original of its copy ``b``, -1 for the reverse, 0 when nothing tells.
+
+    The texts' own evidence first (:func:`.origin.compare_text`: paragraphs an
+    edit added or dropped; for spun copies, the rarer words a spinner swaps
+    in), then the earlier date when both are dated.
     """
-    nodes = sorted(profiles)
-    if not 3 <= len(nodes) <= config.centrality_max_texts:
-        return None
-    values, counts = np.unique(np.concatenate([profiles[n].immutables for n in nodes]), return_counts=True)
-    shared = values[counts >= 2]
-    if len(shared) == 0:
-        return None
-    held = {n: int(np.count_nonzero(np.isin(profiles[n].immutables, shared, assume_unique=True))) for n in nodes}
-    ranked = sorted(nodes, key=lambda n: (-held[n], n))
-    lead = (held[ranked[0]] - held[ranked[1]]) / len(shared)
-    return ranked[0] if lead >= config.centrality_margin else None
+    if a_date is not None and b_date is not None and a_date != b_date:
+        return 1 if a_date < b_date else -1
+    return compare_text(
+        paragraph_view(a), a.commonness, paragraph_view(b), b.commonness, config.commonness_margin, support, travelling
+    )
 
 
 def kind_against(member: Profile, canonical: Profile, config: CopiesConfig) -> str:
@@ -82,26 +92,131 @@ def kind_against(member: Profile, canonical: Profile, config: CopiesConfig) -> s
     return "spun"
 
 
+def stars(
+    nodes: list[int],
+    profiles: dict[int, Profile],
+    dates: dict[int, dt.date | None],
+    config: CopiesConfig,
+    travelling: frozenset[int] = frozenset(),
+) -> list[tuple[int, list[int]]]:
+    """The group's texts as clusters ``(canonical node, [member nodes])``, each member verified against
+    its canonical; ``dates`` holds each text's earliest date, ``travelling`` the paragraphs other
+    groups hold too. Texts left alone are not returned."""
+    nodes = sorted(set(nodes))
+    if len(nodes) > config.star_max_texts:
+        return _stars_by_date(nodes, profiles, dates, config)
+    around: dict[int, set[int]] = defaultdict(set)
+    closeness: dict[tuple[int, int], float] = {}
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1 :]:
+            pair = score(profiles[a], profiles[b])
+            if copy_kind(pair, config) is not None:
+                around[a].add(b)
+                around[b].add(a)
+                closeness[a, b] = closeness[b, a] = pair.near + pair.spun
+    # paragraphs held by more than one text of a family (texts sharing their paragraphs) are the story's
+    family: dict[int, set[int]] = defaultdict(set)
+    for a in nodes:
+        for b in around[a]:
+            if a < b and shares_paragraphs(paragraph_view(profiles[a]), paragraph_view(profiles[b])):
+                family[a].add(b)
+                family[b].add(a)
+    verdicts: dict[tuple[int, int], int] = {}
+    for a in nodes:
+        for b in around[a]:
+            if a < b:
+                support = None
+                if len(family[a] | family[b] | {a, b}) > 2:
+                    kin = family[a] | family[b] | {a, b}
+                    support = Counter(h for n in kin for h in set(profiles[n].paragraphs.tolist()))
+                v = is_original(profiles[a], dates[a], profiles[b], dates[b], config, support, travelling)
+                verdicts[a, b], verdicts[b, a] = v, -v
+    remaining = set(nodes)
+    clusters = []
+    while remaining:
+        live = {n: around[n] & remaining for n in remaining}
+        if not any(live.values()):
+            break
+
+        linked = (n for n in remaining if live[n])
+        canonical = min(linked, key=lambda n, live=live: _rank(n, live[n], verdicts, dates, closeness))
+        members = sorted(live[canonical])
+        clusters.append((canonical, members))
+        remaining -= {canonical, *members}
+    return clusters
+
+
+def _rank(
+    node: int,
+    around: set[int],
+    verdicts: dict[tuple[int, int], int],
+    dates: dict,
+    closeness: dict[tuple[int, int], float],
+) -> tuple:
+    """Sort key of a canonical candidate: original of the most neighbours, most neighbours, earliest, then
+    the closest to its neighbours (copies deviate from the original independently, so it is their centre),
+    then the smallest node."""
+    wins = sum(verdicts[node, m] for m in around)
+    day = dates[node]
+    near = round(sum(closeness[node, m] for m in around), 9)
+    return (-wins, -len(around), day is None, day or dt.date.min, -near, node)
+
+
+def _stars_by_date(nodes: list[int], profiles: dict[int, Profile], dates: dict[int, dt.date | None], config):
+    """Stars for a group too large to verify every pair: canonicals taken in date order."""
+    order = sorted(nodes, key=lambda n: (dates[n] is None, dates[n] or dt.date.min, n))
+    taken: set[int] = set()
+    clusters = []
+    for canonical in order:
+        if canonical in taken:
+            continue
+        members = [
+            n
+            for n in order
+            if n != canonical and n not in taken and verify(profiles[canonical], profiles[n], config) is not None
+        ]
+        if members:
+            clusters.append((canonical, sorted(members)))
+            taken.update([canonical, *members])
+    return clusters
+
+
 def resolve(
-    members: Iterable[Member], profiles: dict[int, Profile], config: CopiesConfig
-) -> tuple[str, list[Decision]]:
-    """The canonical ``doc_id`` of a cluster and the decision for each other member.
+    members: Iterable[Member],
+    profiles: dict[int, Profile],
+    config: CopiesConfig,
+    travelling: Iterable[int] = (),
+) -> list[Decision]:
+    """The decision for every record of a candidate group that is a copy of another.
 
     ``profiles`` must hold every member's text; members are deduplicated by
-    ``doc_id`` so a record seen twice is decided once.
+    ``doc_id`` so a record seen twice is decided once. ``travelling``: hashes of
+    the group's long paragraphs that texts of other groups hold too.
     """
     unique = sorted({m.doc_id: m for m in members}.values())
     if not unique:
-        raise ValueError("a cluster needs members")
-    present = {m.node: profiles[m.node] for m in unique}
-    original = original_text(present, config)
-    pool = [m for m in unique if m.node == original] if original is not None else unique
-    canonical = min(pool, key=_date_key)
-    base = present[canonical.node]
-    decisions = []
+        raise ValueError("a group needs members")
+    by_text: dict[int, list[Member]] = defaultdict(list)
     for m in unique:
-        if m.doc_id == canonical.doc_id:
-            continue
-        kind = "exact" if m.node == canonical.node else kind_against(present[m.node], base, config)
-        decisions.append(Decision(m.doc_id, canonical.doc_id, kind))
-    return canonical.doc_id, decisions
+        by_text[m.node].append(m)
+    first = {node: min(records, key=_date_key) for node, records in by_text.items()}
+    dates = {node: m.published_date for node, m in first.items()}
+    clusters = stars(list(by_text), profiles, dates, config, frozenset(travelling))
+    clustered = {n for canonical, rest in clusters for n in (canonical, *rest)}
+    clusters += [(node, []) for node in sorted(by_text) if node not in clustered and len(by_text[node]) > 1]
+    decisions = []
+    for canonical_node, rest in clusters:
+        canonical = first[canonical_node]
+        base = profiles[canonical_node]
+        for node in (canonical_node, *rest):
+            for m in by_text[node]:
+                if m.doc_id == canonical.doc_id:
+                    continue
+                if m.url is not None and m.url == canonical.url:
+                    kind = "recapture"
+                elif node == canonical_node:
+                    kind = "exact"
+                else:
+                    kind = kind_against(profiles[node], base, config)
+                decisions.append(Decision(m.doc_id, canonical.doc_id, kind))
+    return sorted(decisions, key=lambda d: d.doc_id)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsclean.transforms.corpus.copies.features import MAX_SHINGLE, NUM_PERM
+from newsclean.transforms.vocabulary import DuplicateKind
 
-KINDS = ("exact", "near", "spun")
+KINDS = tuple(DuplicateKind)
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,15 @@ class CopiesConfig:
     bucket_window: int = 4
     # Rounds of large-star + small-star before the (usually empty) rest is solved in one place.
     cc_rounds: int = 4
-    # Above this many distinct texts the canonical is chosen by date and doc_id only.
-    centrality_max_texts: int = 200
-    # The most central text is the original only when it leads the next by this much.
-    centrality_margin: float = 0.01
+    # A spun pair under the near threshold whose word-shingle Jaccard is at least this share of its
+    # immutables' Jaccard shares passages verbatim (a paragraph, a quote): a spinner leaves few word
+    # shingles, a passage keeps them all.
+    passage_ratio: float = 0.5
+    # Zipf units between two texts' commonness before the commoner wording is called the original.
+    commonness_margin: float = 0.05
+    # A candidate group of more distinct texts than this is not verified pair by pair: canonicals
+    # are taken in date order and each keeps the texts verified against it.
+    star_max_texts: int = 300
 
     def __post_init__(self) -> None:
         if self.near_bands * self.near_rows > NUM_PERM:

@@ -23,7 +23,7 @@ Two views of a text:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import regex
@@ -69,8 +69,9 @@ _WINDOW_MUL = np.array(
 )
 MAX_SHINGLE = len(_WINDOW_MUL)
 
-# token -> (hash of the case-folded token, is_immutable_inside_a_sentence, is_immutable_anywhere)
-_TOKEN_INFO: dict[str, tuple[int, bool, bool]] = {}
+# token -> (hash of the case-folded token, is_immutable_inside_a_sentence, is_immutable_anywhere,
+#           is_plain: a lower-case content word, what a spinner swaps)
+_TOKEN_INFO: dict[str, tuple[int, bool, bool, bool]] = {}
 _TOKEN_CACHE_MAX = 1 << 16  # entries, ~16 MB: a corpus's vocabulary (names, numbers) grows with it
 
 
@@ -79,12 +80,13 @@ def token_hash(token: str) -> int:
     return int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
-def _token_info(token: str) -> tuple[int, bool, bool]:
+def _token_info(token: str) -> tuple[int, bool, bool, bool]:
     info = _TOKEN_INFO.get(token)
     if info is None:
         folded = token.casefold()
         anywhere = folded in FUNCTION_WORDS or any(c.isdigit() for c in token)
-        info = (token_hash(folded), anywhere or token[0].isupper(), anywhere)
+        plain = not anywhere and len(token) > 2 and token.isalpha() and token.islower()
+        info = (token_hash(folded), anywhere or token[0].isupper(), anywhere, plain)
         if len(_TOKEN_INFO) >= _TOKEN_CACHE_MAX:
             _TOKEN_INFO.clear()
         _TOKEN_INFO[token] = info
@@ -97,29 +99,35 @@ class Tokens:
 
     words: np.ndarray  # uint64, case-folded words in order
     immutables: np.ndarray  # uint64, case-folded immutable tokens in order
+    plain: np.ndarray  # uint64, lower-case content words (what a spinner replaces) in order
 
 
 def tokenise(text: str) -> Tokens:
     """Hash every ``\\w+`` token once; keep the immutables' hashes in a second sequence."""
     words: list[int] = []
     immutables: list[int] = []
+    plain: list[int] = []
     sentence_start = True
     known = _TOKEN_INFO.get
     for token in _TOKEN_OR_STOP.findall(text):
         if token in _STOPS:
             sentence_start = True
             continue
-        value, inside, anywhere = known(token) or _token_info(token)
+        value, inside, anywhere, is_plain = known(token) or _token_info(token)
         words.append(value)
         if anywhere or (inside and not sentence_start):
             immutables.append(value)
+        elif is_plain:
+            plain.append(value)
         sentence_start = False
-    return Tokens(np.array(words, dtype=np.uint64), np.array(immutables, dtype=np.uint64))
+    return Tokens(
+        np.array(words, dtype=np.uint64), np.array(immutables, dtype=np.uint64), np.array(plain, dtype=np.uint64)
+    )
 
 
 def is_immutable(token: str, sentence_start: bool = False) -> bool:
     """A token a spinner leaves alone: a number, a function word, a capitalised word inside a sentence."""
-    _, inside, anywhere = _token_info(token)
+    _, inside, anywhere, _ = _token_info(token)
     return anywhere or (inside and not sentence_start)
 
 
@@ -200,7 +208,9 @@ class Profile:
 
     ``node`` is the text's id in the similarity graph; ``near_sig`` the MinHash
     of its word shingles; ``immutables`` the sorted unique 32-bit hashes of its
-    immutable shingles, compared exactly when verifying a spun pair.
+    immutable shingles, compared exactly when verifying a spun pair. The rest
+    tells an original from its copies (:mod:`.origin`): ``commonness``, and
+    the paragraphs' hashes, lengths in words and cohesion (percent).
     """
 
     node: int
@@ -208,6 +218,10 @@ class Profile:
     near_sig: np.ndarray
     near_size: int
     immutables: np.ndarray
+    commonness: float = 0.0
+    paragraphs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
+    paragraph_words: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint16))
+    paragraph_cohesion: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint8))
 
     def __eq__(self, other: object) -> bool:
         return (
@@ -217,6 +231,10 @@ class Profile:
             and self.near_size == other.near_size
             and np.array_equal(self.near_sig, other.near_sig)
             and np.array_equal(self.immutables, other.immutables)
+            and self.commonness == other.commonness
+            and np.array_equal(self.paragraphs, other.paragraphs)
+            and np.array_equal(self.paragraph_words, other.paragraph_words)
+            and np.array_equal(self.paragraph_cohesion, other.paragraph_cohesion)
         )
 
     def __hash__(self) -> int:
@@ -251,9 +269,24 @@ def node_id(content_hash: str) -> int:
 
 def profile(text: str, content_hash: str, near_shingle: int = 5, spun_shingle: int = 4) -> Profile:
     """Everything copy detection needs of ``text``, computed once per distinct text."""
+    from newsclean.transforms.corpus.copies import origin  # it needs this module's words
+
     tokens = tokenise(text)
     near = shingle_hashes(tokens.words, near_shingle)
     immutables = shingle_hashes(tokens.immutables, spun_shingle)
     # 32 bits are plenty to compare two sets of a few thousand; halves what is shipped.
     compact = np.unique((immutables >> np.uint64(32)).astype(np.uint32))
-    return Profile(node_id(content_hash), len(tokens.words), minhash(near), len(near), compact)
+    paras = origin.paragraphs(text)
+    # float32: the value a profile file stores, so a profile read back compares equal
+    common = float(np.float32(origin.commonness(tokens.plain)))
+    return Profile(
+        node_id(content_hash),
+        len(tokens.words),
+        minhash(near),
+        len(near),
+        compact,
+        common,
+        paras.hashes,
+        paras.words,
+        paras.cohesion,
+    )

@@ -12,12 +12,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsclean.transforms.corpus.copies.canonical import Decision, Member, resolve
+from newsclean.transforms.corpus.copies.canonical import Decision, Member, paragraph_view, resolve
 from newsclean.transforms.corpus.copies.components import components
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import Profile, case_rank, node_id, profile
 from newsclean.transforms.corpus.copies.keys import bucket_pairs, near_keys, spun_bucket_pairs, spun_keys
+from newsclean.transforms.corpus.copies.origin import long_paragraphs
 from newsclean.transforms.corpus.copies.verify import verify
+from newsclean.transforms.corpus.urls import normalise_url
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class Record:
     text: str
     content_hash: str
     published_date: object = None
+    url: str | None = None
 
 
 def representative_key(record: Record) -> tuple[int, str]:
@@ -72,15 +75,29 @@ def mark_copies(records: Iterable[Record], config: CopiesConfig | None = None) -
         for a, b in sorted(candidate_pairs(profiles.values(), config))
         if verify(profiles[a], profiles[b], config) is not None
     ]
-    component = components(edges)
+    component = components(edges)  # candidate groups; resolve builds the clusters inside each
     clusters: dict[int, list[Member]] = defaultdict(list)
     for r in records:
         node = node_id(r.content_hash)
-        clusters[component.get(node, node)].append(Member(r.doc_id, node, r.published_date))
+        clusters[component.get(node, node)].append(Member(r.doc_id, node, r.published_date, normalise_url(r.url)))
+    moving = travelling(profiles, component)
     decisions: dict[str, Decision] = {}
-    for members in clusters.values():
+    for group, members in clusters.items():
         if len(members) < 2:
             continue
-        _, decided = resolve(members, profiles, config)
-        decisions.update((d.doc_id, d) for d in decided)
+        decisions.update((d.doc_id, d) for d in resolve(members, profiles, config, moving.get(group, ())))
     return decisions
+
+
+def travelling(profiles: dict[int, Profile], component: dict[int, int]) -> dict[int, set[int]]:
+    """Candidate group -> its long paragraphs that a text of another group (another story) holds too."""
+    groups: dict[int, set[int]] = defaultdict(set)
+    for node, p in profiles.items():
+        for h in long_paragraphs(paragraph_view(p)).tolist():
+            groups[h].add(component.get(node, node))
+    moving: dict[int, set[int]] = defaultdict(set)
+    for h, held in groups.items():
+        if len(held) > 1:
+            for group in held:
+                moving[group].add(h)
+    return moving

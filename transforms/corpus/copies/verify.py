@@ -25,11 +25,21 @@ def score(a: Profile, b: Profile) -> PairScore:
 
 
 def copy_kind(pair: PairScore, config: CopiesConfig) -> str | None:
-    """``near`` when the words mostly agree, ``spun`` when only the immutables do, else None."""
+    """``near`` when the words mostly agree, ``spun`` when only the immutables do, else None.
+
+    A near copy agrees on at least ``near_threshold`` of the word shingles of
+    the two texts together, so each holds at least that share of the other's:
+    containment is high both ways, and one shared paragraph is far from it. A
+    spun pair must not owe its immutables to passages shared word for word
+    (their word shingles agree as much as their immutables): a spinner leaves
+    few word shingles, while a quote or a paragraph lifted from another story
+    keeps them all.
+    """
     if pair.near >= config.near_threshold:
         return "near"
     if pair.spun >= config.spun_threshold and pair.shared >= config.spun_min_shared:
-        return "spun"
+        if pair.near < config.passage_ratio * pair.spun:
+            return "spun"
     return None
 
 

@@ -1,0 +1,120 @@
+"""Clusters as stars: shared passages are not copies, no chain joins two stories, the original leads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from newsclean.transforms.corpus.copies.config import CopiesConfig
+from newsclean.transforms.corpus.copies.features import profile
+from newsclean.transforms.corpus.copies.origin import Paragraphs, compare_text, edit_evidence, paragraphs
+from newsclean.transforms.corpus.copies.reference import Record, mark_copies
+from newsclean.transforms.corpus.copies.verify import score, verify
+from newsclean.transforms.corpus.fingerprint import content_hash
+from newsclean.transforms.corpus.urls import normalise_url
+from tests.copies_helpers import chain_trap, edited, seeds
+
+D = dt.date
+
+
+def _record(doc_id: str, text: str, day: dt.date | None = None, url: str | None = None) -> Record:
+    return Record(doc_id, text, content_hash(text), day, url)
+
+
+def _profile(text: str):
+    return profile(text, content_hash(text))
+
+
+def _marks(records: list[Record]) -> dict[str, tuple[str, str]]:
+    return {k: (v.duplicate_of, v.duplicate_kind) for k, v in mark_copies(records).items()}
+
+
+def test_a_carried_paragraph_is_not_a_copy_though_the_immutables_reach_the_threshold() -> None:
+    story, carrier, brief = chain_trap()
+    config = CopiesConfig()
+    pair = score(_profile(carrier), _profile(brief))
+    assert pair.spun >= config.spun_threshold and pair.shared >= config.spun_min_shared  # Jaccard alone: an edge
+    assert verify(_profile(carrier), _profile(brief), config) is None
+    assert verify(_profile(carrier), _profile(story), config) == "near"
+
+
+def test_a_carrier_does_not_chain_its_story_to_the_brief() -> None:
+    story, carrier, brief = chain_trap()
+    records = [
+        _record("story", story, D(2025, 1, 1)),
+        _record("carrier", carrier, D(2025, 1, 2)),
+        _record("brief", brief, D(2025, 1, 1)),
+        _record("brief-copy", brief.upper(), D(2025, 1, 3)),
+    ]
+    assert _marks(records) == {"carrier": ("story", "near"), "brief-copy": ("brief", "exact")}
+
+
+def test_the_seed_original_leads_its_spun_copy_without_any_date() -> None:
+    original, spun = seeds()
+    # no dates, and the spun copy has the smaller doc_id: only the wording can tell
+    assert _marks([_record("a003", spun.text), _record("z000", original.text)]) == {"a003": ("z000", "spun")}
+
+
+def test_a_spun_copy_reads_rarer_than_its_original() -> None:
+    original, spun = seeds()
+    a, b = _profile(original.text), _profile(spun.text)
+    assert a.commonness > b.commonness + CopiesConfig().commonness_margin
+    assert compare_text(paragraphs(original.text), a.commonness, paragraphs(spun.text), b.commonness, 0.05) == 1
+
+
+def test_paragraph_evidence_points_at_the_edited_copy() -> None:
+    original, _ = seeds()
+    text = original.text
+    full = paragraphs(text)
+    assert edit_evidence(full, paragraphs(edited(text))) > 0  # last paragraph dropped, a line of furniture added
+    assert edit_evidence(paragraphs(edited(text)), full) < 0
+    assert edit_evidence(full, full) == 0
+    # a paragraph no other text of the family holds was added by the copy that has it
+    extra = "\n\n".join([text, "An unrelated paragraph about the harvest festival in a distant valley town."])
+    support = {h: 2 for h in full.hashes.tolist()}
+    assert edit_evidence(full, paragraphs(extra), support=__import__("collections").Counter(support)) > 0
+
+
+def test_texts_sharing_no_paragraph_give_no_paragraph_evidence() -> None:
+    empty = Paragraphs(np.zeros(0, np.uint32), np.zeros(0, np.uint16), np.zeros(0, np.uint8))
+    original, spun = seeds()
+    assert edit_evidence(paragraphs(original.text), paragraphs(spun.text)) == 0
+    assert edit_evidence(empty, paragraphs(original.text)) == 0
+
+
+def test_same_url_recaptured_is_a_recapture_never_spun() -> None:
+    original, spun = seeds()
+    url = "https://www.example.com/news/story-1?utm_source=feed"
+    records = [
+        _record("first", original.text, D(2025, 1, 17), url),
+        _record("again", edited(original.text), D(2025, 1, 17), "http://example.com/news/story-1/"),
+        _record("same", original.text, D(2025, 1, 17), "https://example.com/news/story-1#top"),
+        _record("spun", spun.text, D(2025, 1, 20), "https://example.org/other"),
+        _record("elsewhere", edited(original.text) + "\n\nMore.", D(2025, 1, 18), "https://example.net/copy"),
+    ]
+    assert _marks(records) == {
+        "again": ("first", "recapture"),
+        "same": ("first", "recapture"),
+        "spun": ("first", "spun"),
+        "elsewhere": ("first", "near"),
+    }
+
+
+def test_a_recaptured_url_with_a_different_page_is_not_a_copy() -> None:
+    original, _ = seeds()
+    _, _, brief = chain_trap()
+    records = [_record("a", original.text, url="https://example.com/live"), _record("b", brief, url="example.com/live")]
+    assert _marks(records) == {}
+
+
+def test_normalise_url_keeps_what_names_the_page() -> None:
+    same = {
+        "https://www.Example.com/a/b/?utm_source=x&id=3&fbclid=1#c",
+        "http://example.com:80/a/b?id=3",
+        "https://example.com:443/a/b?id=3",
+    }
+    assert {normalise_url(u) for u in same} == {"example.com/a/b?id=3"}
+    assert normalise_url("https://example.com/a/b?id=4") != "example.com/a/b?id=3"
+    assert normalise_url("https://example.com:8080/") == "example.com:8080/"
+    assert normalise_url(None) is None and normalise_url("not a url") is None and normalise_url("mem://") is None

@@ -1,0 +1,79 @@
+"""Paragraphs that travel between candidate groups: the Beam side of
+:func:`newsclean.transforms.corpus.copies.reference.travelling`.
+
+A long paragraph held by texts of two candidate groups belongs to one story and
+was carried into another (a copy that adds a paragraph of an unrelated story):
+the canonical choice reads it as added, not as one the original kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import apache_beam as beam
+import numpy as np
+
+from newsclean.transforms.beam.copy_rows import ArrayRows, shard_of
+from newsclean.transforms.corpus.copies.canonical import paragraph_view
+from newsclean.transforms.corpus.copies.features import Profile
+from newsclean.transforms.corpus.copies.origin import long_paragraphs
+
+
+def _paragraph_rows(node: int, p: Profile) -> Iterator[tuple[int, tuple[int, int]]]:
+    """A text's long paragraphs as ``(shard, (paragraph hash, node))`` rows."""
+    for h in long_paragraphs(paragraph_view(p)).tolist():
+        yield shard_of(h), (h, node)
+
+
+def shared_paragraph_holders(element: tuple[int, np.ndarray]) -> Iterator[tuple[int, int]]:
+    """One shard's ``(hash, node)`` rows to ``(node, hash)`` for the paragraphs two or more texts hold."""
+    _, rows = element
+    if not len(rows):
+        return
+    rows = np.unique(rows, axis=0)
+    hashes = rows[:, 0]
+    many = np.flatnonzero(np.r_[hashes[1:] == hashes[:-1], False] | np.r_[False, hashes[1:] == hashes[:-1]])
+    for h, node in rows[many].tolist():
+        yield node, h
+
+
+def _paragraph_groups(element: tuple[int, dict[str, list]]) -> Iterator[tuple[int, int]]:
+    """A text's shared paragraphs under its candidate group: ``(hash, group)``."""
+    node, joined = element
+    group = joined["component"][0] if joined["component"] else node
+    for h in sorted(set(joined["paragraph"])):
+        yield h, group
+
+
+def _travelling(element: tuple[int, Iterable[int]]) -> Iterator[tuple[int, tuple[str, object]]]:
+    """A paragraph held in two or more candidate groups, as a part of each group."""
+    h, groups = element
+    distinct = sorted(set(groups))
+    if len(distinct) > 1:
+        for group in distinct:
+            yield group, ("travel", h)
+
+
+class TravellingParagraphs(beam.PTransform):
+    """``(node, Profile)`` texts and ``(node, component)`` ids to ``(group, ("travel", hash))``: each
+    candidate group's long paragraphs that a text of another group holds too (see
+    :func:`newsclean.transforms.corpus.copies.reference.travelling`). Hashes travel as numpy rows per shard."""
+
+    def __init__(self, component: beam.PCollection) -> None:
+        super().__init__()
+        self._component = component
+
+    def expand(self, texts: beam.PCollection) -> beam.PCollection:
+        holders = (
+            texts
+            | "ParagraphRows" >> beam.FlatMapTuple(_paragraph_rows)
+            | "ParagraphShards" >> beam.CombinePerKey(ArrayRows(2))
+            | "SharedParagraphs" >> beam.FlatMap(shared_paragraph_holders)
+        )
+        return (
+            {"paragraph": holders, "component": self._component}
+            | "ParagraphJoin" >> beam.CoGroupByKey()
+            | "ParagraphGroups" >> beam.FlatMap(_paragraph_groups)
+            | "ByParagraph" >> beam.GroupByKey()
+            | "Travelling" >> beam.FlatMap(_travelling)
+        )

@@ -87,6 +87,7 @@ HEADINGS = [
     ("Warning: Creating default object from empty value in /www/htdocs/wp-includes/classes.php on line 407",
      RuleName.SERVER_MESSAGE),
     ("Tel. 0863/91131 - Fax 0863/912132", RuleName.CONTACT_LINE),
+    ("(Alle Angaben ohne Gewähr)", RuleName.TRUST_NOTE),
     ("Telefon: +49 (40) 300 30-1141", RuleName.CONTACT_LINE),
     ("Lesen Sie hier: Spielabbruch in der Kreisliga", RuleName.RELATED),
     ("Mire: El cantante da positivo a COVID-19", RuleName.RELATED),

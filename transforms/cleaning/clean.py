@@ -269,7 +269,7 @@ def _remove_sections(paragraphs: list[str], out: CleanedText) -> list[str]:
     for step in (cut_tail_sections, drop_closing_calls_to_action):
         blocks, dropped = step(blocks)
         out.removed.extend(dropped)
-    return [b.text for b in blocks] if len(blocks) != len(paragraphs) else paragraphs
+    return [b.text for b in blocks]
 
 
 def clean_text(

@@ -359,8 +359,7 @@ CLOSING_CALLS: dict[str, tuple[str, ...]] = {
 
 def closing_calls() -> str:
     """Every language's closing calls as one alternation, longest first."""
-    found = {p for table in CLOSING_CALLS.values() for p in table}
-    return "(?:" + "|".join(sorted(found, key=lambda p: (-len(p), p))) + ")"
+    return _longest_first({p for table in CLOSING_CALLS.values() for p in table})
 
 
 # After a phrase: nothing more of the word. Han and kana run on without spaces and Korean
@@ -395,8 +394,13 @@ def phrases_of(category: str) -> list[str]:
     return sorted(found, key=lambda p: (-len(p), p))
 
 
+def _longest_first(phrases: set[str]) -> str:
+    """``phrases`` as one alternation, longest first so it prefers the fuller one."""
+    return "(?:" + "|".join(sorted(phrases, key=lambda p: (-len(p), p))) + ")"
+
+
 def _alternation(category: str) -> str:
-    return "(?:" + "|".join(phrases_of(category)) + ")"
+    return _longest_first({p for table in PHRASES.values() for p in table.get(category, ())})
 
 
 def _pattern(category: Category, phrases: str) -> str:

@@ -552,7 +552,7 @@ CALL_TO_ACTION = rule_pattern(
     r"don['’]t\s+miss|stay\s+(?:up\s+to\s+date|tuned|in\s+the\s+loop)|never\s+miss)\b)"
     r"|^(?:thanks?\s+(?:you\s+)?for\s+(?:reading|subscribing|signing\s+up|visiting)|enjoy(?:ed)?\s+(?:the|this)\s+(?:post|article)\?"
     r"|if\s+you\s+(?:enjoyed|liked|found)\s+(?:this|my)\b|(?:\W{0,3})?email\s+address\*?$)"
-    r"|^\W{0,3}(?i:" + closing_calls() + r")"
+    r"|^\W{0,3}" + closing_calls()
 )
 CALL_TO_ACTION_MAX_WORDS = 45
 

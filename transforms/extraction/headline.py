@@ -88,7 +88,7 @@ _FURNITURE_TITLE = regex.compile(
 )
 
 
-def is_furniture_title(text: str) -> bool:
+def _is_furniture_title(text: str) -> bool:
     """A navigation or section label (``Navigation und Service``, ``Hauptmenü``, ``Aktuelles``): no story's title."""
     return bool(_FURNITURE_TITLE.match(_norm(text)))
 
@@ -100,8 +100,8 @@ def printed_headline(
 
     ``fallback`` (the page's own ``og:title`` or ``<title>``) stands in for a ``title`` that is a
     navigation or section label."""
-    h1s = [h1 for h1 in h1s if not is_furniture_title(h1)]
-    if title and is_furniture_title(title) and fallback and not is_furniture_title(fallback):
+    h1s = [h1 for h1 in h1s if not _is_furniture_title(h1)]
+    if title and _is_furniture_title(title) and fallback and not _is_furniture_title(fallback):
         title = fallback
     if title:
         target = _norm(title)

@@ -32,6 +32,7 @@ PAGE_LINE_RULES: list[LineRule] = [
             + r"(?:\s*[-–|,;/•·]?\s*" + _CONTACT_LABEL + r"\.?\s*:?\s*" + _NUMBER + r")*\s*$"
         ),
         max_words=16,
+        trigger=("tel", "phone", "fon", "fax", "mobil", "handy", "cell", "whatsapp"),
         guarded=True,
         description="a bare phone or fax line of a contact block: 'Tel. 0863/91131 - Fax 0863/912132'",
     ),

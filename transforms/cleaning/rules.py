@@ -200,6 +200,7 @@ LINE_RULES: list[LineRule] = [
         RuleName.HEADER_STAMP,
         rule_pattern(r"^\W{0,3}" + DATE_LABEL + r"\s*:\s*$"),
         max_words=5,
+        trigger=(":",),
         description="a date label alone, its date on the next line ('Release Date:', 'Veröffentlichung:')",
         guarded=True,
     ),
@@ -210,6 +211,7 @@ LINE_RULES: list[LineRule] = [
             r"section|filed\s+under|posted\s+in|abgelegt\s+unter)\s*:\s*[^.!?:]{1,60}$"
         ),
         max_words=10,
+        trigger=(":",),
         description="a category label: 'Category: News', 'Kategorie: Politik', 'Filed under: Sports'",
         guarded=True,
     ),

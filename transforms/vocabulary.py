@@ -82,6 +82,7 @@ class FieldSource(StrEnum):
     STANDFIRST = "standfirst"
     VISIBLE = "visible"  # a date printed near the headline
     AUTHOR_BOX = "author-box"
+    PRESS_CONTACT = "press-contact"  # the person a press release's contact block names
     SITE_PERSON = "site-person"
     COPYRIGHT = "copyright"
     # other systems and containers

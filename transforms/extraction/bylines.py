@@ -14,8 +14,10 @@ from newsclean.transforms.extraction.patterns import (
     BYLINE_FIRST_WORDS,
     BYLINE_LABEL,
     BYLINE_WORD,
+    CONTACT_LABEL,
     COPYRIGHT_PERSON,
     DATED_BYLINE,
+    DATED_NAME,
     FOOTER,
     HIDDEN,
     LEADING_LETTERS,
@@ -126,12 +128,20 @@ def text_bylines(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> Non
                 byline = text[dated.end() :]  # "03/01/2017 by Agatha Caleo", "Dec 23 Written By …"
             elif BYLINE_LABEL.match(text):
                 byline = _named_after_label(element)
+            elif (dated_name := DATED_NAME.match(text)) and _given_name_first(dated_name[1]):
+                byline = dated_name[1]  # "11.12.2019 - Amelie Loevenich"
             if byline and byline not in found:  # nested wrappers print the same text: count it once
                 found.append(byline)
         if found:
             break
     if found:
         meta.authors.append((FieldSource.TEXT_BYLINE, list(dict.fromkeys(found))))
+
+
+def _given_name_first(name: str) -> bool:
+    from newsclean.transforms.fields.firstnames import is_known_given_name
+
+    return is_known_given_name(name.split()[0])
 
 
 def _named_after_label(label) -> str | None:
@@ -345,4 +355,26 @@ def copyright_person(tree, meta: PageMeta) -> None:
         match = COPYRIGHT_PERSON.match(" ".join(str(text).split()))
         if match and is_known_given_name(match[1].split()[0]):
             meta.authors.append((FieldSource.COPYRIGHT, [match[1]]))
+            return
+
+
+def press_contact(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
+    """The person a press release names under its contact label (``Pressekontakt``, ``Media contact``,
+    ``Ansprechpartnerin``, ``Kontakt:``): the first text after the label, when it is a full name with a
+    known given name (``Dr. Tim Loppe``, not ``Telefon …`` or ``presse@example.com``). A last resort."""
+    from newsclean.transforms.fields.names import clean_person_name
+
+    body = tree.find("body")
+    if body is None:
+        return
+    for element in body.iter("strong", "b", "p", "div", "span", "h2", "h3", "h4", "h5", "h6", "dt", "td", "li"):
+        own = (element.text or "").strip()
+        if not 6 <= len(own) <= 45 or not CONTACT_LABEL.match(own) or len(element) > 1:
+            continue
+        if in_region(element, MENUS, wrappers):
+            continue
+        following = element.xpath("following::text()[normalize-space()][1]")
+        name = clean_person_name(" ".join(str(following[0]).split())) if following else None
+        if name and " " in name and _given_name_first(name):
+            meta.authors.append((FieldSource.PRESS_CONTACT, [name]))
             return

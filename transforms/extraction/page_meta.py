@@ -17,6 +17,7 @@ from newsclean.transforms.extraction.bylines import (
     author_links,
     byline_elements,
     copyright_person,
+    press_contact,
     site_person,
     standfirst_credit,
     text_bylines,
@@ -67,6 +68,7 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     script_authors(tree, meta)
     if not names_someone(meta, url):  # the last resorts, read only when they can count
         author_box(tree, meta, wrappers)
+        press_contact(tree, meta, wrappers)
         site_person(tree, meta, url)
         copyright_person(tree, meta)
     visible = visible_dates(after, before)

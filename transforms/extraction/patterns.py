@@ -70,7 +70,8 @@ FAMILY_GIVEN = regex.compile(
 # The lead in any case, the name with a capital (case-sensitive) or one lower-case handle ("by ibby"):
 # "By batching, we can ..." is prose.
 TEXT_BYLINE = regex.compile(
-    r"^(?i:by|written\s+by|story\s+by|words\s+by|article\s+by|posted\s+by|author|von|par|por|door|di|av|af"
+    r"^(?i:by|written\s+by|story\s+by|words\s+by|article\s+by|posted\s+by|author|autor(?:in)?|auteure?|autore|autora"
+    r"|von|par|por|door|di|av|af"
     r"|this\s+(?:post|article|story|piece|blog\s+post|guide)\s+(?:was\s+)?(?:written|authored|contributed)\s+by)"
     r"(?:\s*:\s+|\s+)(?:\p{Lu}[^!?]{1,100}|\p{Ll}[\p{L}\p{N}._-]{1,30})$"
 )
@@ -94,6 +95,7 @@ DATED_BYLINE = regex.compile(
 # an element whose text starts otherwise is passed over before its text is joined.
 BYLINE_FIRST_WORDS = (
     *("by", "written", "story", "words", "article", "posted", "author", "contributor", "published", "this"),
+    *("autor", "auteur", "verfass", "geschrieb", "text", "écrit", "escrito"),
     *("von", "par", "por", "door", "di", "av", "af"),
     *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "at", "on", "am", "pm", "hour", "min", "day", "week"),
@@ -106,7 +108,29 @@ LEADING_LETTERS = regex.compile(r"\A\s*+(\p{L}{1,12})")  # anchored: a search is
 # A label alone ("Written by") whose name sits in the next element.
 BYLINE_LABEL = regex.compile(
     r"^(?:by|(?:article\s+|post\s+)?written\s+by|story\s+by|article\s+by|posted\s+by|author(?:ed\s+by|s|\(s\))?"
-    r"|contributors?|words\s+by)\s*:?$",
+    r"|contributors?|words\s+by"
+    # "Autor:", "Verfasst von", "Écrit par", "Escrito por", and "Text:" with its colon ("Text" alone is a heading)
+    r"|autor(?:in|en|es|a)?|auteur(?:e|s)?|autore|autori|verfasser(?:in)?|(?:geschrieben|verfasst)\s+von"
+    r"|[ée]crit\s+par|escrito\s+por|scritto\s+da|text(?:o|e)?(?=\s*:))\s*:?$",
+    regex.I,
+)
+
+
+# A date and a name alone in one element under the headline: "11.12.2019 - Amelie Loevenich",
+# "March 3, 2024 | Jane Doe". The name is two or three capitalised words (checked for a given name after).
+DATED_NAME = regex.compile(
+    r"^(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}"
+    r"|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4})\s*[|·•—–-]\s*"
+    r"(\p{Lu}\p{Ll}[\p{L}'’\-]*(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}\p{Ll}[\p{L}'’\-]*){1,2})$"
+)
+
+
+# A press release's contact block: "Pressekontakt", "Media contact", "Contact presse", "Ansprechpartnerin",
+# and a bare "Kontakt:" with its colon (without it, a menu's link). The person's name comes next.
+CONTACT_LABEL = regex.compile(
+    r"^(?:(?:presse|medien|media|press)[\s-]?(?:kontakt|contacts?|information)|(?:press|media)\s+(?:contacts?|enquiries|inquiries)"
+    r"|ansprechpartner(?:in)?(?:\s+f[üu]r\s+(?:die\s+)?(?:medien|presse))?|contacts?\s+(?:presse|m[ée]dias?)"
+    r"|contacto\s+(?:de\s+)?prensa|contatto\s+stampa|perscontact|kontakt(?=\s*:)|contact(?=\s*:))\s*:?$",
     regex.I,
 )
 
@@ -162,13 +186,16 @@ ABOUT_AUTHOR = regex.compile(
 MORE_BY = regex.compile(
     r"^(?:(?:view|see|read|browse)\s+)?(?:all|more)\s+(?:posts|articles|stories|blogs?|blog\s+posts|content|work)\s+"
     r"(?:by|from)\s+(\p{Lu}.{2,60})$"
-    r"|^(?:alle\s+(?:artikel|beiträge)\s+von|tous\s+les\s+articles\s+de|todos\s+los\s+artículos\s+de"
-    r"|tutti\s+gli\s+articoli\s+di|todos\s+os\s+artigos\s+de)\s+(\p{Lu}.{2,60})$",
+    r"|^(?:(?:zeige\s+|voir\s+|ver\s+)?(?:alle\s+(?:artikel|beiträge)\s+von|alles\s+von|mehr\s+(?:artikel\s+)?von"
+    r"|tous\s+les\s+articles\s+de|todos\s+los\s+artículos\s+de|todas\s+las\s+entradas\s+de"
+    r"|tutti\s+gli\s+articoli\s+di|todos\s+os\s+artigos\s+de))\s+(\p{Lu}.{2,60})$",
     regex.I,
 )
 
 
-MORE_BY_STARTS = frozenset(("all ", "more", "view", "see ", "read", "brow", "alle", "tous", "todo", "tutt"))
+MORE_BY_STARTS = frozenset(
+    ("all ", "more", "view", "see ", "read", "brow", "alle", "tous", "todo", "tutt", "zeig", "mehr", "voir", "ver ")
+)
 
 
 # A person icon before the name ("<i class="bi bi-person"></i> Bence Kovács"), or an avatar image

@@ -58,6 +58,7 @@ AUTHOR_SOURCES = (
     FieldSource.TRAFILATURA,
     FieldSource.SCRIPT,
     FieldSource.AUTHOR_BOX,
+    FieldSource.PRESS_CONTACT,
     FieldSource.SITE_PERSON,
     FieldSource.COPYRIGHT,
 )
@@ -172,14 +173,21 @@ def _only_the_byline(names: list[str], source: str, by_source: dict[str, list[st
 _SHOWN_SOURCES = (FieldSource.BYLINE_ELEMENT, FieldSource.TEXT_BYLINE, FieldSource.AUTHOR_LINK, FieldSource.REL_AUTHOR)
 
 
+# Sources whose person yields to a byline two other visible sources agree on: a meta tag names the CMS
+# account, and the first byline element may be a teaser's ("Par Philippe Douroux" in a related list
+# above the story, "Par Kab Niang" in the story's own byline and its author link).
+_OUTVOTED_SOURCES = (FieldSource.HTML_META, FieldSource.BYLINE_ELEMENT)
+
+
 def _shown_instead(
-    meta_names: list[str], by_source: dict[str, list[str]], not_names: frozenset[str]
+    meta_names: list[str], by_source: dict[str, list[str]], not_names: frozenset[str], outvoted: str
 ) -> tuple[list[str], str | None]:
-    """The byline the page prints and its first source, when two visible sources agree on it and it
-    names none of the ``<meta name="author">`` people (a CMS account, an editor: ``Colin Madison`` in
-    the tag, ``Christian Dupuis`` in the byline and his author link); else nothing."""
+    """The byline the page prints and its first source, when two visible sources other than ``outvoted``
+    agree on it and none of them prints the ``outvoted`` source's people (a CMS account, an editor:
+    ``Colin Madison`` in the tag, ``Christian Dupuis`` in the byline and his author link); else nothing."""
     firsts = {}
-    for source in _SHOWN_SOURCES:
+    others = [source for source in _SHOWN_SOURCES if source != outvoted]
+    for source in others:
         shown = convincing_people(by_source.get(source, []), not_names)
         if shown:
             firsts[source] = shown[0]
@@ -190,7 +198,7 @@ def _shown_instead(
         for source, name in firsts.items()
         if keys.count(name_key(name)) >= 2 and is_known_given_name(name.split()[0])
     ]
-    every_shown = " ".join(name_key(n) for source in _SHOWN_SOURCES for n in by_source.get(source, []))
+    every_shown = " ".join(name_key(n) for source in others for n in by_source.get(source, []))
     if not agreed or any(name_key(n) in every_shown for n in meta_names):
         return [], None  # the tag's person is printed too: the tag stands
     return [agreed[0][0]], agreed[0][1]
@@ -271,8 +279,8 @@ def _first_convincing(
         convincing = convincing_people(names, not_names)
         if (
             convincing
-            and source == FieldSource.HTML_META
-            and (shown := _shown_instead(convincing, by_source, not_names))[0]
+            and source in _OUTVOTED_SOURCES
+            and (shown := _shown_instead(convincing, by_source, not_names, source))[0]
         ):
             return shown
         if convincing:

@@ -18,7 +18,11 @@ BYLINE_LEAD = (
     r"|(?:publi[ée]e?|[ée]crite?)\s+par|(?:escrito|publicado)\s+por|(?:scritto|pubblicato)\s+da"
     r"|(?:geschreven|gepubliceerd)\s+door|interview|redaktion(?=\s*:)"
     r"|by|from|author(?:s|ed\s+by)?|von|par|por|di|door|av|af|de|autor(?:es|in|a)?|auteur(?:e|s)?"
-    r"|texto?|redacci[oó]n)"
+    r"|texto?|redacci[oó]n"
+    # an author page's link text: "View all posts by …", "Zeige alle Beiträge von …", "Voir tous les articles de …"
+    r"|(?:(?:view|see|show|read|browse|zeige|voir|ver|vedi)\s+)?(?:all|more|alle|mehr|weitere|tous\s+les|plus\s+d['’]"
+    r"|todos\s+los|todas\s+las|tutti\s+gli)\s+(?:posts|articles|stories|beitr[äa]ge|artikel|texte|articles|art[íi]culos"
+    r"|entradas|articoli)\s+(?:by|from|von|de|di|por)|alles\s+von)"
 )
 _LEAD = regex.compile(
     r"^\s*(?:this\s+(?:post|article|story|piece|guide|blog)\s+(?:was|is|has\s+been)\s+(?=\w+\s+by\b))?"
@@ -49,7 +53,7 @@ _DATE_HEAD = regex.compile(
     regex.I,
 )
 _DATE_TAIL = regex.compile(
-    r"(?:\s*[|·•,\-–—]\s*|\s+)(?:(?:at|on)\s+)?(?:(?:updated|published|posted|last\s+updated|on)\b.*|"
+    r"(?:\s*[|·•,\-–—]\s*|\s+)(?:(?:at|on|le|el|il|am|op|em)\s+)?(?:(?:updated|published|posted|last\s+updated|on)\b.*|"
     + _MONTHS
     + r"\s+\d{1,2}\b.*|"
     + _BARE_MONTHS
@@ -90,6 +94,10 @@ _PLACE_TAIL = regex.compile(r"(?<=\p{L}+\s+\p{L}+)\s+\p{Lu}\p{Ll}+\s*/\s*\p{Lu}\
 # A role in brackets or a desk's short code after a name: "Eberhard Fuhr (Pressesprecher des EJW)",
 # "Peter Maahn/SP-X", "Jane Doe/dpa".
 _ASIDE_TAIL = regex.compile(r"(?<=\p{Ll}\.?)(?:\s*\([^()]{1,60}\)?|/[\p{L}\-]{1,12})$")
+# Soft hyphens and zero-width marks a CMS hyphenates names with: "Mat\u00adthi\u00adas Lauerer".
+_INVISIBLE = regex.compile(r"[\u00ad\u200b\u2060\ufeff]")
+# Affiliation marks of a paper's author list: "Marwan H. Adwan 1", "Jane Doe1,2", "John Roe*".
+_FOOTNOTE_TAIL = regex.compile(r"(?<=\p{Ll})\s?(?:\d{1,2}(?:\s?,\s?\d{1,2})*|[*†‡§]+)$")
 # "Jane Doe for The New York Times", "X on behalf of Y": the person comes first.
 _AFFILIATION_TAIL = regex.compile(
     r"(?<!\s)\s+(?:on\s+behalf\s+of|for|at|from|of\s+the|(?i:former))\s+\p{Lu}.*$"
@@ -106,7 +114,7 @@ _ROLE_WORDS = (
     r"team|desk|staffer|at\s+large|in\s+chief|"
     # German and other roles printed before a name: "FOCUS-Online-Experte Robin Tschöpe", "Rechtsanwalt X"
     r"(?:\p{L}+-)*expert(?:e|in)|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)|journalist(?:in)|"
-    r"rechtsanw[aä]lt(?:in)?|pressesprecher(?:in)?|chefredakteur(?:in)?|gastautor(?:in)?)"
+    r"rechtsanw[aä]lt(?:in)?|pressesprecher(?:in)?|chefredakteur(?:in)?|gastautor(?:in)?|autor(?:in)?|auteur(?:e)?|autore|autrice)"
 )
 _ROLE_TAIL = regex.compile(
     r"(?:\s*[,|]\s*|\s+[\-–—]\s+|\s+)(?:(?:the|an?)\s+)?" + _ROLE_WORDS + r"(?:\s+" + _ROLE_WORDS + r")*\s*$", regex.I
@@ -204,12 +212,14 @@ def clean_person_name(raw: str, not_names: frozenset[str] = frozenset()) -> str 
     """
     if len(raw) > MAX_FRAGMENT_CHARS:
         return None
-    text = _URL.sub(" ", _EMAIL.sub(" ", raw))
+    text = _URL.sub(" ", _EMAIL.sub(" ", _INVISIBLE.sub("", raw)))
     text = _HANDLE.sub(" ", text)
     text = regex.sub(r"\s+", " ", text).strip(' \t|•·,;:-–—()[]"“”')
     text = _LEAD.sub("", text)
     text = _DATE_TAIL.sub("", text)
     text = _NAV_TAIL.sub("", _ASIDE_TAIL.sub("", _PLACE_TAIL.sub("", _RELATIVE_TAIL.sub("", text))))
+    if " " in (unmarked := _FOOTNOTE_TAIL.sub("", text)):
+        text = unmarked  # "Jane Doe 1", never "June 12"
     text = _AFFILIATION_TAIL.sub("", text)
     if _ROLE_ONLY.match(text) or _GROUP_TAIL.search(text):
         return None
@@ -251,7 +261,10 @@ def outlet_keys(*names: str | None) -> frozenset[str]:
 
 
 _SPLIT = regex.compile(
-    r"\s*(?:,\s*(?:and|&)\s+|;|\||·|•|⋅|\s[-–—]\s|\s/\s|,|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+en\s+|\s+og\s+)\s*",
+    r"\s*(?:,\s*(?:and|&)\s+|;|\||·|•|⋅|\s[-–—]\s|\s/\s|,|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+en\s+|\s+og\s+"
+    # two people of an interview: "Richard David Precht im Gespräch mit Karin Fischer"
+    r"|\s+(?:im\s+gespr[äa]ch\s+mit|in\s+conversation\s+with|en\s+conversation\s+avec|en\s+conversaci[óo]n\s+con"
+    r"|in\s+conversazione\s+con|in\s+gesprek\s+met)\s+)\s*",
     regex.I,
 )
 
@@ -264,10 +277,32 @@ _ROLE_OF = regex.compile(
 )
 
 
+# A byline box of labelled fields, "Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet": the author's field
+# runs from its label to the next label (a capitalised word and a colon).
+_AUTHOR_FIELD = regex.compile(
+    r"(?:^|\s)(?i:autor(?:in|en)?|authors?|auteur(?:e|s)?|autore|autori|autora?|written\s+by|text|texto|von|by)\s*:\s*"
+    r"(\p{Lu}.*?)(?=\s+\p{Lu}[\p{L}\-]+\s*:\s|$)"
+)
+_FIELD_LABEL = regex.compile(r"(?:^|\s)\p{Lu}[\p{L}\-]+\s*:\s")
+
+
+# A social handle printed after each writer separates them: "By April Roach @aprilroach28 Daniel O'Mahony".
+_HANDLE_BETWEEN = regex.compile(r"(?<=\p{L})\s+@\w{2,30}\s+(?=\p{Lu})")
+
+
+def _author_field(text: str) -> str:
+    """The author's field of a byline box of two or more labelled fields, else the text as it is."""
+    if len(text) > MAX_FRAGMENT_CHARS or text.count(":") < 2 or len(_FIELD_LABEL.findall(text)) < 2:
+        return text
+    match = _AUTHOR_FIELD.search(text)
+    return match[1] if match else text
+
+
 def split_names(byline: str, not_names: frozenset[str] = frozenset()) -> tuple[list[str], str | None]:
     """People in a byline, in order, and the agency it credits (``By X and Y, Associated Press``)."""
-    text = _LEAD.sub("", _DATE_HEAD.sub("", regex.sub(r"\s+", " ", byline).strip()))
+    text = _LEAD.sub("", _DATE_HEAD.sub("", _author_field(regex.sub(r"\s+", " ", byline).strip())))
     text = _ROLE_OF.sub("", text)
+    text = _HANDLE_BETWEEN.sub("; ", text)
     agency = None
     people: list[str] = []
     for fragment in _SPLIT.split(text):

@@ -481,3 +481,42 @@ def test_author_boxes_in_other_languages() -> None:
     spanish = """<html><body><p>Texto.</p><div class="autor-bio"><div><img alt="María López"></div><h3>María López</h3>
     <p>María López es periodista de economía.</p></div></body></html>"""
     assert _authors(spanish)["author-box"] == ["María López"]
+
+
+def test_labels_of_other_languages_and_a_date_with_a_name_under_the_headline() -> None:
+    label = """<html><body><article><h1>Skoda</h1><h5 class="title-inline">Autor: </h5>Peter Maahn/SP-X
+    <p>Der lange Weg zum Strom.</p></article></body></html>"""
+    assert _authors(label)["text"] == ["Peter Maahn/SP-X"]
+    assert choose_authors(page_metadata(label).authors)[0] == ["Peter Maahn"]
+    colon = "<html><body><main><p><b>Text:</b> Lena Vogt</p><p>Body.</p></main></body></html>"
+    assert _authors(colon)["text"] == ["Lena Vogt"]
+    heading = "<html><body><main><h3>Text</h3><p>Lena Vogt wrote this paragraph.</p></main></body></html>"
+    assert "text" not in _authors(heading)  # "Text" without its colon is a heading
+    dated = """<html><body><main><h1>Variablen</h1><p class="text-muted">11.12.2019 - Amelie Loevenich</p>
+    <p>Body.</p></main></body></html>"""
+    assert _authors(dated)["text"] == ["Amelie Loevenich"]
+    teaser = """<html><body><main><h1>News</h1><p>11.12.2019 - Neue Regeln</p><p>12.12.2019 - Tagung Berlin</p>
+    </main></body></html>"""
+    assert "text" not in _authors(teaser)  # a dated teaser title is no name: no given name first
+
+
+def test_a_press_contact_is_the_last_resort() -> None:
+    release = """<html><body><main><h1>Umfrage</h1><p>Die Ergebnisse finden Sie hier.</p>
+    <p><strong>Pressekontakt</strong><br>Dr. Tim Loppe<br>Pressesprecher<br>Tel.: 0211 77900 363</p>
+    </main></body></html>"""
+    assert _authors(release)["press-contact"] == ["Tim Loppe"]
+    assert choose_authors(page_metadata(release).authors) == (["Tim Loppe"], "press-contact")
+    media = """<html><body><main><p>Body.</p><div>Media contact:</div><p><b>Jane Roe</b>, +1 555 0100</p>
+    </main></body></html>"""
+    assert _authors(media)["press-contact"] == ["Jane Roe"]
+    no_person = """<html><body><main><p>Body.</p><p><strong>Pressekontakt</strong><br>presse@example.com</p>
+    <nav><a>Kontakt</a> Hanna Berg</nav></main></body></html>"""
+    assert "press-contact" not in _authors(no_person)
+    bylined = release.replace("<h1>Umfrage</h1>", "<h1>Umfrage</h1><p>Von Anna Schmidt</p>")
+    assert "press-contact" not in _authors(bylined)  # a byline names someone: the last resorts are not read
+
+
+def test_all_articles_links_in_german() -> None:
+    box = """<html><body><main><p>Body.</p></main><div class="author-bio footer"><h3>Martin Junker</h3>
+    <p><a href="/author/martin">Alles von Martin Junker</a></p></div></body></html>"""
+    assert _authors(box)["author-box"] == ["Martin Junker"]

@@ -66,6 +66,22 @@ from newsclean.transforms.vocabulary import FieldSource
         ("María J. de la Fuente", ["María J. de la Fuente"], None),
         ("Juan Carlos Muñoz C.", ["Juan Carlos Muñoz C."], None),
         ("Perry Bacon Jr.", ["Perry Bacon Jr."], None),
+        # byline boxes, link texts, interviews, handles and marks around the names
+        ("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet", ["Fritz Imhof"], None),
+        ("Date: 3 May 2024 Author: Jane Doe Source: Wire", ["Jane Doe"], None),
+        ("Zeige alle Beiträge von Petra Ruland", ["Petra Ruland"], None),
+        ("View all posts by Jane Doe", ["Jane Doe"], None),
+        ("Voir tous les articles de Jeanne Martin", ["Jeanne Martin"], None),
+        ("Harald Bauer Autor", ["Harald Bauer"], None),
+        ("Richard David Precht im Gespräch mit Karin Fischer", ["Richard David Precht", "Karin Fischer"], None),
+        ("Jane Doe in conversation with John Roe", ["Jane Doe", "John Roe"], None),
+        ("By April Roach @aprilroach28 Daniel O'Mahony 01 October 2020", ["April Roach", "Daniel O'Mahony"], None),
+        ("Marwan H. Adwan 1", ["Marwan H. Adwan"], None),
+        ("Jane Doe1,2", ["Jane Doe"], None),
+        ("Von Mat\u00adthi\u00adas Lauerer", ["Matthias Lauerer"], None),
+        ("Par Kab Niang Le 17/02/2020", ["Kab Niang"], None),
+        ("By Summer Swann - June 12, 2025", ["Summer Swann"], None),  # a month and its day are no name
+        ("Posted by Jane Doe on Tuesday, August 29, 2023", ["Jane Doe"], None),
     ],
 )
 def test_bylines(byline: str, people: list[str], agency: str | None) -> None:
@@ -267,3 +283,14 @@ def test_a_gathering_source_keeps_only_the_people_the_byline_prints() -> None:
         (FieldSource.TEXT_BYLINE, ["by Chen Zhao and Daryl Fairweather"]),
     ]
     assert choose_authors(co_authors)[0] == ["Chen Zhao", "Daryl Fairweather"]
+
+
+def test_a_teaser_byline_element_yields_to_the_byline_two_other_sources_print() -> None:
+    teasers = [
+        (FieldSource.BYLINE_ELEMENT, ["Par Philippe Douroux", "Par Hervé Hinopay"]),  # related stories above
+        (FieldSource.TEXT_BYLINE, ["Par Anna Niang Le 17/02/2020"]),
+        (FieldSource.AUTHOR_LINK, ["Anna Niang"]),
+    ]
+    assert choose_authors(teasers) == (["Anna Niang"], FieldSource.TEXT_BYLINE)
+    confirmed = [*teasers[:2], (FieldSource.AUTHOR_LINK, ["Philippe Douroux"])]
+    assert choose_authors(confirmed)[0] == ["Philippe Douroux"]  # another source prints the element's person

@@ -82,6 +82,7 @@ class FieldSource(StrEnum):
     STANDFIRST = "standfirst"
     VISIBLE = "visible"  # a date printed near the headline
     AUTHOR_BOX = "author-box"
+    SIGNATURE = "signature"  # a name signed under the story, set apart in bold, italics or to the right
     PRESS_CONTACT = "press-contact"  # the person a press release's contact block names
     SITE_PERSON = "site-person"
     COPYRIGHT = "copyright"

@@ -33,6 +33,7 @@ from newsclean.transforms.extraction.patterns import (
     TEXT_BYLINE,
     TITLE_ASIDE,
     TITLE_SEPARATOR,
+    WEAK_BYLINE_LABEL,
 )
 from newsclean.transforms.extraction.tree import (
     PageMeta,
@@ -126,9 +127,11 @@ def text_bylines(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> Non
                 byline = text
             elif _has_by(text) and (dated := DATED_BYLINE.match(text)) and TEXT_BYLINE.match(text[dated.end() :]):
                 byline = text[dated.end() :]  # "03/01/2017 by Agatha Caleo", "Dec 23 Written By …"
-            elif BYLINE_LABEL.match(text):
+            elif BYLINE_LABEL.match(label := text.lstrip("| ")):  # "| By" printed for screen readers
                 byline = _named_after_label(element)
-            elif (dated_name := DATED_NAME.match(text)) and _given_name_first(dated_name[1]):
+                if byline and WEAK_BYLINE_LABEL.match(label) and not _a_person(byline):
+                    byline = None
+            elif (dated_name := DATED_NAME.match(text)) and _a_person(dated_name[1]):
                 byline = dated_name[1]  # "11.12.2019 - Amelie Loevenich"
             if byline and byline not in found:  # nested wrappers print the same text: count it once
                 found.append(byline)
@@ -142,6 +145,15 @@ def _given_name_first(name: str) -> bool:
     from newsclean.transforms.fields.firstnames import is_known_given_name
 
     return is_known_given_name(name.split()[0])
+
+
+def _a_person(text: str) -> str | None:
+    """The full name ``text`` holds when its first word is a known given name (a line that only may be a
+    byline: a dated teaser title, a contact block's next line), else None."""
+    from newsclean.transforms.fields.names import clean_person_name
+
+    name = clean_person_name(text)
+    return name if name and " " in name and _given_name_first(name) else None
 
 
 def _named_after_label(label) -> str | None:
@@ -362,8 +374,6 @@ def press_contact(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> No
     """The person a press release names under its contact label (``Pressekontakt``, ``Media contact``,
     ``Ansprechpartnerin``, ``Kontakt:``): the first text after the label, when it is a full name with a
     known given name (``Dr. Tim Loppe``, not ``Telefon …`` or ``presse@example.com``). A last resort."""
-    from newsclean.transforms.fields.names import clean_person_name
-
     body = tree.find("body")
     if body is None:
         return
@@ -374,7 +384,48 @@ def press_contact(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> No
         if in_region(element, MENUS, wrappers):
             continue
         following = element.xpath("following::text()[normalize-space()][1]")
-        name = clean_person_name(" ".join(str(following[0]).split())) if following else None
-        if name and " " in name and _given_name_first(name):
+        if following and (name := _a_person(" ".join(str(following[0]).split()))):
             meta.authors.append((FieldSource.PRESS_CONTACT, [name]))
             return
+
+
+_EMPHASIS = frozenset(("b", "strong", "i", "em", "font", "span", "small"))
+
+
+def _set_apart(paragraph) -> bool:
+    """Whether a paragraph is printed apart from prose: wholly in bold or italics, or aligned right."""
+    if "right" in (paragraph.get("align") or "") or "right" in (paragraph.get("style") or ""):
+        return True
+    inner = paragraph
+    while len(inner) == 1 and not (inner.text or "").strip() and not (inner[0].tail or "").strip():
+        inner = inner[0]
+        if inner.tag in ("b", "strong", "i", "em"):
+            return True
+        if inner.tag not in _EMPHASIS:
+            return False
+    return False
+
+
+def signature(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
+    """The writer's name signed under the story: a paragraph after the prose, with no prose after it, that
+    is only a full name with a known given name, set apart in bold, italics or right-aligned (``<p><b><i>Stefan
+    Wasmer</i></b></p>``; a bold ``Key Features`` over the next paragraphs is a heading). A last resort."""
+    root = next(iter(tree.xpath("//article | //main")), None)
+    if root is None:
+        root = tree.find("body")
+    if root is None:
+        return
+    prose = False
+    signed = None
+    for paragraph in root.iter("p"):
+        text = short_text(paragraph, 60)
+        if text is None:
+            prose, signed = True, None  # a paragraph longer than a name: what came before signs nothing
+            continue
+        if not prose or not 5 <= len(text) <= 50 or len(text.split()) > 4 or not _set_apart(paragraph):
+            continue
+        if in_region(paragraph, HIDDEN, wrappers) or in_comments(paragraph):
+            continue
+        signed = _a_person(text) or signed
+    if signed:
+        meta.authors.append((FieldSource.SIGNATURE, [signed]))

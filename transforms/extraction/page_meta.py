@@ -18,6 +18,7 @@ from newsclean.transforms.extraction.bylines import (
     byline_elements,
     copyright_person,
     press_contact,
+    signature,
     site_person,
     standfirst_credit,
     text_bylines,
@@ -68,6 +69,7 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     script_authors(tree, meta)
     if not names_someone(meta, url):  # the last resorts, read only when they can count
         author_box(tree, meta, wrappers)
+        signature(tree, meta, wrappers)
         press_contact(tree, meta, wrappers)
         site_person(tree, meta, url)
         copyright_person(tree, meta)

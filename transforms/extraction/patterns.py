@@ -70,7 +70,7 @@ FAMILY_GIVEN = regex.compile(
 # The lead in any case, the name with a capital (case-sensitive) or one lower-case handle ("by ibby"):
 # "By batching, we can ..." is prose.
 TEXT_BYLINE = regex.compile(
-    r"^(?i:by|written\s+by|story\s+by|words\s+by|article\s+by|posted\s+by|author|autor(?:in)?|auteure?|autore|autora"
+    r"^(?i:by|written\s+by|story\s+by|words\s+by|article\s+by|posted\s+by|author|autor(?:in|en|innen)?|auteure?|autore|autora"
     r"|von|par|por|door|di|av|af"
     r"|this\s+(?:post|article|story|piece|blog\s+post|guide)\s+(?:was\s+)?(?:written|authored|contributed)\s+by)"
     r"(?:\s*:\s+|\s+)(?:\p{Lu}[^!?]{1,100}|\p{Ll}[\p{L}\p{N}._-]{1,30})$"
@@ -95,14 +95,14 @@ DATED_BYLINE = regex.compile(
 # an element whose text starts otherwise is passed over before its text is joined.
 BYLINE_FIRST_WORDS = (
     *("by", "written", "story", "words", "article", "posted", "author", "contributor", "published", "this"),
-    *("autor", "auteur", "verfass", "geschrieb", "text", "écrit", "escrito"),
+    *("autor", "auteur", "verfass", "geschrieb", "text", "écrit", "escrito", "interview"),
     *("von", "par", "por", "door", "di", "av", "af"),
     *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "ago", "at", "on", "am", "pm", "hour", "min", "day", "week"),
 )
 
 
-LEADING_LETTERS = regex.compile(r"\A\s*+(\p{L}{1,12})")  # anchored: a search is one attempt, not one a space
+LEADING_LETTERS = regex.compile(r"\A[\s|]*+(\p{L}{1,12})")  # "| By": a label printed for screen readers  # anchored: a search is one attempt, not one a space
 
 
 # A label alone ("Written by") whose name sits in the next element.
@@ -111,17 +111,23 @@ BYLINE_LABEL = regex.compile(
     r"|contributors?|words\s+by"
     # "Autor:", "Verfasst von", "Écrit par", "Escrito por", and "Text:" with its colon ("Text" alone is a heading)
     r"|autor(?:in|en|es|a)?|auteur(?:e|s)?|autore|autori|verfasser(?:in)?|(?:geschrieben|verfasst)\s+von"
-    r"|[ée]crit\s+par|escrito\s+por|scritto\s+da|text(?:o|e)?(?=\s*:))\s*:?$",
+    r"|[ée]crit\s+par|escrito\s+por|scritto\s+da|text(?:o|e)?(?=\s*:)|interview)\s*:?$",
     regex.I,
 )
 
 
-# A date and a name alone in one element under the headline: "11.12.2019 - Amelie Loevenich",
-# "March 3, 2024 | Jane Doe". The name is two or three capitalised words (checked for a given name after).
+# Labels that also head menus and sections ("Interview" among a menu's topics, "Text:" before a quote): the
+# name after them must be a full name with a known given name.
+WEAK_BYLINE_LABEL = regex.compile(r"^(?:text(?:o|e)?|interview)\b", regex.I)
+
+
+# A date (and a time) and a name alone in one element near the headline: "11.12.2019 - Amelie Loevenich",
+# "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)". What
+# follows the date must clean to a person with a known given name (checked by the caller).
 DATED_NAME = regex.compile(
     r"^(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}"
-    r"|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4})\s*[|·•—–-]\s*"
-    r"(\p{Lu}\p{Ll}[\p{L}'’\-]*(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}\p{Ll}[\p{L}'’\-]*){1,2})$"
+    r"|\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4})(?:\s*[|·•,]?\s*\d{1,2}[:.]\d{2}(?:\s*(?i:uhr|h|[ap]\.?m\.?))?)?"
+    r"\s*[|·•—–-]\s*(\p{Lu}[^|·•]{3,80})$"
 )
 
 

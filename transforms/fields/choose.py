@@ -58,6 +58,7 @@ AUTHOR_SOURCES = (
     FieldSource.TRAFILATURA,
     FieldSource.SCRIPT,
     FieldSource.AUTHOR_BOX,
+    FieldSource.SIGNATURE,
     FieldSource.PRESS_CONTACT,
     FieldSource.SITE_PERSON,
     FieldSource.COPYRIGHT,

@@ -17,7 +17,7 @@ BYLINE_LEAD = (
     r"|(?:ver[öo]ffentlicht|erstellt|eingestellt|geschrieben|verfasst|gepostet)\s+von"
     r"|(?:publi[ée]e?|[ée]crite?)\s+par|(?:escrito|publicado)\s+por|(?:scritto|pubblicato)\s+da"
     r"|(?:geschreven|gepubliceerd)\s+door|interview|redaktion(?=\s*:)"
-    r"|by|from|author(?:s|ed\s+by)?|von|par|por|di|door|av|af|de|autor(?:es|in|a)?|auteur(?:e|s)?"
+    r"|by|from|author(?:s|ed\s+by)?|von|par|por|di|door|av|af|de|autor(?:es|innen|in|en|a)?|auteur(?:e|s)?"
     r"|texto?|redacci[oó]n"
     # an author page's link text: "View all posts by …", "Zeige alle Beiträge von …", "Voir tous les articles de …"
     r"|(?:(?:view|see|show|read|browse|zeige|voir|ver|vedi)\s+)?(?:all|more|alle|mehr|weitere|tous\s+les|plus\s+d['’]"

@@ -330,7 +330,7 @@ def test_json_ld_names_escaped_as_html() -> None:
 
 
 def test_byline_prefilter_passes_every_text_a_byline_test_takes() -> None:
-    """The first-word test that skips most elements must never skip one of the three byline forms."""
+    """The first-word test that skips most elements must never skip one of the byline forms."""
     takes = [
         "By Jane Doe",
         "BY JIM HEINTZ and NASSER KARIMI",
@@ -348,9 +348,18 @@ def test_byline_prefilter_passes_every_text_a_byline_test_takes() -> None:
         "Written by",
         "Authors:",
         "Contributors",
+        "Autor:",
+        "Autorin Eva Roth",
+        "11.12.2019 - Amelie Loevenich",
+        "| By",
     ]
     skips = ["Share this story", "The council said on Monday", "— By Jane Doe", "Related: By the numbers"]
-    tests = (patterns.TEXT_BYLINE.match, patterns.BYLINE_LABEL.match, patterns.DATED_BYLINE.match)
+    tests = (
+        patterns.TEXT_BYLINE.match,
+        lambda text: patterns.BYLINE_LABEL.match(text.lstrip("| ")),
+        patterns.DATED_BYLINE.match,
+        patterns.DATED_NAME.match,
+    )
     for text in takes:
         assert any(test(text) for test in tests), text
         element = lxml.html.fragment_fromstring(f"<p><span> </span>{text}<b>x</b></p>")
@@ -520,3 +529,35 @@ def test_all_articles_links_in_german() -> None:
     box = """<html><body><main><p>Body.</p></main><div class="author-bio footer"><h3>Martin Junker</h3>
     <p><a href="/author/martin">Alles von Martin Junker</a></p></div></body></html>"""
     assert _authors(box)["author-box"] == ["Martin Junker"]
+
+
+def test_dated_names_with_a_time_or_a_label_and_weak_labels_that_need_a_person() -> None:
+    timed = """<html><body><main><small>04.02.2022 | 13:10 Uhr | Uta Helkenberg</small><h1>Stellungnahme</h1>
+    <p>Body.</p></main></body></html>"""
+    assert _authors(timed)["text"] == ["Uta Helkenberg"]
+    labelled = """<html><body><main><div>05.02.2020 <span>- Redaktion: Eberhard Fuhr (Pressesprecher)</span></div>
+    </main></body></html>"""
+    assert choose_authors(page_metadata(labelled).authors)[0] == ["Eberhard Fuhr"]
+    credits = """<html><body><main><div class="credits"><div>Interview</div><div>SVEN MICHAELSEN</div></div>
+    </main></body></html>"""
+    assert choose_authors(page_metadata(credits).authors)[0] == ["Sven Michaelsen"]
+    topics = """<html><body><main><ul><li><a>Interview</a></li><li><a>Veranstaltung</a></li></ul>
+    <p>Von: Götz Warnke</p></main></body></html>"""
+    assert choose_authors(page_metadata(topics).authors)[0] == ["Götz Warnke"]  # a menu's next topic is no name
+    screen_reader = """<html><body><main><h1>H</h1><span class="screen-reader-text">| By </span>
+    <span>Cara Stiles</span> | <time>Apr 3</time></main></body></html>"""
+    assert _authors(screen_reader)["text"] == ["Cara Stiles"]
+    plural = "<html><body><main><p>Body.</p><p>Autoren Jelko Djuren und Jutta Klaukien</p></main></body></html>"
+    assert choose_authors(page_metadata(plural).authors)[0] == ["Jelko Djuren", "Jutta Klaukien"]
+
+
+def test_a_name_signed_under_the_story_and_bold_headings_that_are_not() -> None:
+    prose = "<p>" + "Tappara Tampere gastiert nun am 1. März im schwedischen Ängelholm. " * 3 + "</p>"
+    signed = f"<html><body><article>{prose}<p><b><i>Stefan Wasmer</i></b></p></article></body></html>"
+    assert _authors(signed)["signature"] == ["Stefan Wasmer"]
+    right = f'<html><body><article>{prose}<p align="right"><em>Denis Clerc</em></p></article></body></html>'
+    assert _authors(right)["signature"] == ["Denis Clerc"]
+    heading = f"<html><body><article>{prose}<p><strong>Sunny Weather</strong></p>{prose}</article></body></html>"
+    assert "signature" not in _authors(heading)  # prose follows: a heading, not a signature
+    first = f"<html><body><article><p><b>Stefan Wasmer</b></p>{prose}</article></body></html>"
+    assert "signature" not in _authors(first)

@@ -102,7 +102,8 @@ BYLINE_FIRST_WORDS = (
 )
 
 
-LEADING_LETTERS = regex.compile(r"\A[\s|]*+(\p{L}{1,12})")  # "| By": a label printed for screen readers  # anchored: a search is one attempt, not one a space
+# Anchored: a search is one attempt, not one a space. "| By": a label printed for screen readers.
+LEADING_LETTERS = regex.compile(r"\A[\s|]*+(\p{L}{1,12})")
 
 
 # A label alone ("Written by") whose name sits in the next element.

@@ -144,7 +144,7 @@ LINE_RULES: list[LineRule] = [
     LineRule(
         RuleName.PHOTO_CAPTION,
         rule_pattern(
-            r"[.!?\"”]\s*(?:\(\s*(?:[^()\n]{0,40}\s)?(?:photo|foto|image)\b[^()\n]{0,80}\)|\((?:[^()\n]{0,60}/)"
+            r"[.!?\"”]\s*(?:©\s*)?(?:\(\s*(?:[^()\n]{0,40}\s)?(?:photo|foto|image)\b[^()\n]{0,80}\)|\((?:[^()\n]{0,60}/)"
             + _PHOTO_AGENCIES
             + r"[^()\n]{0,40}\)|(?:REUTERS|AFP|AP)\s?/\s?[\p{L} .'’\-]{2,60}|"
             # a bare credit in parentheses, agency first: "(AP)", "(Kyodo/Jane Doe)", "(EPA-EFE/JANE DOE)"
@@ -553,7 +553,7 @@ CALL_TO_ACTION = rule_pattern(
     r"follow\s+(?:us|me)|share\s+(?:this|it)|pin\s+it|explore\s+(?:our|all)|discover\s+how|get\s+(?:your|a)\s+free|"
     r"don['’]t\s+miss|stay\s+(?:up\s+to\s+date|tuned|in\s+the\s+loop)|never\s+miss)\b)"
     r"|^(?:thanks?\s+(?:you\s+)?for\s+(?:reading|subscribing|signing\s+up|visiting)|enjoy(?:ed)?\s+(?:the|this)\s+(?:post|article)\?"
-    r"|if\s+you\s+(?:enjoyed|liked|found)\s+(?:this|my)\b|(?:\W{0,3})?email\s+address\*?$)"
+    r"|if\s+you\s+(?:enjoyed|liked|found)\s+(?:reading\s+)?(?:this|my)\b|(?:\W{0,3})?email\s+address\*?$)"
     r"|^\W{0,3}" + closing_calls()
 )
 CALL_TO_ACTION_MAX_WORDS = 45

@@ -55,6 +55,10 @@ KEPT = [
     "Tel Aviv is 60 km from Jerusalem.",
     "Phone sales rose 12 percent in 2020, the company said.",
     "A warning was issued on line 3 of the metro on Friday.",
+    "The newsletter was sent to 3,000 party members before the vote, a spokesman said.",
+    "Subscribers say they can cancel anytime, but the company charges a fee for it.",
+    "Die Stadt will das Projekt unterstützen, mit 2 Millionen Euro aus dem Haushalt.",
+    "No comments were made by the mayor's office when asked about the contract.",
 ]
 
 # A related label heading its own short words, a tag list, a photo credit of German desks, WordPress UI.
@@ -97,6 +101,27 @@ HEADINGS = [
     ("This article is the copyrighted property of Example News.", RuleName.COPYRIGHT),
     ("Mit der Registrierung akzeptieren Sie unsere Datenschutzbedingungen.", RuleName.NEWSLETTER),
     ("Gefällt dir unser Magazin? Wir haben keine Bezahlschranke, unterstütze uns.", RuleName.DONATION),
+    ("%d Bloggern gefällt das:", RuleName.SHARE),
+    ("%d bloggers like this:", RuleName.SHARE),
+    ("A %d blogueros les gusta esto:", RuleName.SHARE),
+    ("Teilen mit:", RuleName.SHARE),
+    ("Beiträge aus dem Forum", RuleName.RELATED),
+    ("Kommende Veranstaltungen", RuleName.RELATED),
+    ("Upcoming events", RuleName.RELATED),
+    ("Inhaltsverzeichnis", RuleName.RELATED),
+    ("Table of Contents", RuleName.RELATED),
+    ("Sommaire", RuleName.RELATED),
+    ("PC Gamer Newsletter", RuleName.NEWSLETTER),
+    ("Lust auf mehr? Lass dir die besten Storys jede Woche liefern. Melde dich hier für unseren Newsletter an!",
+     RuleName.NEWSLETTER),
+    ("Want more? Get the best stories in your inbox every week: sign up for our newsletter.", RuleName.NEWSLETTER),
+    ("Do you want to stay informed about our campaigns? Sign up here", RuleName.NEWSLETTER),
+    ("Unterstütze RosaMag bereits mit 2,50!", RuleName.DONATION),
+    ("Unterstützen Sie Krautreporter schon ab 5 Euro im Monat.", RuleName.DONATION),
+    ("Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.", RuleName.PAYWALL),
+    ("Unlimited digital access for $1 a week. Cancel anytime.", RuleName.PAYWALL),
+    ("Alle Artikel lesen für 9,99 € im Monat, jederzeit kündbar", RuleName.PAYWALL),
+    ("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", RuleName.PHOTO_CAPTION),
 ]  # fmt: skip
 
 CLOSING = [
@@ -105,6 +130,9 @@ CLOSING = [
     "We want to hear what you think about this article. Submit a letter to the editor.",
     "Puede escribirnos a redaccion@example.com o seguirnos en Facebook.",
     "Suivez-nous sur Facebook et Twitter.",
+    "Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)",
+    "No comments yet",
+    "If you enjoyed reading this post – would you consider supporting our work? Just click here. Thanks!",
 ]
 
 

@@ -71,7 +71,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
                        r"sign up to get (?:the|our) (?:best|latest)", r"get [^.!?]{1,40} (?:daily|weekly) edition by email",
                        r"(?:[\p{L}\-]+ ){0,3}newsletters?\W*$", r"want (?:more|to read more)\?[^\n]{0,200}?newsletter",
                        r"do you want to (?:be informed|stay (?:informed|up to date))\b[^.!?]{0,80}\?\s*sign up"),
-        "related": (r"read also", r"see also", r"related (?:articles|stories|news|coverage)", r"you (?:may|might) also like", r"most read", r"tags", r"topics", r"upcoming events", r"table of contents"),
+        "related": (r"read also", r"see also", r"related (?:articles|stories|news|coverage)", r"you (?:may|might) also like", r"most read", r"tags", r"topics", r"upcoming events"),
         "donation": (r"(?:please )?(?:consider )?(?:donate|make a donation|making a donation) (?:to|today|now)", r"donate now",
                      r"(?:please )?support (?:our|independent|quality|local) (?:journalism|reporting|newsroom)", r"become a (?:patron|supporter)"),
         "link_copied": (r"link copied(?: to clipboard)?", r"copied to clipboard", r"url copied", r"copied!?"),

@@ -34,10 +34,16 @@ def _norm(text: str) -> str:
     return " ".join(regex.sub(r"[\p{P}\p{S}]+", " ", text.casefold()).split())
 
 
+# A Chinese site's name closing its title: "…-新华网", "…_人民网", "…|中新網" (a web site, a daily, a times).
+_CJK_SITE = regex.compile(r"^\p{Han}{1,6}(?:网|網|新闻|新聞|日报|日報|时报|時報|晚报|晚報)$")
+
+
 def _is_site(segment: str, site_keys: frozenset[str]) -> bool:
     key = name_key(segment)
     if not key:
         return False
+    if _CJK_SITE.match(segment):
+        return True
     return key in site_keys or any(len(site) >= 4 and (site in key or key in site) for site in site_keys)
 
 
@@ -125,11 +131,18 @@ def printed_headline(
     return None
 
 
-_INVISIBLE = frozenset({"style", "script", "noscript", "template"})
+# Not read as the headline: code, and ruby annotations (the readings printed over Japanese kanji).
+_INVISIBLE = frozenset({"style", "script", "noscript", "template", "rt", "rp"})
+# Text only screen readers get ("<span class="visuallyhidden">Headline:</span>", "<span
+# class="element-invisible"> | Site</span>"): not printed, so not the headline's.
+_SCREEN_READER_ONLY = regex.compile(
+    r"(?:^|\s)(?:sr-only|visually-?hidden|element-invisible|screen-?reader(?:-text|-only)?|offscreen|a11y-hidden|u-hidden)(?:$|\s)",
+    regex.I,
+)
 
 
 def _visible(element, parts: list[str]) -> None:
-    if element.tag in _INVISIBLE:
+    if element.tag in _INVISIBLE or _SCREEN_READER_ONLY.search(element.get("class") or ""):
         return
     if element.text:
         parts.append(element.text)
@@ -153,10 +166,22 @@ def _classes(element) -> str:
     return " ".join(filter(None, (element.get("class"), element.get("itemprop"), element.get("data-test-id"))))
 
 
+_CJK_EDGE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+
+
 def _text_of(element) -> str:
+    """The visible text, nodes joined by a space, except between two nodes of Chinese or Japanese
+    script, which is written without spaces (``子<rt>こ</rt>どもへの`` is ``子どもへの``)."""
     parts: list[str] = []
     _visible(element, parts)
-    return " ".join(" ".join(parts).split())
+    joined = ""
+    for part in (" ".join(p.split()) for p in parts):
+        if not part:
+            continue
+        if joined and not (_CJK_EDGE.match(joined[-1]) and _CJK_EDGE.match(part[0])):
+            joined += " "
+        joined += part
+    return joined
 
 
 def _is_kicker(element) -> bool:
@@ -165,10 +190,20 @@ def _is_kicker(element) -> bool:
     return element.tag == "small" or bool(_KICKER_CLASS.search(_classes(element)))
 
 
+def _without_subline(element, children: list) -> str:
+    """The h1's text without a closing ``small`` line (``Headline<br><small>02.02.2022 • Presse</small>``)."""
+    whole = _text_of(element)
+    if len(children) < 1 or children[-1].tag != "small" or (children[-1].tail or "").strip():
+        return whole
+    subline = _text_of(children[-1])
+    head = whole[: -len(subline)].strip() if subline and whole.endswith(subline) else ""
+    return head if len(head.split()) >= MIN_WORDS else whole
+
+
 def _h1_headline(element) -> str:
     """An h1's headline: its child marked as the headline, else its text without a leading kicker."""
     children = [c for c in element if isinstance(c.tag, str) and c.tag not in _INVISIBLE]
-    whole = _text_of(element)
+    whole = _without_subline(element, children)
     if not children or (element.text or "").strip() or not _is_kicker(children[0]):
         return whole
     for child in children[1:]:  # after the kicker, the child marked as the headline

@@ -109,7 +109,6 @@ HEADINGS = [
     ("Kommende Veranstaltungen", RuleName.RELATED),
     ("Upcoming events", RuleName.RELATED),
     ("Inhaltsverzeichnis", RuleName.RELATED),
-    ("Table of Contents", RuleName.RELATED),
     ("Sommaire", RuleName.RELATED),
     ("PC Gamer Newsletter", RuleName.NEWSLETTER),
     ("Lust auf mehr? Lass dir die besten Storys jede Woche liefern. Melde dich hier für unseren Newsletter an!",

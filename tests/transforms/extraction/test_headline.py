@@ -114,3 +114,27 @@ def test_a_navigation_or_section_label_is_never_the_headline(label: str) -> None
 
 def test_a_story_title_with_a_section_word_is_kept() -> None:
     assert printed_headline("News from the council", [], frozenset(), fallback="Other") == "News from the council"
+
+
+def _h1(markup: str) -> list[str]:
+    return h1_texts(lxml.html.fromstring(f"<html><body>{markup}</body></html>"))
+
+
+def test_text_for_screen_readers_ruby_readings_and_a_subline_are_not_the_headline() -> None:
+    hidden = '<h1>Was wir über uns nicht hören wollen<span class="element-invisible"> | FASSETTE.NET</span></h1>'
+    assert _h1(hidden) == ["Was wir über uns nicht hören wollen"]
+    label = '<h1><span class="visuallyhidden">Headline:</span> Energiewende und Wandel</h1>'
+    assert _h1(label) == ["Energiewende und Wandel"]
+    ruby = "<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を禁止する法律ができる</h1>"
+    assert _h1(ruby) == ["子どもへの体罰を禁止する法律ができる"]
+    subline = "<h1>Zuschauerrückkehr bei den Proficlubs<br><small>02.02.2022 • <span>Presse</span></small></h1>"
+    assert _h1(subline) == ["Zuschauerrückkehr bei den Proficlubs"]
+    assert _h1("<h1><b>Big</b> <i>news</i> today</h1>") == ["Big news today"]  # Latin nodes keep their spaces
+
+
+def test_a_chinese_sites_name_closing_the_title_goes() -> None:
+    title = "武汉的声音：有英勇的你，才有英雄的城！-新华网"
+    site = outlet_keys("https://www.xinhuanet.com/x")
+    assert printed_headline(title, [], site) == "武汉的声音：有英勇的你，才有英雄的城！"
+    kept = "北京发布新规：外卖平台须公开收费标准"
+    assert printed_headline(kept, [], frozenset()) == kept

@@ -14,6 +14,8 @@ import datetime as dt
 import traceback
 from collections.abc import Callable
 
+import lxml.etree
+
 from newsclean.schemas.records import Article, RawDocument, Reject, Removed
 from newsclean.transforms.cleaning.clean import clean_text
 from newsclean.transforms.cleaning.rules import DEFAULT_RULES, RuleSet
@@ -62,6 +64,9 @@ def extract_document(html: str, url: str | None, max_depth: int | None = None) -
     ``max_depth``: refuse a page whose elements nest deeper (``extract/too_deep``).
     """
     tree = trafilatura_adapter.load_html(html)
+    if tree is not None and "<rt" in html:
+        # ruby readings printed over Japanese and Chinese characters are not the text: 子<rt>こ</rt>ども is 子ども
+        lxml.etree.strip_elements(tree, "rt", "rp", with_tail=False)
     if max_depth is not None:
         check_html_depth(tree if tree is not None else html, max_depth)
     extraction = extract_html(html, url, tree)

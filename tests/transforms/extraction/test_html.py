@@ -485,3 +485,23 @@ def test_the_adapter_runs_against_the_pinned_versions() -> None:
     from newsclean.transforms.extraction.trafilatura_adapter import check_versions
 
     assert check_versions() == {}
+
+
+def test_ruby_readings_are_not_the_text() -> None:
+    """Japanese news for learners prints readings over kanji (<rt>); the text is the kanji, not both."""
+    sentence = (
+        "<p><ruby>政府<rt>せいふ</rt></ruby>は、<ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を"
+        "<ruby>禁止<rt>きんし</rt></ruby>する<ruby>法律<rt>ほうりつ</rt></ruby>を作りました。"
+        "親が子どもをたたくことは、しつけのためでもできなくなります。</p>"
+    )
+    page = (
+        "<html><head><title>t</title></head><body><article><h1><ruby>子<rt>こ</rt></ruby>どもへの"
+        f"<ruby>体罰<rt>たいばつ</rt></ruby>を禁止する法律ができる</h1>{sentence * 4}</article></body></html>"
+    )
+    raw = RawDocument("easy.html", page.encode(), "html")
+    raw.content_type = "html"
+    article = process_document(raw, now=NOW)
+    assert isinstance(article, Article)
+    assert article.title == "子どもへの体罰を禁止する法律ができる"
+    assert article.text.startswith("政府は、子どもへの体罰を禁止する法律を作りました。")
+    assert "せいふ" not in article.text and "たいばつ" not in article.text

@@ -16,6 +16,7 @@ from newsclean.transforms.cleaning.classify import RULE_BOILERPLATE_LINE, LineMo
 from newsclean.transforms.cleaning.date_patterns import ENGLISH_LABEL, MONTH_FIRST_HINT, STAMP_LABEL
 from newsclean.transforms.cleaning.language import detect_language, stopwords
 from newsclean.transforms.cleaning.sections import cut_tail_sections, drop_closing_calls_to_action
+from newsclean.transforms.cleaning.wire_tags import CLOSING_AGENCY_TAG
 from newsclean.transforms.facts import PARAGRAPH, Block, CleanedText, ParsedDate
 from newsclean.transforms.fields.agency import find_agency
 from newsclean.transforms.fields.contributors import parse_contributor_tail
@@ -127,9 +128,16 @@ def _remove_tail(paragraphs: list[str], out: CleanedText, rules: R.RuleSet = R.D
     kept_reversed: list[str] = []
     removed_reversed: list[Removed] = []
     index = len(paragraphs)
+    tagged = False
     while index > 1 and len(kept_reversed) < TAIL_PARAGRAPHS:
         index -= 1
         paragraph = paragraphs[index]
+        if not tagged and (tag := CLOSING_AGENCY_TAG.search(paragraph, timeout=R.REGEX_TIMEOUT)) and tag.start() > 0:
+            tagged = True  # the story's last paragraph, closed by its wire: the tag goes, the paragraph stays
+            removed_reversed.append(Removed(RuleName.AGENCY_TAG, paragraph[tag.start() :].strip()))
+            out.add_agency(FieldSource.TAIL, find_agency(tag["agency"]))
+            kept_reversed.append(paragraph[: tag.start()].rstrip())
+            continue
         parsed = parse_contributor_tail(paragraph)
         if parsed is not None:
             people, agency = parsed

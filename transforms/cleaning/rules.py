@@ -31,6 +31,7 @@ from newsclean.transforms.cleaning.rule_types import (  # noqa: F401 (re-exporte
     PrefixRule,
     SectionRule,
 )
+from newsclean.transforms.cleaning.wire_tags import story_closing_on_its_wire
 from newsclean.transforms.fields.agency import AGENCY_PATTERN
 from newsclean.transforms.fields.names import BYLINE_LEAD, split_names
 from newsclean.transforms.vocabulary import RuleName
@@ -160,6 +161,7 @@ LINE_RULES: list[LineRule] = [
             r"|\s\((?:photo|foto|image|bild)\s*:\s*[^()\n]{1,80}\)\.?\s*$"
         ),
         max_words=80,
+        accept=lambda line: not story_closing_on_its_wire(line),
         description="a caption sentence that ends in a photo credit, e.g. '... on Friday. (AP Photo/Jane Doe)'",
         trigger=("photo", "foto", "image", "credit", "/", ")", "bild", "crédit", "фото"),
         guarded=True,

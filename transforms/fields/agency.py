@@ -27,10 +27,30 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "PA": ("PA Media", "Press Association", "PA"),
     "AAP": ("Australian Associated Press", "AAP"),
     "CP": ("The Canadian Press", "Canadian Press"),
-    "APA": ("Austria Presse Agentur",),
-    "SDA": ("Keystone-SDA",),
+    "APA": ("Austria Presse Agentur", "APA"),
+    "SDA": ("Keystone-SDA", "SDA", "sda"),
     "Interfax": ("Interfax",),
     "RIA Novosti": ("RIA Novosti",),
+    # German-language church, Protestant, sports and news wires; Dutch, Belgian, Polish, Czech, Norwegian,
+    # Portuguese, Spanish, Italian, Danish, Malaysian, Indonesian, Japanese, Iranian and Ukrainian wires
+    "KNA": ("Katholische Nachrichten-Agentur", "KNA"),
+    "epd": ("Evangelischer Pressedienst", "epd"),
+    "SID": ("Sport-Informations-Dienst", "SID"),
+    "ddp": ("ddp",),
+    "ANP": ("Algemeen Nederlands Persbureau", "ANP"),
+    "Belga": ("Belga",),
+    "PAP": ("Polska Agencja Prasowa", "PAP"),
+    "ČTK": ("ČTK", "CTK"),
+    "NTB": ("Norsk Telegrambyrå", "NTB"),
+    "Lusa": ("Agência Lusa", "Lusa"),
+    "Europa Press": ("Europa Press",),
+    "Adnkronos": ("Adnkronos",),
+    "Ritzau": ("Ritzau",),
+    "Bernama": ("Bernama",),
+    "Antara": ("Antara",),
+    "Jiji": ("Jiji Press",),
+    "IRNA": ("IRNA",),
+    "Ukrinform": ("Ukrinform",),
 }
 
 _FORM_TO_NAME = {form: name for name, forms in AGENCIES.items() for form in forms}
@@ -40,6 +60,15 @@ AGENCY_FORMS = sorted(_FORM_TO_NAME, key=len, reverse=True)
 # Matches any printed form as a whole word; use canonical_agency() on the match.
 AGENCY_PATTERN = r"(?:" + "|".join(regex.escape(form) for form in AGENCY_FORMS) + r")"
 _AGENCY_WORD = regex.compile(r"(?<!\w)" + AGENCY_PATTERN + r"(?!\w)")
+
+
+# Short forms in any case ("Dpa", "Afp" after a title-casing step): a single such word is no person's name.
+_SHORT_FORMS = frozenset(form.casefold() for form in _FORM_TO_NAME if len(form) <= 5)
+
+
+def is_agency_code(word: str) -> bool:
+    """Whether ``word`` is a wire's short form in any case (``Dpa``, ``AFP``, ``Sid``)."""
+    return word.casefold() in _SHORT_FORMS
 
 
 def canonical_agency(printed: str | None) -> str | None:

@@ -29,16 +29,37 @@ DATELINE = regex.compile(
 )
 
 
+# German, French and Italian wires print the place in ordinary case, always with the agency:
+# "Hamburg (dpa/lno) – …", "Paris (AFP) - …", "Bad Homburg (dpa) -". Without a known agency in the
+# brackets, a capitalised word and a dash is an ordinary sentence.
+MIXED_CASE_DATELINE = regex.compile(
+    r"^(?P<place>(?>\p{Lu}\p{Ll}+)(?:[ \-](?>\p{Lu}\p{Ll}+|an der|am|an|im|upon|on|sur|de)){0,3})(?P<region>)(?P<day>)"
+    r"\s*\((?P<agency>[^()\n]{1,40})\)"
+    r"(?P<dash>\s*[—–]+\s*|\s*--?\s+|\s+-\s*)"
+    r"(?P<rest>[\p{Lu}\p{N}\"“„‘'(].*)$",
+    regex.S,
+)
+
+
+def _agency_of(printed: str) -> str | None:
+    """The agency a dateline's brackets name: ``AP``, ``dpa/lno`` (a regional desk after the slash)."""
+    return canonical_agency(printed) or next(
+        (found for part in printed.split("/") if (found := canonical_agency(part))), None
+    )
+
+
 def split_dateline(paragraph: str) -> Dateline | None:
     """Split a leading dateline off ``paragraph``; the sentence after it is kept."""
     match = DATELINE.match(paragraph, timeout=1.0)
     if not match:
-        return None
+        match = MIXED_CASE_DATELINE.match(paragraph, timeout=1.0)
+        if not match or _agency_of(match["agency"]) is None:
+            return None
     place = match["place"]
     if all(w.rstrip(".") in _NOT_PLACES for w in place.split()) or len(place.replace(".", "")) < 3:
         return None
     agency_text = match["agency"]
-    agency = canonical_agency(agency_text) if agency_text else None
+    agency = _agency_of(agency_text) if agency_text else None
     if agency_text and agency is None:
         return None  # "(Photo)", "(File)": a parenthesis we cannot vouch for
     region = match["region"] or ""

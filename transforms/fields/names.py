@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from newsclean.transforms.fields.agency import canonical_agency
+from newsclean.transforms.fields.agency import canonical_agency, is_agency_code
 
 # "By", "Written by", and the forms of other news languages.
 BYLINE_LEAD = (
@@ -193,8 +193,8 @@ def is_person_name(name: str) -> bool:
     folded = [w.casefold().strip(",") for w in words]
     if any(w in _NOT_PERSON_WORDS for w in folded if len(w.rstrip(".")) > 1 or not w.endswith(".")):
         return False
-    if len(words) == 1 and (name.isupper() or len(name) < 2):
-        return False  # "CNN", "AP": an outlet, not a person
+    if len(words) == 1 and (name.isupper() or len(name) < 2 or is_agency_code(name)):
+        return False  # "CNN", "AP", a title-cased "Dpa": an outlet, not a person
     if not all(_TOKEN.fullmatch(w) for w in words) or not any(len(w.rstrip(".")) > 1 for w in words):
         return False
     return all(w[0].isupper() or w.casefold() in _PARTICLES for w in words) and words[0][0].isupper()
@@ -238,6 +238,8 @@ def clean_person_name(raw: str, not_names: frozenset[str] = frozenset()) -> str 
         return None
     if not text or _CREDENTIAL.fullmatch(" " + text) or (" " not in text and _shouting(text) and len(text) <= 5):
         return None  # "MS", "CNN": a credential or an outlet on its own
+    if " " not in text and text.islower() and len(text) <= 3:
+        return None  # "det/dpa", "red, wien.ORF.at": an editor's or desk's code, not a name
     text = case_name(text)
     if name_key(text) in not_names and not _FULL_NAME.match(text):
         return None  # the site's own name; a personal site named after its author keeps it

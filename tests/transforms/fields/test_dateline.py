@@ -19,6 +19,11 @@ from newsclean.transforms.fields.dateline import split_dateline
         ("NEW YORK (AP) -- Stocks rose", "NEW YORK", "Associated Press", "Stocks"),
         ("PARIS (AFP) - French prosecutors", "PARIS", "AFP", "French"),
         ("BERLIN, March 3 (dpa) - Germany's", "BERLIN", "dpa", "Germany"),
+        # German, French and Austrian wires print the place in ordinary case, always with the agency
+        ("Hamburg (dpa/lno) – Trotz eines Gespräches", "Hamburg", "dpa", "Trotz"),
+        ("Frankfurt am Main (dpa) - Die Börse", "Frankfurt am Main", "dpa", "Die Börse"),
+        ("Paris (AFP) - Le gouvernement a annoncé", "Paris", "AFP", "Le gouvernement"),
+        ("Wien (APA) - Die Regierung", "Wien", "APA", "Die Regierung"),
     ],
 )
 def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) -> None:
@@ -41,6 +46,8 @@ def test_datelines(paragraph: str, place: str, agency: str | None, rest: str) ->
         "U.S. — officials said",
         "LONDON (Photo) — not an agency",
         "Moscow — mixed case is prose, not a dateline",
+        "Berlin (Tagesspiegel) - no wire in the brackets",
+        "Apple (AAPL) - Shares rose on Monday",
     ],
 )
 def test_not_datelines(paragraph: str) -> None:

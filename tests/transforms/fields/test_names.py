@@ -82,6 +82,9 @@ from newsclean.transforms.vocabulary import FieldSource
         ("Par Kab Niang Le 17/02/2020", ["Kab Niang"], None),
         ("By Summer Swann - June 12, 2025", ["Summer Swann"], None),  # a month and its day are no name
         ("Posted by Jane Doe on Tuesday, August 29, 2023", ["Jane Doe"], None),
+        ("Von: det/dpa", [], "dpa"),  # an editor's code and the wire
+        ("red, wien.ORF.at", [], None),
+        ("Sid Meier", ["Sid Meier"], None),  # a given name, not the SID wire
     ],
 )
 def test_bylines(byline: str, people: list[str], agency: str | None) -> None:
@@ -114,6 +117,8 @@ def test_bylines(byline: str, people: list[str], agency: str | None) -> None:
         "12345",
         "Acme Solutions",
         "Summit Capital",
+        "Dpa",  # a wire title-cased by another extractor
+        "Afp",
     ],
 )
 def test_never_a_person(fragment: str) -> None:

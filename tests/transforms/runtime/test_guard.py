@@ -130,12 +130,13 @@ def test_document_guard_returns_the_same_article_as_in_process() -> None:
 
 
 def test_document_guard_turns_a_hang_into_a_timeout_reject_and_goes_on() -> None:
-    guard = DocumentGuard(Limits(max_seconds=1), target="tests.guard_targets:hang_document")
+    # 3 s, not 1: the page after the restart must finish inside the limit on a busy 2-core machine too
+    guard = DocumentGuard(Limits(max_seconds=3), target="tests.guard_targets:hang_document")
     try:
         reject = guard.process(RawDocument("slow.html", b"hang", source_format="html", content_type="html"))
         assert isinstance(reject, Reject)
         assert (reject.source_uri, reject.stage, reject.error) == ("slow.html", "extract", "timeout")
-        assert reject.raw_prefix == "hang" and "longer than 1 s" in reject.message
+        assert reject.raw_prefix == "hang" and "longer than 3 s" in reject.message
         assert isinstance(guard.process(_html("next.html")), Article)
         assert guard.restarts == 1
     finally:

@@ -11,6 +11,7 @@ from newsclean.transforms.corpus.copies.canonical import Dating, Member, earlier
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import Profile, profile
 from newsclean.transforms.corpus.copies.reference import Record, mark_copies
+from newsclean.transforms.corpus.copies.verify import score
 from newsclean.transforms.corpus.fingerprint import content_hash
 from tests.copies_helpers import edited, seeds, summit
 
@@ -155,17 +156,18 @@ def _change_word(text: str, paragraph: int, old: str = " the ", new: str = " a "
 def test_the_family_tells_the_original_when_its_paragraphs_mislead() -> None:
     original, _ = seeds()
     text = original.text
-    # a copy adding a paragraph of the story's own words: read alone, the original looks like it dropped it
+    # a copy that changed a word and added a paragraph of the story's own words: read alone, the original looks
+    # like it dropped that paragraph
     padded = "\n\n".join(
         [
-            text,
+            _change_word(text, 8),
             "Russia and Iran signed the treaty in Moscow as Putin and Pezeshkian met, deepening the trade, "
             "defense and security cooperation between Moscow and Tehran.",
         ]
     )
     a, b = profile(text, content_hash(text)), profile(padded, content_hash(padded))
     assert is_original(a, Dating(), b, Dating(), CopiesConfig()) == -1
-    # two more copies, each with a word changed of its own: both are closer to the original than to the padded copy
+    # two more copies, each with a word changed of its own: both share more with the original than with the padded copy
     records = [
         _record("a-padded", padded),
         _record("b-one", _change_word(text, 2)),
@@ -174,3 +176,16 @@ def test_the_family_tells_the_original_when_its_paragraphs_mislead() -> None:
     ]
     decisions = mark_copies(records)
     assert {v.duplicate_of for v in decisions.values()} == {"z-orig"} and len(decisions) == 3
+
+
+def test_a_copy_cut_short_loses_to_its_original_though_a_witness_is_cut_shorter() -> None:
+    original, _ = seeds()
+    paragraphs_ = original.text.split("\n\n")
+    cut = "\n\n".join(paragraphs_[:-3])
+    shorter = _change_word("\n\n".join(paragraphs_[:-8]), 2)
+    # the shorter witness shares as many shingles with the cut copy as with the original: its Jaccard is higher
+    # with the cut copy (closer in length), while the cut copy lost shingles the original still has
+    a, b, w = (profile(t, content_hash(t)) for t in (original.text, cut, shorter))
+    assert score(w, b).spun > score(w, a).spun
+    records = [_record("a-cut", cut), _record("b-shorter", shorter), _record("z-orig", original.text)]
+    assert {v.duplicate_of for v in mark_copies(records).values()} == {"z-orig"}

@@ -33,7 +33,13 @@ import numpy as np
 
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import Profile, estimated_jaccard
-from newsclean.transforms.corpus.copies.origin import Paragraphs, compare_text, shares_paragraphs
+from newsclean.transforms.corpus.copies.origin import (
+    NO_WITNESSES,
+    Paragraphs,
+    Witnesses,
+    compare_text,
+    shares_paragraphs,
+)
 from newsclean.transforms.corpus.copies.verify import copy_kind, score, verify
 
 
@@ -97,7 +103,7 @@ def is_original(
     config: CopiesConfig,
     support: Counter | None = None,
     travelling: frozenset[int] = frozenset(),
-    witnesses: float = 0.0,
+    witnesses: Witnesses = NO_WITNESSES,
 ) -> int:
     """+1 when ``a`` is the original of its copy ``b``, -1 for the reverse, 0 when nothing tells.
 
@@ -144,12 +150,15 @@ def stars(
         return _stars_by_date(nodes, profiles, dates, config)
     around: dict[int, set[int]] = defaultdict(set)
     closeness: dict[tuple[int, int], float] = {}
-    spun = np.zeros((len(nodes), len(nodes)))  # immutables' Jaccard of every pair, verified or not
+    # immutable shingles shared by every pair, verified or not, and their Jaccard
+    shared = np.zeros((len(nodes), len(nodes)), dtype=np.int64)
+    spun = np.zeros((len(nodes), len(nodes)))
     for i, a in enumerate(nodes):
         for j in range(i + 1, len(nodes)):
             b = nodes[j]
             pair = score(profiles[a], profiles[b])
             spun[i, j] = spun[j, i] = pair.spun
+            shared[i, j] = shared[j, i] = pair.shared
             if copy_kind(pair, config) is not None:
                 around[a].add(b)
                 around[b].add(a)
@@ -170,8 +179,9 @@ def stars(
                 if len(family[a] | family[b] | {a, b}) > 2:
                     kin = family[a] | family[b] | {a, b}
                     support = Counter(h for n in kin for h in set(profiles[n].paragraphs.tolist()))
-                witnesses = [index[n] for n in sorted((around[a] | around[b]) - {a, b})]
-                lean = float(np.sum(spun[witnesses, index[a]] - spun[witnesses, index[b]])) if witnesses else 0.0
+                w = [index[n] for n in sorted((around[a] | around[b]) - {a, b})]
+                i, j = index[a], index[b]
+                lean = Witnesses(int(np.sum(shared[w, i] - shared[w, j])), float(np.sum(spun[w, i] - spun[w, j])))
                 v = is_original(profiles[a], dates[a], profiles[b], dates[b], config, support, travelling, lean)
                 verdicts[a, b], verdicts[b, a] = v, -v
     remaining = set(nodes)

@@ -232,6 +232,30 @@ def _readings(
     return seen, int(words[foreign].sum()), int(words[own].sum())
 
 
+@dataclass(frozen=True)
+class Witnesses:
+    """How much closer the family's other texts (witnesses) are to ``a`` than to ``b``, summed over them.
+
+    ``held``: immutable shingles they share with ``a`` minus those they share
+    with ``b``: a copy that lost text (cut, dropped, words changed) shares fewer
+    of every witness's shingles than its original, whatever the witness's own
+    length. ``closer``: the same difference of their Jaccard, which also sees a
+    text that added what no witness has, but favours the text whose length is
+    closer to a witness's (a cut witness reads closer to a cut copy).
+    """
+
+    held: int = 0
+    closer: float = 0.0
+
+    def lean(self, jaccard: bool = False) -> int:
+        if not jaccard:
+            return (self.held > 0) - (self.held < 0)
+        return 0 if abs(self.closer) < WITNESS_MARGIN else (1 if self.closer > 0 else -1)
+
+
+NO_WITNESSES = Witnesses()
+
+
 def compare_text(
     a_paragraphs: Paragraphs,
     a_common: float,
@@ -240,35 +264,35 @@ def compare_text(
     margin: float,
     support: Counter | None = None,
     travelling: frozenset[int] = frozenset(),
-    witnesses: float = 0.0,
+    witnesses: Witnesses = NO_WITNESSES,
 ) -> int:
     """+1 when the texts say ``a`` is the original of ``b``, -1 for the reverse, 0 when they do not tell.
 
     ``witnesses``: how much closer the family's other texts are to ``a`` than
-    to ``b`` (summed differences of their immutables' Jaccard with each).
-    Copies deviate from their original independently, so a third copy of the
-    story is closer to the original than to a sibling that carries edits of
-    its own, whatever the edits are (a paragraph added, dropped or cut, words
-    changed).
+    to ``b`` (:class:`Witnesses`). Copies deviate from their original
+    independently, so a third copy of the story is closer to the original than
+    to a sibling that carries edits of its own.
 
     Near copies (texts sharing their paragraphs): a plain paragraph reading
     first (furniture or a travelling paragraph in one text, nothing saying
     otherwise: it holds even when one copy was made from another), then the
-    witnesses, then the net paragraph evidence. Spun copies: commonness past
-    ``margin`` Zipf units, then the witnesses.
+    witnesses' shared shingles, then the net paragraph evidence, then the
+    witnesses' Jaccard. Spun copies: commonness past ``margin`` Zipf units,
+    then the witnesses.
     """
-    lean = 0 if abs(witnesses) < WITNESS_MARGIN else (1 if witnesses > 0 else -1)
     if shares_paragraphs(a_paragraphs, b_paragraphs):
         reading = edit_reading(a_paragraphs, b_paragraphs, support, travelling)
         if reading.plain:
             return reading.plain
-        if lean:
-            return lean
-        return 0 if not reading.net else (1 if reading.net > 0 else -1)
+        if witnesses.lean():
+            return witnesses.lean()
+        if reading.net:
+            return 1 if reading.net > 0 else -1
+        return witnesses.lean(jaccard=True)
     gap = a_common - b_common
     if abs(gap) >= margin:
         return 1 if gap > 0 else -1
-    return lean
+    return witnesses.lean() or witnesses.lean(jaccard=True)
 
 
 def long_paragraphs(p: Paragraphs) -> np.ndarray:

@@ -5,7 +5,9 @@
 For each size: build the labelled set (:mod:`benchmarks.copies_data`) into a
 JSONL file, then run ``ReadFromText -> MarkCopies -> WriteToText`` in a fresh
 child process on the Beam runner given, and score its output. Time is the
-child's wall time for the pipeline alone; peak memory is the child's maximum
+child's wall time for the pipeline alone, with the CPU time the child's process
+spent on it (user + system; steadier than wall time on a shared machine, but it
+leaves out work a runner does in other processes); peak memory is the child's maximum
 resident set (building the set happens in the parent and is not counted).
 The baseline, measured in the same run at the first size, is the usual tool
 alone: MinHash-LSH over word 5-grams, spun detection switched off.
@@ -94,6 +96,8 @@ def _child(args: argparse.Namespace) -> int:
         return Article(row["doc_id"], row["doc_id"], row["text"], published_date=day, content_hash=row["content_hash"])
 
     options = PipelineOptions([f"--runner={args.runner}", *args.beam_args])
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_before = before.ru_utime + before.ru_stime
     started = time.perf_counter()
     pipeline = beam.Pipeline(options=options)
     (
@@ -112,8 +116,11 @@ def _child(args: argparse.Namespace) -> int:
         for c in result.metrics().query()["counters"]
         if c.key.metric.namespace == "newsclean.copies"
     }
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mib": peak, "counters": counters}))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before
+    print(
+        json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_mib": usage.ru_maxrss / 1024, "counters": counters})
+    )
     return 0
 
 
@@ -179,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
             figures, predicted = _run_child(path, folder, args)
             c = figures["counters"]
             print(
-                f"MarkCopies: {figures['seconds']:.1f} s ({n / figures['seconds']:.0f} docs/s), "
+                f"MarkCopies: {figures['seconds']:.1f} s ({n / figures['seconds']:.0f} docs/s; "
+                f"CPU {figures.get('cpu_seconds', float('nan')):.1f} s in the pipeline's process), "
                 f"peak RSS {figures['peak_mib']:.0f} MiB; candidate pairs {c.get('candidate_pairs', 0)} "
                 f"({c.get('candidate_pairs', 0) / n:.2f} per doc, all pairs would be {n * (n - 1) // 2}), "
                 f"edges near {c.get('edges_near', 0)} spun {c.get('edges_spun', 0)}, "

@@ -9,7 +9,8 @@ verifier reads the two records of a pair back by offset.
 Record layout (little-endian): node u64, words u32, near_size u32, number of
 immutables u32, commonness f32, number of paragraphs u32, then the MinHash
 signature (``NUM_PERM`` x u32), the immutables (u32 each), the paragraphs'
-hashes (u32 each), lengths (u16 each) and cohesion (u8 each).
+hashes (u32 each), lengths (u16 each), cohesion (u8 each), and the hashes of their first and of
+their last words (u32 each).
 """
 
 from __future__ import annotations
@@ -41,13 +42,15 @@ def encode_profile(p: Profile) -> bytes:
             p.paragraphs.astype("<u4").tobytes(),
             p.paragraph_words.astype("<u2").tobytes(),
             p.paragraph_cohesion.astype("u1").tobytes(),
+            p.paragraph_starts.astype("<u4").tobytes(),
+            p.paragraph_ends.astype("<u4").tobytes(),
         ]
     )
 
 
 def _body_bytes(count: int, paragraphs: int) -> int:
     """Bytes of a record after its header."""
-    return _SIG_BYTES + 4 * count + 7 * paragraphs
+    return _SIG_BYTES + 4 * count + 15 * paragraphs
 
 
 def decode_profile(buffer: bytes | memoryview, offset: int) -> Profile:
@@ -61,8 +64,12 @@ def decode_profile(buffer: bytes | memoryview, offset: int) -> Profile:
     hashes = np.frombuffer(buffer, dtype="<u4", count=paragraphs, offset=start).astype(np.uint32)
     start += 4 * paragraphs
     lengths = np.frombuffer(buffer, dtype="<u2", count=paragraphs, offset=start).astype(np.uint16)
-    cohesion = np.frombuffer(buffer, dtype="u1", count=paragraphs, offset=start + 2 * paragraphs).astype(np.uint8)
-    return Profile(node, words, sig, near_size, immutables, common, hashes, lengths, cohesion)
+    start += 2 * paragraphs
+    cohesion = np.frombuffer(buffer, dtype="u1", count=paragraphs, offset=start).astype(np.uint8)
+    start += paragraphs
+    starts = np.frombuffer(buffer, dtype="<u4", count=paragraphs, offset=start).astype(np.uint32)
+    ends = np.frombuffer(buffer, dtype="<u4", count=paragraphs, offset=start + 4 * paragraphs).astype(np.uint32)
+    return Profile(node, words, sig, near_size, immutables, common, hashes, lengths, cohesion, starts, ends)
 
 
 class ProfileFile:

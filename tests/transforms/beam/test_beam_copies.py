@@ -33,8 +33,8 @@ def _articles():
         article("a", summit("a"), D(2025, 3, 1)),
         article("b", summit("b"), D(2025, 3, 1)),
         article("a-copy", summit("a"), D(2025, 3, 2)),
-        # a capture of o1's page again, edited: a recapture
-        article("o1-again", edited(original.text) + "\n\nUpdated.", D(2025, 1, 17), "https://example.com/x"),
+        # a capture of o1's page again, a line added: a recapture
+        article("o1-again", original.text + "\n\nUpdated.", D(2025, 1, 17), "https://example.com/x"),
         # a short story, a copy carrying a paragraph of an unrelated brief, the brief and its copy
         *(
             article(name, text, D(2025, 4, 1))

@@ -7,10 +7,11 @@ import random
 
 import numpy as np
 
-from newsclean.transforms.corpus.copies.canonical import Member, resolve
+from newsclean.transforms.corpus.copies.canonical import Dating, Member, earlier, is_original, resolve
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import Profile, profile
 from newsclean.transforms.corpus.copies.reference import Record, mark_copies
+from newsclean.transforms.corpus.copies.verify import score
 from newsclean.transforms.corpus.fingerprint import content_hash
 from tests.copies_helpers import edited, seeds, summit
 
@@ -119,3 +120,72 @@ def test_thresholds_are_options_that_change_the_outcome() -> None:
     original, spun = seeds()
     records = [_record("a", original.text, D(2025, 1, 17)), _record("b", spun.text)]
     assert mark_copies(records, CopiesConfig(spun_threshold=0.9)) == {}
+
+
+def test_a_date_bounds_a_text_with_undated_records_from_above_only() -> None:
+    day = Dating(D(2025, 1, 18))
+    assert earlier(Dating(D(2025, 1, 17)), day) == 1 and earlier(day, Dating(D(2025, 1, 17))) == -1
+    # a text one of whose records is undated may be older than its earliest date: a later date tells nothing
+    assert earlier(day, Dating(D(2025, 1, 20), complete=False)) == 0
+    assert earlier(Dating(D(2025, 1, 20), complete=False), day) == 0
+    # ... but an earlier one still does
+    assert earlier(Dating(D(2025, 1, 17), complete=False), day) == 1
+    assert earlier(Dating(None), day) == 0 and earlier(day, day) == 0
+
+
+def test_an_undated_original_is_not_dated_by_its_later_exact_copy() -> None:
+    original, _ = seeds()
+    records = [
+        _record("orig", original.text),  # the original, undated
+        _record("reprint", original.text.replace("\n\n", "\n"), D(2025, 1, 20)),  # an exact copy, later
+        _record("edited", edited(original.text), D(2025, 1, 18)),  # last paragraph dropped, furniture added
+    ]
+    # the text's earliest date (20 January) is only an upper bound: the edits decide, not the dates;
+    # within the original's text the dated record stands for it
+    marks = {k: (v.duplicate_of, v.duplicate_kind) for k, v in mark_copies(records).items()}
+    assert marks == {"orig": ("reprint", "exact"), "edited": ("reprint", "near")}
+
+
+def _change_word(text: str, paragraph: int, old: str = " the ", new: str = " a ") -> str:
+    paragraphs = text.split("\n\n")
+    assert old in paragraphs[paragraph]
+    paragraphs[paragraph] = paragraphs[paragraph].replace(old, new, 1)
+    return "\n\n".join(paragraphs)
+
+
+def test_the_family_tells_the_original_when_its_paragraphs_mislead() -> None:
+    original, _ = seeds()
+    text = original.text
+    # a copy that changed a word and added a paragraph of the story's own words: read alone, the original looks
+    # like it dropped that paragraph
+    padded = "\n\n".join(
+        [
+            _change_word(text, 8),
+            "Russia and Iran signed the treaty in Moscow as Putin and Pezeshkian met, deepening the trade, "
+            "defense and security cooperation between Moscow and Tehran.",
+        ]
+    )
+    a, b = profile(text, content_hash(text)), profile(padded, content_hash(padded))
+    assert is_original(a, Dating(), b, Dating(), CopiesConfig()) == -1
+    # two more copies, each with a word changed of its own: both share more with the original than with the padded copy
+    records = [
+        _record("a-padded", padded),
+        _record("b-one", _change_word(text, 2)),
+        _record("c-two", _change_word(text, 5)),
+        _record("z-orig", text),
+    ]
+    decisions = mark_copies(records)
+    assert {v.duplicate_of for v in decisions.values()} == {"z-orig"} and len(decisions) == 3
+
+
+def test_a_copy_cut_short_loses_to_its_original_though_a_witness_is_cut_shorter() -> None:
+    original, _ = seeds()
+    paragraphs_ = original.text.split("\n\n")
+    cut = "\n\n".join(paragraphs_[:-3])
+    shorter = _change_word("\n\n".join(paragraphs_[:-8]), 2)
+    # the shorter witness shares as many shingles with the cut copy as with the original: its Jaccard is higher
+    # with the cut copy (closer in length), while the cut copy lost shingles the original still has
+    a, b, w = (profile(t, content_hash(t)) for t in (original.text, cut, shorter))
+    assert score(w, b).spun > score(w, a).spun
+    records = [_record("a-cut", cut), _record("b-shorter", shorter), _record("z-orig", original.text)]
+    assert {v.duplicate_of for v in mark_copies(records).values()} == {"z-orig"}

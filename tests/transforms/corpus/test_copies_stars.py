@@ -8,7 +8,15 @@ import numpy as np
 
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import profile
-from newsclean.transforms.corpus.copies.origin import Paragraphs, compare_text, edit_evidence, paragraphs
+from newsclean.transforms.corpus.copies.origin import (
+    Paragraphs,
+    Reading,
+    compare_text,
+    edit_evidence,
+    edit_reading,
+    only_paragraphs,
+    paragraphs,
+)
 from newsclean.transforms.corpus.copies.reference import Record, mark_copies
 from newsclean.transforms.corpus.copies.verify import score, verify
 from newsclean.transforms.corpus.fingerprint import content_hash
@@ -91,7 +99,7 @@ def test_same_url_recaptured_is_a_recapture_never_spun() -> None:
         _record("again", edited(original.text), D(2025, 1, 17), "http://example.com/news/story-1/"),
         _record("same", original.text, D(2025, 1, 17), "https://example.com/news/story-1#top"),
         _record("spun", spun.text, D(2025, 1, 20), "https://example.org/other"),
-        _record("elsewhere", edited(original.text) + "\n\nMore.", D(2025, 1, 18), "https://example.net/copy"),
+        _record("elsewhere", original.text + "\n\nMore.", D(2025, 1, 18), "https://example.net/copy"),
     ]
     assert _marks(records) == {
         "again": ("first", "recapture"),
@@ -118,3 +126,20 @@ def test_normalise_url_keeps_what_names_the_page() -> None:
     assert normalise_url("https://example.com/a/b?id=4") != "example.com/a/b?id=3"
     assert normalise_url("https://example.com:8080/") == "example.com:8080/"
     assert normalise_url(None) is None and normalise_url("not a url") is None and normalise_url("mem://") is None
+
+
+def test_a_paragraph_edited_inside_is_neither_added_nor_dropped() -> None:
+    original, _ = seeds()
+    text = original.text
+    paragraphs_ = text.split("\n\n")
+    # a word changed inside the fourth paragraph, and the sixth and seventh joined into one
+    changed = paragraphs_[3].replace(" the ", " a ", 1)
+    joined = paragraphs_[5] + " " + paragraphs_[6]
+    edited_text = "\n\n".join([*paragraphs_[:3], changed, paragraphs_[4], joined, *paragraphs_[7:]])
+    a, b = paragraphs(text), paragraphs(edited_text)
+    only_a, only_b = only_paragraphs(a, b)
+    assert not only_a.any() and not only_b.any()
+    assert edit_reading(a, b) == Reading()
+    # a paragraph dropped outright still tells, and a furniture line added with it reads plainly
+    assert edit_reading(a, paragraphs(edited(edited_text))).plain == 1
+    assert edit_reading(paragraphs(edited(edited_text)), a).plain == -1

@@ -29,9 +29,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import Profile, estimated_jaccard
-from newsclean.transforms.corpus.copies.origin import Paragraphs, compare_text, shares_paragraphs
+from newsclean.transforms.corpus.copies.origin import (
+    NO_WITNESSES,
+    Paragraphs,
+    Witnesses,
+    compare_text,
+    shares_paragraphs,
+)
 from newsclean.transforms.corpus.copies.verify import copy_kind, score, verify
 
 
@@ -59,28 +67,63 @@ def _date_key(member: Member) -> tuple[bool, dt.date, str]:
 
 
 def paragraph_view(p: Profile) -> Paragraphs:
-    return Paragraphs(p.paragraphs, p.paragraph_words, p.paragraph_cohesion)
+    return Paragraphs(p.paragraphs, p.paragraph_words, p.paragraph_cohesion, p.paragraph_starts, p.paragraph_ends)
+
+
+@dataclass(frozen=True)
+class Dating:
+    """When a text was first published, as far as its records say: the earliest date among them, and
+    whether every record is dated (else the text may have appeared earlier, undated: the date is
+    only an upper bound)."""
+
+    first: dt.date | None = None
+    complete: bool = True
+
+
+def earlier(a: Dating, b: Dating) -> int:
+    """+1 when ``a`` was published before ``b``, -1 for the reverse, 0 when the dates do not tell.
+
+    A copy is not published before its original. A text with an undated record
+    may be older than its earliest date says (its undated record may be the
+    original's own), so a later date only tells against a text whose records
+    are all dated.
+    """
+    if a.first is None or b.first is None or a.first == b.first:
+        return 0
+    if a.first < b.first:
+        return 1 if b.complete else 0
+    return -1 if a.complete else 0
 
 
 def is_original(
     a: Profile,
-    a_date: dt.date | None,
+    a_date: Dating,
     b: Profile,
-    b_date: dt.date | None,
+    b_date: Dating,
     config: CopiesConfig,
     support: Counter | None = None,
     travelling: frozenset[int] = frozenset(),
+    witnesses: Witnesses = NO_WITNESSES,
 ) -> int:
     """+1 when ``a`` is the original of its copy ``b``, -1 for the reverse, 0 when nothing tells.
 
-    The texts' own evidence first (:func:`.origin.compare_text`: paragraphs an
-    edit added or dropped; for spun copies, the rarer words a spinner swaps
-    in), then the earlier date when both are dated.
+    The earlier date when the dates tell (:func:`earlier`), then the texts' own
+    evidence and the family's (:func:`.origin.compare_text`: paragraphs an edit
+    added or dropped, how much closer the family's other texts are to one of
+    them; for spun copies, the rarer words a spinner swaps in).
     """
-    if a_date is not None and b_date is not None and a_date != b_date:
-        return 1 if a_date < b_date else -1
+    by_date = earlier(a_date, b_date)
+    if by_date:
+        return by_date
     return compare_text(
-        paragraph_view(a), a.commonness, paragraph_view(b), b.commonness, config.commonness_margin, support, travelling
+        paragraph_view(a),
+        a.commonness,
+        paragraph_view(b),
+        b.commonness,
+        config.commonness_margin,
+        support,
+        travelling,
+        witnesses,
     )
 
 
@@ -95,25 +138,32 @@ def kind_against(member: Profile, canonical: Profile, config: CopiesConfig) -> s
 def stars(
     nodes: list[int],
     profiles: dict[int, Profile],
-    dates: dict[int, dt.date | None],
+    dates: dict[int, Dating],
     config: CopiesConfig,
     travelling: frozenset[int] = frozenset(),
 ) -> list[tuple[int, list[int]]]:
     """The group's texts as clusters ``(canonical node, [member nodes])``, each member verified against
-    its canonical; ``dates`` holds each text's earliest date, ``travelling`` the paragraphs other
+    its canonical; ``dates`` holds each text's :class:`Dating`, ``travelling`` the paragraphs other
     groups hold too. Texts left alone are not returned."""
     nodes = sorted(set(nodes))
     if len(nodes) > config.star_max_texts:
         return _stars_by_date(nodes, profiles, dates, config)
     around: dict[int, set[int]] = defaultdict(set)
     closeness: dict[tuple[int, int], float] = {}
+    # immutable shingles shared by every pair, verified or not, and their Jaccard
+    shared = np.zeros((len(nodes), len(nodes)), dtype=np.int64)
+    spun = np.zeros((len(nodes), len(nodes)))
     for i, a in enumerate(nodes):
-        for b in nodes[i + 1 :]:
+        for j in range(i + 1, len(nodes)):
+            b = nodes[j]
             pair = score(profiles[a], profiles[b])
+            spun[i, j] = spun[j, i] = pair.spun
+            shared[i, j] = shared[j, i] = pair.shared
             if copy_kind(pair, config) is not None:
                 around[a].add(b)
                 around[b].add(a)
                 closeness[a, b] = closeness[b, a] = pair.near + pair.spun
+    index = {n: i for i, n in enumerate(nodes)}
     # paragraphs held by more than one text of a family (texts sharing their paragraphs) are the story's
     family: dict[int, set[int]] = defaultdict(set)
     for a in nodes:
@@ -129,7 +179,10 @@ def stars(
                 if len(family[a] | family[b] | {a, b}) > 2:
                     kin = family[a] | family[b] | {a, b}
                     support = Counter(h for n in kin for h in set(profiles[n].paragraphs.tolist()))
-                v = is_original(profiles[a], dates[a], profiles[b], dates[b], config, support, travelling)
+                w = [index[n] for n in sorted((around[a] | around[b]) - {a, b})]
+                i, j = index[a], index[b]
+                lean = Witnesses(int(np.sum(shared[w, i] - shared[w, j])), float(np.sum(spun[w, i] - spun[w, j])))
+                v = is_original(profiles[a], dates[a], profiles[b], dates[b], config, support, travelling, lean)
                 verdicts[a, b], verdicts[b, a] = v, -v
     remaining = set(nodes)
     clusters = []
@@ -157,14 +210,14 @@ def _rank(
     the closest to its neighbours (copies deviate from the original independently, so it is their centre),
     then the smallest node."""
     wins = sum(verdicts[node, m] for m in around)
-    day = dates[node]
+    day = dates[node].first
     near = round(sum(closeness[node, m] for m in around), 9)
     return (-wins, -len(around), day is None, day or dt.date.min, -near, node)
 
 
-def _stars_by_date(nodes: list[int], profiles: dict[int, Profile], dates: dict[int, dt.date | None], config):
+def _stars_by_date(nodes: list[int], profiles: dict[int, Profile], dates: dict[int, Dating], config):
     """Stars for a group too large to verify every pair: canonicals taken in date order."""
-    order = sorted(nodes, key=lambda n: (dates[n] is None, dates[n] or dt.date.min, n))
+    order = sorted(nodes, key=lambda n: (dates[n].first is None, dates[n].first or dt.date.min, n))
     taken: set[int] = set()
     clusters = []
     for canonical in order:
@@ -200,7 +253,10 @@ def resolve(
     for m in unique:
         by_text[m.node].append(m)
     first = {node: min(records, key=_date_key) for node, records in by_text.items()}
-    dates = {node: m.published_date for node, m in first.items()}
+    dates = {
+        node: Dating(first[node].published_date, all(m.published_date is not None for m in records))
+        for node, records in by_text.items()
+    }
     clusters = stars(list(by_text), profiles, dates, config, frozenset(travelling))
     clustered = {n for canonical, rest in clusters for n in (canonical, *rest)}
     clusters += [(node, []) for node in sorted(by_text) if node not in clustered and len(by_text[node]) > 1]

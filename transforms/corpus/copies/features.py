@@ -210,7 +210,8 @@ class Profile:
     of its word shingles; ``immutables`` the sorted unique 32-bit hashes of its
     immutable shingles, compared exactly when verifying a spun pair. The rest
     tells an original from its copies (:mod:`.origin`): ``commonness``, and
-    the paragraphs' hashes, lengths in words and cohesion (percent).
+    the paragraphs' hashes, lengths in words, cohesion (percent) and the
+    hashes of their first and last words.
     """
 
     node: int
@@ -222,6 +223,8 @@ class Profile:
     paragraphs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
     paragraph_words: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint16))
     paragraph_cohesion: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint8))
+    paragraph_starts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
+    paragraph_ends: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
 
     def __eq__(self, other: object) -> bool:
         return (
@@ -235,6 +238,8 @@ class Profile:
             and np.array_equal(self.paragraphs, other.paragraphs)
             and np.array_equal(self.paragraph_words, other.paragraph_words)
             and np.array_equal(self.paragraph_cohesion, other.paragraph_cohesion)
+            and np.array_equal(self.paragraph_starts, other.paragraph_starts)
+            and np.array_equal(self.paragraph_ends, other.paragraph_ends)
         )
 
     def __hash__(self) -> int:
@@ -289,4 +294,6 @@ def profile(text: str, content_hash: str, near_shingle: int = 5, spun_shingle: i
         paras.hashes,
         paras.words,
         paras.cohesion,
+        paras.starts,
+        paras.ends,
     )

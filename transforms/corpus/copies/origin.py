@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import regex
@@ -48,6 +48,11 @@ TRAVEL_WORDS = 15
 # Paragraph evidence needs the texts to share paragraphs holding at least this share of the
 # shorter one's words: a spun copy shares a stray short line at most.
 SHARED_PARAGRAPHS = 0.5
+# Words whose hash marks where a paragraph starts and where it ends: a paragraph edited inside
+# keeps one or both, and is matched with its edited version instead of read as added or dropped.
+EDGE_WORDS = 4
+# Witness evidence under this (summed Jaccard differences) is a tie: float noise, not a lean.
+WITNESS_MARGIN = 1e-9
 
 _TABLE: tuple[np.ndarray, np.ndarray] | None = None
 
@@ -83,35 +88,76 @@ def commonness(plain_hashes: np.ndarray) -> float:
 
 @dataclass(frozen=True)
 class Paragraphs:
-    """A text's paragraphs: word hashes (uint32), lengths in words (uint16) and cohesion (percent, uint8)."""
+    """A text's paragraphs: word hashes (uint32), lengths in words (uint16), cohesion (percent, uint8),
+    and hashes of their first and of their last ``EDGE_WORDS`` words (uint32 each)."""
 
     hashes: np.ndarray
     words: np.ndarray
     cohesion: np.ndarray
+    starts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
+    ends: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
+
+
+def _hash32(words: list[str]) -> int:
+    digest = hashlib.blake2b(" ".join(words).encode("utf-8", "surrogatepass"), digest_size=4).digest()
+    return int.from_bytes(digest, "little")
 
 
 def paragraphs(text: str) -> Paragraphs:
     """Every non-empty line of ``text`` as a paragraph (layout differences do not matter: words only)."""
-    hashes, lengths, vocab = [], [], []
+    hashes, lengths, vocab, starts, ends = [], [], [], [], []
     for line in _PARAGRAPH_SPLIT.split(text):
         words = _WORD.findall(line.casefold())
         if not words:
             continue
-        digest = hashlib.blake2b(" ".join(words).encode("utf-8", "surrogatepass"), digest_size=4).digest()
-        hashes.append(int.from_bytes(digest, "little"))
+        hashes.append(_hash32(words))
+        starts.append(_hash32(words[:EDGE_WORDS]))
+        ends.append(_hash32(words[-EDGE_WORDS:]))
         lengths.append(min(len(words), 0xFFFF))
         vocab.append({w for w in _COHESION_WORD.findall(line.casefold()) if w not in FUNCTION_WORDS})
     spread = Counter(w for v in vocab for w in v)
     cohesion = [round(100 * sum(spread[w] > 1 for w in v) / len(v)) if v else 100 for v in vocab]
     return Paragraphs(
-        np.array(hashes, dtype=np.uint32), np.array(lengths, dtype=np.uint16), np.array(cohesion, dtype=np.uint8)
+        np.array(hashes, dtype=np.uint32),
+        np.array(lengths, dtype=np.uint16),
+        np.array(cohesion, dtype=np.uint8),
+        np.array(starts, dtype=np.uint32),
+        np.array(ends, dtype=np.uint32),
     )
 
 
-def edit_evidence(
+@dataclass(frozen=True)
+class Reading:
+    """What the paragraphs two texts do not share say about which is the edited copy.
+
+    ``net``: words of evidence that ``b`` is an edited copy of ``a`` (negative: ``a`` of ``b``; 0:
+    none or under ``FURNITURE_WORDS``). ``plain``: +1 or -1 when, read from the two texts alone,
+    every such paragraph tells the same way as ``net`` and one of them is furniture or travelling
+    (a line or a paragraph the copy added, seen for what it is), else 0.
+    """
+
+    net: int = 0
+    plain: int = 0
+
+
+def only_paragraphs(a: Paragraphs, b: Paragraphs) -> tuple[np.ndarray, np.ndarray]:
+    """Masks of the paragraphs only ``a`` holds and only ``b`` holds, edited paragraphs left out.
+
+    A paragraph one text has and the other lacks, whose first or last words
+    open or close a paragraph only the other has, is the same paragraph edited
+    (a few words changed, two paragraphs joined): neither added nor dropped.
+    """
+    only_a = ~np.isin(a.hashes, b.hashes)
+    only_b = ~np.isin(b.hashes, a.hashes)
+    edited_a = only_a & (np.isin(a.starts, b.starts[only_b]) | np.isin(a.ends, b.ends[only_b]))
+    edited_b = only_b & (np.isin(b.starts, a.starts[only_a]) | np.isin(b.ends, a.ends[only_a]))
+    return only_a & ~edited_a, only_b & ~edited_b
+
+
+def edit_reading(
     a: Paragraphs, b: Paragraphs, support: Counter | None = None, travelling: frozenset[int] = frozenset()
-) -> int:
-    """Words of evidence that ``b`` is an edited copy of ``a`` (negative: ``a`` of ``b``; 0: none).
+) -> Reading:
+    """Which of ``a`` and ``b`` the paragraphs only one of them has point at as the edited copy.
 
     Paragraphs only one of them has, by what they look like: furniture (short)
     belongs to the copy that added it; a paragraph of the story (cohesive) to
@@ -119,29 +165,52 @@ def edit_evidence(
     copy that added it. A paragraph in ``travelling`` (held by a text of
     another candidate group: another story) was added; with ``support`` (how
     many texts of the family hold each paragraph) one that two texts hold is
-    the story's own whatever its cohesion. A paragraph changed by a few words is in neither's
-    paragraphs of the other and cancels out; under ``FURNITURE_WORDS`` of
-    evidence tells nothing, nor do texts that share too few paragraphs (a spun
-    copy changes them all).
+    the story's own whatever its cohesion or travels. A paragraph changed by a
+    few words is neither's (:func:`only_paragraphs`); under ``FURNITURE_WORDS``
+    of evidence tells nothing, nor do texts that share too few paragraphs (a
+    spun copy changes them all).
     """
-    in_b = np.isin(a.hashes, b.hashes)
-    in_a = np.isin(b.hashes, a.hashes)
-    shorter = min(int(a.words.sum()), int(b.words.sum()))
-    if not shorter or int(a.words[in_b].sum()) < SHARED_PARAGRAPHS * shorter:
-        return 0
-    evidence = _added(b, ~in_a, support, travelling) - _added(a, ~in_b, support, travelling)
-    return evidence if abs(evidence) >= FURNITURE_WORDS else 0
+    if not shares_paragraphs(a, b):
+        return Reading()
+    only_a, only_b = only_paragraphs(a, b)
+    seen_a, foreign_a, own_a = _readings(a, only_a, support, travelling)
+    seen_b, foreign_b, own_b = _readings(b, only_b, support, travelling)
+    net = (seen_b + foreign_b - own_b) - (seen_a + foreign_a - own_a)
+    if abs(net) < FURNITURE_WORDS:
+        return Reading()
+    if support is not None:  # the plain reading is the pair's own: a copy of a copy holds what the copy added
+        seen_a, foreign_a, own_a = _readings(a, only_a, None, travelling)
+        seen_b, foreign_b, own_b = _readings(b, only_b, None, travelling)
+    says_b = bool(seen_b or foreign_b or own_a)  # b added, or a holds what b dropped
+    says_a = bool(seen_a or foreign_a or own_b)
+    plain = 1 if says_b else -1
+    if not (seen_a or seen_b) or says_a == says_b or plain * net < 0:
+        plain = 0
+    return Reading(net, plain)
+
+
+def edit_evidence(
+    a: Paragraphs, b: Paragraphs, support: Counter | None = None, travelling: frozenset[int] = frozenset()
+) -> int:
+    """Words of evidence that ``b`` is an edited copy of ``a`` (negative: ``a`` of ``b``; 0: none):
+    :func:`edit_reading`'s ``net``."""
+    return edit_reading(a, b, support, travelling).net
 
 
 def shares_paragraphs(a: Paragraphs, b: Paragraphs) -> bool:
-    """Whether the texts share enough paragraphs for paragraph evidence to count (see :func:`edit_evidence`)."""
+    """Whether the texts share enough paragraphs for paragraph evidence to count (see :func:`edit_reading`)."""
     in_b = np.isin(a.hashes, b.hashes)
     shorter = min(int(a.words.sum()), int(b.words.sum()))
     return bool(shorter) and int(a.words[in_b].sum()) >= SHARED_PARAGRAPHS * shorter
 
 
-def _added(p: Paragraphs, only: np.ndarray, support: Counter | None, travelling: frozenset[int]) -> int:
-    """Words of the paragraphs ``only`` of ``p`` that look added to a copy (minus those that look dropped from it)."""
+def _readings(
+    p: Paragraphs, only: np.ndarray, support: Counter | None, travelling: frozenset[int]
+) -> tuple[int, int, int]:
+    """The paragraphs ``only`` of ``p`` as evidence, in words: ``(seen, foreign, own)``. Seen: furniture
+    and travelling paragraphs, added by the copy that has them (furniture weighs as a full paragraph:
+    a boilerplate line is short but plain evidence); foreign: long paragraphs not cohesive with the
+    rest, added; own: the story's, dropped by the text that lacks them."""
     long = p.words >= FURNITURE_WORDS
     typical = float(np.median(p.cohesion[long])) if long.any() else 100.0
     words = p.words[only].astype(np.int64)
@@ -153,13 +222,38 @@ def _added(p: Paragraphs, only: np.ndarray, support: Counter | None, travelling:
     hashes = p.hashes[only].tolist()
     if support is not None:
         foreign &= np.array([support[h] < 2 for h in hashes], dtype=bool)
+    moved = np.zeros(len(hashes), dtype=bool)
     if travelling:
-        foreign |= np.array([h in travelling for h in hashes], dtype=bool)
-    furniture = short & foreign
-    foreign &= ~short
-    own = ~furniture & ~foreign
-    # furniture weighs as a full paragraph: a boilerplate line is short but plain evidence
-    return int(np.count_nonzero(furniture) * FURNITURE_WORDS + words[foreign].sum() - words[own].sum())
+        moved = np.array([h in travelling for h in hashes], dtype=bool)
+    furniture = short & foreign & ~moved
+    foreign &= ~short & ~moved
+    own = ~furniture & ~foreign & ~moved
+    seen = int(np.count_nonzero(furniture) * FURNITURE_WORDS + words[moved].sum())
+    return seen, int(words[foreign].sum()), int(words[own].sum())
+
+
+@dataclass(frozen=True)
+class Witnesses:
+    """How much closer the family's other texts (witnesses) are to ``a`` than to ``b``, summed over them.
+
+    ``held``: immutable shingles they share with ``a`` minus those they share
+    with ``b``: a copy that lost text (cut, dropped, words changed) shares fewer
+    of every witness's shingles than its original, whatever the witness's own
+    length. ``closer``: the same difference of their Jaccard, which also sees a
+    text that added what no witness has, but favours the text whose length is
+    closer to a witness's (a cut witness reads closer to a cut copy).
+    """
+
+    held: int = 0
+    closer: float = 0.0
+
+    def lean(self, jaccard: bool = False) -> int:
+        if not jaccard:
+            return (self.held > 0) - (self.held < 0)
+        return 0 if abs(self.closer) < WITNESS_MARGIN else (1 if self.closer > 0 else -1)
+
+
+NO_WITNESSES = Witnesses()
 
 
 def compare_text(
@@ -170,21 +264,35 @@ def compare_text(
     margin: float,
     support: Counter | None = None,
     travelling: frozenset[int] = frozenset(),
+    witnesses: Witnesses = NO_WITNESSES,
 ) -> int:
     """+1 when the texts say ``a`` is the original of ``b``, -1 for the reverse, 0 when they do not tell.
 
-    Paragraph evidence first (it is direct); commonness only when the texts do
-    not share their paragraphs (spun copies), and only past ``margin`` Zipf units.
+    ``witnesses``: how much closer the family's other texts are to ``a`` than
+    to ``b`` (:class:`Witnesses`). Copies deviate from their original
+    independently, so a third copy of the story is closer to the original than
+    to a sibling that carries edits of its own.
+
+    Near copies (texts sharing their paragraphs): a plain paragraph reading
+    first (furniture or a travelling paragraph in one text, nothing saying
+    otherwise: it holds even when one copy was made from another), then the
+    witnesses' shared shingles, then the net paragraph evidence, then the
+    witnesses' Jaccard. Spun copies: commonness past ``margin`` Zipf units,
+    then the witnesses.
     """
-    evidence = edit_evidence(a_paragraphs, b_paragraphs, support, travelling)
-    if evidence:
-        return 1 if evidence > 0 else -1
     if shares_paragraphs(a_paragraphs, b_paragraphs):
-        return 0
+        reading = edit_reading(a_paragraphs, b_paragraphs, support, travelling)
+        if reading.plain:
+            return reading.plain
+        if witnesses.lean():
+            return witnesses.lean()
+        if reading.net:
+            return 1 if reading.net > 0 else -1
+        return witnesses.lean(jaccard=True)
     gap = a_common - b_common
-    if abs(gap) < margin:
-        return 0
-    return 1 if gap > 0 else -1
+    if abs(gap) >= margin:
+        return 1 if gap > 0 else -1
+    return witnesses.lean() or witnesses.lean(jaccard=True)
 
 
 def long_paragraphs(p: Paragraphs) -> np.ndarray:

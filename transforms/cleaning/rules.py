@@ -21,7 +21,12 @@ from newsclean.transforms.cleaning.date_patterns import (
     stamp,
 )
 from newsclean.transforms.cleaning.page_lines import PAGE_LINE_RULES
-from newsclean.transforms.cleaning.phrases import closing_calls, language_line_rules, related_section_rule
+from newsclean.transforms.cleaning.phrases import (
+    closing_calls,
+    comment_section_rule,
+    language_line_rules,
+    related_section_rule,
+)
 from newsclean.transforms.cleaning.rule_types import (  # noqa: F401 (re-exported: the rule shapes)
     ANYWHERE,
     HEAD,
@@ -526,26 +531,6 @@ SECTION_RULES: list[SectionRule] = [
         max_words=10,
         description="share bars, comment boxes, tag lists and newsletter boxes after the story",
     ),
-    SectionRule(
-        RuleName.ENGAGEMENT_SECTION,
-        rule_pattern(
-            r"^(?:"
-            r"(?:leser)?kommentare|(?:schreibe|schreiben\s+sie|verfasse)\s+einen\s+kommentar"
-            r"|kommentar\s+(?:verfassen|schreiben|abgeben|hinzufügen)|(?:ihre|deine)\s+meinung\s+zu\s+(?:diesem|dem)\s+(?:thema|artikel)"
-            r"|(?:laisser|laissez|ajouter|écrire)\s+un\s+commentaire|commentaires"
-            r"|(?:deja|dejar|añadir|escribe)\s+(?:un|tu)\s+comentario|deja\s+una\s+respuesta|comentarios"
-            r"|deixe\s+(?:um|o\s+seu|seu)\s+comentário|deixe\s+uma\s+resposta|comentários"
-            r"|lascia\s+(?:un\s+commento|una\s+risposta)|commenti|(?:laat\s+een|plaats\s+een)\s+reactie(?:\s+achter)?|reacties"
-            r"|(?:dodaj|napisz)\s+komentarz|komentarze|(?:přidat|napsat)\s+komentář|komentáře"
-            r"|lämna\s+en\s+kommentar|kommentarer|yorum\s+yap|yorumlar|оставить\s+комментарий|комментарии|коментарі"
-            r"|tinggalkan\s+(?:komentar|balasan)"
-            r")(?:\s*\(\d+\))?(?:\s+(?:antwort(?:en)?\s+abbrechen|annuler\s+la\s+réponse|cancelar\s+respuesta|cancel\s+reply))?"
-            + _MARKER_END
-        ),
-        max_words=10,
-        description="a comment section's heading or form after the story, in the languages of docs/languages.md: "
-        "'Kommentare', 'Schreibe einen Kommentar', 'Laisser un commentaire', 'Deja un comentario', 'Lascia un commento'",
-    ),
 ]
 SECTION_RULES.append(
     SectionRule(
@@ -562,6 +547,7 @@ SECTION_RULES.append(
     )
 )
 SECTION_RULES.append(related_section_rule())
+SECTION_RULES.append(comment_section_rule())
 
 
 # Calls to action that close a page: the site selling itself after the story.

@@ -445,6 +445,30 @@ def related_section_rule() -> SectionRule:
     )
 
 
+def comment_section_rule() -> SectionRule:
+    """A comment section's heading or form after the story, in the languages of docs/languages.md."""
+    return SectionRule(
+        RuleName.ENGAGEMENT_SECTION,
+        rule_pattern(
+            r"^(?:"
+            r"(?:leser)?kommentare|(?:schreibe|schreiben\s+sie|verfasse)\s+einen\s+kommentar"
+            r"|kommentar\s+(?:verfassen|schreiben|abgeben|hinzufügen)|(?:ihre|deine)\s+meinung\s+zu\s+(?:diesem|dem)\s+(?:thema|artikel)"
+            r"|(?:laisser|laissez|ajouter|écrire)\s+un\s+commentaire|commentaires"
+            r"|(?:deja|dejar|añadir|escribe)\s+(?:un|tu)\s+comentario|deja\s+una\s+respuesta|comentarios"
+            r"|deixe\s+(?:um|o\s+seu|seu)\s+comentário|deixe\s+uma\s+resposta|comentários"
+            r"|lascia\s+(?:un\s+commento|una\s+risposta)|commenti|(?:laat\s+een|plaats\s+een)\s+reactie(?:\s+achter)?|reacties"
+            r"|(?:dodaj|napisz)\s+komentarz|komentarze|(?:přidat|napsat)\s+komentář|komentáře"
+            r"|lämna\s+en\s+kommentar|kommentarer|yorum\s+yap|yorumlar|оставить\s+комментарий|комментарии|коментарі"
+            r"|tinggalkan\s+(?:komentar|balasan)"
+            r")(?:\s*\(\d+\))?(?:\s+(?:antwort(?:en)?\s+abbrechen|annuler\s+la\s+réponse|cancelar\s+respuesta|cancel\s+reply))?"
+            + _HEADING_END
+        ),
+        max_words=10,
+        description="a comment section's heading or form after the story, in the languages of docs/languages.md: "
+        "'Kommentare', 'Schreibe einen Kommentar', 'Laisser un commentaire', 'Deja un comentario', 'Lascia un commento'",
+    )
+
+
 def languages_of(category: str) -> list[str]:
     """The languages with phrases of ``category``."""
     return [code for code, table in PHRASES.items() if table.get(category)]

@@ -21,7 +21,12 @@ from newsclean.transforms.cleaning.date_patterns import (
     stamp,
 )
 from newsclean.transforms.cleaning.page_lines import PAGE_LINE_RULES
-from newsclean.transforms.cleaning.phrases import closing_calls, language_line_rules, related_section_rule
+from newsclean.transforms.cleaning.phrases import (
+    closing_calls,
+    comment_section_rule,
+    language_line_rules,
+    related_section_rule,
+)
 from newsclean.transforms.cleaning.rule_types import (  # noqa: F401 (re-exported: the rule shapes)
     ANYWHERE,
     HEAD,
@@ -544,6 +549,7 @@ SECTION_RULES.append(
     )
 )
 SECTION_RULES.append(related_section_rule())
+SECTION_RULES.append(comment_section_rule())
 
 
 # Calls to action that close a page: the site selling itself after the story.

@@ -215,3 +215,41 @@ def test_a_long_cjk_paragraph_is_not_a_notice() -> None:
 def test_docs_table_is_generated_from_the_data() -> None:
     docs = (Path(__file__).resolve().parents[3] / "docs" / "languages.md").read_text(encoding="utf-8")
     assert languages_table() in docs, "regenerate with: python -m newsclean.transforms.cleaning.phrase_examples"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Kommentare (3)",
+        "Schreibe einen Kommentar Antworten abbrechen",
+        "Kommentar verfassen Antwort abbrechen",
+        "Ihre Meinung zu diesem Thema",
+        "Laisser un commentaire",
+        "Deja una respuesta Cancelar respuesta",
+        "Lascia un commento",
+        "Deixe um comentário",
+        "Laat een reactie achter",
+        "Dodaj komentarz",
+        "Комментарии",
+    ],
+)
+def test_comment_heading_cuts_the_comments_after_the_story(heading: str) -> None:
+    comments = [
+        Block("paragraph", "Anna K. 12.03.2020"),
+        Block("paragraph", "Ich finde den Plan gut, die Innenstadt braucht endlich mehr Leben und weniger Autos."),
+        Block("paragraph", "Antworten"),
+    ]
+    blocks = [Block("paragraph", p) for p in PROSE] + [Block("heading", heading, 2), *comments]
+    kept, removed = cut_tail_sections(blocks)
+    assert [b.text for b in kept] == PROSE
+    assert {r.rule for r in removed} == {RuleName.ENGAGEMENT_SECTION} and len(removed) == 4
+
+
+@pytest.mark.parametrize(
+    "heading", ["Kommentar", "Die Kommentare der Leser waren deutlich", "Commentaires de la presse"]
+)
+def test_an_opinion_heading_or_a_sentence_about_comments_cuts_nothing(heading: str) -> None:
+    """'Kommentar' alone heads a German opinion piece; only the comment section's own headings cut."""
+    blocks = [Block("paragraph", p) for p in PROSE] + [Block("heading", heading, 2), Block("paragraph", PROSE[0])]
+    kept, removed = cut_tail_sections(blocks)
+    assert len(kept) == len(blocks) and not removed

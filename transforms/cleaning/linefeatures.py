@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 import regex
 
-from newsclean.transforms.cleaning.date_patterns import MONTH, RELATIVE_TIME
 from newsclean.transforms.text import normalise_line, words
 
 _TERMINAL = tuple('.!?"”’»)')
@@ -27,14 +26,11 @@ _SENTENCE_BREAK = regex.compile(r"[.!?][\"”’)]?\s+\p{Lu}")
 _DIGIT = regex.compile(r"\d")
 _PUNCT = regex.compile(r"[^\w\s]")
 _BULLET = regex.compile(r"^[•·\-–—*►▶→✓✔]\s*")
-# A printed date or time in any language of fields.dates' month table: "Jan. 5", "5. März", "12/03/2020",
-# "20:37", "vor 2 Stunden".
 _DATEISH = regex.compile(
-    r"(?-f)(?<!\w)" + MONTH + r"\s+\d{1,2}\b|\b\d{1,2}(?:\.|er|º)?\s+" + MONTH + r"(?!\w)"
-    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\b|\b" + RELATIVE_TIME + r"\b",
-    regex.I | regex.V1,
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
+    r"|\b\d+\s+(?:min(?:ute)?s?|hours?|days?)\s+ago\b",
+    regex.I,
 )
-_ELLIPSIS = ("…", "...")
 _PRONOUNISH = regex.compile(r"\b(?:I|we|you|he|she|they|it|this|that)\b", regex.I)
 
 PROSE_WORDS = 15  # a line this long with enough stopwords reads like prose
@@ -62,10 +58,6 @@ class LineShape:
     mean_word_len: float
     comma_ratio: float
     pronouns: float
-    question: bool
-    exclaim: bool
-    ellipsis: bool
-    lower_start: bool
 
     @property
     def prose(self) -> bool:
@@ -80,28 +72,23 @@ def line_shape(line: str, stop: frozenset[str]) -> LineShape:
     alpha = [t for t in tokens if t[:1].isalpha()]
     chars = max(len(line), 1)
     stripped = line.rstrip()
-    digits = len(_DIGIT.findall(line))
     return LineShape(
         n_words=n,
         stop_ratio=sum(t in stop for t in lowered) / n if n else 0.0,
         terminal=stripped.endswith(_TERMINAL),
         colon_end=stripped.endswith(":"),
         punct_ratio=len(_PUNCT.findall(line)) / chars,
-        digit_ratio=digits / chars,
+        digit_ratio=len(_DIGIT.findall(line)) / chars,
         title_ratio=sum(t[0].isupper() for t in alpha) / len(alpha) if alpha else 0.0,
         all_caps=bool(alpha) and line.upper() == line and any(ch.isalpha() for ch in line),
         urlish=bool(_URLISH.search(line)),
         separators=len(_SEPARATORS.findall(line)),
         sentences=len(_SENTENCE_BREAK.findall(line)) + (1 if stripped.endswith(_TERMINAL) else 0),
         bullet=bool(_BULLET.match(line)),
-        dateish=bool(digits and _DATEISH.search(line)),  # every form holds a digit: most lines skip the search
+        dateish=bool(_DATEISH.search(line)),
         mean_word_len=sum(map(len, tokens)) / n if n else 0.0,
         comma_ratio=line.count(",") / n if n else 0.0,
         pronouns=len(_PRONOUNISH.findall(line)) / n if n else 0.0,
-        question=stripped.endswith(("?", "？")),
-        exclaim=stripped.endswith(("!", "！")),
-        ellipsis=stripped.endswith(_ELLIPSIS),
-        lower_start=line[:1].islower(),
     )
 
 
@@ -137,11 +124,6 @@ def _own(shape: LineShape) -> list[float]:
         float(shape.title_ratio >= 0.8) * float(n <= 10) * float(not shape.terminal),
         float(shape.separators > 0) * float(shape.stop_ratio < 0.2),
         float(shape.dateish) * float(n <= 12),
-        # language-independent marks of calls to action, cut teasers and continued text
-        float(shape.question),
-        float(shape.exclaim),
-        float(shape.ellipsis),
-        float(shape.lower_start),
     ]
 
 
@@ -150,7 +132,6 @@ OWN_NAMES = [
     "terminal", "colon_end", "punct_ratio", "digit_ratio", "title_ratio", "title_case", "all_caps",
     "urlish", "separators", "sentences", "bullet", "dateish", "word_len", "comma_ratio", "pronouns", "prose",
     "terminal_x_len", "terminal_x_stop", "short_title_unended", "separated_few_stop", "short_dated",
-    "question", "exclaim", "ellipsis", "lower_start",
 ]  # fmt: skip
 _NEIGHBOUR_OWN = ("log_words", "stop_ratio", "terminal", "title_case", "prose", "separators")
 _NEIGHBOUR_IDX = [OWN_NAMES.index(name) for name in _NEIGHBOUR_OWN]

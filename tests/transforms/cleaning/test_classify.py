@@ -7,7 +7,7 @@ import pytest
 from newsclean.transforms.cleaning.classify import RULE_BOILERPLATE_LINE, default_model
 from newsclean.transforms.cleaning.clean import clean_text
 from newsclean.transforms.cleaning.language import stopwords
-from newsclean.transforms.cleaning.linefeatures import FEATURE_NAMES, document_features, line_shape
+from newsclean.transforms.cleaning.linefeatures import FEATURE_NAMES, document_features
 
 ARTICLE = [
     "Storm floods coastal towns as rivers burst their banks",
@@ -68,30 +68,3 @@ def test_classifier_can_be_switched_off() -> None:
     cleaned = clean_text(page, classify=False)
     assert not [r for r in cleaned.removed if r.rule == RULE_BOILERPLATE_LINE]
     assert set(MENU[1:]) <= set(cleaned.paragraphs)  # only named rules ran ("Home" is a navigation line)
-
-
-@pytest.mark.parametrize(
-    ("line", "dateish"),
-    [
-        ("Erstellt am Dienstag 6. Mai 2014", True),
-        ("publié le 12 janvier", True),
-        ("Jan. 5", True),
-        ("20:37", True),
-        ("vor 3 Stunden", True),
-        ("12/03/2020", True),
-        ("The mayor said the plan would go ahead.", False),
-        ("Sie kamen im Mai zurück.", False),
-    ],
-)
-def test_dates_and_times_are_seen_in_other_languages(line: str, dateish: bool) -> None:
-    assert line_shape(line, frozenset()).dateish is dateish
-
-
-def test_language_independent_line_endings() -> None:
-    stop = frozenset()
-    assert line_shape("Möchten Sie weiterlesen?", stop).question
-    assert line_shape("Besuchen Sie unseren Fan-Shop!", stop).exclaim
-    assert line_shape("keine Ahnung mehr wie es...", stop).ellipsis and line_shape("Die Stadt wächst …", stop).ellipsis
-    assert line_shape("mit meinen Texten und mit meinen Gedanken.", stop).lower_start
-    shape = line_shape("Die Stadt wächst.", stop)
-    assert not (shape.question or shape.exclaim or shape.ellipsis or shape.lower_start)

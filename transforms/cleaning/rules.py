@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from newsclean.transforms.cleaning import phrases
 from newsclean.transforms.cleaning.date_patterns import (
     DATE_LABEL,
     DATE_TEXT,
@@ -21,12 +22,6 @@ from newsclean.transforms.cleaning.date_patterns import (
     stamp,
 )
 from newsclean.transforms.cleaning.page_lines import PAGE_LINE_RULES
-from newsclean.transforms.cleaning.phrases import (
-    closing_calls,
-    comment_section_rule,
-    language_line_rules,
-    related_section_rule,
-)
 from newsclean.transforms.cleaning.rule_types import (  # noqa: F401 (re-exported: the rule shapes)
     ANYWHERE,
     HEAD,
@@ -450,7 +445,7 @@ LINE_RULES: list[LineRule] = [
 
 # The language rules (cleaning.phrases) name a line before the English share, subscribe and related ones.
 _FIRST_SHARE = next(i for i, rule in enumerate(LINE_RULES) if rule.name == RuleName.SHARE)
-LINE_RULES[_FIRST_SHARE:_FIRST_SHARE] = language_line_rules()
+LINE_RULES[_FIRST_SHARE:_FIRST_SHARE] = phrases.language_line_rules()
 LINE_RULES.extend(PAGE_LINE_RULES)
 
 # Procedural rules (implemented in newsclean.transforms.cleaning.clean) named here so every name is in one place.
@@ -548,8 +543,7 @@ SECTION_RULES.append(
         description="a press or media contact block closing a release: 'Pressekontakt', 'Media contact', 'Ansprechpartnerin'",
     )
 )
-SECTION_RULES.append(related_section_rule())
-SECTION_RULES.append(comment_section_rule())
+SECTION_RULES += [phrases.related_section_rule(), phrases.comment_section_rule()]
 
 
 # Calls to action that close a page: the site selling itself after the story.
@@ -562,7 +556,7 @@ CALL_TO_ACTION = rule_pattern(
     r"don['’]t\s+miss|stay\s+(?:up\s+to\s+date|tuned|in\s+the\s+loop)|never\s+miss)\b)"
     r"|^(?:thanks?\s+(?:you\s+)?for\s+(?:reading|subscribing|signing\s+up|visiting)|enjoy(?:ed)?\s+(?:the|this)\s+(?:post|article)\?"
     r"|if\s+you\s+(?:enjoyed|liked|found)\s+(?:reading\s+)?(?:this|my)\b|(?:\W{0,3})?email\s+address\*?$)"
-    r"|^\W{0,3}" + closing_calls()
+    r"|^\W{0,3}" + phrases.closing_calls()
 )
 CALL_TO_ACTION_MAX_WORDS = 45
 

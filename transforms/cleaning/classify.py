@@ -21,7 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsclean.transforms.cleaning.linefeatures import FEATURE_NAMES, document_features
+import numpy as np
+
+from newsclean.transforms.cleaning.linefeatures import FEATURE_NAMES, document_matrix
 from newsclean.transforms.cleaning.rules import RULE_BOILERPLATE_LINE
 
 __all__ = ["RULE_BOILERPLATE_LINE", "LineModel", "Logistic", "default_model", "score_lines"]
@@ -53,6 +55,16 @@ class Logistic:
             z = bias + sum(map(operator.mul, weights, row))
             out.append(1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))))
         return out
+
+    def predict_matrix(self, x: np.ndarray) -> np.ndarray:
+        """:meth:`predict` for a matrix of rows, at once."""
+        weights, bias = self._folded_array()
+        return 1.0 / (1.0 + np.exp(-np.clip(x @ weights + bias, -30.0, 30.0)))
+
+    @functools.cache  # noqa: B019 - a handful of frozen models live for the whole process
+    def _folded_array(self) -> tuple[np.ndarray, float]:
+        weights, bias = self._folded()
+        return np.array(weights), bias
 
     @functools.cache  # noqa: B019 - a handful of frozen models live for the whole process
     def _folded(self) -> tuple[tuple[float, ...], float]:
@@ -146,58 +158,77 @@ def _blocks(p1: Sequence[float], n_words: Sequence[int]) -> list[tuple[int, int,
     return blocks
 
 
-def context_features(p1: Sequence[float], n_words: Sequence[int]) -> list[list[float]]:
+def context_matrix(p1: np.ndarray, n_words: np.ndarray) -> np.ndarray:
     """Stage-2 inputs: the stage-1 scores around each line and the body block it sits in."""
     n = len(p1)
-    doc_mean = sum(p1) / n if n else 0.0
-    blocks = _blocks(p1, n_words)
+    doc_mean = float(p1.mean()) if n else 0.0
+    blocks = _blocks(p1.tolist(), n_words.tolist())
     total = sum(b[2] for b in blocks) or 1.0
     ranked = sorted(range(len(blocks)), key=lambda b: -blocks[b][2])
-    rank = {b: r for r, b in enumerate(ranked)}
     main = blocks[ranked[0]] if blocks else None
-    block_of = [-1] * n
-    for b, (first, last, _) in enumerate(blocks):
-        for i in range(first, last + 1):
-            block_of[i] = b
-    lg = [_logit(p) for p in p1]  # log-odds stack better than probabilities in a second logistic model
+    in_block = np.zeros(n)
+    block_share = np.zeros(n)
+    in_main = np.zeros(n)
+    block_rank = np.full(n, math.log1p(len(blocks)))
+    for r, b in enumerate(ranked):
+        first, last, mass = blocks[b]
+        in_block[first : last + 1] = 1.0
+        block_share[first : last + 1] = mass / total
+        in_main[first : last + 1] = float(r == 0)
+        block_rank[first : last + 1] = math.log1p(r)
+    index = np.arange(n)
+    if main is None:
+        dist, after_main = np.full(n, float(n)), np.zeros(n)
+    else:
+        dist = np.maximum(np.maximum(main[0] - index, index - main[1]), 0).astype(float)
+        after_main = (index > main[1]).astype(float)
+    # log-odds stack better than probabilities in a second logistic model
+    lg = np.log(np.clip(p1, 1e-4, 1 - 1e-4) / (1 - np.clip(p1, 1e-4, 1 - 1e-4)))
     none = _logit(0.0)
-    rows = []
-    for i in range(n):
-        row = [lg[i + d] if 0 <= i + d < n else none for d in CONTEXT_OFFSETS]
-        window = lg[max(0, i - 2) : i + 3]
-        before = lg[max(0, i - 3) : i] or [none]
-        after = lg[i + 1 : i + 4] or [none]
-        row.extend([lg[i], sum(window) / len(window), max(before), max(after), doc_mean, min(max(before), max(after))])
-        b = block_of[i]
-        if main is None:
-            dist, after_main = float(n), 0.0
-        else:
-            dist = float(max(main[0] - i, i - main[1], 0))
-            after_main = float(i > main[1])
-        row.extend(
-            [
-                float(b >= 0),
-                blocks[b][2] / total if b >= 0 else 0.0,
-                float(b >= 0 and rank[b] == 0),
-                math.log1p(dist),
-                after_main,
-                math.log1p(rank[b]) if b >= 0 else math.log1p(len(blocks)),
-            ]
-        )
-        rows.append(row)
-    return rows
+    padded = np.concatenate([np.full(3, none), lg, np.full(3, none)])
+    shifted = {d: padded[3 + d : 3 + d + n] for d in range(-3, 4)}
+    sums = np.concatenate([[0.0], np.cumsum(lg)])
+    lo, hi = np.maximum(index - 2, 0), np.minimum(index + 3, n)
+    window_mean = (sums[hi] - sums[lo]) / (hi - lo)
+    low = np.full(n, -np.inf)
+    before = np.maximum.reduce([np.where(index >= d, shifted[-d], low) for d in (1, 2, 3)])
+    after = np.maximum.reduce([np.where(index + d < n, shifted[d], low) for d in (1, 2, 3)])
+    before[0:1] = none
+    after[n - 1 :] = none
+    return np.column_stack(
+        [
+            *(shifted[d] for d in CONTEXT_OFFSETS),
+            lg,
+            window_mean,
+            before,
+            after,
+            np.full(n, doc_mean),
+            np.minimum(before, after),
+            in_block,
+            block_share,
+            in_main,
+            np.log1p(dist),
+            after_main,
+            block_rank,
+        ]
+    )
+
+
+def stage2_matrix(features: np.ndarray, p1: np.ndarray) -> np.ndarray:
+    """Stage-1 features followed by the context of stage-1 scores."""
+    n_words = np.rint(np.expm1(features[:, 0])) if len(features) else np.zeros(0)  # log_words is the first feature
+    return np.hstack([features, context_matrix(p1, n_words)]) if len(features) else np.zeros((0, 0))
 
 
 def stage2_rows(features: list[list[float]], p1: Sequence[float]) -> list[list[float]]:
-    """Stage-1 features followed by the context of stage-1 scores."""
-    n_words = [round(math.expm1(f[0])) for f in features]  # log_words is the first feature
-    return [f + c for f, c in zip(features, context_features(p1, n_words), strict=True)]
+    """:func:`stage2_matrix` as lists, for training."""
+    return stage2_matrix(np.asarray(features, dtype=float), np.asarray(p1, dtype=float)).tolist()
 
 
 def score_lines(lines: Sequence[str], stop: frozenset[str], model: LineModel) -> list[float]:
     """Probability that each line is body text."""
     if not lines:
         return []
-    features = document_features(lines, stop)
-    p1 = model.stage1.predict(features)
-    return model.stage2.predict(stage2_rows(features, p1))
+    features = document_matrix(lines, stop)
+    p1 = model.stage1.predict_matrix(features)
+    return model.stage2.predict_matrix(stage2_matrix(features, p1)).tolist()

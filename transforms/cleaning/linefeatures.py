@@ -14,7 +14,9 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
 import regex
 
 from newsclean.transforms.text import normalise_line, words
@@ -144,63 +146,80 @@ CONTEXT_NAMES = [
 FEATURE_NAMES = OWN_NAMES + NEIGHBOUR_NAMES + CONTEXT_NAMES
 
 
-def document_features(lines: Sequence[str], stop: frozenset[str]) -> list[list[float]]:
-    """One feature vector per line (names in ``FEATURE_NAMES``)."""
-    shapes = [line_shape(line, stop) for line in lines]
-    own = [_own(s) for s in shapes]
+@lru_cache(maxsize=1 << 16)  # the fixed-point loop, and boilerplate lines every page of a site prints, ask again
+def own_features(line: str, stop: frozenset[str]) -> tuple[float, ...]:
+    """The features of ``line`` on its own (names in ``OWN_NAMES``)."""
+    return tuple(_own(line_shape(line, stop)))
+
+
+_IDX = {name: i for i, name in enumerate(OWN_NAMES)}
+
+
+def document_matrix(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
+    """One feature row per line (columns in ``FEATURE_NAMES``), computed for all lines at once."""
     n = len(lines)
-    total_words = sum(s.n_words for s in shapes) or 1
-    prose = [s.prose for s in shapes]
+    if not n:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    own = np.array([own_features(line, stop) for line in lines], dtype=float)
+    n_words = np.rint(np.expm1(own[:, _IDX["log_words"]]))
+    prose = own[:, _IDX["prose"]] > 0
+    # neighbours: their own features and a flag where the document ends
+    neighbours = []
+    picked = own[:, _NEIGHBOUR_IDX]
+    width = len(_NEIGHBOUR_IDX)
+    for d in (-2, -1, 1, 2):
+        block = np.zeros((n, width + 1))
+        if d < 0:
+            block[-d:, :width] = picked[: n + d]
+            block[: min(-d, n), width] = 1.0
+        else:
+            block[: n - d, :width] = picked[d:]
+            block[max(n - d, 0) :, width] = 1.0
+        neighbours.append(block)
+    index = np.arange(n)
+    # lines to the nearest prose line before and after (n when there is none)
+    prose_at = np.where(prose, index, -1)
+    last_before = np.concatenate([[-1], np.maximum.accumulate(prose_at)[:-1]])
+    before = np.where(last_before >= 0, index - last_before, n)
+    next_at = np.where(prose, index, n + n)
+    next_after = np.concatenate([np.minimum.accumulate(next_at[::-1])[::-1][1:], [n + n]])
+    after = np.where(next_after < n + n, next_after - index, n)
+    total_words = n_words.sum() or 1.0
+    doc_prose = n_words[prose].sum() / total_words
+    cum_before = np.concatenate([[0.0], np.cumsum(n_words)[:-1]])
+    lo, hi = np.maximum(index - 3, 0), np.minimum(index + 4, n)
+    others = np.maximum(hi - lo - 1, 1)
+    prose_sum = np.concatenate([[0], np.cumsum(prose)])
+    short = n_words <= 5
+    short_sum = np.concatenate([[0], np.cumsum(short)])
     keys = [normalise_line(line) for line in lines]
     key_counts = Counter(keys)
-    # Lines to the nearest prose line before and after (n when there is none).
-    before, last = [n] * n, None
-    for i in range(n):
-        before[i] = i - last if last is not None else n
-        if prose[i]:
-            last = i
-    after, nxt = [n] * n, None
-    for i in range(n - 1, -1, -1):
-        after[i] = nxt - i if nxt is not None else n
-        if prose[i]:
-            nxt = i
-    doc_prose = sum(s.n_words for s in shapes if s.prose) / total_words
-    cum_words = 0
-    features: list[list[float]] = []
-    for i, shape in enumerate(shapes):
-        row = list(own[i])
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                row.extend(own[j][k] for k in _NEIGHBOUR_IDX)
-                row.append(0.0)
-            else:
-                row.extend(0.0 for _ in _NEIGHBOUR_IDX)
-                row.append(1.0)
-        lo, hi = max(0, i - 3), min(n, i + 4)
-        window = range(lo, hi)
-        same_run = 1
-        j = i - 1
-        while j >= 0 and shapes[j].n_words == shape.n_words and j > i - 10:
-            same_run += 1
-            j -= 1
-        row.extend(
-            [
-                i / max(n - 1, 1),
-                (cum_words + shape.n_words / 2) / total_words,
-                float(i < n / 10),
-                float(i >= n - n / 10),
-                math.log1p(min(before[i], 50)),
-                math.log1p(min(after[i], 50)),
-                float(before[i] < n and after[i] < n),
-                sum(prose[j] for j in window if j != i) / max(len(window) - 1, 1),
-                sum(shapes[j].n_words <= 5 for j in window if j != i) / max(len(window) - 1, 1),
-                doc_prose,
-                math.log1p(n),
-                math.log1p(key_counts[keys[i]] - 1) if keys[i] else 0.0,
-                math.log1p(same_run - 1),
-            ]
-        )
-        cum_words += shape.n_words
-        features.append(row)
-    return features
+    repeats = np.array([math.log1p(key_counts[k] - 1) if k else 0.0 for k in keys])
+    # run of lines with this line's word count ending here, at most 10 long
+    same_run = np.ones(n)
+    for i in range(1, n):
+        if n_words[i] == n_words[i - 1]:
+            same_run[i] = min(same_run[i - 1] + 1, 10)
+    context = np.column_stack(
+        [
+            index / max(n - 1, 1),
+            (cum_before + n_words / 2) / total_words,
+            (index < n / 10).astype(float),
+            (index >= n - n / 10).astype(float),
+            np.log1p(np.minimum(before, 50)),
+            np.log1p(np.minimum(after, 50)),
+            ((before < n) & (after < n)).astype(float),
+            (prose_sum[hi] - prose_sum[lo] - prose) / others,
+            (short_sum[hi] - short_sum[lo] - short) / others,
+            np.full(n, doc_prose),
+            np.full(n, math.log1p(n)),
+            repeats,
+            np.log1p(same_run - 1),
+        ]
+    )
+    return np.hstack([own, *neighbours, context])
+
+
+def document_features(lines: Sequence[str], stop: frozenset[str]) -> list[list[float]]:
+    """:func:`document_matrix` as lists, for training."""
+    return document_matrix(lines, stop).tolist()

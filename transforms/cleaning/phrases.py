@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from newsclean.transforms.cleaning.date_patterns import rule_pattern
 from newsclean.transforms.cleaning.rule_types import ANYWHERE, LineRule, SectionRule
+from newsclean.transforms.cleaning.triggers import trigger_of
 from newsclean.transforms.vocabulary import RuleName
 
 WHOLE = "whole"  # the line is nothing but these phrases (and punctuation, digits, separators)
@@ -428,6 +429,8 @@ def language_line_rules() -> list[LineRule]:
             max_words=category.max_words,
             description=f"{category.description}, in {len(languages_of(key))} languages (docs/languages.md)",
             accept=MaxChars(category.max_chars),
+            # a phrase anywhere in the line is searched at every position: worth a substring pre-test first
+            trigger=trigger_of(phrases_of(key)) if category.shape == CONTAINS else (),
             guarded=True,
         )
         for key, category in CATEGORIES.items()

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
+from newsclean.transforms.cleaning.triggers import fold
+
 REGEX_TIMEOUT = 1.0  # seconds; a line that takes longer raises TimeoutError (a reject, never a hang)
 HEAD = "head"  # the first paragraphs of a document
 TAIL = "tail"  # the last paragraphs of a document
@@ -28,18 +30,22 @@ class LineRule:
     description: str = ""
     # A second opinion on a match, for rules whose pattern alone is too loose.
     accept: Callable[[str], bool] | None = None
-    # Lower-case substrings one of which every match contains: a cheap test before costly patterns.
+    # Substrings one of which every match contains (compared as ``triggers.fold`` leaves them):
+    # a cheap test before costly patterns.
     trigger: tuple[str, ...] = ()
     # Run under the regex module's timeout: for patterns with several bounded repeats that a
     # hostile line could make slow. Plain anchored alternations skip its per-call cost.
     guarded: bool = False
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "trigger", tuple(fold(t) for t in self.trigger))
+
     def matches(self, line: str, n_words: int, folded: str | None = None) -> bool:
-        """Whether this rule removes ``line`` (of ``n_words`` words; ``folded`` is ``line.lower()``)."""
+        """Whether this rule removes ``line`` (of ``n_words`` words; ``folded`` is ``triggers.fold(line)``)."""
         if n_words > self.max_words:
             return False
         if self.trigger:
-            folded = line.lower() if folded is None else folded
+            folded = fold(line) if folded is None else folded
             if not any(t in folded for t in self.trigger):
                 return False
         found = self.pattern.search(line, timeout=REGEX_TIMEOUT) if self.guarded else self.pattern.search(line)

@@ -31,6 +31,7 @@ from newsclean.transforms.cleaning.rule_types import (  # noqa: F401 (re-exporte
     PrefixRule,
     SectionRule,
 )
+from newsclean.transforms.cleaning.triggers import fold
 from newsclean.transforms.cleaning.wire_tags import story_closing_on_its_wire
 from newsclean.transforms.fields.agency import AGENCY_PATTERN
 from newsclean.transforms.fields.names import BYLINE_LEAD, split_names
@@ -584,7 +585,7 @@ class RuleSet:
 @lru_cache(maxsize=8192)  # the fixed-point loop and repeated boilerplate ask again about the same lines
 def _first_line_rule(rules: RuleSet, paragraph: str, in_head: bool) -> LineRule | None:
     n_words = len(paragraph.split())
-    folded = paragraph.lower()
+    folded = fold(paragraph)
     for rule in rules.line_rules:
         if rule.where == TAIL or (rule.where == HEAD and not in_head):
             continue

@@ -1,0 +1,101 @@
+"""The pre-tests derived from phrase rules: they reject lines cheaply and never a line the rule would take."""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+
+import pytest
+
+from newsclean.transforms.cleaning import rules as R
+from newsclean.transforms.cleaning.phrase_examples import EXAMPLES
+from newsclean.transforms.cleaning.triggers import fold, required_words, trigger_of
+from newsclean.transforms.text import normalise_text, split_paragraphs
+from tests.conftest import SHARED
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("colou?r", {"colo"}),  # an optional letter ends the run
+        ("colou?r chart", {"r chart"}),  # the longest run is the rarest
+        ("abc(?:def)? and more", {" and more"}),
+        ("x(?:bcde|efgh)y", {"bcde", "efgh"}),  # a required group: one of its alternatives
+        ("[xyz]abc", {"abc"}),
+        (r"\d+ minutes to read", {" minutes to read"}),
+        (r"il vous reste \d+\s?% de (?:cet|l['’]) article", {"il vous reste "}),
+        ("(?:free )?articles? left", {"article"}),
+        ("ab|cdef", None),  # an alternative too short to reject anything
+        (r"\p{L}+plus", {"plus"}),
+        ("(?=x)longword", {"longword"}),  # a lookahead is no word of the match
+        ("関連(?:記事|ニュース)", {"関連"}),  # two Han characters make a word
+    ],
+)
+def test_required_words(source: str, expected: set[str] | None) -> None:
+    found = required_words(source)
+    assert (found if found is None else set(found)) == expected
+
+
+def test_a_trigger_drops_words_that_hold_a_shorter_one() -> None:
+    assert trigger_of(["(?:this|the) story is for members", "members"]) == ("members",)
+    assert trigger_of(["ab|cd", "members only"]) == ()  # one phrase without a word: the rule runs on every line
+
+
+def test_fold_maps_what_case_insensitive_matching_joins() -> None:
+    assert fold("TÜM HAKLARI SAKLIDIR") == fold("tüm hakları saklıdır")
+    assert fold("ſtraße") == fold("STRASSE") and fold("ΟΔΟΣ") == fold("οδος")
+
+
+def _lines() -> list[str]:
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            found.extend((value, value.upper(), value.title()))
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                walk(v)
+
+    walk(EXAMPLES)
+    return found
+
+
+def _triggered_rules() -> list[R.LineRule]:
+    return [r for r in R.DEFAULT_RULES.line_rules if r.trigger and r.name in {"paywall", "copyright"}]
+
+
+def test_derived_triggers_keep_every_example_a_rule_matches() -> None:
+    rules = _triggered_rules()
+    assert rules, "the anywhere-in-the-line phrase rules carry derived triggers"
+    for rule in rules:
+        bare = dataclasses.replace(rule, trigger=())
+        for line in _lines():
+            n = len(line.split())
+            assert rule.matches(line, n) == bare.matches(line, n), (rule.name, line)
+
+
+def test_derived_triggers_change_no_verdict_on_real_pages() -> None:
+    """Every line of 120 real pages (their visible text, one block a line): the same verdicts with and without."""
+    pages = sorted((SHARED / "data" / "trafilatura-eval").glob("*.html.gz"))[:60]
+    pages += sorted((SHARED / "data" / "wcxb-dev").glob("*.html.gz"))[:60]
+    if not pages:
+        pytest.skip("shared data sets not found")
+    from benchmarks.naive_text import html_to_naive_text
+
+    lines = []
+    for page in pages:
+        lines += split_paragraphs(normalise_text(html_to_naive_text(gzip.decompress(page.read_bytes()))))
+    lines = list(dict.fromkeys(lines))
+    rules = _triggered_rules()
+    rejected = 0
+    for rule in rules:
+        bare = dataclasses.replace(rule, trigger=())
+        for line in lines:
+            n = len(line.split())
+            verdict = rule.matches(line, n)
+            assert verdict == bare.matches(line, n), (rule.name, line)
+            rejected += not any(t in fold(line) for t in rule.trigger)
+    assert rejected > 0.9 * len(lines) * len(rules)  # the pre-test does reject most lines

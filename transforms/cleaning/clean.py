@@ -14,7 +14,7 @@ from newsclean.schemas.records import Removed
 from newsclean.transforms.cleaning import rules as R
 from newsclean.transforms.cleaning.classify import RULE_BOILERPLATE_LINE, LineModel, default_model, score_lines
 from newsclean.transforms.cleaning.date_patterns import ENGLISH_LABEL, MONTH_FIRST_HINT, STAMP_LABEL
-from newsclean.transforms.cleaning.language import detect_language, stopwords
+from newsclean.transforms.cleaning.language import detect_language, language_sample, stopwords
 from newsclean.transforms.cleaning.sections import cut_tail_sections, drop_closing_calls_to_action
 from newsclean.transforms.cleaning.wire_tags import CLOSING_AGENCY_TAG
 from newsclean.transforms.facts import PARAGRAPH, Block, CleanedText, ParsedDate
@@ -256,7 +256,7 @@ def _remove_boilerplate_lines(
 ) -> list[str]:
     """Lines the line classifier scores as boilerplate (menus, link lists, teasers, footers)."""
     if stop is None:
-        stop = stopwords(detect_language("\n".join(paragraphs)))
+        stop = stopwords(detect_language(language_sample(paragraphs)))
     scores = score_lines(paragraphs, stop, model)
     # a contributor tail reads like boilerplate to the classifier; the tail step parses it instead
     scores = [s if s >= model.threshold or parse_contributor_tail(p) is None else model.threshold
@@ -310,7 +310,8 @@ def clean_text(
     paragraphs = split_paragraphs(normalise_text(text))
     model = line_model or (default_model() if classify else None)
     stop: frozenset[str] | None = None
-    stop_read_on = ""  # the text whose language gave ``stop``
+    read_on = ""  # the sample whose language gave ``stop``
+    language: str | None = None
     relanguaged = 0
     while True:
         before = list(paragraphs)
@@ -318,9 +319,10 @@ def clean_text(
         if repeats:
             paragraphs = _remove_repeats(paragraphs, out)
         if model is not None and paragraphs:
-            if stop is None:  # once per document: identification costs about a millisecond
-                stop_read_on = "\n".join(paragraphs)
-                stop = stopwords(detect_language(stop_read_on))
+            if stop is None:  # once per document, from a bounded sample
+                read_on = language_sample(paragraphs)
+                language = detect_language(read_on)
+                stop = stopwords(language)
             paragraphs = _remove_boilerplate_lines(paragraphs, out, model, stop)
         paragraphs = _remove_tail(paragraphs, out, rules)
         if sections:
@@ -329,18 +331,18 @@ def clean_text(
             _split_dateline(paragraphs, out)
         paragraphs = [p for p in paragraphs if p]
         if paragraphs == before:
-            # Cleaning the result again reads its language from the result: when that gives other
-            # stopwords (a short text whose removed dateline decided it), run on with them, so the
-            # result stays a fixed point. Read only when text went after the first reading.
-            settled_on = "\n".join(paragraphs)
-            if stop is not None and paragraphs and relanguaged < 2 and settled_on != stop_read_on:
-                stop_read_on = settled_on
-                settled = stopwords(detect_language(stop_read_on))
-                if settled != stop:
-                    stop = settled
+            # Cleaning the result again reads its language from the result's sample: when that is
+            # another sample giving other stopwords (a short text whose removed dateline decided it),
+            # run on with them, so the result stays a fixed point.
+            settled_on = language_sample(paragraphs)
+            if settled_on != read_on or stop is None:
+                read_on, language = settled_on, detect_language(settled_on)
+                if stop is not None and paragraphs and relanguaged < 2 and stopwords(language) != stop:
+                    stop = stopwords(language)
                     relanguaged += 1
                     continue
             break
     out.paragraphs = _take_title(paragraphs, out) if take_title else paragraphs
-    out.language = detect_language(out.text)
+    final_sample = language_sample(out.paragraphs)
+    out.language = language if final_sample == read_on else detect_language(final_sample)
     return out

@@ -20,6 +20,8 @@ MIN_LETTERS = 20
 MIN_CONFIDENCE = 0.5
 # Enough text to identify a language; the rest only costs time.
 MAX_CHARS = 2000
+# What cleaning reads a text's language from (:func:`language_sample`).
+SAMPLE_CHARS = 1000
 
 # ISO 639-1 → jusText's stoplist name, for the languages with a list.
 JUSTEXT_STOPLISTS: dict[str, str] = {
@@ -64,6 +66,22 @@ def detect_language(text: str) -> str | None:
         return None
     language, confidence = _identifier().classify(sample)
     return iso639_1(language) if confidence >= MIN_CONFIDENCE else None
+
+
+def language_sample(lines: list[str], size: int = SAMPLE_CHARS) -> str:
+    """The longest lines of a text, in their order, up to about ``size`` characters: what its language
+    is read from. Prose is a text's longest lines, menus and labels its shortest, so the sample reads
+    the body's language; cleaning keeps the body, so the clean text's sample is mostly the same one."""
+    if sum(map(len, lines)) <= size:
+        return "\n".join(lines)
+    by_length = sorted(range(len(lines)), key=lambda i: (-len(lines[i]), i))
+    chosen, total = [], 0
+    for i in by_length:
+        chosen.append(i)
+        total += len(lines[i]) + 1
+        if total >= size:
+            break
+    return "\n".join(lines[i] for i in sorted(chosen))
 
 
 @functools.cache

@@ -124,6 +124,7 @@ def is_original(
         support,
         travelling,
         witnesses,
+        kind_against(a, b, config) == "near",
     )
 
 

@@ -1,6 +1,12 @@
 """Copy detection benchmark: pair precision/recall per kind, time and peak memory.
 
     python -m benchmarks.copies_bench --docs 10000 100000 [--style hard] [--runner DirectRunner]
+    python -m benchmarks.copies_bench --docs 10000 --reference --list-under-copy
+
+``--reference`` scores the in-memory reference (:mod:`newsclean.transforms.corpus.copies.reference`,
+the same decisions as the Beam graph, in seconds) instead of running the pipeline;
+``--list-under-copy`` prints every cluster where a non-exact copy leads the original it holds, with
+each member's label, date and edits, to study what the canonical rules got wrong.
 
 For each size: build the labelled set (:mod:`benchmarks.copies_data`) into a
 JSONL file, then run ``ReadFromText -> MarkCopies -> WriteToText`` in a fresh
@@ -54,7 +60,7 @@ def truth_rows(docs: list[LabelledDoc]) -> list[tuple]:
 
 def _write_set(
     n_docs: int, seed: int, style: str, data: str, folder: str, undated: float = Mix().undated
-) -> tuple[str, list[tuple], str]:
+) -> tuple[str, list[LabelledDoc], str]:
     started = time.perf_counter()
     mix = dataclasses.replace(Mix(), undated=undated)
     docs = build(n_docs, load_bodies(data), Thesaurus.moby(), seed=seed, mix=mix, style=STYLES[style])
@@ -66,13 +72,49 @@ def _write_set(
             row = {"doc_id": d.doc_id, "text": d.text, "content_hash": content_hash(d.text)}
             row["published_date"] = d.published_date.isoformat() if d.published_date else None
             handle.write(json.dumps(row) + "\n")
-    truth = truth_rows(docs)
     counts = Counter(d.kind or d.role for d in docs)
     words = sum(len(d.text.split()) for d in docs) / len(docs)
     summary = (
         f"{len(docs)} docs, {words:.0f} words on average: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     ) + f" (built in {time.perf_counter() - started:.0f} s)"
-    return path, truth, summary
+    return path, docs, summary
+
+
+def _run_reference(path: str) -> tuple[dict, dict]:
+    """The in-memory reference on the set's file: its decisions and its wall time."""
+    from newsclean.transforms.corpus.copies.reference import Record, mark_copies
+
+    with open(path, encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    records = [
+        Record(
+            r["doc_id"],
+            r["text"],
+            r["content_hash"],
+            dt.date.fromisoformat(r["published_date"]) if r["published_date"] else None,
+        )
+        for r in rows
+    ]
+    started = time.perf_counter()
+    decisions = mark_copies(records)
+    figures = {"seconds": time.perf_counter() - started}
+    return figures, {doc: (d.duplicate_of, d.duplicate_kind) for doc, d in decisions.items()}
+
+
+def under_copy_listing(scores, docs: list[LabelledDoc]) -> str:
+    """The clusters where a non-exact copy leads the original it holds, one member a line."""
+    by_id = {d.doc_id: d for d in docs}
+    lines = []
+    for canonical, members in sorted(scores.under_copy.items()):
+        lines.append(f"-- cluster led by {canonical}")
+        for doc in sorted(members, key=lambda m: (m != canonical, by_id[m].role != "original", m)):
+            d = by_id[doc]
+            lead = "*" if doc == canonical else " "
+            lines.append(
+                f" {lead} {doc} {d.role:<10} {d.kind or '-':<6} {d.published_date or 'undated'} "
+                f"{len(d.text.split())} words; edits: {', '.join(d.notes) or '-'}"
+            )
+    return "\n".join(lines)
 
 
 def _child(args: argparse.Namespace) -> int:
@@ -168,6 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--joined", action="store_true", help="profiles through joins (the Dask path), not stored in files"
     )
+    parser.add_argument("--reference", action="store_true", help="score the in-memory reference, not the pipeline")
+    parser.add_argument(
+        "--list-under-copy", action="store_true", help="print the clusters where a non-exact copy leads the original"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     parser.add_argument("--near-only", action="store_true", help=argparse.SUPPRESS)
@@ -181,8 +227,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     with tempfile.TemporaryDirectory(prefix="copies-bench-") as folder:
         for i, n in enumerate(args.docs):
-            path, truth, summary = _write_set(n, args.seed, args.style, args.data, folder, args.undated)
+            path, docs, summary = _write_set(n, args.seed, args.style, args.data, folder, args.undated)
+            truth = truth_rows(docs)
             print(f"\n== {n} documents: {summary}")
+            if args.reference:
+                figures, predicted = _run_reference(path)
+                scores = score_pairs(truth, predicted)
+                print(f"in-memory reference: {figures['seconds']:.1f} s")
+                print(format_scores(scores))
+                if args.list_under_copy:
+                    print(under_copy_listing(scores, docs))
+                continue
             figures, predicted = _run_child(path, folder, args)
             c = figures["counters"]
             print(
@@ -196,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             scores = score_pairs(truth, predicted)
             print(format_scores(scores))
+            if args.list_under_copy:
+                print(under_copy_listing(scores, docs))
             if i == 0 and not args.no_baseline:
                 base_figures, base_predicted = _run_child(path, folder, args, near_only=True)
                 base = score_pairs(truth, base_predicted)

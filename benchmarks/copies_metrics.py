@@ -44,6 +44,7 @@ class PairScores:
     canonical_is_original: int = 0
     clusters_with_original: int = 0
     original_under_copy: int = 0  # clusters whose canonical is a non-exact copy of the original they hold
+    under_copy: dict[str, list[str]] = field(default_factory=dict)  # those clusters: canonical -> members
 
     def recall(self, kind: str | None = None) -> float:
         t = sum(self.true_pairs.values()) if kind is None else self.true_pairs[kind]
@@ -109,9 +110,11 @@ def score_pairs(
                 # the original text: the original itself or an exact copy of it (indistinguishable)
                 out.clusters_with_original += 1
                 out.canonical_is_original += info[canonical][0] in originals and info[canonical][1] in (None, "exact")
-                out.original_under_copy += info[canonical][1] not in (None, "exact") and any(
+                if info[canonical][1] not in (None, "exact") and any(
                     info[d][0] == info[canonical][0] and info[d][1] in (None, "exact") for d in docs
-                )
+                ):
+                    out.original_under_copy += 1
+                    out.under_copy[canonical] = docs
     return out
 
 

@@ -189,3 +189,15 @@ def test_a_copy_cut_short_loses_to_its_original_though_a_witness_is_cut_shorter(
     assert score(w, b).spun > score(w, a).spun
     records = [_record("a-cut", cut), _record("b-shorter", shorter), _record("z-orig", original.text)]
     assert {v.duplicate_of for v in mark_copies(records).values()} == {"z-orig"}
+
+
+def test_a_text_dated_after_a_neighbour_never_leads_it() -> None:
+    from newsclean.transforms.corpus.copies.canonical import _rank
+
+    dates = {1: Dating(D(2025, 1, 1)), 2: Dating(D(2025, 1, 3)), 3: Dating(D(2025, 1, 4)), 4: Dating(D(2025, 1, 4))}
+    verdicts = {(1, 2): 1, (2, 1): -1, (2, 3): 1, (3, 2): -1, (2, 4): 1, (4, 2): -1}
+    closeness = {pair: 0.5 for pair in verdicts}
+    # text 2 is the original of more neighbours (3 and 4, whom text 1 does not verify against), but text 1 is
+    # dated before it: text 1 leads
+    first = _rank(1, {2}, verdicts, dates, closeness)
+    assert first < _rank(2, {1, 3, 4}, verdicts, dates, closeness)

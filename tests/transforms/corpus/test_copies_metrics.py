@@ -42,6 +42,7 @@ def test_an_original_under_its_garbled_copy_is_counted() -> None:
     # the spun copy is canonical while the original is in its cluster: dropping copies loses the original
     s = score_pairs(TRUTH, {"o": ("p", "spun"), "e": ("p", "spun")})
     assert s.original_under_copy == 1 and s.canonical_is_original == 0
+    assert s.under_copy == {"p": ["e", "o", "p"]}
     # an exact copy leading is harmless: it carries the original's words
     assert score_pairs(TRUTH, {"o": ("e", "exact"), "p": ("e", "spun")}).original_under_copy == 0
 

@@ -11,6 +11,7 @@ from newsclean.transforms.corpus.copies.features import profile
 from newsclean.transforms.corpus.copies.origin import (
     Paragraphs,
     Reading,
+    Witnesses,
     compare_text,
     edit_evidence,
     edit_reading,
@@ -143,3 +144,14 @@ def test_a_paragraph_edited_inside_is_neither_added_nor_dropped() -> None:
     # a paragraph dropped outright still tells, and a furniture line added with it reads plainly
     assert edit_reading(a, paragraphs(edited(edited_text))).plain == 1
     assert edit_reading(paragraphs(edited(edited_text)), a).plain == -1
+
+
+def test_commonness_reads_only_spun_pairs_not_near_ones() -> None:
+    # texts sharing no paragraph: a spinner's rarer words tell when the word shingles differ, not when they agree
+    one = Paragraphs(np.array([1, 2], np.uint32), np.array([20, 20], np.uint16), np.array([80, 80], np.uint8))
+    two = Paragraphs(np.array([3, 4], np.uint32), np.array([20, 20], np.uint16), np.array([80, 80], np.uint8))
+    assert compare_text(one, 4.9, two, 4.6, 0.05) == 1
+    assert compare_text(one, 4.9, two, 4.6, 0.05, words_agree=True) == 0
+    # the family's other texts then decide
+    closer_to_two = Witnesses(held=-3, closer=-0.1)
+    assert compare_text(one, 4.9, two, 4.6, 0.05, witnesses=closer_to_two, words_agree=True) == -1

@@ -124,6 +124,7 @@ def is_original(
         support,
         travelling,
         witnesses,
+        kind_against(a, b, config) == "near",
     )
 
 
@@ -206,13 +207,16 @@ def _rank(
     dates: dict,
     closeness: dict[tuple[int, int], float],
 ) -> tuple:
-    """Sort key of a canonical candidate: original of the most neighbours, most neighbours, earliest, then
+    """Sort key of a canonical candidate: not dated after any of its neighbours (a copy is not published
+    before its original, so a text the dates put later leads none of them), original of the most
+    neighbours, most neighbours, earliest, then
     the closest to its neighbours (copies deviate from the original independently, so it is their centre),
     then the smallest node."""
     wins = sum(verdicts[node, m] for m in around)
+    late = any(earlier(dates[node], dates[m]) < 0 for m in around)
     day = dates[node].first
     near = round(sum(closeness[node, m] for m in around), 9)
-    return (-wins, -len(around), day is None, day or dt.date.min, -near, node)
+    return (late, -wins, -len(around), day is None, day or dt.date.min, -near, node)
 
 
 def _stars_by_date(nodes: list[int], profiles: dict[int, Profile], dates: dict[int, Dating], config):

@@ -265,20 +265,25 @@ def compare_text(
     support: Counter | None = None,
     travelling: frozenset[int] = frozenset(),
     witnesses: Witnesses = NO_WITNESSES,
+    words_agree: bool = False,
 ) -> int:
     """+1 when the texts say ``a`` is the original of ``b``, -1 for the reverse, 0 when they do not tell.
 
     ``witnesses``: how much closer the family's other texts are to ``a`` than
     to ``b`` (:class:`Witnesses`). Copies deviate from their original
     independently, so a third copy of the story is closer to the original than
-    to a sibling that carries edits of its own.
+    to a sibling that carries edits of its own. ``words_agree``: the pair's
+    word shingles reach the near threshold (a near copy, whatever its
+    paragraphs), so no spinner made it and commonness says nothing.
 
     Near copies (texts sharing their paragraphs): a plain paragraph reading
     first (furniture or a travelling paragraph in one text, nothing saying
     otherwise: it holds even when one copy was made from another), then the
     witnesses' shared shingles, then the net paragraph evidence, then the
     witnesses' Jaccard. Spun copies: commonness past ``margin`` Zipf units,
-    then the witnesses.
+    then the witnesses. Near copies sharing too few paragraphs (words changed
+    all through a short text): the witnesses only, since an editor's words are
+    no rarer than the writer's.
     """
     if shares_paragraphs(a_paragraphs, b_paragraphs):
         reading = edit_reading(a_paragraphs, b_paragraphs, support, travelling)
@@ -290,7 +295,7 @@ def compare_text(
             return 1 if reading.net > 0 else -1
         return witnesses.lean(jaccard=True)
     gap = a_common - b_common
-    if abs(gap) >= margin:
+    if not words_agree and abs(gap) >= margin:
         return 1 if gap > 0 else -1
     return witnesses.lean() or witnesses.lean(jaccard=True)
 

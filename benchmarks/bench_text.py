@@ -1,23 +1,41 @@
-"""Plain-text throughput: ``newsclean run`` against a single-process loop doing the same work.
+"""Plain-text throughput: ``newsclean.process`` against a jusText loop, and ``newsclean run`` against a
+single-process loop doing the same work.
 
-    python benchmarks/bench_text.py [--docs 20000] [--size 5000]
+    python benchmarks/bench_text.py [--naive 150] [--docs 20000] [--size 5000]
 
-The baseline reads every file, runs the same per-document cleaning
-(``process_document``) and writes one Parquet file with pyarrow, in one process,
-measured in the same run on the same files.
+In one process (``--naive N``, 0 skips it): naive news texts made from the first N pages of
+wcxb-dev and of trafilatura-eval as docs/PLAINTEXT.md says (``benchmarks.naive_text``), cleaned
+by ``newsclean.process(text, format="text")`` and by jusText, each text's lines as ``<p>``
+paragraphs with the stoplist of its language (py3langid, read before timing; English where
+jusText has no list). CPU time (``time.process_time``), best of 2 rounds each, alternating;
+MB are 10^6 bytes of the texts' UTF-8.
+
+Runs (``--docs N``, 0 skips them): synthetic texts of ``--size`` characters. The baseline
+reads every file, runs the same per-document cleaning (``process_document``) and writes one
+Parquet file with pyarrow, in one process, measured in the same run on the same files. The
+default run's time by stage comes from its ``run.json`` (``stage_seconds``: each stage's own
+code, summed over workers); what no stage holds (Beam itself, its Parquet writer, start-up)
+is the run's CPU less theirs.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
+import json
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import NEWSCLEAN, run_measured, synth_texts, write_corpus
+from benchmarks.common import NEWSCLEAN, Measured, run_measured, synth_texts, write_corpus
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+NAIVE_SETS = ("wcxb-dev", "trafilatura-eval")
 
 BASELINE = """
 import sys, pathlib, pyarrow as pa, pyarrow.parquet as pq
@@ -33,34 +51,143 @@ pq.write_table(pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA), sys.argv[2], c
 """
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=20_000)
-    parser.add_argument("--size", type=int, default=5000)
-    args = parser.parse_args()
+def naive_texts(per_set: int) -> list[str]:
+    """Naive scraped texts of the first ``per_set`` pages of each data set (docs/PLAINTEXT.md)."""
+    from benchmarks.naive_text import iter_cases
+
+    texts = []
+    for name in NAIVE_SETS:
+        texts += [naive for _, naive, _ in iter_cases(SHARED / name, per_set) if naive.strip()]
+    return texts
+
+
+def justext_inputs(texts: list[str]) -> list[tuple[str, frozenset[str]]]:
+    """Each text as jusText reads it: its lines as ``<p>`` paragraphs, with its language's stoplist."""
+    import justext
+    import py3langid
+
+    from newsclean.transforms.cleaning.language import JUSTEXT_STOPLISTS
+    from newsclean.transforms.cleaning.language_codes import iso639_1
+
+    lists: dict[str, frozenset[str]] = {}
+    inputs = []
+    for text in texts:
+        code = iso639_1(py3langid.classify(text)[0])
+        name = JUSTEXT_STOPLISTS.get(code or "", "English")
+        if name not in lists:
+            lists[name] = frozenset(justext.get_stoplist(name))
+        paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n"))
+        inputs.append((f"<html><body>{paragraphs}</body></html>", lists[name]))
+    return inputs
+
+
+def cpu_seconds(work: Callable[[], None]) -> float:
+    start = time.process_time()
+    work()
+    return time.process_time() - start
+
+
+def in_process(per_set: int) -> None:
+    """docs/CPU-s and MB/CPU-s of ``newsclean.process`` and of the jusText loop on the same texts."""
+    import warnings
+
+    import justext
+
+    import newsclean
+
+    warnings.filterwarnings("ignore")
+    texts = naive_texts(per_set)
+    pages = justext_inputs(texts)
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+    def ours() -> None:
+        for text in texts:
+            newsclean.process(text, format="text")
+
+    def theirs() -> None:
+        for page, stoplist in pages:
+            justext.justext(page, stoplist)
+
+    newsclean.process("Warm-up.\nA line of text to load the models.", format="text")  # imports and models
+    justext.justext("<html><body><p>Warm-up.</p></body></html>", frozenset())
+    mine = base = float("inf")
+    for _ in range(2):
+        mine = min(mine, cpu_seconds(ours))
+        base = min(base, cpu_seconds(theirs))
+    n = len(texts)
+    print(f"naive news texts: {n} ({per_set} pages of each of {', '.join(NAIVE_SETS)}), {megabytes:.2f} MB")
+    for label, seconds in (("newsclean.process", mine), ("jusText loop", base)):
+        print(f"  {label:20s} {n / seconds:7.1f} docs/CPU-s  {megabytes / seconds:6.2f} MB/CPU-s")
+    print(f"  newsclean.process at {base / mine:.2f}x the jusText loop's speed (best of 2 rounds each)")
+
+
+def stage_lines(measured: Measured, report: dict) -> list[str]:
+    """A run's time by stage from its run.json, and what no stage holds."""
+    stages = report.get("stage_seconds") or {}
+    total_cpu = measured.cpu_seconds
+    lines = []
+    for stage, times in stages.items():
+        share = times["cpu_seconds"] / total_cpu if total_cpu else 0.0
+        lines.append(
+            f"      {stage:20s} {times['cpu_seconds']:7.1f} CPU-s  {share:6.1%}  ({times['seconds']:.1f} s wall)"
+        )
+    rest = total_cpu - sum(t["cpu_seconds"] for t in stages.values())
+    lines.append(f"      {'Beam and the rest':20s} {rest:7.1f} CPU-s  {rest / total_cpu if total_cpu else 0:6.1%}")
+    corpus = sum(stages.get(s, {}).get("cpu_seconds", 0.0) for s in ("source_boilerplate", "copies"))
+    clean = stages.get("clean", {}).get("cpu_seconds", 0.0)
+    lines.append(
+        f"      corpus stages' own code: {corpus:.1f} CPU-s, {corpus / clean if clean else 0:.2f}x the cleaning's"
+    )
+    return lines
+
+
+def runs(docs: int, size: int) -> None:
+    """The plain loop against ``newsclean run``, default and without the corpus stages."""
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        write_corpus(corpus, synth_texts(args.docs, args.size))
+        write_corpus(corpus, synth_texts(docs, size))
         baseline = run_measured([sys.executable, "-c", BASELINE, str(corpus), str(Path(tmp) / "baseline.parquet")])
-        runs = {}
+        measured: dict[str, tuple[Measured, dict]] = {}
         for label, extra in (
             ("newsclean run (default)", []),
             ("newsclean run, same work as the loop", ["--boilerplate", "off", "--copies", "off"]),
         ):
-            out = Path(tmp) / f"out{len(runs)}"
-            runs[label] = run_measured([*NEWSCLEAN, "run", str(corpus), "--output", str(out), "--quiet", *extra])
-    n = args.docs
-    print(f"text documents: {n} x ~{args.size} chars, {os.cpu_count()} cores")
+            out = Path(tmp) / f"out{len(measured)}"
+            result = run_measured([*NEWSCLEAN, "run", str(corpus), "--output", str(out), "--quiet", *extra])
+            measured[label] = (result, json.loads((out / "run.json").read_text()))
+    print(f"text documents: {docs} x ~{size} chars, {os.cpu_count()} cores")
     print(
-        f"  {'plain loop (1 process)':40s} {baseline.seconds:7.1f} s  {n / baseline.seconds:6.0f} docs/s  "
-        f"peak RSS {baseline.peak_rss_mb:6.0f} MB"
+        f"  {'plain loop (1 process)':40s} {baseline.seconds:7.1f} s  {docs / baseline.seconds:6.0f} docs/s  "
+        f"peak RSS {baseline.peak_rss_mb:6.0f} MB  {baseline.cpu_seconds:7.1f} CPU-s"
     )
-    for label, measured in runs.items():
+    for label, (result, report) in measured.items():
         print(
-            f"  {label:40s} {measured.seconds:7.1f} s  {n / measured.seconds:6.0f} docs/s  "
-            f"peak RSS {measured.peak_rss_mb:6.0f} MB  speed-up {baseline.seconds / measured.seconds:.2f}x"
+            f"  {label:40s} {result.seconds:7.1f} s  {docs / result.seconds:6.0f} docs/s  "
+            f"peak RSS {result.peak_rss_mb:6.0f} MB  {result.cpu_seconds:7.1f} CPU-s  "
+            f"speed-up {baseline.seconds / result.seconds:.2f}x"
         )
-    print("  (default also runs the corpus stages the loop does not: source boilerplate and copies)")
+        print("\n".join(stage_lines(result, report)))
+    (default, _), (plain, _) = measured.values()
+    print(
+        "  corpus stages (default less same-work run): "
+        f"{default.seconds - plain.seconds:.1f} s, {(default.seconds - plain.seconds) / default.seconds:.1%} of the "
+        f"default run's time; {default.cpu_seconds - plain.cpu_seconds:.1f} CPU-s, "
+        f"{(default.cpu_seconds - plain.cpu_seconds) / default.cpu_seconds:.1%} of its CPU"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--naive", type=int, default=300, help="pages of each data set cleaned in one process (0: none)"
+    )
+    parser.add_argument("--docs", type=int, default=20_000, help="synthetic texts for the runs (0: no runs)")
+    parser.add_argument("--size", type=int, default=5000)
+    args = parser.parse_args()
+    if args.naive:
+        in_process(args.naive)
+    if args.docs:
+        runs(args.docs, args.size)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from newsclean.schemas.records import SCHEMA_VERSION
 from newsclean.transforms.beam import jsonl_io
 from newsclean.transforms.beam.documents import COUNTS_FILE, NAMESPACE, SKIPPED_FILE
 from newsclean.transforms.beam.parquet_io import write_table
+from newsclean.transforms.beam.stagetime import stage_seconds
 
 COUNT_BATCH_ROWS = 10_000  # rows read at a time when the summary counts the output
 
@@ -173,6 +174,8 @@ def build_report(
         "encodings": dict(encodings.most_common()),
         "mojibake_repaired": repaired,
         "seconds": round(seconds, 3),
+        # each stage's own code, summed over workers (newsclean.transforms.beam.stagetime)
+        "stage_seconds": stage_seconds(metric_values),
         "versions": {
             "newsclean": __version__,
             "schema": SCHEMA_VERSION,

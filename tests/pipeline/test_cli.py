@@ -49,6 +49,10 @@ def test_every_input_is_accounted_for(mixed_run) -> None:
     assert report["removed_by_rule"]["credit"] == 13
     assert report["encodings"] == {"utf-8": 2} and report["mojibake_repaired"] == 0
     assert report["seconds"] > 0
+    # every stage that ran reports the time of its own code
+    assert set(report["stage_seconds"]) == {"read", "clean", "source_boilerplate", "copies", "write"}
+    for times in report["stage_seconds"].values():
+        assert 0 <= times["cpu_seconds"] and 0 <= times["seconds"]
 
 
 def test_the_report_counts_encodings_and_mojibake_repairs(tmp_path) -> None:

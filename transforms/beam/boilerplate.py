@@ -20,6 +20,7 @@ from apache_beam.metrics import Metrics
 
 from newsclean.schemas.records import Article
 from newsclean.transforms.beam.documents import NAMESPACE, REMOVED_NAMESPACE
+from newsclean.transforms.beam.stagetime import BOILERPLATE, calls_in, steps_in, timed
 from newsclean.transforms.beam.staging import ReadParts, StageArticles
 from newsclean.transforms.corpus import DEFAULT_MIN_DOCS
 from newsclean.transforms.corpus.boilerplate import (
@@ -56,6 +57,7 @@ class RecurringLines(beam.CombineFn):
             return self._fold(folded, pending), []
         return folded, pending
 
+    @calls_in(BOILERPLATE)
     def _fold(self, folded: np.ndarray, pending: list[tuple[int, int]]) -> np.ndarray:
         if not pending:
             return folded
@@ -64,11 +66,13 @@ class RecurringLines(beam.CombineFn):
     def compact(self, acc):
         return self._fold(*acc), []
 
+    @calls_in(BOILERPLATE)
     def merge_accumulators(self, accs: Iterable):
         arrays = [self._fold(folded, pending) for folded, pending in accs]
         merged = cap_per_line(np.concatenate(arrays), self._min_docs) if arrays else np.zeros(0, dtype=np.uint64)
         return merged, []
 
+    @calls_in(BOILERPLATE)
     def extract_output(self, acc) -> frozenset[int]:
         return recurring_in_packed(self._fold(*acc), self._min_docs)
 
@@ -80,6 +84,7 @@ class RemoveRecurringDoFn(beam.DoFn):
         self._touched = Metrics.counter(NAMESPACE, "articles_with_source_boilerplate")
         self._removed = Metrics.counter(REMOVED_NAMESPACE, RULE_RECURRING_IN_SOURCE)
 
+    @steps_in(BOILERPLATE)
     def process(self, article: Article, recurring: frozenset[int]) -> Iterator[Article]:
         cleaned = remove_recurring(article, recurring)
         removed = len(cleaned.removed) - len(article.removed)
@@ -106,9 +111,10 @@ class RemoveSourceBoilerplate(beam.PTransform):
     def expand(self, articles: beam.PCollection) -> beam.PCollection:
         recurring = (
             articles
-            | "LineOccurrences" >> beam.FlatMap(line_occurrences)
+            | "LineOccurrences" >> beam.FlatMap(timed(line_occurrences, BOILERPLATE))
             | "RecurringLines" >> beam.CombineGlobally(RecurringLines(self._min_docs))
         )
         if self._staging:
-            articles = articles | "Stage" >> StageArticles(self._staging) | "ReadBack" >> ReadParts()
+            staged = articles | "Stage" >> StageArticles(self._staging, BOILERPLATE)
+            articles = staged | "ReadBack" >> ReadParts(BOILERPLATE)
         return articles | "RemoveRecurring" >> beam.ParDo(RemoveRecurringDoFn(), beam.pvalue.AsSingleton(recurring))

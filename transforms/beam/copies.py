@@ -38,6 +38,7 @@ from newsclean.schemas.records import Article
 from newsclean.transforms.beam.copy_paragraphs import TravellingParagraphs
 from newsclean.transforms.beam.copy_rows import ArrayRows, shard_of, shards_of
 from newsclean.transforms.beam.copy_store import Block, BlockFile, Location, ProfileFile, ProfileReader, read_blocks
+from newsclean.transforms.beam.stagetime import COPIES, calls_in, steps_in, timed, timed_steps
 from newsclean.transforms.beam.staging import ReadParts, StageArticles
 from newsclean.transforms.corpus.copies import components as cc
 from newsclean.transforms.corpus.copies.canonical import Decision, Member, resolve
@@ -80,6 +81,7 @@ class _VerifyDoFn(beam.DoFn):
         self._kept = {k: Metrics.counter(NAMESPACE, f"edges_{k}") for k in ("near", "spun")}
         self._checked = Metrics.counter(NAMESPACE, "candidate_pairs")
 
+    @steps_in(COPIES)
     def process(self, element: tuple[int, dict[str, list]]) -> Iterator[cc.Edge]:
         node_b, joined = element
         profiles_b = joined["profile"]
@@ -115,6 +117,7 @@ class _ResolveResidual(beam.CombineFn):
     def merge_accumulators(self, accs: Iterable[list[cc.Edge]]) -> list[cc.Edge]:
         return [edge for acc in accs for edge in acc]
 
+    @calls_in(COPIES)
     def extract_output(self, acc: list[cc.Edge]) -> dict[int, int]:
         return cc.resolve_residual(sorted(acc))
 
@@ -150,23 +153,29 @@ class ConnectedComponents(beam.PTransform):
         for r in range(self._rounds):
             edges = (
                 edges
-                | f"LargeStarOut{r}" >> beam.FlatMap(cc.both_ways)
+                | f"LargeStarOut{r}" >> beam.FlatMap(timed_steps(cc.both_ways, COPIES))
                 | f"LargeStarGroup{r}" >> beam.GroupByKey()
-                | f"LargeStar{r}" >> beam.FlatMapTuple(cc.large_star)
-                | f"SmallStarKey{r}" >> beam.Map(cc.larger_first)
+                | f"LargeStar{r}" >> beam.FlatMapTuple(timed_steps(cc.large_star, COPIES))
+                | f"SmallStarKey{r}" >> beam.Map(timed(cc.larger_first, COPIES))
                 | f"SmallStarGroup{r}" >> beam.GroupByKey()
-                | f"SmallStar{r}" >> beam.FlatMapTuple(cc.small_star)
+                | f"SmallStar{r}" >> beam.FlatMapTuple(timed_steps(cc.small_star, COPIES))
             )
-        grouped = edges | "LabelOut" >> beam.FlatMap(cc.both_ways) | "LabelGroup" >> beam.GroupByKey()
-        labels = grouped | "Label" >> beam.MapTuple(lambda node, around: (node, cc.label(node, around)))
+        grouped = (
+            edges | "LabelOut" >> beam.FlatMap(timed_steps(cc.both_ways, COPIES)) | "LabelGroup" >> beam.GroupByKey()
+        )
+        labels = grouped | "Label" >> beam.MapTuple(timed(_node_label, COPIES))
         moves = (
             grouped
-            | "EdgeLabels" >> beam.FlatMap(_edge_labels)
+            | "EdgeLabels" >> beam.FlatMap(timed_steps(_edge_labels, COPIES))
             | "EdgeLabelGroup" >> beam.GroupByKey()
             | "Residual" >> beam.FlatMap(_residual_edges)
             | "ResolveResidual" >> beam.CombineGlobally(_ResolveResidual())
         )
-        return labels | "Component" >> beam.Map(_move_label, moved=beam.pvalue.AsSingleton(moves))
+        return labels | "Component" >> beam.Map(timed(_move_label, COPIES), moved=beam.pvalue.AsSingleton(moves))
+
+
+def _node_label(node: int, around: Iterable[int]) -> tuple[int, int]:
+    return node, cc.label(node, around)
 
 
 def _move_label(node_label: tuple[int, int], moved: dict[int, int]) -> tuple[int, int]:
@@ -216,6 +225,7 @@ class _ResolveDoFn(_ProfilesDoFn):
         self._kinds = {k: Metrics.counter(NAMESPACE, f"duplicates_{k}") for k in DuplicateKind}
         self._largest = Metrics.distribution(NAMESPACE, "cluster_size")
 
+    @steps_in(COPIES)
     def process(
         self, element: tuple[int, Iterable[tuple[str, object]]], locations: dict[int, Location] | None = None
     ) -> Iterator[tuple[str, Decision]]:
@@ -267,6 +277,7 @@ class _FilePerBundleDoFn(beam.DoFn):
     def start_bundle(self) -> None:
         self._file = None
 
+    @calls_in(COPIES)
     def finish_bundle(self) -> None:
         if self._file is not None:
             self._file.close()
@@ -281,6 +292,7 @@ class _WriteProfilesDoFn(_FilePerBundleDoFn):
     def _open(self, path: str) -> ProfileFile:
         return ProfileFile(path)
 
+    @steps_in(COPIES)
     def process(self, article: Article) -> Iterator[tuple[int, tuple[tuple[int, str], Location]]]:
         config = self._config
         p = profile(article.text, article.content_hash, config.near_shingle, config.spun_shingle)
@@ -290,6 +302,7 @@ class _WriteProfilesDoFn(_FilePerBundleDoFn):
 class _ReadProfileDoFn(_ProfilesDoFn):
     """A text's location to ``(node, Profile)``, read from the store."""
 
+    @steps_in(COPIES)
     def process(self, element: tuple[int, Location]) -> Iterator[tuple[int, Profile]]:
         node, location = element
         yield node, self.stored(location)
@@ -301,11 +314,11 @@ class _BucketKeysDoFn(_ProfilesDoFn):
     def __init__(self, config: CopiesConfig) -> None:
         self._config = config
 
-    def process(self, element: tuple[int, Location]) -> Iterator[tuple[int, tuple[int, int]]]:
+    @calls_in(COPIES)
+    def process(self, element: tuple[int, Location]) -> list[tuple[int, tuple[int, int]]]:
         node, location = element
         p = self.stored(location)
-        for key in near_keys(p, self._config) + spun_keys(p, self._config):
-            yield shard_of(key), (key, node)
+        return [(shard_of(key), (key, node)) for key in near_keys(p, self._config) + spun_keys(p, self._config)]
 
 
 def bucket_pair_rows(element: tuple[int, np.ndarray], config: CopiesConfig) -> Iterator[tuple[int, np.ndarray]]:
@@ -347,6 +360,7 @@ class _PairBlocksDoFn(_FilePerBundleDoFn):
     def _open(self, path: str) -> BlockFile:
         return BlockFile(path, 3)
 
+    @steps_in(COPIES)
     def process(self, element: tuple[int, np.ndarray]) -> Iterator[tuple[int, Block]]:
         for shard, pairs in bucket_pair_rows(element, self._config):
             yield shard, self._current().add(pairs)
@@ -371,6 +385,7 @@ class _VerifyStoredDoFn(_ProfilesDoFn):
         self._kept = {k: Metrics.counter(NAMESPACE, f"edges_{k}") for k in ("near", "spun")}
         self._checked = Metrics.counter(NAMESPACE, "candidate_pairs")
 
+    @steps_in(COPIES)
     def process(self, element: tuple[int, Iterable[Block]], locations: dict[int, Location]) -> Iterator[cc.Edge]:
         _, blocks = element
         current, profile_a = -1, None
@@ -386,6 +401,12 @@ class _VerifyStoredDoFn(_ProfilesDoFn):
 
 def _take_location(node: int, chosen: tuple[tuple[int, str], Location]) -> tuple[int, Location]:
     return node, chosen[1]
+
+
+def _member(a: Article) -> tuple[int, Member]:
+    """A record as a member of its text's candidate group."""
+    node = node_id(a.content_hash)
+    return node, Member(a.doc_id, node, a.published_date, normalise_url(a.url))
 
 
 def _apply_decision(article: Article, decisions: dict[str, Decision]) -> Article:
@@ -411,21 +432,16 @@ class MarkCopies(beam.PTransform):
         self._staging = staging  # a folder: articles and profiles wait there, not in the runner
 
     def expand(self, articles: beam.PCollection) -> beam.PCollection:
-        articles = articles | "ContentHash" >> beam.Map(with_content_hash)
-        members = articles | "Members" >> beam.Map(
-            lambda a: (
-                node_id(a.content_hash),
-                Member(a.doc_id, node_id(a.content_hash), a.published_date, normalise_url(a.url)),
-            )
-        )
+        articles = articles | "ContentHash" >> beam.Map(timed(with_content_hash, COPIES))
+        members = articles | "Members" >> beam.Map(timed(_member, COPIES))
         if self._staging:
             decisions = self._decisions_stored(articles, members)
-            articles = articles | "Stage" >> StageArticles(self._staging) | "ReadBack" >> ReadParts()
+            articles = articles | "Stage" >> StageArticles(self._staging, COPIES) | "ReadBack" >> ReadParts(COPIES)
         else:
             decisions = self._decisions_joined(articles, members)
         # Decisions exist only for copies, so they travel as a side input and the
         # articles themselves never cross a shuffle.
-        return articles | "Mark" >> beam.Map(_apply_decision, beam.pvalue.AsDict(decisions))
+        return articles | "Mark" >> beam.Map(timed(_apply_decision, COPIES), beam.pvalue.AsDict(decisions))
 
     def _decisions_stored(self, articles: beam.PCollection, members: beam.PCollection) -> beam.PCollection:
         """Profiles and pair blocks in files under the staging folder; only their locations and
@@ -435,7 +451,7 @@ class MarkCopies(beam.PTransform):
             articles
             | "WriteProfiles" >> beam.ParDo(_WriteProfilesDoFn(f"{self._staging}/profiles", config))
             | "OneProfilePerText" >> beam.CombinePerKey(min)  # ordinary case, then min doc_id
-            | "Location" >> beam.MapTuple(_take_location)
+            | "Location" >> beam.MapTuple(timed(_take_location, COPIES))
         )
         located = beam.pvalue.AsDict(locations)
         edges = (
@@ -453,7 +469,7 @@ class MarkCopies(beam.PTransform):
         parts = (
             {"members": members, "component": component}
             | "JoinClusters" >> beam.CoGroupByKey()
-            | "ClusterParts" >> beam.FlatMap(_cluster_parts)
+            | "ClusterParts" >> beam.FlatMap(timed_steps(_cluster_parts, COPIES))
         )
         return (
             (parts, travel)
@@ -508,7 +524,7 @@ class MarkCopies(beam.PTransform):
         parts = (
             {"members": members, "component": component, "profile": profiles}
             | "JoinClusters" >> beam.CoGroupByKey()
-            | "ClusterParts" >> beam.FlatMap(_cluster_parts)
+            | "ClusterParts" >> beam.FlatMap(timed_steps(_cluster_parts, COPIES))
         )
         return (
             (parts, travel)

@@ -14,27 +14,26 @@ import apache_beam as beam
 import numpy as np
 
 from newsclean.transforms.beam.copy_rows import ArrayRows, shard_of
+from newsclean.transforms.beam.stagetime import COPIES, timed, timed_steps
 from newsclean.transforms.corpus.copies.canonical import paragraph_view
 from newsclean.transforms.corpus.copies.features import Profile
 from newsclean.transforms.corpus.copies.origin import long_paragraphs
 
 
-def _paragraph_rows(node: int, p: Profile) -> Iterator[tuple[int, tuple[int, int]]]:
+def _paragraph_rows(node: int, p: Profile) -> list[tuple[int, tuple[int, int]]]:
     """A text's long paragraphs as ``(shard, (paragraph hash, node))`` rows."""
-    for h in long_paragraphs(paragraph_view(p)).tolist():
-        yield shard_of(h), (h, node)
+    return [(shard_of(h), (h, node)) for h in long_paragraphs(paragraph_view(p)).tolist()]
 
 
-def shared_paragraph_holders(element: tuple[int, np.ndarray]) -> Iterator[tuple[int, int]]:
+def shared_paragraph_holders(element: tuple[int, np.ndarray]) -> list[tuple[int, int]]:
     """One shard's ``(hash, node)`` rows to ``(node, hash)`` for the paragraphs two or more texts hold."""
     _, rows = element
     if not len(rows):
-        return
+        return []
     rows = np.unique(rows, axis=0)
     hashes = rows[:, 0]
     many = np.flatnonzero(np.r_[hashes[1:] == hashes[:-1], False] | np.r_[False, hashes[1:] == hashes[:-1]])
-    for h, node in rows[many].tolist():
-        yield node, h
+    return [(node, h) for h, node in rows[many].tolist()]
 
 
 def _paragraph_groups(element: tuple[int, dict[str, list]]) -> Iterator[tuple[int, int]]:
@@ -66,14 +65,14 @@ class TravellingParagraphs(beam.PTransform):
     def expand(self, texts: beam.PCollection) -> beam.PCollection:
         holders = (
             texts
-            | "ParagraphRows" >> beam.FlatMapTuple(_paragraph_rows)
+            | "ParagraphRows" >> beam.FlatMapTuple(timed(_paragraph_rows, COPIES))
             | "ParagraphShards" >> beam.CombinePerKey(ArrayRows(2))
-            | "SharedParagraphs" >> beam.FlatMap(shared_paragraph_holders)
+            | "SharedParagraphs" >> beam.FlatMap(timed(shared_paragraph_holders, COPIES))
         )
         return (
             {"paragraph": holders, "component": self._component}
             | "ParagraphJoin" >> beam.CoGroupByKey()
-            | "ParagraphGroups" >> beam.FlatMap(_paragraph_groups)
+            | "ParagraphGroups" >> beam.FlatMap(timed_steps(_paragraph_groups, COPIES))
             | "ByParagraph" >> beam.GroupByKey()
-            | "Travelling" >> beam.FlatMap(_travelling)
+            | "Travelling" >> beam.FlatMap(timed_steps(_travelling, COPIES))
         )

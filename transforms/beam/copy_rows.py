@@ -8,6 +8,8 @@ from collections.abc import Iterable
 import apache_beam as beam
 import numpy as np
 
+from newsclean.transforms.beam.stagetime import COPIES, calls_in
+
 SHARDS = 64  # bucket keys and candidate pairs are gathered in this many numpy arrays
 
 
@@ -46,12 +48,15 @@ class ArrayRows(beam.CombineFn):
             return folded, []
         return acc
 
+    @calls_in(COPIES)
     def compact(self, acc):
         return [self._array(acc)], []
 
+    @calls_in(COPIES)
     def merge_accumulators(self, accs: Iterable):
         return [self._array(acc) for acc in accs], []
 
+    @calls_in(COPIES)
     def extract_output(self, acc) -> np.ndarray:
         return self._array(acc)
 

@@ -21,6 +21,7 @@ from newsclean.schemas.arrow import ARTICLE_SCHEMA, REJECT_SCHEMA, article_to_ro
 from newsclean.schemas.records import Article, RawDocument, Reject, Skipped
 from newsclean.transforms.beam import jsonl_io
 from newsclean.transforms.beam.parquet_io import shard_name, shard_of, write_table
+from newsclean.transforms.beam.stagetime import CLEAN, READ, WRITE, steps_in, timed
 from newsclean.transforms.cleaning.rules import DEFAULT_RULES, RuleSet
 from newsclean.transforms.reading.read import DEFAULT_MAX_BYTES, is_read_in_folder, read_documents
 from newsclean.transforms.runtime.guard import DocumentGuard
@@ -86,6 +87,7 @@ class ReadFileDoFn(beam.DoFn):
         self._files = Metrics.counter(NAMESPACE, "files")
         self._inputs = Metrics.counter(NAMESPACE, "inputs")
 
+    @steps_in(READ)
     def process(self, readable: fileio.ReadableFile) -> Iterator[RawDocument | Reject | Skipped]:
         uri = readable.metadata.path
         self._files.inc()
@@ -231,6 +233,7 @@ class CleanDocumentDoFn(beam.DoFn):
         if self._progress is not None:
             self._progress.flush()
 
+    @steps_in(CLEAN)
     def process(self, raw: RawDocument) -> Iterator[Article | Reject]:
         if self._guard is None:  # a runner that skipped setup
             self.setup()
@@ -296,12 +299,12 @@ class WriteRecords(beam.PTransform):
             ("articles", articles, article_to_row, ARTICLE_SCHEMA, "doc_id"),
             ("rejects", rejects, reject_to_row, REJECT_SCHEMA, "source_uri"),
         ):
-            rows = pcoll | f"{name}ToRows" >> beam.Map(to_row)
+            rows = pcoll | f"{name}ToRows" >> beam.Map(timed(to_row, WRITE))
             directory = f"{self._output}/{name}"
             if not self._sharded and self._jsonl:
                 written[name] = (
                     rows
-                    | f"{name.title()}ToJson" >> beam.Map(jsonl_io.json_line, schema)
+                    | f"{name.title()}ToJson" >> beam.Map(timed(jsonl_io.json_line, WRITE), schema)
                     | f"Write{name.title()}"
                     >> beam.io.WriteToText(
                         f"{directory}/part", file_name_suffix=jsonl_io.SUFFIX, num_shards=self._num_shards
@@ -335,7 +338,7 @@ class WriteRecords(beam.PTransform):
                 rows
                 | f"Shard{name.title()}" >> beam.Map(lambda row, key=key, n=shards: (shard_of(row[key] or "", n), row))
                 | f"Group{name.title()}" >> beam.GroupByKey()
-                | f"Write{name.title()}" >> beam.Map(write)
+                | f"Write{name.title()}" >> beam.Map(timed(write, WRITE))
             )
         return written
 

@@ -29,6 +29,7 @@ from newsclean.schemas.arrow import ARTICLE_SCHEMA, article_to_row, row_to_artic
 from newsclean.schemas.records import Article
 from newsclean.transforms.beam import filesystem
 from newsclean.transforms.beam.parquet_io import COMPRESSION
+from newsclean.transforms.beam.stagetime import calls_in, steps_in, timed_steps
 
 PART_ROWS = 2000  # articles per staged part: a few MB, enough parts to spread over workers
 BATCH_ROWS = 250  # rows buffered before they are appended to the open part
@@ -60,16 +61,20 @@ class _PartWriter:
 
 
 class WritePartsDoFn(beam.DoFn):
-    """Articles to staged Parquet parts under ``directory``; emits each part's path when it opens."""
+    """Articles to staged Parquet parts under ``directory``; emits each part's path when it opens.
 
-    def __init__(self, directory: str, part_rows: int = PART_ROWS) -> None:
+    ``stage`` names the corpus stage its time counts to (:mod:`newsclean.transforms.beam.stagetime`)."""
+
+    def __init__(self, directory: str, part_rows: int = PART_ROWS, stage: str | None = None) -> None:
         self._directory = directory.rstrip("/")
         self._part_rows = part_rows
         self._writer: _PartWriter | None = None
+        self.stage = stage
 
     def start_bundle(self) -> None:
         self._writer = None
 
+    @steps_in()
     def process(self, article: Article) -> Iterator[str]:
         if self._writer is not None and self._writer.count >= self._part_rows:
             self._writer.close()
@@ -79,6 +84,7 @@ class WritePartsDoFn(beam.DoFn):
             yield self._writer.path
         self._writer.add(article)
 
+    @calls_in()
     def finish_bundle(self) -> None:
         if self._writer is not None:
             self._writer.close()
@@ -94,18 +100,25 @@ def read_part(path: str) -> Iterator[Article]:
 
 
 class StageArticles(beam.PTransform):
-    """Articles to the paths of the staged parts that hold them, spread over workers for reading."""
+    """Articles to the paths of the staged parts that hold them, spread over workers for reading;
+    the writing's time counts to ``stage``."""
 
-    def __init__(self, directory: str) -> None:
+    def __init__(self, directory: str, stage: str | None = None) -> None:
         super().__init__()
         self._directory = directory
+        self._stage = stage
 
     def expand(self, articles: beam.PCollection) -> beam.PCollection:
-        return articles | "WriteParts" >> beam.ParDo(WritePartsDoFn(self._directory)) | "Spread" >> beam.Reshuffle()
+        write = WritePartsDoFn(self._directory, stage=self._stage)
+        return articles | "WriteParts" >> beam.ParDo(write) | "Spread" >> beam.Reshuffle()
 
 
 class ReadParts(beam.PTransform):
-    """Staged part paths to their articles (streamed)."""
+    """Staged part paths to their articles (streamed); the reading's time counts to ``stage``."""
+
+    def __init__(self, stage: str | None = None) -> None:
+        super().__init__()
+        self._stage = stage
 
     def expand(self, paths: beam.PCollection) -> beam.PCollection:
-        return paths | "Read" >> beam.FlatMap(read_part)
+        return paths | "Read" >> beam.FlatMap(timed_steps(read_part, self._stage) if self._stage else read_part)

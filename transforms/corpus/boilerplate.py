@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import posixpath
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -74,13 +74,12 @@ def line_hash(source: str, key: str) -> int:
     return _hash64(f"{source}\x00{key}") >> SIGNATURE_BITS
 
 
-def line_occurrences(article: Article) -> Iterator[tuple[int, int]]:
+def line_occurrences(article: Article) -> list[tuple[int, int]]:
     """Pass 1 input: ``(line_hash, document_signature)`` once per distinct line of the article."""
     keys = line_keys(paragraphs_of(article))
     sig = signature(keys)
     source = source_of(article)
-    for key in sorted({k for k in keys if k}):
-        yield line_hash(source, key), sig
+    return [(line_hash(source, key), sig) for key in sorted({k for k in keys if k})]
 
 
 def pack_pairs(pairs: Iterable[tuple[int, int]]) -> np.ndarray:

@@ -94,3 +94,31 @@ def test_profiles_are_the_same_in_another_process_with_another_hash_seed() -> No
         for seed in ("1", "2")
     }
     assert len(outputs) == 1 and outputs.pop().strip()
+
+
+def test_word_table_from_the_cache_is_the_one_built(tmp_path, monkeypatch) -> None:
+    """The commonness table is built once into the cache folder; read back, it is the same arrays,
+    and where the folder cannot be written it is built in memory."""
+    from newsclean.transforms.corpus.copies import origin
+
+    built = origin._build_table()
+    monkeypatch.setenv("NEWSCLEAN_CACHE", str(tmp_path / "cache"))
+    for _ in range(2):  # the first call writes the file, the second reads it
+        keys, zipf = origin._cached_table()
+        assert np.array_equal(keys, built[0]) and np.array_equal(zipf, built[1]) and zipf.dtype == np.uint8
+    assert len(list((tmp_path / "cache").glob("wordfreq-en-*.npz"))) == 1
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("NEWSCLEAN_CACHE", str(tmp_path / "file"))
+    keys, zipf = origin._cached_table()
+    assert np.array_equal(keys, built[0]) and np.array_equal(zipf, built[1])
+
+
+def test_paragraph_cohesion_words_are_the_pattern_matches() -> None:
+    """Cohesion words read from a line's word tokens are exactly the pattern's matches in the line."""
+    from newsclean.transforms.corpus.copies import origin
+
+    line = "Ünïcode 2024_x ab12cdef ＡＢＣＤ ǆemal straße ﬁnance क्षेत्र में ٢٠٢٤ سنة ①② x_y_z abcd_efgh which covid19"
+    folded = line.casefold()
+    expected = {w for w in origin._COHESION_WORD.findall(folded) if w not in F.FUNCTION_WORDS}
+    assert origin._cohesion_words(origin._WORD.findall(folded)) == expected
+    assert "efgh" in expected and "covid" in expected and "which" not in expected

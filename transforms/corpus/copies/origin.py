@@ -57,20 +57,57 @@ WITNESS_MARGIN = 1e-9
 _TABLE: tuple[np.ndarray, np.ndarray] | None = None
 
 
+def _build_table() -> tuple[np.ndarray, np.ndarray]:
+    """wordfreq's English words as (sorted token hashes, Zipf frequency x 10 as uint8)."""
+    from wordfreq import get_frequency_dict
+
+    from newsclean.transforms.corpus.copies.features import token_hash
+
+    pairs = {}
+    for word, freq in get_frequency_dict("en").items():
+        if word.isalpha() and freq > 0:
+            pairs[token_hash(word)] = min(255, round(10 * (np.log10(freq) + 9)))
+    keys = np.array(sorted(pairs), dtype=np.uint64)
+    return keys, np.array([pairs[k] for k in keys.tolist()], dtype=np.uint8)
+
+
+TABLE_FORMAT = 1  # bump when _build_table changes what it computes
+
+
+def _cached_table() -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_build_table`'s arrays, built once per wordfreq version into the cache folder that
+    holds py3langid's model (``transforms/cleaning/langid_model.py``) and read from there by every
+    later process: building them costs each worker about a second of hashing. Built in memory
+    where that folder cannot be written."""
+    import importlib.metadata
+    import os
+    import tempfile
+
+    from newsclean.transforms.cleaning.langid_model import cache_folder
+
+    try:
+        folder = cache_folder()
+        path = folder / f"wordfreq-en-{importlib.metadata.version('wordfreq')}-{TABLE_FORMAT}.npz"
+        if path.is_file():
+            with np.load(path, allow_pickle=False) as stored:
+                return stored["keys"], stored["zipf"]
+        keys, zipf = _build_table()
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".wordfreq-", suffix=".npz", dir=folder)
+        with os.fdopen(handle, "wb") as out:
+            np.savez(out, keys=keys, zipf=zipf)
+        os.replace(temporary, path)  # another process may have written the same arrays first
+        return keys, zipf
+    except (OSError, ValueError, KeyError, importlib.metadata.PackageNotFoundError):
+        return _build_table()
+
+
 def _table() -> tuple[np.ndarray, np.ndarray]:
-    """wordfreq's English words as (sorted token hashes, Zipf frequency x 10), loaded once per process."""
+    """wordfreq's English words as (sorted token hashes, Zipf frequency), loaded once per process."""
     global _TABLE
     if _TABLE is None:
-        from wordfreq import get_frequency_dict
-
-        from newsclean.transforms.corpus.copies.features import token_hash
-
-        pairs = {}
-        for word, freq in get_frequency_dict("en").items():
-            if word.isalpha() and freq > 0:
-                pairs[token_hash(word)] = min(255, round(10 * (np.log10(freq) + 9)))
-        keys = np.array(sorted(pairs), dtype=np.uint64)
-        _TABLE = keys, np.array([pairs[k] for k in keys.tolist()], dtype=np.float64) / 10
+        keys, zipf = _cached_table()
+        _TABLE = keys, zipf.astype(np.float64) / 10
     return _TABLE
 
 
@@ -103,6 +140,18 @@ def _hash32(words: list[str]) -> int:
     return int.from_bytes(digest, "little")
 
 
+def _cohesion_words(words: list[str]) -> set[str]:
+    """``_COHESION_WORD``'s matches in the line whose ``\\w+`` words these are, less the function words.
+
+    Its runs of letters never cross a word's ends, so a word of letters only is one whole run
+    (kept from four letters on) and only the other words (digits, marks, ``_``) need the pattern."""
+    found = {w for w in words if len(w) >= 4 and w.isalpha()}
+    for word in words:
+        if not word.isalpha():
+            found.update(_COHESION_WORD.findall(word))
+    return found.difference(FUNCTION_WORDS)
+
+
 def paragraphs(text: str) -> Paragraphs:
     """Every non-empty line of ``text`` as a paragraph (layout differences do not matter: words only)."""
     hashes, lengths, vocab, starts, ends = [], [], [], [], []
@@ -110,13 +159,21 @@ def paragraphs(text: str) -> Paragraphs:
         words = _WORD.findall(line.casefold())
         if not words:
             continue
-        hashes.append(_hash32(words))
-        starts.append(_hash32(words[:EDGE_WORDS]))
-        ends.append(_hash32(words[-EDGE_WORDS:]))
+        whole = _hash32(words)
+        hashes.append(whole)
+        if len(words) <= EDGE_WORDS:  # its first and last words are all of it
+            starts.append(whole)
+            ends.append(whole)
+        else:
+            starts.append(_hash32(words[:EDGE_WORDS]))
+            ends.append(_hash32(words[-EDGE_WORDS:]))
         lengths.append(min(len(words), 0xFFFF))
-        vocab.append({w for w in _COHESION_WORD.findall(line.casefold()) if w not in FUNCTION_WORDS})
-    spread = Counter(w for v in vocab for w in v)
-    cohesion = [round(100 * sum(spread[w] > 1 for w in v) / len(v)) if v else 100 for v in vocab]
+        vocab.append(_cohesion_words(words))
+    spread: Counter[str] = Counter()
+    for v in vocab:
+        spread.update(v)
+    shared = {w for w, n in spread.items() if n > 1}
+    cohesion = [round(100 * len(v & shared) / len(v)) if v else 100 for v in vocab]
     return Paragraphs(
         np.array(hashes, dtype=np.uint32),
         np.array(lengths, dtype=np.uint16),

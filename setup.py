@@ -42,6 +42,7 @@ setup(
         "warcio>=1.7,<2",  # WARC/CC-NEWS reader: pure Python, streams records (docs/inputs.md)
         "ftfy>=6.3,<7",  # mojibake repair (double-encoded UTF-8) in the decode stage (docs/inputs.md, Charset)
         "charset-normalizer>=3.4,<4",  # charset detection of undeclared legacy bytes (also trafilatura's dependency)
+        "pyahocorasick>=2.0,<3",  # every line rule's trigger words found in one pass over a line (cleaning/triggers.py)
         "wordfreq>=3.1,<4",  # word frequencies (data only): a spun copy's rarer synonyms tell it from its original
     ],
     extras_require={

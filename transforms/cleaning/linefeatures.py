@@ -14,7 +14,6 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import regex
@@ -146,10 +145,111 @@ CONTEXT_NAMES = [
 FEATURE_NAMES = OWN_NAMES + NEIGHBOUR_NAMES + CONTEXT_NAMES
 
 
-@lru_cache(maxsize=1 << 16)  # the fixed-point loop, and boilerplate lines every page of a site prints, ask again
 def own_features(line: str, stop: frozenset[str]) -> tuple[float, ...]:
     """The features of ``line`` on its own (names in ``OWN_NAMES``)."""
     return tuple(_own(line_shape(line, stop)))
+
+
+# A line's own features, by stopword list and line: the fixed-point loop, and boilerplate lines every
+# page of a site prints, ask again. Emptied when it reaches its size.
+_OWN_CACHE: dict[tuple[frozenset[str], str], np.ndarray] = {}
+_OWN_CACHE_SIZE = 1 << 16
+_NOT_PUNCT = regex.compile(r"\w+|[^\S\n]+")  # what is left is _PUNCT's characters and the line breaks
+_NOT_DIGIT = regex.compile(r"[^\d\n]+")
+
+
+def _log1p(values: np.ndarray) -> np.ndarray:
+    """``math.log1p`` of each value: numpy's differs in the last bit, and a line's features must not
+    depend on whether it was described alone or with others."""
+    return np.fromiter(map(math.log1p, values.tolist()), dtype=float, count=len(values))
+
+
+def _per_line(kept: str) -> np.ndarray:
+    """Characters per line of a text stripped to what is counted (its line breaks kept)."""
+    return np.fromiter(map(len, kept.split("\n")), dtype=float)
+
+
+def own_matrix(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
+    """:func:`own_features` of many lines at once: token counts over the joined text, in C and numpy."""
+    if any("\n" in line for line in lines):
+        return np.array([own_features(line, stop) for line in lines], dtype=float).reshape(len(lines), len(OWN_NAMES))
+    text = "\n".join(lines)
+    per_line_tokens = [words(line) for line in lines]
+    n = np.fromiter(map(len, per_line_tokens), dtype=float, count=len(lines))
+    tokens = [t for line_tokens in per_line_tokens for t in line_tokens]
+    starts = np.concatenate([[0], np.cumsum(n)[:-1]]).astype(np.intp)
+
+    def per_line_sum(values: np.ndarray) -> np.ndarray:
+        # a zero after the last token, so a line's sum never runs short (reduceat of an empty run
+        # gives its first element: masked below)
+        sums = np.add.reduceat(np.append(values, 0.0), starts)
+        return np.where(n > 0, sums, 0.0)
+
+    is_stop = np.fromiter(map(stop.__contains__, map(str.casefold, tokens)), dtype=float, count=len(tokens))
+    firsts = [t[0] for t in tokens]
+    alpha_first = np.fromiter(map(str.isalpha, firsts), dtype=bool, count=len(tokens))
+    upper_first = np.fromiter(map(str.isupper, firsts), dtype=bool, count=len(tokens))
+    lengths = np.fromiter(map(len, tokens), dtype=float, count=len(tokens))
+    alpha = per_line_sum(alpha_first.astype(float))
+    chars = np.fromiter((max(len(line), 1) for line in lines), dtype=float, count=len(lines))
+    safe_n = np.maximum(n, 1)
+    stop_ratio = per_line_sum(is_stop) / safe_n
+    stripped = [line.rstrip() for line in lines]
+    terminal = np.fromiter((t.endswith(_TERMINAL) for t in stripped), dtype=float, count=len(lines))
+    title_ratio = per_line_sum((alpha_first & upper_first).astype(float)) / np.maximum(alpha, 1)
+    separators = np.fromiter((len(_SEPARATORS.findall(line)) for line in lines), dtype=float, count=len(lines))
+    sentences = np.fromiter((len(_SENTENCE_BREAK.findall(line)) for line in lines), dtype=float, count=len(lines))
+    sentences += terminal
+    dateish = np.fromiter((bool(_DATEISH.search(line)) for line in lines), dtype=float, count=len(lines))
+    pronouns = np.fromiter((len(_PRONOUNISH.findall(line)) for line in lines), dtype=float, count=len(lines))
+    log_n = _log1p(n)
+    prose = (n >= PROSE_WORDS) & (stop_ratio >= PROSE_STOP_RATIO) & (terminal > 0)
+    columns = [
+        log_n,
+        n <= 2,
+        n <= 5,
+        n <= 10,
+        n >= 25,
+        stop_ratio,
+        stop_ratio * log_n,
+        terminal,
+        np.fromiter((t.endswith(":") for t in stripped), dtype=float, count=len(lines)),
+        np.minimum(_per_line(_NOT_PUNCT.sub("", text)) / chars, 0.5),
+        np.minimum(_per_line(_NOT_DIGIT.sub("", text)) / chars, 0.5),
+        title_ratio,
+        (title_ratio >= 0.8) & (n >= 2),
+        (alpha > 0) & np.fromiter((line.upper() == line for line in lines), dtype=bool, count=len(lines)),
+        np.fromiter((bool(_URLISH.search(line)) for line in lines), dtype=float, count=len(lines)),
+        _log1p(separators),
+        _log1p(sentences),
+        np.fromiter((bool(_BULLET.match(line)) for line in lines), dtype=float, count=len(lines)),
+        dateish,
+        np.minimum(per_line_sum(lengths) / safe_n, 15.0) / 15.0,
+        np.minimum(np.fromiter((line.count(",") for line in lines), dtype=float, count=len(lines)) / safe_n, 1.0)
+        * (n > 0),
+        np.minimum(pronouns / safe_n, 1.0),
+        prose,
+        terminal * log_n,
+        terminal * stop_ratio,
+        (title_ratio >= 0.8) & (n <= 10) & (terminal == 0),
+        (separators > 0) & (stop_ratio < 0.2),
+        dateish * (n <= 12),
+    ]
+    return np.column_stack([np.asarray(c, dtype=float) for c in columns])
+
+
+def _own_rows(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
+    """Own features of ``lines``, from the cache where it has them."""
+    rows: list[np.ndarray | None] = [_OWN_CACHE.get((stop, line)) for line in lines]
+    missing = list(dict.fromkeys(line for line, row in zip(lines, rows, strict=True) if row is None))
+    if missing:
+        if len(_OWN_CACHE) + len(missing) > _OWN_CACHE_SIZE:
+            _OWN_CACHE.clear()
+        fresh = dict(zip(missing, own_matrix(missing, stop), strict=True))
+        for line in missing:
+            _OWN_CACHE[(stop, line)] = fresh[line]
+        rows = [fresh[line] if row is None else row for line, row in zip(lines, rows, strict=True)]
+    return np.array(rows, dtype=float).reshape(len(lines), len(OWN_NAMES))
 
 
 _IDX = {name: i for i, name in enumerate(OWN_NAMES)}
@@ -160,7 +260,7 @@ def document_matrix(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
     n = len(lines)
     if not n:
         return np.zeros((0, len(FEATURE_NAMES)))
-    own = np.array([own_features(line, stop) for line in lines], dtype=float)
+    own = _own_rows(lines, stop)
     n_words = np.rint(np.expm1(own[:, _IDX["log_words"]]))
     prose = own[:, _IDX["prose"]] > 0
     # neighbours: their own features and a flag where the document ends

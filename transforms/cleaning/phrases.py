@@ -429,8 +429,7 @@ def language_line_rules() -> list[LineRule]:
             max_words=category.max_words,
             description=f"{category.description}, in {len(languages_of(key))} languages (docs/languages.md)",
             accept=MaxChars(category.max_chars),
-            # a phrase anywhere in the line is searched at every position: worth a substring pre-test first
-            trigger=trigger_of(phrases_of(key)) if category.shape == CONTAINS else (),
+            trigger=trigger_of(phrases_of(key)),  # tested for all rules at once (triggers.TriggerIndex)
             guarded=True,
         )
         for key, category in CATEGORIES.items()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newsclean.transforms.cleaning.triggers import fold
+from newsclean.transforms.cleaning.triggers import TriggerIndex, fold
 
 REGEX_TIMEOUT = 1.0  # seconds; a line that takes longer raises TimeoutError (a reject, never a hang)
 HEAD = "head"  # the first paragraphs of a document
@@ -40,11 +40,12 @@ class LineRule:
     def __post_init__(self) -> None:
         object.__setattr__(self, "trigger", tuple(fold(t) for t in self.trigger))
 
-    def matches(self, line: str, n_words: int, folded: str | None = None) -> bool:
-        """Whether this rule removes ``line`` (of ``n_words`` words; ``folded`` is ``triggers.fold(line)``)."""
+    def matches(self, line: str, n_words: int, folded: str | None = None, screened: bool = False) -> bool:
+        """Whether this rule removes ``line`` (of ``n_words`` words; ``folded`` is ``triggers.fold(line)``;
+        ``screened``: the caller already found one of its trigger words in the line)."""
         if n_words > self.max_words:
             return False
-        if self.trigger:
+        if self.trigger and not screened:
             folded = fold(line) if folded is None else folded
             if not any(t in folded for t in self.trigger):
                 return False
@@ -52,6 +53,20 @@ class LineRule:
         if not found:
             return False
         return self.accept is None or self.accept(line)
+
+
+def first_rule(rules: tuple[LineRule, ...], index: TriggerIndex, line: str, in_head: bool) -> LineRule | None:
+    """The first of ``rules`` (outside the tail ones; the head ones only ``in_head``) that removes ``line``;
+    ``index`` holds their trigger words, so a rule whose words the line lacks is not tried."""
+    n_words = len(line.split())
+    folded = fold(line)
+    hits = index.hits(folded)
+    for i, rule in enumerate(rules):
+        if rule.where == TAIL or (rule.where == HEAD and not in_head) or (rule.trigger and not hits >> i & 1):
+            continue
+        if rule.matches(line, n_words, folded, screened=True):
+            return rule
+    return None
 
 
 @dataclass(frozen=True)

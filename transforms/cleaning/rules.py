@@ -30,8 +30,9 @@ from newsclean.transforms.cleaning.rule_types import (  # noqa: F401 (re-exporte
     LineRule,
     PrefixRule,
     SectionRule,
+    first_rule,
 )
-from newsclean.transforms.cleaning.triggers import fold
+from newsclean.transforms.cleaning.triggers import TriggerIndex
 from newsclean.transforms.cleaning.wire_tags import story_closing_on_its_wire
 from newsclean.transforms.fields.agency import AGENCY_PATTERN
 from newsclean.transforms.fields.names import BYLINE_LEAD, split_names
@@ -584,14 +585,12 @@ class RuleSet:
 
 @lru_cache(maxsize=8192)  # the fixed-point loop and repeated boilerplate ask again about the same lines
 def _first_line_rule(rules: RuleSet, paragraph: str, in_head: bool) -> LineRule | None:
-    n_words = len(paragraph.split())
-    folded = fold(paragraph)
-    for rule in rules.line_rules:
-        if rule.where == TAIL or (rule.where == HEAD and not in_head):
-            continue
-        if rule.matches(paragraph, n_words, folded):
-            return rule
-    return None
+    return first_rule(rules.line_rules, _trigger_index(rules), paragraph, in_head)
+
+
+@lru_cache(maxsize=16)
+def _trigger_index(rules: RuleSet) -> TriggerIndex:
+    return TriggerIndex(rules.line_rules)
 
 
 DEFAULT_RULES = RuleSet(tuple(LINE_RULES), tuple(PREFIX_RULES))

@@ -10,6 +10,8 @@ block they drop as a :class:`Removed` entry with the rule's name.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from newsclean.schemas.records import Removed
@@ -87,13 +89,22 @@ def drop_table_of_contents(blocks: list[Block]) -> tuple[list[Block], list[Remov
 
 
 def _section_rule(block: Block) -> R.SectionRule | None:
-    if "\n" in block.text:
+    return _section_rule_of(block.text)
+
+
+@lru_cache(maxsize=8192)  # plain text's fixed-point loop asks again about the same lines
+def _section_rule_of(text: str) -> R.SectionRule | None:
+    if "\n" in text:
         return None
-    n_words = word_count(block.text)
+    n_words = word_count(text)
     for rule in R.SECTION_RULES:
-        if n_words <= rule.max_words and rule.pattern.match(block.text, timeout=1.0):
+        if n_words <= rule.max_words and rule.pattern.match(text, timeout=1.0):
             return rule
     return None
+
+
+# No section rule cuts before this share of a document's words: blocks before it are not tested.
+_EARLIEST_SHARE = min(rule.min_share for rule in R.SECTION_RULES)
 
 
 def _short_enough(rest: list[Block], max_prose_words: int | None) -> bool:
@@ -106,7 +117,7 @@ def cut_tail_sections(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
     total = sum(counts)
     seen = 0
     for i, block in enumerate(blocks):
-        if i > 0:
+        if i > 0 and seen >= _EARLIEST_SHARE * total:
             rule = _section_rule(block)
             if (
                 rule is not None

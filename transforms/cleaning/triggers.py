@@ -12,7 +12,10 @@ untriggered (always searched).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+import ahocorasick
 
 _QUANTIFIERS = "?*+{"
 _CLASS_ESCAPES = frozenset("dDsSwWpPbBXNRhHvV")
@@ -196,3 +199,32 @@ def trigger_of(phrases: Iterable[str]) -> tuple[str, ...]:
         if not any(shorter in word for shorter in minimal):
             minimal.append(word)
     return tuple(sorted(minimal))
+
+
+class Triggered(Protocol):
+    trigger: tuple[str, ...]
+
+
+class TriggerIndex:
+    """Every rule's trigger words in one Aho-Corasick automaton: one pass over a folded line says
+    which rules' words it holds, whatever the number of rules and words (a substring test per word
+    and rule cost more than the patterns it spared)."""
+
+    def __init__(self, rules: Sequence[Triggered]) -> None:
+        masks: dict[str, int] = {}
+        for i, rule in enumerate(rules):
+            for word in rule.trigger:
+                masks[word] = masks.get(word, 0) | 1 << i
+        self._automaton = ahocorasick.Automaton() if masks else None
+        if self._automaton is not None:
+            for word, mask in masks.items():
+                self._automaton.add_word(word, mask)
+            self._automaton.make_automaton()
+
+    def hits(self, folded: str) -> int:
+        """Bit ``i`` set when ``folded`` (a :func:`fold`-ed line) holds one of rule ``i``'s trigger words."""
+        mask = 0
+        if self._automaton is not None:
+            for _end, found in self._automaton.iter(folded):
+                mask |= found
+        return mask

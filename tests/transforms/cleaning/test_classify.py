@@ -68,3 +68,16 @@ def test_classifier_can_be_switched_off() -> None:
     cleaned = clean_text(page, classify=False)
     assert not [r for r in cleaned.removed if r.rule == RULE_BOILERPLATE_LINE]
     assert set(MENU[1:]) <= set(cleaned.paragraphs)  # only named rules ran ("Home" is a navigation line)
+
+
+def test_lines_described_together_match_each_described_alone() -> None:
+    """The batched own features (token counts over the joined text) equal the line-by-line ones, bit for bit,
+    whatever the batch: empty lines, lines without tokens, non-Latin scripts, numerals that are letters."""
+    from newsclean.transforms.cleaning.linefeatures import own_features, own_matrix
+
+    odd = ["", ",", "...", "•", "Ⅻ. THE END", "İstanbul ıi", "ÀÉÎ ßtraße", "_under score_ 12ab", "新华社北京12月7日电"]
+    lines = MENU + ARTICLE + FOOTER + TEASERS + odd
+    for stop in (stopwords("en"), stopwords("de"), frozenset()):
+        for batch in (lines, odd + lines[::-1], odd[::-1]):
+            alone = [own_features(line, stop) for line in batch]
+            assert own_matrix(batch, stop).tolist() == [list(row) for row in alone]

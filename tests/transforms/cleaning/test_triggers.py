@@ -6,10 +6,12 @@ import dataclasses
 import gzip
 
 import pytest
+import regex
 
 from newsclean.transforms.cleaning import rules as R
 from newsclean.transforms.cleaning.phrase_examples import EXAMPLES
-from newsclean.transforms.cleaning.triggers import fold, required_words, trigger_of
+from newsclean.transforms.cleaning.rule_types import LineRule, first_rule
+from newsclean.transforms.cleaning.triggers import TriggerIndex, fold, required_words, trigger_of
 from newsclean.transforms.text import normalise_text, split_paragraphs
 from tests.conftest import SHARED
 
@@ -64,12 +66,13 @@ def _lines() -> list[str]:
 
 
 def _triggered_rules() -> list[R.LineRule]:
-    return [r for r in R.DEFAULT_RULES.line_rules if r.trigger and r.name in {"paywall", "copyright"}]
+    """The phrase rules of every language, whose triggers are derived (the hand-written ones are set by hand)."""
+    return [r for r in R.DEFAULT_RULES.line_rules if "docs/languages.md" in r.description]
 
 
 def test_derived_triggers_keep_every_example_a_rule_matches() -> None:
     rules = _triggered_rules()
-    assert rules, "the anywhere-in-the-line phrase rules carry derived triggers"
+    assert len(rules) >= 10 and all(r.trigger for r in rules), "every phrase rule carries derived triggers"
     for rule in rules:
         bare = dataclasses.replace(rule, trigger=())
         for line in _lines():
@@ -99,3 +102,25 @@ def test_derived_triggers_change_no_verdict_on_real_pages() -> None:
             assert verdict == bare.matches(line, n), (rule.name, line)
             rejected += not any(t in fold(line) for t in rule.trigger)
     assert rejected > 0.9 * len(lines) * len(rules)  # the pre-test does reject most lines
+
+
+def test_the_index_finds_the_rules_whose_words_a_line_holds() -> None:
+    rules = [
+        LineRule("a", regex.compile("x"), trigger=("members only",)),
+        LineRule("b", regex.compile("x"), trigger=("news",)),
+        LineRule("c", regex.compile("x")),
+    ]
+    index = TriggerIndex(rules)
+    assert index.hits(fold("For MEMBERS ONLY: the news")) == 0b011
+    assert index.hits(fold("Nothing here")) == 0
+    assert TriggerIndex([rules[2]]).hits("anything") == 0  # no trigger words at all
+
+
+def test_first_rule_skips_rules_whose_words_are_missing_and_keeps_order() -> None:
+    take_all = LineRule("all", regex.compile("."), trigger=("zzz",))
+    share = LineRule("share", regex.compile("^share$", regex.I), trigger=("share",))
+    rules = (take_all, share)
+    index = TriggerIndex(rules)
+    assert first_rule(rules, index, "Share", in_head=False) is share  # "all" would match but its word is missing
+    assert first_rule(rules, index, "Share zzz", in_head=False) is take_all
+    assert first_rule(rules, index, "Nothing", in_head=False) is None

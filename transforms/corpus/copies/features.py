@@ -70,8 +70,8 @@ _WINDOW_MUL = np.array(
 MAX_SHINGLE = len(_WINDOW_MUL)
 
 # token -> (hash of the case-folded token, is_immutable_inside_a_sentence, is_immutable_anywhere,
-#           is_plain: a lower-case content word, what a spinner swaps)
-_TOKEN_INFO: dict[str, tuple[int, bool, bool, bool]] = {}
+#           is_plain: a lower-case content word, what a spinner swaps, the case-folded token)
+_TOKEN_INFO: dict[str, tuple[int, bool, bool, bool, str]] = {}
 _TOKEN_CACHE_MAX = 1 << 16  # entries, ~16 MB: a corpus's vocabulary (names, numbers) grows with it
 
 
@@ -80,13 +80,13 @@ def token_hash(token: str) -> int:
     return int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
-def _token_info(token: str) -> tuple[int, bool, bool, bool]:
+def _token_info(token: str) -> tuple[int, bool, bool, bool, str]:
     info = _TOKEN_INFO.get(token)
     if info is None:
         folded = token.casefold()
         anywhere = folded in FUNCTION_WORDS or any(c.isdigit() for c in token)
         plain = not anywhere and len(token) > 2 and token.isalpha() and token.islower()
-        info = (token_hash(folded), anywhere or token[0].isupper(), anywhere, plain)
+        info = (token_hash(folded), anywhere or token[0].isupper(), anywhere, plain, folded)
         if len(_TOKEN_INFO) >= _TOKEN_CACHE_MAX:
             _TOKEN_INFO.clear()
         _TOKEN_INFO[token] = info
@@ -95,39 +95,56 @@ def _token_info(token: str) -> tuple[int, bool, bool, bool]:
 
 @dataclass(frozen=True)
 class Tokens:
-    """A text's word tokens as stable hashes: all of them, and the immutables only."""
+    """A text's word tokens as stable hashes: all of them, and the immutables only; and the
+    case-folded words of each of its lines that has any (what :func:`.origin.paragraphs` reads)."""
 
     words: np.ndarray  # uint64, case-folded words in order
     immutables: np.ndarray  # uint64, case-folded immutable tokens in order
     plain: np.ndarray  # uint64, lower-case content words (what a spinner replaces) in order
+    lines: list[list[str]] = field(default_factory=list)
 
 
 def tokenise(text: str) -> Tokens:
-    """Hash every ``\\w+`` token once; keep the immutables' hashes in a second sequence."""
+    """Hash every ``\\w+`` token once; keep the immutables' hashes in a second sequence.
+
+    The lines' words come from the same pass: case folding maps word characters to word
+    characters only and the others to others only (checked over every code point), so the
+    folded tokens of a line are the tokens of the folded line."""
     words: list[int] = []
     immutables: list[int] = []
     plain: list[int] = []
+    lines: list[list[str]] = []
+    line: list[str] = []
     sentence_start = True
     known = _TOKEN_INFO.get
     for token in _TOKEN_OR_STOP.findall(text):
         if token in _STOPS:
             sentence_start = True
+            if token == "\n" and line:
+                lines.append(line)
+                line = []
             continue
-        value, inside, anywhere, is_plain = known(token) or _token_info(token)
+        value, inside, anywhere, is_plain, folded = known(token) or _token_info(token)
         words.append(value)
+        line.append(folded)
         if anywhere or (inside and not sentence_start):
             immutables.append(value)
         elif is_plain:
             plain.append(value)
         sentence_start = False
+    if line:
+        lines.append(line)
     return Tokens(
-        np.array(words, dtype=np.uint64), np.array(immutables, dtype=np.uint64), np.array(plain, dtype=np.uint64)
+        np.array(words, dtype=np.uint64),
+        np.array(immutables, dtype=np.uint64),
+        np.array(plain, dtype=np.uint64),
+        lines,
     )
 
 
 def is_immutable(token: str, sentence_start: bool = False) -> bool:
     """A token a spinner leaves alone: a number, a function word, a capitalised word inside a sentence."""
-    _, inside, anywhere, _ = _token_info(token)
+    _, inside, anywhere, _, _ = _token_info(token)
     return anywhere or (inside and not sentence_start)
 
 
@@ -281,7 +298,7 @@ def profile(text: str, content_hash: str, near_shingle: int = 5, spun_shingle: i
     immutables = shingle_hashes(tokens.immutables, spun_shingle)
     # 32 bits are plenty to compare two sets of a few thousand; halves what is shipped.
     compact = np.unique((immutables >> np.uint64(32)).astype(np.uint32))
-    paras = origin.paragraphs(text)
+    paras = origin.paragraphs_of_lines(tokens.lines)
     # float32: the value a profile file stores, so a profile read back compares equal
     common = float(np.float32(origin.commonness(tokens.plain)))
     return Profile(

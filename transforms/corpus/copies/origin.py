@@ -154,11 +154,16 @@ def _cohesion_words(words: list[str]) -> set[str]:
 
 def paragraphs(text: str) -> Paragraphs:
     """Every non-empty line of ``text`` as a paragraph (layout differences do not matter: words only)."""
+    return paragraphs_of_lines(
+        [words for line in _PARAGRAPH_SPLIT.split(text) if (words := _WORD.findall(line.casefold()))]
+    )
+
+
+def paragraphs_of_lines(lines: list[list[str]]) -> Paragraphs:
+    """:func:`paragraphs` from the case-folded words of each line that has any
+    (:func:`.features.tokenise` gives them)."""
     hashes, lengths, vocab, starts, ends = [], [], [], [], []
-    for line in _PARAGRAPH_SPLIT.split(text):
-        words = _WORD.findall(line.casefold())
-        if not words:
-            continue
+    for words in lines:
         whole = _hash32(words)
         hashes.append(whole)
         if len(words) <= EDGE_WORDS:  # its first and last words are all of it

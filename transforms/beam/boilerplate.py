@@ -4,8 +4,9 @@ Pass 1 counts, per line of a source (a 64-bit hash), the distinct document
 signatures it appears under, and keeps the lines at or above the threshold. The
 count is one lifted global combine over numpy arrays of distinct
 ``(line, signature)`` pairs packed in 64 bits, at most ``min_docs`` a line
-(:func:`cap_per_line`): each worker folds its pairs, and the merge sees a few
-arrays of 8 bytes a pair, never a dictionary entry per line.
+(:func:`cap_per_line`): each article gives one array of its pairs (one element,
+not one per line, through the runner), each worker folds them, and the merge sees
+a few arrays of 8 bytes a pair, never a dictionary entry per line.
 Pass 2 removes the recurring lines from each article, with their hashes as a
 side input (only lines that recur: small next to the corpus).
 """
@@ -26,8 +27,8 @@ from newsclean.transforms.corpus import DEFAULT_MIN_DOCS
 from newsclean.transforms.corpus.boilerplate import (
     RULE_RECURRING_IN_SOURCE,
     cap_per_line,
-    line_occurrences,
     pack_pairs,
+    packed_occurrences,
     recurring_in_packed,
     remove_recurring,
 )
@@ -38,8 +39,8 @@ class RecurringLines(beam.CombineFn):
 
     The accumulator is a sorted numpy array of distinct packed pairs (8 bytes
     each, :func:`pack_pairs`), at most ``min_docs`` a line, plus a short list of
-    pairs not yet folded in, so a worker's partial count and the merge of all
-    of them stay small arrays, not one dictionary entry per line.
+    articles' arrays not yet folded in and their rows, so a worker's partial count
+    and the merge of all of them stay small arrays, not one dictionary entry per line.
     """
 
     FOLD_AT = 50_000
@@ -47,30 +48,33 @@ class RecurringLines(beam.CombineFn):
     def __init__(self, min_docs: int) -> None:
         self._min_docs = min_docs
 
-    def create_accumulator(self) -> tuple[np.ndarray, list[tuple[int, int]]]:
-        return np.zeros(0, dtype=np.uint64), []
+    def create_accumulator(self) -> tuple[np.ndarray, list[np.ndarray], int]:
+        return np.zeros(0, dtype=np.uint64), [], 0
 
-    def add_input(self, acc, pair: tuple[int, int]):
-        folded, pending = acc
-        pending.append(pair)
-        if len(pending) >= self.FOLD_AT:
-            return self._fold(folded, pending), []
-        return folded, pending
+    def add_input(self, acc, pairs: np.ndarray | tuple[int, int]):
+        """``pairs``: an article's packed pairs (:func:`packed_occurrences`), or one ``(line, signature)``."""
+        folded, pending, rows = acc
+        packed = pairs if isinstance(pairs, np.ndarray) else pack_pairs([pairs])
+        pending.append(packed)
+        rows += len(packed)
+        if rows >= self.FOLD_AT:
+            return self._fold(folded, pending), [], 0
+        return folded, pending, rows
 
     @calls_in(BOILERPLATE)
-    def _fold(self, folded: np.ndarray, pending: list[tuple[int, int]]) -> np.ndarray:
+    def _fold(self, folded: np.ndarray, pending: list[np.ndarray], rows: int = 0) -> np.ndarray:
         if not pending:
             return folded
-        return cap_per_line(np.concatenate([folded, pack_pairs(pending)]), self._min_docs)
+        return cap_per_line(np.concatenate([folded, *pending]), self._min_docs)
 
     def compact(self, acc):
-        return self._fold(*acc), []
+        return self._fold(*acc), [], 0
 
     @calls_in(BOILERPLATE)
     def merge_accumulators(self, accs: Iterable):
-        arrays = [self._fold(folded, pending) for folded, pending in accs]
+        arrays = [self._fold(*acc) for acc in accs]
         merged = cap_per_line(np.concatenate(arrays), self._min_docs) if arrays else np.zeros(0, dtype=np.uint64)
-        return merged, []
+        return merged, [], 0
 
     @calls_in(BOILERPLATE)
     def extract_output(self, acc) -> frozenset[int]:
@@ -111,7 +115,7 @@ class RemoveSourceBoilerplate(beam.PTransform):
     def expand(self, articles: beam.PCollection) -> beam.PCollection:
         recurring = (
             articles
-            | "LineOccurrences" >> beam.FlatMap(timed(line_occurrences, BOILERPLATE))
+            | "LineOccurrences" >> beam.Map(timed(packed_occurrences, BOILERPLATE))
             | "RecurringLines" >> beam.CombineGlobally(RecurringLines(self._min_docs))
         )
         if self._staging:

@@ -88,6 +88,11 @@ def pack_pairs(pairs: Iterable[tuple[int, int]]) -> np.ndarray:
     return np.array(packed, dtype=np.uint64)
 
 
+def packed_occurrences(article: Article) -> np.ndarray:
+    """:func:`line_occurrences` packed (:func:`pack_pairs`): what pass 1 counts, one array an article."""
+    return pack_pairs(line_occurrences(article))
+
+
 def cap_per_line(packed: np.ndarray, keep: int) -> np.ndarray:
     """The distinct packed pairs, at most ``keep`` a line: the ``keep`` smallest signatures of each.
 

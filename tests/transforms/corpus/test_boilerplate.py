@@ -128,6 +128,17 @@ def test_array_count_agrees_with_the_in_memory_count_however_split() -> None:
         assert fn.extract_output(fn.merge_accumulators(accs)) == expected
     assert fn.extract_output(fn.create_accumulator()) == frozenset()
     assert RecurringLines(2).extract_output(fn.merge_accumulators([fn.create_accumulator()])) == frozenset()
+    # as the pipeline adds them: one packed array an article
+    from newsclean.transforms.corpus.boilerplate import packed_occurrences
+
+    for parts in (1, 3):
+        accs = []
+        for k in range(parts):
+            acc = fn.create_accumulator()
+            for article in (own + copies)[k::parts]:
+                acc = fn.add_input(acc, packed_occurrences(article))
+            accs.append(acc)
+        assert fn.extract_output(fn.merge_accumulators(accs)) == expected
 
 
 def test_capped_counts_merge_exactly_and_stay_small() -> None:

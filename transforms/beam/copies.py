@@ -33,6 +33,8 @@ from collections.abc import Iterable, Iterator
 import apache_beam as beam
 import numpy as np
 from apache_beam.metrics import Metrics
+from apache_beam.transforms.window import GlobalWindows
+from apache_beam.utils.windowed_value import WindowedValue
 
 from newsclean.schemas.records import Article
 from newsclean.transforms.beam.copy_paragraphs import TravellingParagraphs
@@ -309,16 +311,39 @@ class _ReadProfileDoFn(_ProfilesDoFn):
 
 
 class _BucketKeysDoFn(_ProfilesDoFn):
-    """A text's location to its bucket keys, as ``(shard, (key, node))``."""
+    """Texts' locations to their bucket keys, gathered per shard over a bundle: ``(shard, rows)``,
+    rows an ``(n, 2)`` array of ``(key, node)``. A text has some sixty keys; one element a key
+    through the runner cost more than the keys themselves. Staged runs only: the rest of a
+    bundle's rows leave from ``finish_bundle``, which the DaskRunner drops."""
+
+    FLUSH_ROWS = 16_384  # rows held before every shard's rows are sent on
 
     def __init__(self, config: CopiesConfig) -> None:
         self._config = config
+        self._rows: dict[int, list[tuple[int, int]]] = {}
+        self._held = 0
+
+    def start_bundle(self) -> None:
+        self._rows, self._held = {}, 0
+
+    def _gathered(self) -> list[tuple[int, np.ndarray]]:
+        out = [(shard, np.array(rows, dtype=np.uint64)) for shard, rows in sorted(self._rows.items())]
+        self._rows, self._held = {}, 0
+        return out
 
     @calls_in(COPIES)
-    def process(self, element: tuple[int, Location]) -> list[tuple[int, tuple[int, int]]]:
+    def process(self, element: tuple[int, Location]) -> list[tuple[int, np.ndarray]]:
         node, location = element
         p = self.stored(location)
-        return [(shard_of(key), (key, node)) for key in near_keys(p, self._config) + spun_keys(p, self._config)]
+        keys = near_keys(p, self._config) + spun_keys(p, self._config)
+        for key in keys:
+            self._rows.setdefault(shard_of(key), []).append((key, node))
+        self._held += len(keys)
+        return self._gathered() if self._held >= self.FLUSH_ROWS else []
+
+    @calls_in(COPIES)
+    def finish_bundle(self) -> list[WindowedValue]:
+        return [GlobalWindows.windowed_value(item) for item in self._gathered()]
 
 
 def bucket_pair_rows(element: tuple[int, np.ndarray], config: CopiesConfig) -> Iterator[tuple[int, np.ndarray]]:

@@ -40,8 +40,12 @@ class ArrayRows(beam.CombineFn):
     def create_accumulator(self) -> tuple[list[np.ndarray], list[tuple[int, ...]]]:
         return [], []
 
-    def add_input(self, acc, row: tuple[int, ...]):
+    def add_input(self, acc, row: tuple[int, ...] | np.ndarray):
+        """One row, or an ``(n, columns)`` array of rows."""
         folded, pending = acc
+        if isinstance(row, np.ndarray):
+            folded.append(row.reshape(-1, self._columns).astype(np.uint64, copy=False))
+            return acc
         pending.append(row)
         if len(pending) >= self.FOLD_AT:
             folded.append(np.array(pending, dtype=np.uint64))

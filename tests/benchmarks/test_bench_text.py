@@ -1,0 +1,28 @@
+"""bench_text's pieces: the jusText loop's input, and a run's time by stage."""
+
+from __future__ import annotations
+
+import justext
+
+from benchmarks.bench_text import justext_inputs, stage_lines
+from benchmarks.common import Measured
+
+
+def test_justext_reads_each_line_as_an_escaped_paragraph_with_its_languages_stoplist() -> None:
+    german = "Die Regierung hat am Montag beschlossen, dass die neuen Regeln ab dem nächsten Jahr gelten sollen."
+    unknown = "ᐊᓂᔭ ᓄᓇᕗᑦ ᐃᓄᒃᑎᑐᑦ ᐅᖃᐅᓯᖅ ᑕᑯᓐᓇᐅᑎ ᐱᓕᕆᐊᖅ ᐃᓄᐃᑦ ᓄᓇᓕᖓᓐᓂ"
+    (page, stoplist), (_, fallback) = justext_inputs([f"{german}\n<b>Menu</b> & more", unknown])
+    assert page == f"<html><body><p>{german}</p><p>&lt;b&gt;Menu&lt;/b&gt; &amp; more</p></body></html>"
+    assert stoplist == justext.get_stoplist("German")
+    assert fallback == justext.get_stoplist("English")  # a language jusText has no list for
+
+
+def test_stage_lines_put_what_no_stage_holds_last() -> None:
+    measured = Measured(10.0, 100.0, {"driver": 1.0, "workers": 9.0})
+    report = {
+        "stage_seconds": {"clean": {"seconds": 7.0, "cpu_seconds": 6.0}, "copies": {"seconds": 2, "cpu_seconds": 1.5}}
+    }
+    lines = stage_lines(measured, report)
+    assert "clean" in lines[0] and "60.0%" in lines[0]
+    assert "Beam and the rest" in lines[2] and "2.5 CPU-s" in lines[2]
+    assert "0.25x the cleaning's" in lines[3]

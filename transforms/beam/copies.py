@@ -54,7 +54,7 @@ from newsclean.transforms.corpus.copies.keys import (
     spun_bucket_pairs,
     spun_keys,
 )
-from newsclean.transforms.corpus.copies.verify import copy_kind, score
+from newsclean.transforms.corpus.copies.verify import Scored, copy_kind, score
 from newsclean.transforms.corpus.fingerprint import content_hash
 from newsclean.transforms.corpus.urls import normalise_url
 from newsclean.transforms.runtime.malloc import return_freed_memory
@@ -216,6 +216,12 @@ class _ProfilesDoFn(beam.DoFn):
         if self._reader is None:  # a runner that skipped setup
             self.setup()
         return self._reader.get(location)  # type: ignore[union-attr]
+
+    def scored(self, location: Location) -> Scored:
+        """What verifying reads of a stored profile (:meth:`ProfileReader.scored`)."""
+        if self._reader is None:
+            self.setup()
+        return self._reader.scored(location)  # type: ignore[union-attr]
 
 
 class _ResolveDoFn(_ProfilesDoFn):
@@ -414,11 +420,12 @@ class _VerifyStoredDoFn(_ProfilesDoFn):
     def process(self, element: tuple[int, Iterable[Block]], locations: dict[int, Location]) -> Iterator[cc.Edge]:
         _, blocks = element
         current, profile_a = -1, None
-        for a, b in candidate_rows(read_blocks(list(blocks), 3), self._config).tolist():
+        pairs = candidate_rows(read_blocks(list(blocks), 3), self._config).tolist()
+        self._checked.inc(len(pairs))
+        for a, b in pairs:
             if a != current:
-                current, profile_a = a, self.stored(locations[a])
-            self._checked.inc()
-            kind = copy_kind(score(profile_a, self.stored(locations[b])), self._config)  # type: ignore[arg-type]
+                current, profile_a = a, self.scored(locations[a])
+            kind = copy_kind(score(profile_a, self.scored(locations[b])), self._config)  # type: ignore[arg-type]
             if kind is not None:
                 self._kept[kind].inc()
                 yield a, b

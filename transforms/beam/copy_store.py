@@ -24,6 +24,7 @@ import numpy as np
 
 from newsclean.transforms.beam import filesystem
 from newsclean.transforms.corpus.copies.features import NUM_PERM, Profile
+from newsclean.transforms.corpus.copies.verify import Scored
 
 _HEADER = struct.Struct("<QIIIfI")
 _SIG_BYTES = NUM_PERM * 4
@@ -70,6 +71,16 @@ def decode_profile(buffer: bytes | memoryview, offset: int) -> Profile:
     starts = np.frombuffer(buffer, dtype="<u4", count=paragraphs, offset=start).astype(np.uint32)
     ends = np.frombuffer(buffer, dtype="<u4", count=paragraphs, offset=start + 4 * paragraphs).astype(np.uint32)
     return Profile(node, words, sig, near_size, immutables, common, hashes, lengths, cohesion, starts, ends)
+
+
+def decode_scored(buffer: bytes | memoryview, offset: int = 0) -> Scored:
+    """What verifying a pair reads of the profile at ``offset`` (:class:`Scored`): its header, MinHash
+    signature and immutables, not its paragraphs (``buffer`` may end after the immutables)."""
+    _, _, near_size, count, _, _ = _HEADER.unpack_from(buffer, offset)
+    start = offset + _HEADER.size
+    sig = np.frombuffer(buffer, dtype="<u4", count=NUM_PERM, offset=start).astype(np.uint32)
+    immutables = np.frombuffer(buffer, dtype="<u4", count=count, offset=start + _SIG_BYTES).astype(np.uint32)
+    return Scored(near_size, sig, immutables)
 
 
 class ProfileFile:
@@ -130,6 +141,19 @@ class ProfileReader:
         if "://" not in path:
             return self._local(path, offset)
         return decode_profile(self._remote(path), offset)
+
+    def scored(self, location: Location) -> Scored:
+        """The part of the profile at ``location`` that :func:`~newsclean.transforms.corpus.copies.verify.score`
+        reads: verifying a candidate pair reads the second text's profile, and there are tens of pairs a text."""
+        path, offset = location
+        if "://" in path:
+            return decode_scored(self._remote(path), offset)
+        handle = self._files.get(path)
+        if handle is None:
+            handle = self._files[path] = open(path, "rb")
+        header = os.pread(handle.fileno(), _HEADER.size, offset)
+        count = _HEADER.unpack(header)[3]
+        return decode_scored(header + os.pread(handle.fileno(), _SIG_BYTES + 4 * count, offset + _HEADER.size))
 
     def close(self) -> None:
         for handle in self._files.values():

@@ -18,6 +18,7 @@ from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import profile
 from newsclean.transforms.corpus.copies.keys import near_keys, spun_keys
 from newsclean.transforms.corpus.copies.reference import candidate_pairs
+from newsclean.transforms.corpus.copies.verify import score
 from newsclean.transforms.corpus.fingerprint import content_hash
 from tests.copies_helpers import edited, seeds, summit
 
@@ -44,6 +45,10 @@ def test_profiles_round_trip_through_bytes_and_files(tmp_path) -> None:
         for p, location in reversed(list(zip(profiles, locations, strict=True))):
             got = reader.get(location)
             assert got == p and got.near_sig.dtype == np.uint32 and got.immutables.dtype == np.uint32
+            part = reader.scored(location)  # what verifying reads: the same scores as the whole profile
+            assert part.near_size == p.near_size and np.array_equal(part.near_sig, p.near_sig)
+            assert np.array_equal(part.immutables, p.immutables) and part.immutables.dtype == np.uint32
+            assert [score(part, reader.scored(other)) for other in locations] == [score(p, q) for q in profiles]
     finally:
         reader.close()
 

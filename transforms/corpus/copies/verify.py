@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
 
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import Profile, estimated_jaccard, set_similarity
+
+
+class Scored(NamedTuple):
+    """The part of a :class:`Profile` that :func:`score` reads (a stored profile read in part)."""
+
+    near_size: int
+    near_sig: np.ndarray
+    immutables: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -17,7 +28,7 @@ class PairScore:
     shared: int  # immutable shingles in common
 
 
-def score(a: Profile, b: Profile) -> PairScore:
+def score(a: Profile | Scored, b: Profile | Scored) -> PairScore:
     """Both similarities of two texts."""
     near = estimated_jaccard(a.near_sig, b.near_sig) if a.near_size and b.near_size else 0.0
     shared, jaccard, _ = set_similarity(a.immutables, b.immutables)

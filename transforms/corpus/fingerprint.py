@@ -18,6 +18,12 @@ def doc_id(source_uri: str, data: bytes) -> str:
     return digest.hexdigest()
 
 
+# normalise_line keeps its last 65,536 lines (cleaning asks about the same lines again); a whole
+# text must not go through that cache: each entry would hold the text and its key, and a worker
+# would keep tens of thousands of texts.
+_words_key = getattr(normalise_line, "__wrapped__", normalise_line)
+
+
 def content_hash(text: str) -> str:
     """Hash of the text's words, case-folded: equal for copies that differ only in layout."""
-    return hashlib.blake2b(normalise_line(text).encode("utf-8"), digest_size=16).hexdigest()
+    return hashlib.blake2b(_words_key(text).encode("utf-8"), digest_size=16).hexdigest()

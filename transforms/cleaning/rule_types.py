@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newsclean.transforms.cleaning.triggers import TriggerIndex, fold
+from newsclean.transforms.cleaning.triggers import TriggerIndex, fold, trigger_of
 
 REGEX_TIMEOUT = 1.0  # seconds; a line that takes longer raises TimeoutError (a reject, never a hang)
 HEAD = "head"  # the first paragraphs of a document
@@ -38,7 +38,9 @@ class LineRule:
     guarded: bool = False
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "trigger", tuple(fold(t) for t in self.trigger))
+        # without trigger words of its own, the words its pattern cannot match without
+        trigger = self.trigger or trigger_of([self.pattern.pattern])
+        object.__setattr__(self, "trigger", tuple(fold(t) for t in trigger))
 
     def matches(self, line: str, n_words: int, folded: str | None = None, screened: bool = False) -> bool:
         """Whether this rule removes ``line`` (of ``n_words`` words; ``folded`` is ``triggers.fold(line)``;

@@ -9,7 +9,7 @@ import regex
 
 from newsclean.transforms.cleaning import rules as R
 from newsclean.transforms.cleaning.phrase_examples import EXAMPLES
-from newsclean.transforms.cleaning.rule_types import LineRule, first_rule
+from newsclean.transforms.cleaning.rule_types import LineRule, RuleIndex, first_rule
 from newsclean.transforms.cleaning.triggers import TriggerIndex, fold, required_words, trigger_of
 from newsclean.transforms.text import normalise_text, split_paragraphs
 from tests.conftest import SHARED
@@ -130,8 +130,9 @@ def test_the_index_finds_the_rules_whose_words_a_line_holds() -> None:
 def test_first_rule_skips_rules_whose_words_are_missing_and_keeps_order() -> None:
     take_all = LineRule("all", regex.compile("."), trigger=("zzz",))
     share = LineRule("share", regex.compile("^share$", regex.I), trigger=("share",))
-    rules = (take_all, share)
-    index = TriggerIndex(rules)
-    assert first_rule(rules, index, "Share", in_head=False) is share  # "all" would match but its word is missing
-    assert first_rule(rules, index, "Share zzz", in_head=False) is take_all
-    assert first_rule(rules, index, "Nothing", in_head=False) is None
+    head_only = LineRule("head", regex.compile("^nothing$", regex.I), where="head")
+    index = RuleIndex((take_all, share, head_only))
+    assert first_rule(index, "Share", in_head=False) is share  # "all" would match but its word is missing
+    assert first_rule(index, "Share zzz", in_head=False) is take_all
+    assert first_rule(index, "Nothing", in_head=False) is None
+    assert first_rule(index, "Nothing", in_head=True) is head_only

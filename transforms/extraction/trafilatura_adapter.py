@@ -103,19 +103,76 @@ def load_html(html: str | bytes):
     return tree
 
 
-def content(html, url: str | None, *, favor_recall: bool):
-    """The content only: page metadata comes from :func:`_trafilatura_metadata`, once."""
+def content(html, url: str | None, *, favor_recall: bool, fast: bool = False):
+    """trafilatura's own ``bare_extraction`` of the content only, as :func:`main_content` reproduces it."""
     import trafilatura  # heavy import, only where HTML is read
 
     return trafilatura.bare_extraction(
         html,
         url=url,
         with_metadata=False,
+        fast=fast,
         favor_recall=favor_recall,
         include_comments=False,
         include_tables=True,
         deduplicate=False,  # its per-process cache would make output depend on document order
     )
+
+
+@lru_cache(maxsize=4)
+def _extractor(favor_recall: bool, fast: bool):
+    """The options :func:`content` passes, built once: trafilatura reads its configuration on each build.
+
+    Its output format is XML so that ``bare_extraction`` leaves the body as a tree: the
+    text rendering of its Python format is work nothing here reads.
+    """
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="xml", fast=fast, recall=favor_recall, comments=False, tables=True, dedup=False)
+
+
+def main_content(tree, url: str | None, *, fast: bool = False):
+    """trafilatura's recall-oriented content of ``tree``: its body element and text, or None.
+
+    The steps of ``bare_extraction`` for a tree without metadata, language or
+    size limits, less its copy of the tree: ``tree`` is pruned in place (as
+    trafilatura prunes its copy) and must not be read afterwards except by
+    :func:`justext_candidate`, which takes it in exactly that state. ``fast``
+    skips trafilatura's comparison with readability and jusText.
+    """
+    from copy import copy
+
+    from trafilatura.core import trafilatura_sequence
+
+    options = copy(_extractor(True, fast))
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    body, text, _comments, _comment_text = trafilatura_sequence(tree, options, url)
+    if len(text) < options.min_output_size:  # bare_extraction's size check (comments are off)
+        return None
+    return body, text
+
+
+def justext_candidate(pruned_tree, text: str):
+    """The jusText candidate of trafilatura's recall escalation, for a page whose ``text`` covers little of it.
+
+    trafilatura's balanced pass, when its text is short (under ``ESCALATION_MAX_LENGTH``
+    characters and ``ESCALATION_PAGE_SHARE`` of the page's text), reruns the recall pass and
+    tries jusText on the pruned page, keeping jusText's text when it is ``ESCALATION_JUSTEXT_RATIO``
+    times longer. After a recall pass (:func:`main_content`) only the jusText try is new:
+    the body element it finds, or None. ``pruned_tree`` is the tree that pass pruned; it is
+    modified.
+    """
+    from trafilatura import core
+    from trafilatura.baseline import html2txt
+    from trafilatura.external import justext_rescue
+
+    if not 0 < len(text) < core.ESCALATION_MAX_LENGTH:
+        return None
+    if len(text) >= core.ESCALATION_PAGE_SHARE * len(html2txt(pruned_tree)):  # html2txt reads a copy
+        return None
+    body, found = justext_rescue(pruned_tree, _extractor(False, False))
+    return body if len(found) > core.ESCALATION_JUSTEXT_RATIO * len(text) else None
 
 
 # htmldate's last resort for a date written in words is dateparser over all of

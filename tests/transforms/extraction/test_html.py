@@ -398,6 +398,66 @@ def test_parse_html_extracts_as_trafilaturas_own_parse() -> None:
             ), path
 
 
+@pytest.mark.parametrize("fast", [False, True])
+def test_main_content_is_bare_extractions_recall_pass(fast: bool) -> None:
+    """Our call of trafilatura's sequence on the parsed tree finds what its ``bare_extraction`` finds."""
+    import glob
+    import gzip
+
+    from newsclean.transforms.extraction.html import _blocks, body_blocks
+    from newsclean.transforms.extraction.trafilatura_adapter import content, load_html, main_content
+    from tests.conftest import SHARED
+
+    pages = sorted(glob.glob(str(SHARED / "data" / "wcxb-dev" / "wcxb_*.html.gz")))[70:100]
+    if not pages:
+        pytest.skip("needs ../shared/data/wcxb-dev")
+    for path in pages:
+        html = gzip.decompress(open(path, "rb").read()).decode("utf-8", "replace")
+        theirs = _blocks(content(load_html(html), None, favor_recall=True, fast=fast))
+        found = main_content(load_html(html), None, fast=fast)
+        assert (body_blocks(found[0]) if found else []) == theirs, path
+
+
+# Pages where trafilatura's balanced pass escalates and keeps jusText's reading (wcxb-dev).
+_JUSTEXT_PAGES = ("wcxb_0296", "wcxb_0354", "wcxb_0781", "wcxb_4163", "wcxb_4705")
+
+
+def test_justext_candidate_is_trafilaturas_escalation() -> None:
+    """After the recall pass, the jusText candidate is the content trafilatura's own escalation keeps."""
+    import gzip
+
+    from newsclean.transforms.extraction.html import _blocks, body_blocks
+    from newsclean.transforms.extraction.trafilatura_adapter import (
+        content,
+        justext_candidate,
+        load_html,
+        main_content,
+    )
+    from tests.conftest import SHARED
+
+    folder = SHARED / "data" / "wcxb-dev"
+    if not folder.is_dir():
+        pytest.skip("needs ../shared/data/wcxb-dev")
+    for name in _JUSTEXT_PAGES:
+        html = gzip.decompress((folder / f"{name}.html.gz").read_bytes()).decode("utf-8", "replace")
+        tree = load_html(html)
+        _body, text = main_content(tree, None)
+        candidate = justext_candidate(tree, text)
+        assert candidate is not None, name
+        assert body_blocks(candidate) == _blocks(content(load_html(html), None, favor_recall=False)), name
+
+
+def test_justext_candidate_only_for_a_page_read_little() -> None:
+    from newsclean.transforms.extraction.trafilatura_adapter import justext_candidate, load_html
+
+    sentence = "The council met on Friday to vote on the budget for the coming year."
+    page = f"<html><body><article><p>{' '.join([sentence] * 10)}</p></article></body></html>"
+    assert justext_candidate(load_html(page), "x" * 3000) is None  # long enough whatever the page
+    assert justext_candidate(load_html(page), " ".join([sentence] * 9)) is None  # most of the page
+    assert justext_candidate(load_html(page), "") is None
+    assert justext_candidate(load_html(page), sentence) is not None  # a tenth of it: jusText reads more
+
+
 def test_parse_html_of_no_page_leaves_trafilaturas_parser_alone() -> None:
     from trafilatura import utils
 

@@ -153,6 +153,80 @@ def main_content(tree, url: str | None, *, fast: bool = False):
     return body, text
 
 
+# Words every alternative of trafilatura's cookie-banner pattern holds (a test checks it).
+COOKIE_WORDS = ("cookie", "consent", "borlabs", "cmplz", "onetrust", "moove")
+# Letters Python's case-insensitive matching equates with those words' letters but ``str.lower`` does not map.
+_UNLOWERED = ("\u0130", "\u0131", "\u017f")
+
+
+@lru_cache(maxsize=1)
+def _basic_clean_parts():
+    """trafilatura's ``BASIC_CLEAN_XPATH`` in two parts: its plain XPath, and its cookie-banner
+    test of ``class`` and ``id``, which lxml answers with a Python call for every element (two
+    thirds of a page's cleaning). :func:`basic_cleaning` reads every ``class`` and ``id`` at once
+    and runs the pattern as lxml runs EXSLT ``re:test``: ``re.search`` with these flags."""
+    import re
+
+    from lxml.etree import XPath
+    from trafilatura import settings
+
+    plain, _sep, _cookie = settings.BASIC_CLEAN_XPATH.path.partition("|.//*[re:test(")
+    pattern = re.compile(settings._COOKIE_CONSENT_RE, re.UNICODE | re.I)
+    return XPath(plain), XPath(".//*/@class|.//*/@id"), pattern
+
+
+def _cookie_labelled(values: list) -> list:
+    """The elements whose ``class`` or ``id`` (``values``, read by XPath) meets the cookie-banner pattern.
+
+    The pattern runs only on values holding one of :data:`COOKIE_WORDS`, found in all the
+    values joined and lower-cased (most pages hold none); a page with a letter that
+    lower-casing would not map runs it on every value.
+    """
+    from bisect import bisect_right
+
+    _plain, _labels, cookie = _basic_clean_parts()
+    joined = "\n".join(values)
+    folded = joined.lower()
+    if len(folded) != len(joined) or any(letter in joined for letter in _UNLOWERED):
+        return [value.getparent() for value in values if cookie.search(value)]
+    starts, offset = [], 0
+    for value in values:
+        starts.append(offset)
+        offset += len(value) + 1
+    holding: set[int] = set()
+    for word in COOKIE_WORDS:
+        at = folded.find(word)
+        while at >= 0:
+            holding.add(bisect_right(starts, at) - 1)
+            at = folded.find(word, at + 1)
+    return [values[i].getparent() for i in sorted(holding) if cookie.search(values[i])]
+
+
+def basic_cleaning(tree):
+    """trafilatura's ``baseline.basic_cleaning`` of ``tree`` (in place), by :func:`_basic_clean_parts`.
+
+    The same elements go (deleting them in another order leaves the same tree: each
+    deletion moves its tail to the element before it or to its parent).
+    """
+    from trafilatura.xml import delete_element
+
+    plain, labels, _cookie = _basic_clean_parts()
+    for element in plain(tree) + _cookie_labelled(labels(tree)):
+        delete_element(element)
+    return tree
+
+
+def _page_text_length(tree) -> int:
+    """The length of trafilatura's ``html2txt`` text of ``tree``, read from a copy."""
+    from copy import copy
+
+    from trafilatura.baseline import _spaced_text
+
+    tree = copy(tree)
+    body = tree.find(".//body")
+    return len(_spaced_text(basic_cleaning(tree if body is None else body)))
+
+
 def justext_candidate(pruned_tree, text: str):
     """The jusText candidate of trafilatura's recall escalation, for a page whose ``text`` covers little of it.
 
@@ -161,17 +235,19 @@ def justext_candidate(pruned_tree, text: str):
     tries jusText on the pruned page, keeping jusText's text when it is ``ESCALATION_JUSTEXT_RATIO``
     times longer. After a recall pass (:func:`main_content`) only the jusText try is new:
     the body element it finds, or None. ``pruned_tree`` is the tree that pass pruned; it is
-    modified.
+    modified. The steps are trafilatura's ``html2txt`` and ``justext_rescue`` with
+    :func:`basic_cleaning`.
     """
     from trafilatura import core
-    from trafilatura.baseline import html2txt
-    from trafilatura.external import justext_rescue
+    from trafilatura.external import try_justext
+    from trafilatura.utils import trim
 
     if not 0 < len(text) < core.ESCALATION_MAX_LENGTH:
         return None
-    if len(text) >= core.ESCALATION_PAGE_SHARE * len(html2txt(pruned_tree)):  # html2txt reads a copy
+    if len(text) >= core.ESCALATION_PAGE_SHARE * _page_text_length(pruned_tree):
         return None
-    body, found = justext_rescue(pruned_tree, _extractor(False, False))
+    body = try_justext(basic_cleaning(pruned_tree), None, None)
+    found = trim(" ".join(body.itertext()))
     return body if len(found) > core.ESCALATION_JUSTEXT_RATIO * len(text) else None
 
 

@@ -458,6 +458,66 @@ def test_justext_candidate_only_for_a_page_read_little() -> None:
     assert justext_candidate(load_html(page), sentence) is not None  # a tenth of it: jusText reads more
 
 
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for char in pattern:
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+def test_basic_cleaning_prefilter_words_cover_trafilaturas_cookie_pattern() -> None:
+    from trafilatura import settings
+
+    from newsclean.transforms.extraction.trafilatura_adapter import COOKIE_WORDS
+
+    alternatives = _top_level_alternatives(settings._COOKIE_CONSENT_RE)
+    assert len(alternatives) > 5
+    assert all(any(word in alternative for word in COOKIE_WORDS) for alternative in alternatives)
+    assert (
+        "\n" not in settings._COOKIE_CONSENT_RE and "." not in settings._COOKIE_CONSENT_RE
+    )  # no match crosses a value
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        'class="Cookie-Banner"',
+        'id="x cookienotice"',
+        'class="cmplz-x"',
+        'id="OneTrust"',
+        'class="coo\u212aie_bar"',
+        'class="con\u017fent-banner"',
+        'class="cookie-jar"',
+        'class="consentless"',
+    ],
+)
+def test_basic_cleaning_is_trafilaturas(label: str) -> None:
+    """The same elements go as with trafilatura's own cleaning, on odd cases as on real pages."""
+    import glob
+    import gzip
+    from copy import copy
+
+    from trafilatura.baseline import basic_cleaning as theirs
+    from trafilatura.baseline import html2txt
+
+    from newsclean.transforms.extraction.trafilatura_adapter import _page_text_length, basic_cleaning, load_html
+    from tests.conftest import SHARED
+
+    pages = [f"<html><body><div {label}>banner</div><p>kept</p><aside>aside</aside> tail</body></html>"]
+    for path in sorted(glob.glob(str(SHARED / "data" / "trafilatura-eval" / "te_*.html.gz")))[:20]:
+        pages.append(gzip.decompress(open(path, "rb").read()).decode("utf-8", "replace"))
+    for html in pages:
+        tree = load_html(html)
+        assert etree.tostring(basic_cleaning(copy(tree))) == etree.tostring(theirs(copy(tree)))
+        assert _page_text_length(tree) == len(html2txt(tree))
+
+
 def test_parse_html_of_no_page_leaves_trafilaturas_parser_alone() -> None:
     from trafilatura import utils
 

@@ -259,8 +259,11 @@ def test_binary_html_is_a_decode_reject() -> None:
     assert isinstance(reject, Reject) and (reject.stage, reject.error) == ("decode", "binary")
 
 
-def test_page_without_content_is_an_extract_reject() -> None:
+def test_page_without_content_is_a_reject() -> None:
+    """trafilatura's fast pass hands a menu-only page's link text on (its baseline rescue); the line rules take it."""
     reject = _html_doc(b"<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
+    assert isinstance(reject, Reject) and (reject.stage, reject.error) == ("clean", "empty_after_cleaning")
+    reject = _html_doc(b"<html><head><title>x</title></head><body></body></html>")
     assert isinstance(reject, Reject) and reject.stage == "extract"
 
 

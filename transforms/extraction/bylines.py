@@ -99,11 +99,18 @@ def _may_start_byline(element) -> bool:
     for text in (own,) if own and not own.isspace() else element.itertext():
         stripped = text.lstrip()
         if stripped:
-            if stripped[0].isnumeric():
+            first = stripped[0]
+            if first.isnumeric():
                 return True
+            if first.isalpha() and stripped[:2].casefold()[:2] not in _BYLINE_PREFIXES:
+                return False  # the word's first two letters start no byline word: the pattern need not run
             word = LEADING_LETTERS.match(stripped)
             return word is not None and word[1].casefold().startswith(BYLINE_FIRST_WORDS)
     return False
+
+
+# The first two letters of every byline word (each has two or more, case-folded already: a test checks it).
+_BYLINE_PREFIXES = frozenset(word[:2] for word in BYLINE_FIRST_WORDS)
 
 
 def _has_by(text: str) -> bool:

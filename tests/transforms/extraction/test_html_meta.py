@@ -577,3 +577,10 @@ def test_byline_worded_elements_are_those_whose_class_or_id_holds_a_byline_word(
     ]
     assert bylines._byline_worded(tree) == worded
     assert [e.tag for e in worded] == ["div", "p", "span", "i"]
+
+
+def test_byline_prefilter_letters_are_those_of_the_byline_words() -> None:
+    """The two-letter test before the pattern holds only if every byline word is case-folded and two letters long."""
+    assert all(len(word) >= 2 and word == word.casefold() for word in patterns.BYLINE_FIRST_WORDS)
+    for text, starts in [("Straße", False), ("ÉCRIT PAR X", True), ("BY JANE", True), ("Hour ago", True), ("Q", False)]:
+        assert bylines._may_start_byline(lxml.html.fragment_fromstring(f"<p>{text}</p>")) is starts, text

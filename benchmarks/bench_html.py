@@ -47,7 +47,7 @@ OUR_STAGES = (
     ("trafilatura byline search", "newsclean.transforms.extraction.trafilatura_adapter", "trafilatura_author"),
     ("headline", "newsclean.transforms.document", "h1_texts"),
     ("headline", "newsclean.transforms.document", "printed_headline"),
-    ("authors", "newsclean.transforms.document", "choose_authors"),
+    ("authors", "newsclean.transforms.fields.choose", "choose_authors"),
     ("trafilatura content", "newsclean.transforms.extraction.trafilatura_adapter", "main_content"),
     ("trafilatura content", "newsclean.transforms.extraction.trafilatura_adapter", "content"),
     ("jusText candidate", "newsclean.transforms.extraction.trafilatura_adapter", "justext_candidate"),

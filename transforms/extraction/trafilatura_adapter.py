@@ -227,6 +227,60 @@ def _page_text_length(tree) -> int:
     return len(_spaced_text(basic_cleaning(tree if body is None else body)))
 
 
+@lru_cache(maxsize=1)
+def _paragraph_reading_once():
+    """jusText's paragraph with its text and word count worked out once, not at every ask.
+
+    Its classification asks each paragraph for them several times, and each ask joins and
+    normalises the paragraph's text again (most of a jusText run). A paragraph's text is
+    complete once the paragraphs are made, so the first answer stands.
+    """
+    from functools import cached_property
+
+    from justext.paragraph import Paragraph
+
+    class ParagraphReadOnce(Paragraph):
+        text = cached_property(Paragraph.text.fget)
+        words_count = cached_property(Paragraph.words_count.fget)
+
+    return ParagraphReadOnce
+
+
+@lru_cache(maxsize=1)
+def _justext_stoplist() -> frozenset[str]:
+    """trafilatura's jusText stop words of every language, as jusText's classifier lower-cases them.
+
+    jusText caches that set under the list it is given; trafilatura gives a tuple of
+    154,000 words, which every run hashes anew (a third of a classification). A frozenset
+    keeps its hash.
+    """
+    from trafilatura import external
+
+    return frozenset(word.lower() for word in external.JT_STOPLIST or external.jt_stoplist_init())
+
+
+def try_justext(tree):
+    """trafilatura's ``external.try_justext`` for a page of no declared language: the body of jusText's
+    good paragraphs, with :func:`_paragraph_reading_once`'s paragraphs and :func:`_justext_stoplist`."""
+    from justext.core import ParagraphMaker, classify_paragraphs, revise_paragraph_classification
+    from lxml.etree import Element, SubElement
+
+    body = Element("body")
+    try:
+        paragraphs = ParagraphMaker.make_paragraphs(tree)
+        read_once = _paragraph_reading_once()
+        for paragraph in paragraphs:
+            paragraph.__class__ = read_once
+        classify_paragraphs(paragraphs, _justext_stoplist(), 50, 150, 0.1, 0.2, 0.25, True)
+        revise_paragraph_classification(paragraphs, 150)
+    except Exception:  # noqa: BLE001 - as trafilatura: a jusText failure is an empty candidate
+        return body
+    for paragraph in paragraphs:
+        if not paragraph.is_boilerplate:
+            SubElement(body, "p").text = paragraph.text
+    return body
+
+
 def justext_candidate(pruned_tree, text: str):
     """The jusText candidate of trafilatura's recall escalation, for a page whose ``text`` covers little of it.
 
@@ -236,17 +290,16 @@ def justext_candidate(pruned_tree, text: str):
     times longer. After a recall pass (:func:`main_content`) only the jusText try is new:
     the body element it finds, or None. ``pruned_tree`` is the tree that pass pruned; it is
     modified. The steps are trafilatura's ``html2txt`` and ``justext_rescue`` with
-    :func:`basic_cleaning`.
+    :func:`basic_cleaning` and :func:`try_justext`.
     """
     from trafilatura import core
-    from trafilatura.external import try_justext
     from trafilatura.utils import trim
 
     if not 0 < len(text) < core.ESCALATION_MAX_LENGTH:
         return None
     if len(text) >= core.ESCALATION_PAGE_SHARE * _page_text_length(pruned_tree):
         return None
-    body = try_justext(basic_cleaning(pruned_tree), None, None)
+    body = try_justext(basic_cleaning(pruned_tree))
     found = trim(" ".join(body.itertext()))
     return body if len(found) > core.ESCALATION_JUSTEXT_RATIO * len(text) else None
 

@@ -450,6 +450,25 @@ def test_justext_candidate_is_trafilaturas_escalation() -> None:
         assert body_blocks(candidate) == _blocks(content(load_html(html), None, favor_recall=False)), name
 
 
+def test_try_justext_is_trafilaturas() -> None:
+    """Paragraphs read once and a hashed-once stop list leave jusText's choice as trafilatura's call makes it."""
+    import glob
+    import gzip
+    from copy import copy
+
+    from trafilatura.external import try_justext as theirs
+
+    from newsclean.transforms.extraction.trafilatura_adapter import basic_cleaning, load_html, try_justext
+    from tests.conftest import SHARED
+
+    pages = sorted(glob.glob(str(SHARED / "data" / "trafilatura-eval" / "te_*.html.gz")))[20:45]
+    if not pages:
+        pytest.skip("needs ../shared/data/trafilatura-eval")
+    for path in pages:
+        tree = basic_cleaning(load_html(gzip.decompress(open(path, "rb").read()).decode("utf-8", "replace")))
+        assert etree.tostring(try_justext(copy(tree))) == etree.tostring(theirs(copy(tree), None, None)), path
+
+
 def test_justext_candidate_only_for_a_page_read_little() -> None:
     from newsclean.transforms.extraction.trafilatura_adapter import justext_candidate, load_html
 

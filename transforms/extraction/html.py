@@ -170,7 +170,10 @@ def _words(blocks: list[Block]) -> int:
 def html_metadata(html: str, url: str | None, tree) -> PageMetadata:
     """trafilatura's reading of the page's metadata (less its markup byline search), from the parsed ``tree``."""
     declared = declared_language(html) if isinstance(html, str) else None
-    languages = trafilatura_adapter.date_languages(declared or visible_language(tree))
+    if declared:
+        languages: trafilatura_adapter.DateLanguages = trafilatura_adapter.date_languages(declared)
+    else:  # read only if htmldate asks for dateparser (few pages do)
+        languages = lambda: trafilatura_adapter.date_languages(visible_language(tree))  # noqa: E731
     found = trafilatura_adapter.page_metadata(tree, url, languages, search_author=False)
     return PageMetadata(
         title=(found.title or "").strip() or None,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 # What the adapter was written and tested against (constraints.txt pins the same).
@@ -310,7 +310,10 @@ def justext_candidate(pruned_tree, text: str):
 # language, only that language and English are tried (the same dates on all 711
 # wcxb-dev pages, ~8% less CPU a page in one process, more in a fresh worker). A page
 # that declares none is read in the language of its visible text.
-_DATE_LANGUAGES: contextvars.ContextVar[tuple[str, ...] | None] = contextvars.ContextVar(
+# The languages, or a function that finds them when htmldate first asks (a page declaring none is
+# read for its visible text's language only if htmldate needs dateparser at all).
+DateLanguages = tuple[str, ...] | Callable[[], tuple[str, ...] | None] | None
+_DATE_LANGUAGES: contextvars.ContextVar[DateLanguages] = contextvars.ContextVar(
     "newsclean_date_languages", default=None
 )
 # htmldate's own dateparser settings (htmldate.extractors.get_external_parser); a test checks they agree.
@@ -349,14 +352,22 @@ def _install_date_parser_hook() -> None:
 
     def external_parser():
         languages = _DATE_LANGUAGES.get()
+        if callable(languages):
+            languages = languages()
         return _language_date_parser(languages) if languages else htmldate_parser()
 
     extractors.get_external_parser = external_parser
 
 
 @contextlib.contextmanager
-def dates_in(languages: tuple[str, ...] | None) -> Iterator[None]:
+def dates_in(languages: DateLanguages) -> Iterator[None]:
+    """htmldate's dateparser reads ``languages`` (all of them when None) inside this block.
+
+    A function is called at htmldate's first ask and its answer kept for the block.
+    """
     _install_date_parser_hook()
+    if callable(languages):
+        languages = lru_cache(maxsize=1)(languages)
     token = _DATE_LANGUAGES.set(languages)
     try:
         yield
@@ -364,7 +375,7 @@ def dates_in(languages: tuple[str, ...] | None) -> Iterator[None]:
         _DATE_LANGUAGES.reset(token)
 
 
-def page_metadata(tree, url: str | None, date_languages: tuple[str, ...] | None = None, *, search_author: bool = True):
+def page_metadata(tree, url: str | None, date_languages: DateLanguages = None, *, search_author: bool = True):
     """trafilatura's ``extract_metadata`` less what no record of ours holds.
 
     The same steps in the same order (meta tags, JSON-LD, title, author, URL,

@@ -647,3 +647,16 @@ def test_ruby_readings_are_not_the_text() -> None:
     assert article.title == "子どもへの体罰を禁止する法律ができる"
     assert article.text.startswith("政府は、子どもへの体罰を禁止する法律を作りました。")
     assert "せいふ" not in article.text and "たいばつ" not in article.text
+
+
+def test_undeclared_language_is_read_only_when_dateparser_is_asked(monkeypatch) -> None:
+    """A page that declares no language is read for it only if htmldate needs dateparser for its date."""
+    from newsclean.transforms.extraction import html
+
+    calls: list[object] = []
+    real = html.visible_language
+    monkeypatch.setattr(html, "visible_language", lambda tree: calls.append(tree) or real(tree))
+    assert extract_html(_dated_page(None, "2025-01-14")).metadata.date == "2025-01-14"
+    assert calls == []  # htmldate read the ISO date itself
+    assert extract_html(_dated_page(None, "15 de enero de 2025")).metadata.date == "2025-01-15"
+    assert len(calls) == 1  # once for the page, however often htmldate asks

@@ -185,9 +185,10 @@ def html_metadata(html: str, url: str | None, tree) -> PageMetadata:
     )
 
 
-# trafilatura's pass skips its comparison with readability and jusText (its ``fast``): after
-# favor_recall that comparison seldom changes a page, and it is a sixth of the pass's time.
-FAST_RECALL_PASS = True
+# Whether trafilatura's pass skips its comparison with readability and jusText (its ``fast``): a
+# sixth of the pass's time, but it costs wcxb-dev's bodies a little, and scores come first
+# (docs/inputs.md has the figures).
+FAST_RECALL_PASS = False
 
 
 def main_blocks(tree, url: str | None) -> list[Block]:

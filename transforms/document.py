@@ -24,7 +24,7 @@ from newsclean.transforms.corpus.fingerprint import content_hash, doc_id
 from newsclean.transforms.errors import StageError
 from newsclean.transforms.extraction import trafilatura_adapter
 from newsclean.transforms.extraction.headline import h1_texts, printed_headline
-from newsclean.transforms.extraction.html import declared_language, extract_html
+from newsclean.transforms.extraction.html import declared_language, html_metadata, main_blocks
 from newsclean.transforms.extraction.page_meta import names_someone, page_metadata
 from newsclean.transforms.facts import CleanedText, PageFacts, ParsedDate
 from newsclean.transforms.fields import choose
@@ -69,19 +69,21 @@ def extract_document(html: str, url: str | None, max_depth: int | None = None) -
         lxml.etree.strip_elements(tree, "rt", "rp", with_tail=False)
     if max_depth is not None:
         check_html_depth(tree if tree is not None else html, max_depth)
-    extraction = extract_html(html, url, tree)
-    meta = extraction.metadata
-    page = page_metadata(tree if tree is not None else html, url)
+    if tree is None:
+        raise StageError(Stage.EXTRACT, RejectCode.NO_CONTENT, "trafilatura found no main content")
+    # every reader of the tree before the content pass, which prunes it
+    meta = html_metadata(html, url, tree)
+    page = page_metadata(tree, url)
     author = meta.author
-    if author is None and tree is not None and not names_someone(page, url):
+    if author is None and not names_someone(page, url):
         author = trafilatura_adapter.trafilatura_author(tree)
     trafilatura_authors = [(FieldSource.TRAFILATURA, [a for a in (author or "").split(";") if a.strip()])]
     not_names = outlet_keys(page.site_name, meta.sitename, url or meta.url)
     candidates = [*page.authors, *trafilatura_authors]
     page_authors = choose.choose_authors(candidates, not_names)
-    h1s = h1_texts(tree) if tree is not None else []
-    title = printed_headline(meta.title or page.title, h1s, not_names, fallback=page.title)
-    blocks, removed = clean_blocks(extraction.blocks, title=title, authors=page_authors[0])
+    title = printed_headline(meta.title or page.title, h1_texts(tree), not_names, fallback=page.title)
+    extracted = main_blocks(tree, url or meta.url)
+    blocks, removed = clean_blocks(extracted, title=title, authors=page_authors[0])
     if not blocks:
         raise StageError(
             Stage.EXTRACT, RejectCode.EMPTY_AFTER_CLEANING, f"all {len(removed)} blocks were page furniture"

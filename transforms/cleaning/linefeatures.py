@@ -26,7 +26,8 @@ _SEPARATORS = regex.compile(r"\s[|•·»›>/–—-]\s|\s[|•·»›]|[|•·
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"”’)]?\s+\p{Lu}")
 _DIGIT = regex.compile(r"\d")
 _PUNCT = regex.compile(r"[^\w\s]")
-_BULLET = regex.compile(r"^[•·\-–—*►▶→✓✔]\s*")
+_BULLETS = frozenset("•·-–—*►▶→✓✔")  # a line opening on one of these is a list item
+_BULLET = regex.compile("^[" + regex.escape("".join(sorted(_BULLETS))) + "]")
 _DATEISH = regex.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
     r"|\b\d+\s+(?:min(?:ute)?s?|hours?|days?)\s+ago\b",
@@ -154,7 +155,7 @@ def own_features(line: str, stop: frozenset[str]) -> tuple[float, ...]:
 # page of a site prints, ask again. Emptied when it reaches its size.
 _OWN_CACHE: dict[tuple[frozenset[str], str], np.ndarray] = {}
 _OWN_CACHE_SIZE = 1 << 16
-_NOT_PUNCT = regex.compile(r"\w+|[^\S\n]+")  # what is left is _PUNCT's characters and the line breaks
+_NOT_PUNCT = regex.compile(r"(?:\w|[^\S\n])+")  # what is left is _PUNCT's characters and the line breaks
 _NOT_DIGIT = regex.compile(r"[^\d\n]+")
 
 
@@ -162,6 +163,13 @@ def _log1p(values: np.ndarray) -> np.ndarray:
     """``math.log1p`` of each value: numpy's differs in the last bit, and a line's features must not
     depend on whether it was described alone or with others."""
     return np.fromiter(map(math.log1p, values.tolist()), dtype=float, count=len(values))
+
+
+def _matches_per_line(pattern: regex.Pattern, joined: str, line_starts: np.ndarray) -> np.ndarray:
+    """How many matches of ``pattern`` each line of ``joined`` holds (non-overlapping, as ``findall``)."""
+    found = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.intp)
+    lines = np.searchsorted(line_starts, found, side="right") - 1
+    return np.bincount(lines, minlength=len(line_starts)).astype(float)
 
 
 def _per_line(kept: str) -> np.ndarray:
@@ -197,11 +205,26 @@ def own_matrix(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
     stripped = [line.rstrip() for line in lines]
     terminal = np.fromiter((t.endswith(_TERMINAL) for t in stripped), dtype=float, count=len(lines))
     title_ratio = per_line_sum((alpha_first & upper_first).astype(float)) / np.maximum(alpha, 1)
-    separators = np.fromiter((len(_SEPARATORS.findall(line)) for line in lines), dtype=float, count=len(lines))
-    sentences = np.fromiter((len(_SENTENCE_BREAK.findall(line)) for line in lines), dtype=float, count=len(lines))
-    sentences += terminal
-    dateish = np.fromiter((bool(_DATEISH.search(line)) for line in lines), dtype=float, count=len(lines))
-    pronouns = np.fromiter((len(_PRONOUNISH.findall(line)) for line in lines), dtype=float, count=len(lines))
+    digits = _per_line(_NOT_DIGIT.sub("", text))
+    if "\x00" in text:  # a control character the joined counts below use as the line break
+        separators = np.fromiter((len(_SEPARATORS.findall(line)) for line in lines), dtype=float, count=len(lines))
+        breaks = np.fromiter((len(_SENTENCE_BREAK.findall(line)) for line in lines), dtype=float, count=len(lines))
+        dateish = np.fromiter((bool(_DATEISH.search(line)) for line in lines), dtype=float, count=len(lines))
+        pronouns = np.fromiter((len(_PRONOUNISH.findall(line)) for line in lines), dtype=float, count=len(lines))
+        urlish = np.fromiter((bool(_URLISH.search(line)) for line in lines), dtype=float, count=len(lines))
+    else:
+        # Joined by a character no pattern's ``\s`` or class takes, a match never runs from one line
+        # into the next and the scan restarts at each line: the same matches as line by line.
+        joined = "\x00".join(lines)
+        line_starts = np.cumsum([0] + [len(line) + 1 for line in lines[:-1]])
+        separators = _matches_per_line(_SEPARATORS, joined, line_starts)
+        breaks = _matches_per_line(_SENTENCE_BREAK, joined, line_starts)
+        dateish = np.zeros(len(lines))  # every date shape holds a digit: only lines with one are searched
+        for i in np.flatnonzero(digits):
+            dateish[i] = bool(_DATEISH.search(lines[i]))
+        pronouns = _matches_per_line(_PRONOUNISH, joined, line_starts)
+        urlish = np.minimum(_matches_per_line(_URLISH, joined, line_starts), 1.0)
+    sentences = breaks + terminal
     log_n = _log1p(n)
     prose = (n >= PROSE_WORDS) & (stop_ratio >= PROSE_STOP_RATIO) & (terminal > 0)
     columns = [
@@ -215,14 +238,14 @@ def own_matrix(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
         terminal,
         np.fromiter((t.endswith(":") for t in stripped), dtype=float, count=len(lines)),
         np.minimum(_per_line(_NOT_PUNCT.sub("", text)) / chars, 0.5),
-        np.minimum(_per_line(_NOT_DIGIT.sub("", text)) / chars, 0.5),
+        np.minimum(digits / chars, 0.5),
         title_ratio,
         (title_ratio >= 0.8) & (n >= 2),
         (alpha > 0) & np.fromiter((line.upper() == line for line in lines), dtype=bool, count=len(lines)),
-        np.fromiter((bool(_URLISH.search(line)) for line in lines), dtype=float, count=len(lines)),
+        urlish,
         _log1p(separators),
         _log1p(sentences),
-        np.fromiter((bool(_BULLET.match(line)) for line in lines), dtype=float, count=len(lines)),
+        np.fromiter((line[:1] in _BULLETS for line in lines), dtype=float, count=len(lines)),
         dateish,
         np.minimum(per_line_sum(lengths) / safe_n, 15.0) / 15.0,
         np.minimum(np.fromiter((line.count(",") for line in lines), dtype=float, count=len(lines)) / safe_n, 1.0)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newsclean.transforms.cleaning.triggers import TriggerIndex, fold
+from newsclean.transforms.cleaning.triggers import TriggerIndex, fold, trigger_of
 
 REGEX_TIMEOUT = 1.0  # seconds; a line that takes longer raises TimeoutError (a reject, never a hang)
 HEAD = "head"  # the first paragraphs of a document
@@ -38,7 +38,9 @@ class LineRule:
     guarded: bool = False
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "trigger", tuple(fold(t) for t in self.trigger))
+        # without trigger words of its own, the words its pattern cannot match without
+        trigger = self.trigger or trigger_of([self.pattern.pattern])
+        object.__setattr__(self, "trigger", tuple(fold(t) for t in trigger))
 
     def matches(self, line: str, n_words: int, folded: str | None = None, screened: bool = False) -> bool:
         """Whether this rule removes ``line`` (of ``n_words`` words; ``folded`` is ``triggers.fold(line)``;
@@ -55,15 +57,29 @@ class LineRule:
         return self.accept is None or self.accept(line)
 
 
-def first_rule(rules: tuple[LineRule, ...], index: TriggerIndex, line: str, in_head: bool) -> LineRule | None:
-    """The first of ``rules`` (outside the tail ones; the head ones only ``in_head``) that removes ``line``;
-    ``index`` holds their trigger words, so a rule whose words the line lacks is not tried."""
+class RuleIndex:
+    """Line rules with their trigger words in one automaton, and which of them apply where, as bit masks."""
+
+    def __init__(self, rules: tuple[LineRule, ...]) -> None:
+        self.rules = rules
+        self.words = TriggerIndex(rules)
+        self.untriggered = sum(1 << i for i, rule in enumerate(rules) if not rule.trigger)
+        self.allowed = {
+            in_head: sum(1 << i for i, r in enumerate(rules) if r.where != TAIL and (in_head or r.where != HEAD))
+            for in_head in (True, False)
+        }
+
+
+def first_rule(index: RuleIndex, line: str, in_head: bool) -> LineRule | None:
+    """The first of the index's rules (outside the tail ones; the head ones only ``in_head``) that removes
+    ``line``; a rule whose trigger words the line lacks is not tried."""
     n_words = len(line.split())
     folded = fold(line)
-    hits = index.hits(folded)
-    for i, rule in enumerate(rules):
-        if rule.where == TAIL or (rule.where == HEAD and not in_head) or (rule.trigger and not hits >> i & 1):
-            continue
+    candidates = (index.words.hits(folded) | index.untriggered) & index.allowed[in_head]
+    while candidates:
+        lowest = candidates & -candidates
+        candidates ^= lowest
+        rule = index.rules[lowest.bit_length() - 1]
         if rule.matches(line, n_words, folded, screened=True):
             return rule
     return None

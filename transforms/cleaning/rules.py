@@ -29,10 +29,10 @@ from newsclean.transforms.cleaning.rule_types import (  # noqa: F401 (re-exporte
     TAIL,
     LineRule,
     PrefixRule,
+    RuleIndex,
     SectionRule,
     first_rule,
 )
-from newsclean.transforms.cleaning.triggers import TriggerIndex
 from newsclean.transforms.cleaning.wire_tags import story_closing_on_its_wire
 from newsclean.transforms.fields.agency import AGENCY_PATTERN
 from newsclean.transforms.fields.names import BYLINE_LEAD, split_names
@@ -585,12 +585,12 @@ class RuleSet:
 
 @lru_cache(maxsize=8192)  # the fixed-point loop and repeated boilerplate ask again about the same lines
 def _first_line_rule(rules: RuleSet, paragraph: str, in_head: bool) -> LineRule | None:
-    return first_rule(rules.line_rules, _trigger_index(rules), paragraph, in_head)
+    return first_rule(_rule_index(rules), paragraph, in_head)
 
 
 @lru_cache(maxsize=16)
-def _trigger_index(rules: RuleSet) -> TriggerIndex:
-    return TriggerIndex(rules.line_rules)
+def _rule_index(rules: RuleSet) -> RuleIndex:
+    return RuleIndex(rules.line_rules)
 
 
 DEFAULT_RULES = RuleSet(tuple(LINE_RULES), tuple(PREFIX_RULES))

@@ -99,6 +99,19 @@ def _split_top(source: str) -> list[str]:
     return parts
 
 
+def _group_body(inner: str) -> str | None:
+    """What a group matches, without its opening (``?:``, ``?>``, a name); None for a lookaround,
+    flags, a conditional or anything else that is not plainly part of the match."""
+    if not inner.startswith("?"):
+        return inner
+    if inner.startswith(("?:", "?>")):
+        return inner[2:]
+    if inner.startswith(("?P<", "?<")) and not inner.startswith(("?<=", "?<!")):
+        close = inner.find(">")
+        return inner[close + 1 :] if close > 0 else None
+    return None
+
+
 def _optional(source: str, end: int) -> tuple[bool, int]:
     """Whether the item ending at ``end`` is optional, and where the next item starts."""
     if end >= len(source) or source[end] not in _QUANTIFIERS:
@@ -143,9 +156,8 @@ def required_words(source: str) -> frozenset[str] | None:
             end = _group_end(source, i)
             optional, nxt = _optional(source, end)
             close_run()
-            inner = source[i + 1 : end - 1]
-            if not optional and not inner.startswith(("?=", "?!", "?<=", "?<!", "?-", "?i", "?f")):
-                inner = inner[2:] if inner.startswith(("?:", "?>")) else inner
+            inner = _group_body(source[i + 1 : end - 1])
+            if not optional and inner is not None:
                 words = required_words(inner)
                 if words is not None:
                     candidates.append(words)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+import lxml.etree
 import regex
 
 from newsclean.transforms.extraction.patterns import (
@@ -47,14 +50,29 @@ from newsclean.transforms.extraction.tree import (
 )
 from newsclean.transforms.vocabulary import FieldSource
 
+_BODY_LABELS = lxml.etree.XPath("//body//*/@class | //body//*/@id")
+
+
+def _byline_worded(tree) -> list:
+    """The body's elements whose ``class`` or ``id`` holds a :data:`BYLINE_WORD`, in document order.
+
+    Every value is read by one XPath call and searched joined by line breaks, which no byline
+    word holds, so each match is one value's: one pattern call a page, not one an element.
+    """
+    values = _BODY_LABELS(tree)
+    starts, offset = [], 0
+    for value in values:
+        starts.append(offset)
+        offset += len(value) + 1
+    found = (values[bisect_right(starts, m.start()) - 1].getparent() for m in BYLINE_WORD.finditer("\n".join(values)))
+    return list(dict.fromkeys(found))
+
 
 def byline_elements(tree, meta: PageMeta) -> None:
     texts: list[str] = []
     seen: set = set()
-    for element in tree.xpath("//body//*[@class or @id]"):
+    for element in _byline_worded(tree):
         label = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if not BYLINE_WORD.search(label):
-            continue  # the cheap test first: most elements' classes name no byline
         if not BYLINE_CLASS.search(label) or NOT_BYLINE_CLASS.search(label):
             continue
         if element.tag in ("script", "style", "img", "meta", "link", "noscript"):
@@ -81,11 +99,18 @@ def _may_start_byline(element) -> bool:
     for text in (own,) if own and not own.isspace() else element.itertext():
         stripped = text.lstrip()
         if stripped:
-            if stripped[0].isnumeric():
+            first = stripped[0]
+            if first.isnumeric():
                 return True
+            if first.isalpha() and stripped[:2].casefold()[:2] not in _BYLINE_PREFIXES:
+                return False  # the word's first two letters start no byline word: the pattern need not run
             word = LEADING_LETTERS.match(stripped)
             return word is not None and word[1].casefold().startswith(BYLINE_FIRST_WORDS)
     return False
+
+
+# The first two letters of every byline word (each has two or more, case-folded already: a test checks it).
+_BYLINE_PREFIXES = frozenset(word[:2] for word in BYLINE_FIRST_WORDS)
 
 
 def _has_by(text: str) -> bool:

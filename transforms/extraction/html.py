@@ -167,37 +167,15 @@ def _words(blocks: list[Block]) -> int:
     return sum(len(b.text.split()) for b in blocks)
 
 
-# Below this many words the recall-oriented pass may have taken the wrong part
-# of the page; the default pass then runs too and the longer result wins.
-SECOND_PASS_WORDS = 500
-SECOND_PASS_GAIN = 1.1
-
-
-def extract_html(html: str, url: str | None = None, tree=None) -> HtmlExtraction:
-    """The main content blocks and metadata of one page.
-
-    trafilatura runs with ``favor_recall`` (on news and blog pages it keeps more
-    of the story without keeping more boilerplate: our own rules remove that);
-    when that finds little, its default pass runs as well and the longer
-    content is kept. Raises :class:`StageError` (``extract/no_content``) when
-    neither finds main content.
-    """
-    tree = tree if tree is not None else trafilatura_adapter.load_html(html)
-    if tree is None:
-        raise StageError(STAGE, RejectCode.NO_CONTENT, "trafilatura found no main content")
+def html_metadata(html: str, url: str | None, tree) -> PageMetadata:
+    """trafilatura's reading of the page's metadata (less its markup byline search), from the parsed ``tree``."""
     declared = declared_language(html) if isinstance(html, str) else None
-    # metadata first, as trafilatura orders it: its canonical URL goes to the extractor
-    languages = trafilatura_adapter.date_languages(declared or visible_language(tree))
+    if declared:
+        languages: trafilatura_adapter.DateLanguages = trafilatura_adapter.date_languages(declared)
+    else:  # read only if htmldate asks for dateparser (few pages do)
+        languages = lambda: trafilatura_adapter.date_languages(visible_language(tree))  # noqa: E731
     found = trafilatura_adapter.page_metadata(tree, url, languages, search_author=False)
-    page_url = url or found.url
-    blocks = _blocks(trafilatura_adapter.content(tree, page_url, favor_recall=True))
-    if _words(blocks) < SECOND_PASS_WORDS:
-        second_blocks = _blocks(trafilatura_adapter.content(tree, page_url, favor_recall=False))
-        if _words(second_blocks) > SECOND_PASS_GAIN * _words(blocks):
-            blocks = second_blocks
-    if not blocks:
-        raise StageError(STAGE, RejectCode.NO_CONTENT, "trafilatura found no main content")
-    metadata = PageMetadata(
+    return PageMetadata(
         title=(found.title or "").strip() or None,
         author=(found.author or "").strip() or None,
         date=found.date or None,
@@ -205,4 +183,41 @@ def extract_html(html: str, url: str | None = None, tree=None) -> HtmlExtraction
         url=found.url or None,
         language=iso639_1(found.language) or declared,
     )
-    return HtmlExtraction(blocks, metadata)
+
+
+# Whether trafilatura's pass skips its comparison with readability and jusText (its ``fast``): a
+# sixth of the pass's time, but it costs wcxb-dev's bodies a little, and scores come first
+# (docs/inputs.md has the figures).
+FAST_RECALL_PASS = False
+
+
+def main_blocks(tree, url: str | None) -> list[Block]:
+    """The main content blocks of the page ``tree`` (which this prunes: read it before, not after).
+
+    trafilatura runs once, with ``favor_recall`` (on news and blog pages it keeps more of
+    the story without keeping more boilerplate: our own rules remove that). When that
+    covers little of the page, jusText's reading of it is tried as trafilatura's own
+    escalation tries it, and kept when much longer. Raises :class:`StageError`
+    (``extract/no_content``) when there is no main content.
+    """
+    found = trafilatura_adapter.main_content(tree, url, fast=FAST_RECALL_PASS)
+    if found is None:
+        raise StageError(STAGE, RejectCode.NO_CONTENT, "trafilatura found no main content")
+    body, text = found
+    blocks = body_blocks(body)
+    rescue = trafilatura_adapter.justext_candidate(tree, text)
+    if rescue is not None:
+        blocks = body_blocks(rescue)
+    if not blocks:
+        raise StageError(STAGE, RejectCode.NO_CONTENT, "trafilatura found no main content")
+    return blocks
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
+    """The main content blocks and metadata of one page (:func:`html_metadata`, :func:`main_blocks`)."""
+    tree = trafilatura_adapter.load_html(html)
+    if tree is None:
+        raise StageError(STAGE, RejectCode.NO_CONTENT, "trafilatura found no main content")
+    # metadata first, as trafilatura orders it: its canonical URL goes to the extractor
+    metadata = html_metadata(html, url, tree)
+    return HtmlExtraction(main_blocks(tree, url or metadata.url), metadata)

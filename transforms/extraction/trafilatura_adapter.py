@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 # What the adapter was written and tested against (constraints.txt pins the same).
@@ -103,19 +103,205 @@ def load_html(html: str | bytes):
     return tree
 
 
-def content(html, url: str | None, *, favor_recall: bool):
-    """The content only: page metadata comes from :func:`_trafilatura_metadata`, once."""
+def content(html, url: str | None, *, favor_recall: bool, fast: bool = False):
+    """trafilatura's own ``bare_extraction`` of the content only, as :func:`main_content` reproduces it."""
     import trafilatura  # heavy import, only where HTML is read
 
     return trafilatura.bare_extraction(
         html,
         url=url,
         with_metadata=False,
+        fast=fast,
         favor_recall=favor_recall,
         include_comments=False,
         include_tables=True,
         deduplicate=False,  # its per-process cache would make output depend on document order
     )
+
+
+@lru_cache(maxsize=4)
+def _extractor(favor_recall: bool, fast: bool):
+    """The options :func:`content` passes, built once: trafilatura reads its configuration on each build.
+
+    Its output format is XML so that ``bare_extraction`` leaves the body as a tree: the
+    text rendering of its Python format is work nothing here reads.
+    """
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="xml", fast=fast, recall=favor_recall, comments=False, tables=True, dedup=False)
+
+
+def main_content(tree, url: str | None, *, fast: bool = False):
+    """trafilatura's recall-oriented content of ``tree``: its body element and text, or None.
+
+    The steps of ``bare_extraction`` for a tree without metadata, language or
+    size limits, less its copy of the tree: ``tree`` is pruned in place (as
+    trafilatura prunes its copy) and must not be read afterwards except by
+    :func:`justext_candidate`, which takes it in exactly that state. ``fast``
+    skips trafilatura's comparison with readability and jusText.
+    """
+    from copy import copy
+
+    from trafilatura.core import trafilatura_sequence
+
+    options = copy(_extractor(True, fast))
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    body, text, _comments, _comment_text = trafilatura_sequence(tree, options, url)
+    if len(text) < options.min_output_size:  # bare_extraction's size check (comments are off)
+        return None
+    return body, text
+
+
+# Words every alternative of trafilatura's cookie-banner pattern holds (a test checks it).
+COOKIE_WORDS = ("cookie", "consent", "borlabs", "cmplz", "onetrust", "moove")
+# Letters Python's case-insensitive matching equates with those words' letters but ``str.lower`` does not map.
+_UNLOWERED = ("\u0130", "\u0131", "\u017f")
+
+
+@lru_cache(maxsize=1)
+def _basic_clean_parts():
+    """trafilatura's ``BASIC_CLEAN_XPATH`` in two parts: its plain XPath, and its cookie-banner
+    test of ``class`` and ``id``, which lxml answers with a Python call for every element (two
+    thirds of a page's cleaning). :func:`basic_cleaning` reads every ``class`` and ``id`` at once
+    and runs the pattern as lxml runs EXSLT ``re:test``: ``re.search`` with these flags."""
+    import re
+
+    from lxml.etree import XPath
+    from trafilatura import settings
+
+    plain, _sep, _cookie = settings.BASIC_CLEAN_XPATH.path.partition("|.//*[re:test(")
+    pattern = re.compile(settings._COOKIE_CONSENT_RE, re.UNICODE | re.I)
+    return XPath(plain), XPath(".//*/@class|.//*/@id"), pattern
+
+
+def _cookie_labelled(values: list) -> list:
+    """The elements whose ``class`` or ``id`` (``values``, read by XPath) meets the cookie-banner pattern.
+
+    The pattern runs only on values holding one of :data:`COOKIE_WORDS`, found in all the
+    values joined and lower-cased (most pages hold none); a page with a letter that
+    lower-casing would not map runs it on every value.
+    """
+    from bisect import bisect_right
+
+    _plain, _labels, cookie = _basic_clean_parts()
+    joined = "\n".join(values)
+    folded = joined.lower()
+    if len(folded) != len(joined) or any(letter in joined for letter in _UNLOWERED):
+        return [value.getparent() for value in values if cookie.search(value)]
+    starts, offset = [], 0
+    for value in values:
+        starts.append(offset)
+        offset += len(value) + 1
+    holding: set[int] = set()
+    for word in COOKIE_WORDS:
+        at = folded.find(word)
+        while at >= 0:
+            holding.add(bisect_right(starts, at) - 1)
+            at = folded.find(word, at + 1)
+    return [values[i].getparent() for i in sorted(holding) if cookie.search(values[i])]
+
+
+def basic_cleaning(tree):
+    """trafilatura's ``baseline.basic_cleaning`` of ``tree`` (in place), by :func:`_basic_clean_parts`.
+
+    The same elements go (deleting them in another order leaves the same tree: each
+    deletion moves its tail to the element before it or to its parent).
+    """
+    from trafilatura.xml import delete_element
+
+    plain, labels, _cookie = _basic_clean_parts()
+    for element in plain(tree) + _cookie_labelled(labels(tree)):
+        delete_element(element)
+    return tree
+
+
+def _page_text_length(tree) -> int:
+    """The length of trafilatura's ``html2txt`` text of ``tree``, read from a copy."""
+    from copy import copy
+
+    from trafilatura.baseline import _spaced_text
+
+    tree = copy(tree)
+    body = tree.find(".//body")
+    return len(_spaced_text(basic_cleaning(tree if body is None else body)))
+
+
+@lru_cache(maxsize=1)
+def _paragraph_reading_once():
+    """jusText's paragraph with its text and word count worked out once, not at every ask.
+
+    Its classification asks each paragraph for them several times, and each ask joins and
+    normalises the paragraph's text again (most of a jusText run). A paragraph's text is
+    complete once the paragraphs are made, so the first answer stands.
+    """
+    from functools import cached_property
+
+    from justext.paragraph import Paragraph
+
+    class ParagraphReadOnce(Paragraph):
+        text = cached_property(Paragraph.text.fget)
+        words_count = cached_property(Paragraph.words_count.fget)
+
+    return ParagraphReadOnce
+
+
+@lru_cache(maxsize=1)
+def _justext_stoplist() -> frozenset[str]:
+    """trafilatura's jusText stop words of every language, as jusText's classifier lower-cases them.
+
+    jusText caches that set under the list it is given; trafilatura gives a tuple of
+    154,000 words, which every run hashes anew (a third of a classification). A frozenset
+    keeps its hash.
+    """
+    from trafilatura import external
+
+    return frozenset(word.lower() for word in external.JT_STOPLIST or external.jt_stoplist_init())
+
+
+def try_justext(tree):
+    """trafilatura's ``external.try_justext`` for a page of no declared language: the body of jusText's
+    good paragraphs, with :func:`_paragraph_reading_once`'s paragraphs and :func:`_justext_stoplist`."""
+    from justext.core import ParagraphMaker, classify_paragraphs, revise_paragraph_classification
+    from lxml.etree import Element, SubElement
+
+    body = Element("body")
+    try:
+        paragraphs = ParagraphMaker.make_paragraphs(tree)
+        read_once = _paragraph_reading_once()
+        for paragraph in paragraphs:
+            paragraph.__class__ = read_once
+        classify_paragraphs(paragraphs, _justext_stoplist(), 50, 150, 0.1, 0.2, 0.25, True)
+        revise_paragraph_classification(paragraphs, 150)
+    except Exception:  # noqa: BLE001 - as trafilatura: a jusText failure is an empty candidate
+        return body
+    for paragraph in paragraphs:
+        if not paragraph.is_boilerplate:
+            SubElement(body, "p").text = paragraph.text
+    return body
+
+
+def justext_candidate(pruned_tree, text: str):
+    """The jusText candidate of trafilatura's recall escalation, for a page whose ``text`` covers little of it.
+
+    trafilatura's balanced pass, when its text is short (under ``ESCALATION_MAX_LENGTH``
+    characters and ``ESCALATION_PAGE_SHARE`` of the page's text), reruns the recall pass and
+    tries jusText on the pruned page, keeping jusText's text when it is ``ESCALATION_JUSTEXT_RATIO``
+    times longer. After a recall pass (:func:`main_content`) only the jusText try is new:
+    the body element it finds, or None. ``pruned_tree`` is the tree that pass pruned; it is
+    modified. The steps are trafilatura's ``html2txt`` and ``justext_rescue`` with
+    :func:`basic_cleaning` and :func:`try_justext`.
+    """
+    from trafilatura import core
+    from trafilatura.utils import trim
+
+    if not 0 < len(text) < core.ESCALATION_MAX_LENGTH:
+        return None
+    if len(text) >= core.ESCALATION_PAGE_SHARE * _page_text_length(pruned_tree):
+        return None
+    body = try_justext(basic_cleaning(pruned_tree))
+    found = trim(" ".join(body.itertext()))
+    return body if len(found) > core.ESCALATION_JUSTEXT_RATIO * len(text) else None
 
 
 # htmldate's last resort for a date written in words is dateparser over all of
@@ -124,7 +310,10 @@ def content(html, url: str | None, *, favor_recall: bool):
 # language, only that language and English are tried (the same dates on all 711
 # wcxb-dev pages, ~8% less CPU a page in one process, more in a fresh worker). A page
 # that declares none is read in the language of its visible text.
-_DATE_LANGUAGES: contextvars.ContextVar[tuple[str, ...] | None] = contextvars.ContextVar(
+# The languages, or a function that finds them when htmldate first asks (a page declaring none is
+# read for its visible text's language only if htmldate needs dateparser at all).
+DateLanguages = tuple[str, ...] | Callable[[], tuple[str, ...] | None] | None
+_DATE_LANGUAGES: contextvars.ContextVar[DateLanguages] = contextvars.ContextVar(
     "newsclean_date_languages", default=None
 )
 # htmldate's own dateparser settings (htmldate.extractors.get_external_parser); a test checks they agree.
@@ -163,14 +352,22 @@ def _install_date_parser_hook() -> None:
 
     def external_parser():
         languages = _DATE_LANGUAGES.get()
+        if callable(languages):
+            languages = languages()
         return _language_date_parser(languages) if languages else htmldate_parser()
 
     extractors.get_external_parser = external_parser
 
 
 @contextlib.contextmanager
-def dates_in(languages: tuple[str, ...] | None) -> Iterator[None]:
+def dates_in(languages: DateLanguages) -> Iterator[None]:
+    """htmldate's dateparser reads ``languages`` (all of them when None) inside this block.
+
+    A function is called at htmldate's first ask and its answer kept for the block.
+    """
     _install_date_parser_hook()
+    if callable(languages):
+        languages = lru_cache(maxsize=1)(languages)
     token = _DATE_LANGUAGES.set(languages)
     try:
         yield
@@ -178,7 +375,7 @@ def dates_in(languages: tuple[str, ...] | None) -> Iterator[None]:
         _DATE_LANGUAGES.reset(token)
 
 
-def page_metadata(tree, url: str | None, date_languages: tuple[str, ...] | None = None, *, search_author: bool = True):
+def page_metadata(tree, url: str | None, date_languages: DateLanguages = None, *, search_author: bool = True):
     """trafilatura's ``extract_metadata`` less what no record of ours holds.
 
     The same steps in the same order (meta tags, JSON-LD, title, author, URL,

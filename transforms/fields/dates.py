@@ -155,11 +155,26 @@ def _instant(match: regex.Match, day: dt.date) -> dt.datetime | None:
     return local.astimezone(dt.UTC)
 
 
+# Every date pattern needs a year; the two with a month name need a run of letters as long as the
+# shortest name. Searched first, they spare a text the patterns that cannot match it (most page
+# date fields are ISO stamps, and the month-name patterns are the costly ones).
+_YEAR = regex.compile(r"(?:19|20)\d{2}")
+_MONTH_LETTERS = regex.compile(r"\p{L}{" + str(min(map(len, MONTHS))) + "}")
+_NUMERIC_PATTERNS = [DATE_PATTERNS[0], DATE_PATTERNS[3], DATE_PATTERNS[4]]
+
+
+def _patterns_for(text: str) -> list[regex.Pattern]:
+    """The :data:`DATE_PATTERNS` that can match ``text``, in their order."""
+    if not _YEAR.search(text):
+        return []
+    return DATE_PATTERNS if _MONTH_LETTERS.search(text) else _NUMERIC_PATTERNS
+
+
 def find_date(text: str, *, not_after: dt.date | None = None, day_first: bool | None = None) -> ParsedDate | None:
     """The first valid date in ``text``; ``not_after`` rejects dates in the future; ``day_first`` reads an
     ambiguous ``01/02/2025`` (None refuses it)."""
     best: ParsedDate | None = None
-    for pattern in DATE_PATTERNS:
+    for pattern in _patterns_for(text):
         for match in pattern.finditer(text, timeout=1.0):
             day = _day(match, day_first)
             if day is None or (not_after is not None and day > not_after):
@@ -173,7 +188,7 @@ def find_date(text: str, *, not_after: dt.date | None = None, day_first: bool | 
 def find_all_dates(text: str, *, not_after: dt.date | None = None, day_first: bool | None = None) -> list[ParsedDate]:
     """Every valid date in ``text`` in reading order (overlapping matches resolved by start)."""
     found: list[ParsedDate] = []
-    for pattern in DATE_PATTERNS:
+    for pattern in _patterns_for(text):
         for match in pattern.finditer(text, timeout=2.0):
             day = _day(match, day_first)
             if day is None or (not_after is not None and day > not_after):

@@ -76,6 +76,7 @@ def test_lines_described_together_match_each_described_alone() -> None:
     from newsclean.transforms.cleaning.linefeatures import own_features, own_matrix
 
     odd = ["", ",", "...", "•", "Ⅻ. THE END", "İstanbul ıi", "ÀÉÎ ßtraße", "_under score_ 12ab", "新华社北京12月7日电"]
+    odd += ["Home | News", "End. Next", "Jan 5, 2024", "3 days ago", "www.example.com", "x\x00y | z"]
     lines = MENU + ARTICLE + FOOTER + TEASERS + odd
     for stop in (stopwords("en"), stopwords("de"), frozenset()):
         for batch in (lines, odd + lines[::-1], odd[::-1]):

@@ -29,6 +29,11 @@ PROSE = [
 
 # Body sentences that use a rule's words without being the boilerplate line.
 KEPT = [
+    "What do you think about the new tax, the minister asked, before the vote on Tuesday.",
+    "Die Kommission will die Vorschläge bewerten, bevor sie im Frühjahr entscheidet.",
+    "He said the next article of the treaty covers fishing rights in the northern sea.",
+    "The photographer released the pictures under a Creative Commons licence last year, he said.",
+    "Qu’en pensez-vous, a demandé le ministre aux élus réunis à Lyon mardi soir.",
     "Der Minister sagte, man wolle den Journalismus unterstützen und die Pressefreiheit stärken.",
     "Die Stadt will Familien mit einer Spende von 500 Euro unterstützen, teilte das Rathaus mit.",
     "Le parking de la gare est désormais ouvert aux abonnés du réseau de transport régional.",
@@ -63,6 +68,29 @@ KEPT = [
 
 # A related label heading its own short words, a tag list, a photo credit of German desks, WordPress UI.
 HEADINGS = [
+    # reader prompts and post navigation a naive scrape keeps after the story
+    ("Was this article helpful?", RuleName.SHARE),
+    ("Leave a Reply", RuleName.SHARE),
+    ("No Responses so far »", RuleName.SHARE),
+    ("Click to email this to a friend (Opens in new window)", RuleName.SHARE),
+    ("Fanden Sie diesen Artikel hilfreich?", RuleName.SHARE),
+    ("Was denken Sie?", RuleName.SHARE),
+    ("Hinterlasse einen Kommentar", RuleName.SHARE),
+    ("Artikel bewerten:", RuleName.SHARE),
+    ("Möchtest du den Beitrag teilen?", RuleName.SHARE),
+    ("« Zurück zur Übersicht", RuleName.SHARE),
+    ("Cet article vous a-t-il plu ?", RuleName.SHARE),
+    ("Qu’en pensez-vous ?", RuleName.SHARE),
+    ("¿Qué opinas?", RuleName.SHARE),
+    ("Deja una respuesta", RuleName.SHARE),
+    ("Next article: Fed holds rates steady", RuleName.RELATED),
+    ("Inhalte dieses Blogs stehen unter einer Creative Commons Namensnennung 4.0 Lizenz.", RuleName.COPYRIGHT),
+    ("This site is licensed under a Creative Commons Attribution-ShareAlike 4.0 License.", RuleName.COPYRIGHT),
+    ("Immer informiert bleiben mit unserem Newsletter. Jetzt anmelden!", RuleName.NEWSLETTER),
+    ("Verpasse keine Artikel mehr – abonniere den Wochenrückblick", RuleName.NEWSLETTER),
+    ("Les opinions exprimées dans cet article n’engagent que leur auteur.", RuleName.TRUST_NOTE),
+    ("Vorheriger Beitrag: Stadtrat vertagt Entscheidung", RuleName.RELATED),
+    ("Article précédent | Le Sénat adopte la réforme", RuleName.RELATED),
     ("Mehr aus Thüringen", RuleName.RELATED),
     ("Weitere Beiträge aus der Kolumne:", RuleName.RELATED),
     ("Das Thema könnte dich auch interessieren:", RuleName.RELATED),

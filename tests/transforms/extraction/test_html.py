@@ -259,8 +259,15 @@ def test_binary_html_is_a_decode_reject() -> None:
     assert isinstance(reject, Reject) and (reject.stage, reject.error) == ("decode", "binary")
 
 
-def test_page_without_content_is_an_extract_reject() -> None:
+def test_page_without_content_is_a_reject() -> None:
+    """A menu-only page: no main content; trafilatura's fast pass would hand its link text on (its baseline
+    rescue), and the line rules would take it."""
+    from newsclean.transforms.extraction import html
+
     reject = _html_doc(b"<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
+    expected = ("clean", "empty_after_cleaning") if html.FAST_RECALL_PASS else ("extract", "no_content")
+    assert isinstance(reject, Reject) and (reject.stage, reject.error) == expected
+    reject = _html_doc(b"<html><head><title>x</title></head><body></body></html>")
     assert isinstance(reject, Reject) and reject.stage == "extract"
 
 
@@ -398,6 +405,145 @@ def test_parse_html_extracts_as_trafilaturas_own_parse() -> None:
             ), path
 
 
+@pytest.mark.parametrize("fast", [False, True])
+def test_main_content_is_bare_extractions_recall_pass(fast: bool) -> None:
+    """Our call of trafilatura's sequence on the parsed tree finds what its ``bare_extraction`` finds."""
+    import glob
+    import gzip
+
+    from newsclean.transforms.extraction.html import _blocks, body_blocks
+    from newsclean.transforms.extraction.trafilatura_adapter import content, load_html, main_content
+    from tests.conftest import SHARED
+
+    pages = sorted(glob.glob(str(SHARED / "data" / "wcxb-dev" / "wcxb_*.html.gz")))[70:100]
+    if not pages:
+        pytest.skip("needs ../shared/data/wcxb-dev")
+    for path in pages:
+        html = gzip.decompress(open(path, "rb").read()).decode("utf-8", "replace")
+        theirs = _blocks(content(load_html(html), None, favor_recall=True, fast=fast))
+        found = main_content(load_html(html), None, fast=fast)
+        assert (body_blocks(found[0]) if found else []) == theirs, path
+
+
+# Pages where trafilatura's balanced pass escalates and keeps jusText's reading (wcxb-dev).
+_JUSTEXT_PAGES = ("wcxb_0296", "wcxb_0354", "wcxb_0781", "wcxb_4163", "wcxb_4705")
+
+
+def test_justext_candidate_is_trafilaturas_escalation() -> None:
+    """After the recall pass, the jusText candidate is the content trafilatura's own escalation keeps."""
+    import gzip
+
+    from newsclean.transforms.extraction.html import _blocks, body_blocks
+    from newsclean.transforms.extraction.trafilatura_adapter import (
+        content,
+        justext_candidate,
+        load_html,
+        main_content,
+    )
+    from tests.conftest import SHARED
+
+    folder = SHARED / "data" / "wcxb-dev"
+    if not folder.is_dir():
+        pytest.skip("needs ../shared/data/wcxb-dev")
+    for name in _JUSTEXT_PAGES:
+        html = gzip.decompress((folder / f"{name}.html.gz").read_bytes()).decode("utf-8", "replace")
+        tree = load_html(html)
+        _body, text = main_content(tree, None)
+        candidate = justext_candidate(tree, text)
+        assert candidate is not None, name
+        assert body_blocks(candidate) == _blocks(content(load_html(html), None, favor_recall=False)), name
+
+
+def test_try_justext_is_trafilaturas() -> None:
+    """Paragraphs read once and a hashed-once stop list leave jusText's choice as trafilatura's call makes it."""
+    import glob
+    import gzip
+    from copy import copy
+
+    from trafilatura.external import try_justext as theirs
+
+    from newsclean.transforms.extraction.trafilatura_adapter import basic_cleaning, load_html, try_justext
+    from tests.conftest import SHARED
+
+    pages = sorted(glob.glob(str(SHARED / "data" / "trafilatura-eval" / "te_*.html.gz")))[20:45]
+    if not pages:
+        pytest.skip("needs ../shared/data/trafilatura-eval")
+    for path in pages:
+        tree = basic_cleaning(load_html(gzip.decompress(open(path, "rb").read()).decode("utf-8", "replace")))
+        assert etree.tostring(try_justext(copy(tree))) == etree.tostring(theirs(copy(tree), None, None)), path
+
+
+def test_justext_candidate_only_for_a_page_read_little() -> None:
+    from newsclean.transforms.extraction.trafilatura_adapter import justext_candidate, load_html
+
+    sentence = "The council met on Friday to vote on the budget for the coming year."
+    page = f"<html><body><article><p>{' '.join([sentence] * 10)}</p></article></body></html>"
+    assert justext_candidate(load_html(page), "x" * 3000) is None  # long enough whatever the page
+    assert justext_candidate(load_html(page), " ".join([sentence] * 9)) is None  # most of the page
+    assert justext_candidate(load_html(page), "") is None
+    assert justext_candidate(load_html(page), sentence) is not None  # a tenth of it: jusText reads more
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for char in pattern:
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+def test_basic_cleaning_prefilter_words_cover_trafilaturas_cookie_pattern() -> None:
+    from trafilatura import settings
+
+    from newsclean.transforms.extraction.trafilatura_adapter import COOKIE_WORDS
+
+    alternatives = _top_level_alternatives(settings._COOKIE_CONSENT_RE)
+    assert len(alternatives) > 5
+    assert all(any(word in alternative for word in COOKIE_WORDS) for alternative in alternatives)
+    assert (
+        "\n" not in settings._COOKIE_CONSENT_RE and "." not in settings._COOKIE_CONSENT_RE
+    )  # no match crosses a value
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        'class="Cookie-Banner"',
+        'id="x cookienotice"',
+        'class="cmplz-x"',
+        'id="OneTrust"',
+        'class="coo\u212aie_bar"',
+        'class="con\u017fent-banner"',
+        'class="cookie-jar"',
+        'class="consentless"',
+    ],
+)
+def test_basic_cleaning_is_trafilaturas(label: str) -> None:
+    """The same elements go as with trafilatura's own cleaning, on odd cases as on real pages."""
+    import glob
+    import gzip
+    from copy import copy
+
+    from trafilatura.baseline import basic_cleaning as theirs
+    from trafilatura.baseline import html2txt
+
+    from newsclean.transforms.extraction.trafilatura_adapter import _page_text_length, basic_cleaning, load_html
+    from tests.conftest import SHARED
+
+    pages = [f"<html><body><div {label}>banner</div><p>kept</p><aside>aside</aside> tail</body></html>"]
+    for path in sorted(glob.glob(str(SHARED / "data" / "trafilatura-eval" / "te_*.html.gz")))[:20]:
+        pages.append(gzip.decompress(open(path, "rb").read()).decode("utf-8", "replace"))
+    for html in pages:
+        tree = load_html(html)
+        assert etree.tostring(basic_cleaning(copy(tree))) == etree.tostring(theirs(copy(tree)))
+        assert _page_text_length(tree) == len(html2txt(tree))
+
+
 def test_parse_html_of_no_page_leaves_trafilaturas_parser_alone() -> None:
     from trafilatura import utils
 
@@ -505,3 +651,16 @@ def test_ruby_readings_are_not_the_text() -> None:
     assert article.title == "子どもへの体罰を禁止する法律ができる"
     assert article.text.startswith("政府は、子どもへの体罰を禁止する法律を作りました。")
     assert "せいふ" not in article.text and "たいばつ" not in article.text
+
+
+def test_undeclared_language_is_read_only_when_dateparser_is_asked(monkeypatch) -> None:
+    """A page that declares no language is read for it only if htmldate needs dateparser for its date."""
+    from newsclean.transforms.extraction import html
+
+    calls: list[object] = []
+    real = html.visible_language
+    monkeypatch.setattr(html, "visible_language", lambda tree: calls.append(tree) or real(tree))
+    assert extract_html(_dated_page(None, "2025-01-14")).metadata.date == "2025-01-14"
+    assert calls == []  # htmldate read the ISO date itself
+    assert extract_html(_dated_page(None, "15 de enero de 2025")).metadata.date == "2025-01-15"
+    assert len(calls) == 1  # once for the page, however often htmldate asks

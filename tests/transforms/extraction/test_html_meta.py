@@ -561,3 +561,26 @@ def test_a_name_signed_under_the_story_and_bold_headings_that_are_not() -> None:
     assert "signature" not in _authors(heading)  # prose follows: a heading, not a signature
     first = f"<html><body><article><p><b>Stefan Wasmer</b></p>{prose}</article></body></html>"
     assert "signature" not in _authors(first)
+
+
+def test_byline_worded_elements_are_those_whose_class_or_id_holds_a_byline_word() -> None:
+    """Read at once from every class and id of the body: the elements a test of each element's label picks,
+    in document order, each once."""
+    tree = lxml.html.fromstring(
+        """<html><head><meta class="author"></head><body><div class="x" id="AUTHOR-box"><p class="ByLine">a</p>
+        <span class="writer" id="contributor">b</span></div><p class="plain">c</p><i id="by-line"></i></body></html>"""
+    )
+    worded = [
+        e
+        for e in tree.xpath("//body//*[@class or @id]")
+        if patterns.BYLINE_WORD.search(f"{e.get('class') or ''} {e.get('id') or ''}")
+    ]
+    assert bylines._byline_worded(tree) == worded
+    assert [e.tag for e in worded] == ["div", "p", "span", "i"]
+
+
+def test_byline_prefilter_letters_are_those_of_the_byline_words() -> None:
+    """The two-letter test before the pattern holds only if every byline word is case-folded and two letters long."""
+    assert all(len(word) >= 2 and word == word.casefold() for word in patterns.BYLINE_FIRST_WORDS)
+    for text, starts in [("Straße", False), ("ÉCRIT PAR X", True), ("BY JANE", True), ("Hour ago", True), ("Q", False)]:
+        assert bylines._may_start_byline(lxml.html.fragment_fromstring(f"<p>{text}</p>")) is starts, text

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean.transforms.fields.dates import find_date
 
@@ -54,3 +56,25 @@ def test_refuses(text: str) -> None:
 def test_future_dates_are_refused() -> None:
     assert find_date("January 17, 2031", not_after=dt.date(2026, 11, 22)) is None
     assert find_date("January 17, 2025", not_after=dt.date(2026, 11, 22)) is not None
+
+
+_PIECES = [
+    "2025-01-17", "2025-01-17T10:30:00+03:00", "17.01.2025", "01/17/2025", "17/01/2025 14:05", "Jan.", "January",
+    "17", "2025", "1999", "Friday,", "Fri", "de", "enero", "März", "mayıs", "октября", "5 hours ago", "at 10:30 AM",
+    "EST", "Z", "T", "|", "·", "Updated", "3rd", "١٧", "20٢٥", "2019-", "/", ".", " ", "  ", "\n", "x",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join) | st.text(max_size=40))
+@settings(max_examples=3000, deadline=None)
+def test_patterns_a_text_cannot_match_are_skipped_without_changing_a_date(text: str) -> None:
+    """The year and month-name tests before the date patterns find what all the patterns find."""
+    import newsclean.transforms.fields.dates as dates
+
+    fast = (dates.find_all_dates(text), dates.find_date(text, day_first=True), dates.find_date(text))
+    real = dates._patterns_for
+    dates._patterns_for = lambda _text: dates.DATE_PATTERNS
+    try:
+        assert fast == (dates.find_all_dates(text), dates.find_date(text, day_first=True), dates.find_date(text))
+    finally:
+        dates._patterns_for = real

@@ -30,7 +30,7 @@ def normalise_text(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
-@lru_cache(maxsize=1 << 16)  # cleaning compares the same lines again in each pass of its fixed-point loop
+@lru_cache(maxsize=8192)  # cleaning compares the same lines again in each pass of its fixed-point loop
 def normalise_line(line: str) -> str:
     """A comparison key for a line: case-folded, words only."""
     return " ".join(_WORD.findall(line.casefold()))

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import justext
 
-from benchmarks.bench_text import justext_inputs, stage_lines
+from benchmarks.bench_text import justext_page, justext_stoplist, stage_lines
 from benchmarks.common import Measured
 
 
 def test_justext_reads_each_line_as_an_escaped_paragraph_with_its_languages_stoplist() -> None:
     german = "Die Regierung hat am Montag beschlossen, dass die neuen Regeln ab dem nächsten Jahr gelten sollen."
     unknown = "ᐊᓂᔭ ᓄᓇᕗᑦ ᐃᓄᒃᑎᑐᑦ ᐅᖃᐅᓯᖅ ᑕᑯᓐᓇᐅᑎ ᐱᓕᕆᐊᖅ ᐃᓄᐃᑦ ᓄᓇᓕᖓᓐᓂ"
-    (page, stoplist), (_, fallback) = justext_inputs([f"{german}\n<b>Menu</b> & more", unknown])
+    text = f"{german}\n<b>Menu</b> & more"
+    page = justext_page(text)
     assert page == f"<html><body><p>{german}</p><p>&lt;b&gt;Menu&lt;/b&gt; &amp; more</p></body></html>"
-    assert stoplist == justext.get_stoplist("German")
-    assert fallback == justext.get_stoplist("English")  # a language jusText has no list for
+    assert justext_stoplist(text) == justext.get_stoplist("German")
+    assert justext_stoplist(unknown) == justext.get_stoplist("English")  # a language jusText has no list for
 
 
 def test_stage_lines_put_what_no_stage_holds_last() -> None:

@@ -240,6 +240,18 @@ def _take_title(paragraphs: list[str], out: CleanedText) -> list[str]:
     return paragraphs
 
 
+def clear_line_caches() -> None:
+    """Forget every per-line verdict cleaning keeps for the lines it meets again (rules, features,
+    sections, comparison keys): for benchmarks that must time lines as new, and to give memory back."""
+    from newsclean.transforms import text as text_module
+    from newsclean.transforms.cleaning import linefeatures, sections
+
+    R._first_line_rule.cache_clear()
+    linefeatures._OWN_CACHE.clear()
+    sections._section_rule_of.cache_clear()
+    text_module.normalise_line.cache_clear()
+
+
 def rule_cleaned(text: str, *, today: dt.date | None = None) -> tuple[list[str], CleanedText]:
     """The paragraphs after one pass of the named line rules and repeats: what the line classifier
     first sees inside :func:`clean_text`, and what ``benchmarks/train_lines.py`` trains on."""

@@ -154,7 +154,7 @@ def own_features(line: str, stop: frozenset[str]) -> tuple[float, ...]:
 # A line's own features, by stopword list and line: the fixed-point loop, and boilerplate lines every
 # page of a site prints, ask again. Emptied when it reaches its size.
 _OWN_CACHE: dict[tuple[frozenset[str], str], np.ndarray] = {}
-_OWN_CACHE_SIZE = 1 << 16
+_OWN_CACHE_SIZE = 8192
 _NOT_PUNCT = regex.compile(r"(?:\w|[^\S\n])+")  # what is left is _PUNCT's characters and the line breaks
 _NOT_DIGIT = regex.compile(r"[^\d\n]+")
 

@@ -18,7 +18,7 @@ def doc_id(source_uri: str, data: bytes) -> str:
     return digest.hexdigest()
 
 
-# normalise_line keeps its last 65,536 lines (cleaning asks about the same lines again); a whole
+# normalise_line keeps its last 8,192 lines (cleaning asks about the same lines again); a whole
 # text must not go through that cache: each entry would hold the text and its key, and a worker
 # would keep tens of thousands of texts.
 _words_key = getattr(normalise_line, "__wrapped__", normalise_line)

@@ -131,3 +131,17 @@ def test_hard_wrapped_page_without_blank_lines_keeps_short_lines_apart() -> None
     assert paragraphs[:3] == ["Home", "News", "Contact"]
     assert "Advertisement" in paragraphs and paragraphs[-1] == "Share"
     assert " ".join(wrapped[4:]) in paragraphs
+
+
+def test_clearing_the_line_caches_changes_no_result() -> None:
+    """Cleaning keeps per-line verdicts for lines it meets again; forgetting them gives the same text."""
+    from newsclean.transforms.cleaning.clean import clear_line_caches
+
+    text = "Home\nNews\nSport\nStorm floods coastal towns as rivers burst their banks\n" + (
+        "Heavy rain fell for a third day on Tuesday, and rivers in the region rose faster than forecasters "
+        "had expected, flooding the lower streets of several coastal towns.\nShare this | Email | Print"
+    )
+    first = clean_text(text)
+    clear_line_caches()
+    again = clean_text(text)
+    assert again.paragraphs == first.paragraphs and again.removed == first.removed

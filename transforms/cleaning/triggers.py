@@ -12,7 +12,7 @@ untriggered (always searched).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
 import ahocorasick
@@ -35,8 +35,9 @@ def _weight(word: str) -> int:
     return sum(2 if ord(ch) >= 0x1100 and (ch.isalpha() or ord(ch) >= 0x3000) else 1 for ch in word)
 
 
-def _group_end(source: str, start: int) -> int:
-    """Index just past the group opening at ``source[start] == '('``."""
+def _scan(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each character of ``source`` from ``start`` that is neither escaped nor in a character class,
+    with the depth of groups after it."""
     depth, i = 0, start
     while i < len(source):
         ch = source[i]
@@ -50,9 +51,15 @@ def _group_end(source: str, start: int) -> int:
             depth += 1
         elif ch == ")":
             depth -= 1
-            if depth == 0:
-                return i + 1
+        yield i, ch, depth
         i += 1
+
+
+def _group_end(source: str, start: int) -> int:
+    """Index just past the group opening at ``source[start] == '('``."""
+    for i, ch, depth in _scan(source, start):
+        if ch == ")" and depth == 0:
+            return i + 1
     raise ValueError(f"unbalanced group in {source!r}")
 
 
@@ -78,23 +85,11 @@ def _class_end(source: str, start: int) -> int:
 
 def _split_top(source: str) -> list[str]:
     """``source``'s top-level alternatives."""
-    parts, depth, i, last = [], 0, 0, 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(source, i)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    parts, last = [], 0
+    for i, ch, depth in _scan(source):
+        if ch == "|" and depth == 0:
             parts.append(source[last:i])
             last = i + 1
-        i += 1
     parts.append(source[last:])
     return parts
 

@@ -202,10 +202,8 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, names: list[str], 
 
 
 def predict(model: Logistic, rows: list[list[float]]) -> list[float]:
-    """``model.predict`` with numpy, for the many rows of training."""
-    x = np.asarray(rows, dtype=float).reshape(len(rows), len(model.names))
-    z = ((x - np.array(model.mean)) / np.array(model.scale)) @ np.array(model.weights) + model.bias
-    return list(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+    """The model's scores of training rows, as cleaning computes them."""
+    return model.predict_matrix(np.asarray(rows, dtype=float).reshape(len(rows), len(model.names))).tolist()
 
 
 def _stack(docs: list[Doc], rows: list[list[list[float]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import json
 import math
-import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,17 +46,8 @@ class Logistic:
     weights: tuple[float, ...]
     bias: float
 
-    def predict(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        """Probability of the positive class for each row."""
-        weights, bias = self._folded()
-        out = []
-        for row in rows:
-            z = bias + sum(map(operator.mul, weights, row))
-            out.append(1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))))
-        return out
-
     def predict_matrix(self, x: np.ndarray) -> np.ndarray:
-        """:meth:`predict` for a matrix of rows, at once."""
+        """Probability of the positive class for each row of ``x``."""
         weights, bias = self._folded_array()
         return 1.0 / (1.0 + np.exp(-np.clip(x @ weights + bias, -30.0, 30.0)))
 

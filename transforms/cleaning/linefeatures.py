@@ -179,7 +179,7 @@ def _per_line(kept: str) -> np.ndarray:
 
 def own_matrix(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
     """:func:`own_features` of many lines at once: token counts over the joined text, in C and numpy."""
-    if any("\n" in line for line in lines):
+    if any("\n" in line or "\x00" in line for line in lines):  # the characters the joined counts below use
         return np.array([own_features(line, stop) for line in lines], dtype=float).reshape(len(lines), len(OWN_NAMES))
     text = "\n".join(lines)
     per_line_tokens = [words(line) for line in lines]
@@ -206,24 +206,17 @@ def own_matrix(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
     terminal = np.fromiter((t.endswith(_TERMINAL) for t in stripped), dtype=float, count=len(lines))
     title_ratio = per_line_sum((alpha_first & upper_first).astype(float)) / np.maximum(alpha, 1)
     digits = _per_line(_NOT_DIGIT.sub("", text))
-    if "\x00" in text:  # a control character the joined counts below use as the line break
-        separators = np.fromiter((len(_SEPARATORS.findall(line)) for line in lines), dtype=float, count=len(lines))
-        breaks = np.fromiter((len(_SENTENCE_BREAK.findall(line)) for line in lines), dtype=float, count=len(lines))
-        dateish = np.fromiter((bool(_DATEISH.search(line)) for line in lines), dtype=float, count=len(lines))
-        pronouns = np.fromiter((len(_PRONOUNISH.findall(line)) for line in lines), dtype=float, count=len(lines))
-        urlish = np.fromiter((bool(_URLISH.search(line)) for line in lines), dtype=float, count=len(lines))
-    else:
-        # Joined by a character no pattern's ``\s`` or class takes, a match never runs from one line
-        # into the next and the scan restarts at each line: the same matches as line by line.
-        joined = "\x00".join(lines)
-        line_starts = np.cumsum([0] + [len(line) + 1 for line in lines[:-1]])
-        separators = _matches_per_line(_SEPARATORS, joined, line_starts)
-        breaks = _matches_per_line(_SENTENCE_BREAK, joined, line_starts)
-        dateish = np.zeros(len(lines))  # every date shape holds a digit: only lines with one are searched
-        for i in np.flatnonzero(digits):
-            dateish[i] = bool(_DATEISH.search(lines[i]))
-        pronouns = _matches_per_line(_PRONOUNISH, joined, line_starts)
-        urlish = np.minimum(_matches_per_line(_URLISH, joined, line_starts), 1.0)
+    # Joined by a character no pattern's ``\s`` or class takes, a match never runs from one line
+    # into the next and the scan restarts at each line: the same matches as line by line.
+    joined = "\x00".join(lines)
+    line_starts = np.cumsum([0] + [len(line) + 1 for line in lines[:-1]])
+    separators = _matches_per_line(_SEPARATORS, joined, line_starts)
+    breaks = _matches_per_line(_SENTENCE_BREAK, joined, line_starts)
+    dateish = np.zeros(len(lines))  # every date shape holds a digit: only lines with one are searched
+    for i in np.flatnonzero(digits):
+        dateish[i] = bool(_DATEISH.search(lines[i]))
+    pronouns = _matches_per_line(_PRONOUNISH, joined, line_starts)
+    urlish = np.minimum(_matches_per_line(_URLISH, joined, line_starts), 1.0)
     sentences = breaks + terminal
     log_n = _log1p(n)
     prose = (n >= PROSE_WORDS) & (stop_ratio >= PROSE_STOP_RATIO) & (terminal > 0)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from newsclean.transforms.cleaning.date_patterns import rule_pattern
 from newsclean.transforms.cleaning.rule_types import ANYWHERE, LineRule, SectionRule
-from newsclean.transforms.cleaning.triggers import trigger_of
 from newsclean.transforms.vocabulary import RuleName
 
 WHOLE = "whole"  # the line is nothing but these phrases (and punctuation, digits, separators)
@@ -430,7 +429,6 @@ def language_line_rules() -> list[LineRule]:
             max_words=category.max_words,
             description=f"{category.description}, in {len(languages_of(key))} languages (docs/languages.md)",
             accept=MaxChars(category.max_chars),
-            trigger=trigger_of(phrases_of(key)),  # tested for all rules at once (triggers.TriggerIndex)
             guarded=True,
         )
         for key, category in CATEGORIES.items()

@@ -30,10 +30,16 @@ def normalise_text(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
-@lru_cache(maxsize=8192)  # cleaning compares the same lines again in each pass of its fixed-point loop
+def words_key(text: str) -> str:
+    """A comparison key for a text: case-folded, words only."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+@lru_cache(maxsize=8192)
 def normalise_line(line: str) -> str:
-    """A comparison key for a line: case-folded, words only."""
-    return " ".join(_WORD.findall(line.casefold()))
+    """:func:`words_key` of a line, cached: cleaning compares the same lines again in each pass of its
+    fixed-point loop. Whole texts go to :func:`words_key` itself, so the cache never holds a worker's texts."""
+    return words_key(line)
 
 
 def words(text: str) -> list[str]:

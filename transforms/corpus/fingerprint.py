@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from newsclean.transforms.text import normalise_line
+from newsclean.transforms.text import words_key
 
 _DOC_ID_SALT = b"newsclean/doc/v1\x00"
 
@@ -18,12 +18,6 @@ def doc_id(source_uri: str, data: bytes) -> str:
     return digest.hexdigest()
 
 
-# normalise_line keeps its last 8,192 lines (cleaning asks about the same lines again); a whole
-# text must not go through that cache: each entry would hold the text and its key, and a worker
-# would keep tens of thousands of texts.
-_words_key = getattr(normalise_line, "__wrapped__", normalise_line)
-
-
 def content_hash(text: str) -> str:
     """Hash of the text's words, case-folded: equal for copies that differ only in layout."""
-    return hashlib.blake2b(_words_key(text).encode("utf-8"), digest_size=16).hexdigest()
+    return hashlib.blake2b(words_key(text).encode("utf-8"), digest_size=16).hexdigest()

@@ -9,9 +9,12 @@ import regex
 
 # Characters that render as nothing and only get in the way of matching. The zero-width
 # (non-)joiners stay inside a word: they spell Persian and Indic words and emoji sequences.
-_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
+_INVISIBLE_CHARS = ("\u200b", "\u2060", "\ufeff", "\u00ad")
+_INVISIBLE = regex.compile("[" + "".join(_INVISIBLE_CHARS) + "]")
 _LOOSE_JOINERS = regex.compile(r"(?<!\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\S)|[\u200c\u200d]{2,}")
 _SPACES = regex.compile(r"[^\S\n]+")
+# The separators str.split takes for whitespace and ``\s`` does not (a test checks there are no others).
+_SPLIT_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
 _BLANK_RUN = regex.compile(r"\n[^\S\n]*\n")
 _WORD = regex.compile(r"\w+")
 
@@ -23,10 +26,18 @@ _SENTENCE_END = frozenset('.!?:"”’)')
 
 def normalise_text(text: str) -> str:
     """NFC, unified newlines, no invisible characters, single spaces, no trailing blanks."""
-    text = _LOOSE_JOINERS.sub("", _INVISIBLE.sub("", unicodedata.normalize("NFC", text)))
+    text = unicodedata.normalize("NFC", text)
+    if any(ch in text for ch in _INVISIBLE_CHARS):  # most texts hold none: a scan for each is cheaper
+        text = _INVISIBLE.sub("", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = _LOOSE_JOINERS.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    if not any(space in text for space in _SPLIT_ONLY_SPACES):
+        # str.split's whitespace is the pattern's, less these four: the same lines, in C
+        lines = (" ".join(line.split()) for line in text.split("\n"))
+    else:
+        lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(lines).strip("\n")
 
 

@@ -173,12 +173,11 @@ def _remove_repeats(paragraphs: list[str], out: CleanedText) -> list[str]:
         while j + 1 < len(paragraphs) and keys[j + 1] == keys[i]:
             j += 1
         run = paragraphs[i : j + 1]
-        short = word_count(run[0]) <= REPEAT_SHORT_WORDS
-        keep_first = not (keys[i] and short and len(run) >= REPEAT_RUN_MIN)
+        keep_first = not (keys[i] and len(run) >= REPEAT_RUN_MIN and word_count(run[0]) <= REPEAT_SHORT_WORDS)
         for k, paragraph in enumerate(run):
             key = keys[i]
             if not key or (k == 0 and keep_first):
-                if key and word_count(paragraph) >= REPEAT_PARAGRAPH_WORDS and key in seen:
+                if key and key in seen and word_count(paragraph) >= REPEAT_PARAGRAPH_WORDS:
                     out.removed.append(Removed(R.RULE_REPEATED_PARAGRAPH, paragraph))
                     continue
                 seen.add(key)
@@ -245,8 +244,10 @@ def clear_line_caches() -> None:
     sections, comparison keys): for benchmarks that must time lines as new, and to give memory back."""
     from newsclean.transforms import text as text_module
     from newsclean.transforms.cleaning import linefeatures, sections
+    from newsclean.transforms.fields import contributors
 
     R._first_line_rule.cache_clear()
+    contributors._parse_tail.cache_clear()
     linefeatures._OWN_CACHE.clear()
     sections._section_rule_of.cache_clear()
     text_module.normalise_line.cache_clear()

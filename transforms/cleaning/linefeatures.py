@@ -33,7 +33,9 @@ _DATEISH = regex.compile(
     r"|\b\d+\s+(?:min(?:ute)?s?|hours?|days?)\s+ago\b",
     regex.I,
 )
-_PRONOUNISH = regex.compile(r"\b(?:I|we|you|he|she|they|it|this|that)\b", regex.I)
+# Words that stand for a person or thing already named: prose has them, menus and labels do not.
+# Counted among a line's word tokens, case-folded (``\b(?:I|we|…)\b``, case-insensitive, gives the same count).
+PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it", "this", "that"})
 
 PROSE_WORDS = 15  # a line this long with enough stopwords reads like prose
 PROSE_STOP_RATIO = 0.25
@@ -90,7 +92,7 @@ def line_shape(line: str, stop: frozenset[str]) -> LineShape:
         dateish=bool(_DATEISH.search(line)),
         mean_word_len=sum(map(len, tokens)) / n if n else 0.0,
         comma_ratio=line.count(",") / n if n else 0.0,
-        pronouns=len(_PRONOUNISH.findall(line)) / n if n else 0.0,
+        pronouns=sum(t in PRONOUNS for t in lowered) / n if n else 0.0,
     )
 
 
@@ -193,7 +195,9 @@ def own_matrix(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
         sums = np.add.reduceat(np.append(values, 0.0), starts)
         return np.where(n > 0, sums, 0.0)
 
-    is_stop = np.fromiter(map(stop.__contains__, map(str.casefold, tokens)), dtype=float, count=len(tokens))
+    lowered = list(map(str.casefold, tokens))
+    is_stop = np.fromiter(map(stop.__contains__, lowered), dtype=float, count=len(tokens))
+    pronouns = per_line_sum(np.fromiter(map(PRONOUNS.__contains__, lowered), dtype=float, count=len(tokens)))
     firsts = [t[0] for t in tokens]
     alpha_first = np.fromiter(map(str.isalpha, firsts), dtype=bool, count=len(tokens))
     upper_first = np.fromiter(map(str.isupper, firsts), dtype=bool, count=len(tokens))
@@ -215,7 +219,6 @@ def own_matrix(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
     dateish = np.zeros(len(lines))  # every date shape holds a digit: only lines with one are searched
     for i in np.flatnonzero(digits):
         dateish[i] = bool(_DATEISH.search(lines[i]))
-    pronouns = _matches_per_line(_PRONOUNISH, joined, line_starts)
     urlish = np.minimum(_matches_per_line(_URLISH, joined, line_starts), 1.0)
     sentences = breaks + terminal
     log_n = _log1p(n)

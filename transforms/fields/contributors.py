@@ -21,6 +21,8 @@ abbreviated (``Raleigh, N.C.``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from newsclean.schemas.records import Contributor
@@ -292,6 +294,14 @@ def parse_contributor_tail(line: str) -> tuple[list[Contributor], str | None] | 
 
     A tail of editors only (``Editing by Z``) is a tail with no contributors.
     """
+    parsed = _parse_tail(line)
+    return None if parsed is None else (list(parsed[0]), parsed[1])
+
+
+@lru_cache(maxsize=8192)
+def _parse_tail(line: str) -> tuple[tuple[Contributor, ...], str | None] | None:
+    """:func:`parse_contributor_tail`, remembered: cleaning asks it of every line the classifier
+    doubts, again in each pass of its fixed-point loop."""
     line = line.strip()
     if len(line) > MAX_LINE_CHARS:
         return None
@@ -307,4 +317,4 @@ def parse_contributor_tail(line: str) -> tuple[list[Contributor], str | None] | 
         if credited:
             people += [p for p in found if p not in people]
         agency = agency or named
-    return people, agency
+    return tuple(people), agency

@@ -39,6 +39,25 @@ def test_normalise_text_unifies_spaces_and_newlines() -> None:
     assert normalise_text("a\u00a0 b\u200b\r\nc  \r\n\r\n\r\nd") == "a b\nc\n\n\nd"
 
 
+def test_normalise_text_reads_every_space_as_the_pattern_does() -> None:
+    """Lines are collapsed with ``str.split`` unless the text holds one of the four separators it alone
+    counts as whitespace; every other space character is the same for both."""
+    import sys
+
+    import regex
+
+    from newsclean.transforms import text as text_module
+
+    space = regex.compile(r"\s")
+    split_only = {ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isspace() and not space.match(ch)}
+    assert split_only == set(text_module._SPLIT_ONLY_SPACES)
+    spaces = [ch for ch in map(chr, range(0x3001)) if space.match(ch) and ch not in "\n\r\u2028\u2029"]
+    for ch in [*spaces, *split_only]:
+        text = f"{ch}a{ch}{ch}b {ch}\nc{ch}"
+        expected = "\n".join(text_module._SPACES.sub(" ", line).strip() for line in text.split("\n"))
+        assert normalise_text(text) == expected, repr(ch)
+
+
 def test_runs_of_a_short_line_are_removed() -> None:
     text = "\n".join(PROSE[:2] + ["Image", "Image", "Image"] + PROSE[2:])
     cleaned = clean_text(text)

@@ -114,7 +114,7 @@ def _line_rule(path: Path, index: int, entry: Any, builtin: set[str]) -> LineRul
     accept = None
     if name in builtin:  # same name, same behaviour (e.g. a custom "byline" must name someone)
         accept = next(r.accept for r in DEFAULT_RULES.line_rules if r.name == name)
-    return LineRule(name, compiled, where, max_words, description, accept=accept, guarded=True)
+    return LineRule(name, compiled, where, max_words, description, accept=accept, guarded=True, audited=False)
 
 
 def load_rules(path: str | Path, base: RuleSet = DEFAULT_RULES) -> RuleSet:

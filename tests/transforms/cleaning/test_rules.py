@@ -162,3 +162,27 @@ def test_long_unspaced_menu_line_is_matched_quickly() -> None:
     )
     cleaned = clean_text(f"{menu}\n\nA body paragraph that is long enough to be the body of this article.")
     assert cleaned.paragraphs  # no TimeoutError
+
+
+def test_the_regex_timeout_is_paid_where_a_line_could_stall() -> None:
+    """An audited (built-in) guarded rule searches short lines without the timeout; long lines, and every
+    line of a rules file's unaudited pattern, run under it."""
+    from newsclean.transforms.cleaning.rule_types import UNTIMED_CHARS, LineRule
+
+    class Recording:
+        pattern = "footer"
+
+        def __init__(self) -> None:
+            self.timeouts: list[float | None] = []
+
+        def search(self, line: str, timeout: float | None = None):
+            self.timeouts.append(timeout)
+            return None
+
+    short, long = "footer line", "footer " + "x" * UNTIMED_CHARS
+    built_in, from_file = Recording(), Recording()
+    for pattern, audited in ((built_in, True), (from_file, False)):
+        rule = LineRule("footer", pattern, max_words=5, guarded=True, audited=audited)  # type: ignore[arg-type]
+        assert not rule.matches(short, 2) and not rule.matches(long, 2)
+    assert built_in.timeouts[0] is None and built_in.timeouts[1] is not None
+    assert None not in from_file.timeouts and len(from_file.timeouts) == 2

@@ -23,6 +23,7 @@ from newsclean.transforms.fields.contributors import parse_contributor_tail
 from newsclean.transforms.fields.dateline import split_dateline
 from newsclean.transforms.fields.dates import find_all_dates, find_date
 from newsclean.transforms.fields.names import split_names
+from newsclean.transforms.runtime.limits import regex_timeout
 from newsclean.transforms.text import normalise_line, normalise_text, split_paragraphs, word_count
 from newsclean.transforms.vocabulary import FieldSource, RuleName
 
@@ -41,7 +42,7 @@ def _apply_prefix_rules(
     paragraph: str, out: CleanedText, not_after: dt.date | None, rules: R.RuleSet, language: Language
 ) -> str:
     for rule in rules.prefix_rules:
-        match = rule.pattern.match(paragraph, timeout=1.0)
+        match = rule.pattern.match(paragraph, **regex_timeout(paragraph))
         if not match:
             continue
         out.removed.append(Removed(rule.name, match.group().strip()))
@@ -132,7 +133,7 @@ def _remove_tail(paragraphs: list[str], out: CleanedText, rules: R.RuleSet = R.D
     while index > 1 and len(kept_reversed) < TAIL_PARAGRAPHS:
         index -= 1
         paragraph = paragraphs[index]
-        if not tagged and (tag := CLOSING_AGENCY_TAG.search(paragraph, timeout=R.REGEX_TIMEOUT)) and tag.start() > 0:
+        if not tagged and (tag := CLOSING_AGENCY_TAG.search(paragraph, **regex_timeout(paragraph))) and tag.start() > 0:
             tagged = True  # the story's last paragraph, closed by its wire: the tag goes, the paragraph stays
             removed_reversed.append(Removed(RuleName.AGENCY_TAG, paragraph[tag.start() :].strip()))
             out.add_agency(FieldSource.TAIL, find_agency(tag["agency"]))

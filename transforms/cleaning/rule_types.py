@@ -12,12 +12,9 @@ from dataclasses import dataclass
 import regex
 
 from newsclean.transforms.cleaning.triggers import TriggerIndex, fold, trigger_of
+from newsclean.transforms.runtime.limits import UNTIMED_CHARS
 
 REGEX_TIMEOUT = 1.0  # seconds; a line that takes longer raises TimeoutError (a reject, never a hang)
-# An audited rule (every built-in one: tests/transforms/test_regex_safety.py holds each to linear
-# growth) searches a line this short without the timeout, whose per-call cost is most of a short
-# line's search: such a line cannot stall it. A rules file's patterns are not audited: always timed.
-UNTIMED_CHARS = 1000
 HEAD = "head"  # the first paragraphs of a document
 TAIL = "tail"  # the last paragraphs of a document
 ANYWHERE = "any"
@@ -40,7 +37,8 @@ class LineRule:
     # Run under the regex module's timeout: for patterns with several bounded repeats that a
     # hostile line could make slow. Plain anchored alternations skip its per-call cost.
     guarded: bool = False
-    # Held to linear growth by the regex audit (False for a rules file's patterns).
+    # Held to linear growth by the regex audit, so a short line skips the timeout
+    # (``runtime.limits.UNTIMED_CHARS``); False for a rules file's patterns, always timed.
     audited: bool = True
 
     def __post_init__(self) -> None:

@@ -17,6 +17,7 @@ import regex
 from newsclean.schemas.records import Removed
 from newsclean.transforms.cleaning import rules as R
 from newsclean.transforms.facts import HEADING, ITEM, PARAGRAPH, Block
+from newsclean.transforms.runtime.limits import regex_timeout
 from newsclean.transforms.text import normalise_line, word_count
 from newsclean.transforms.vocabulary import RuleName
 
@@ -98,7 +99,7 @@ def _section_rule_of(text: str) -> R.SectionRule | None:
         return None
     n_words = word_count(text)
     for rule in R.SECTION_RULES:
-        if n_words <= rule.max_words and rule.pattern.match(text, timeout=1.0):
+        if n_words <= rule.max_words and rule.pattern.match(text, **regex_timeout(text)):
             return rule
     return None
 
@@ -176,7 +177,7 @@ def drop_closing_calls_to_action(blocks: list[Block]) -> tuple[list[Block], list
         block = blocks[end - 1]
         if block.kind not in (PARAGRAPH, HEADING) or counts[end - 1] > R.CALL_TO_ACTION_MAX_WORDS:
             break
-        if not R.CALL_TO_ACTION.match(block.text, timeout=1.0):
+        if not R.CALL_TO_ACTION.match(block.text, **regex_timeout(block.text)):
             break
         end -= 1
     return blocks[:end], [Removed(RULE_CALL_TO_ACTION, b.text) for b in blocks[end:]]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from newsclean.transforms.runtime.limits import regex_timeout
+
 # Canonical name -> the forms it is printed in (matched case-sensitively where
 # the short form is also an ordinary word, e.g. "AP", "dpa").
 AGENCIES: dict[str, tuple[str, ...]] = {
@@ -81,5 +83,5 @@ def canonical_agency(printed: str | None) -> str | None:
 
 def find_agency(text: str) -> str | None:
     """The first agency named anywhere in ``text`` (e.g. in a tail or credit line)."""
-    match = _AGENCY_WORD.search(text, timeout=1.0)
+    match = _AGENCY_WORD.search(text, **regex_timeout(text))
     return canonical_agency(match.group()) if match else None

@@ -6,6 +6,7 @@ import regex
 
 from newsclean.transforms.facts import Dateline
 from newsclean.transforms.fields.agency import canonical_agency
+from newsclean.transforms.runtime.limits import regex_timeout
 
 # Words in capitals that open a paragraph with a dash but are not places.
 _NOT_PLACES = frozenset(
@@ -50,9 +51,9 @@ def _agency_of(printed: str) -> str | None:
 
 def split_dateline(paragraph: str) -> Dateline | None:
     """Split a leading dateline off ``paragraph``; the sentence after it is kept."""
-    match = DATELINE.match(paragraph, timeout=1.0)
+    match = DATELINE.match(paragraph, **regex_timeout(paragraph))
     if not match:
-        match = MIXED_CASE_DATELINE.match(paragraph, timeout=1.0)
+        match = MIXED_CASE_DATELINE.match(paragraph, **regex_timeout(paragraph))
         if not match or _agency_of(match["agency"]) is None:
             return None
     place = match["place"]

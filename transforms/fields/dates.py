@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import regex
 
 from newsclean.transforms.facts import ParsedDate
+from newsclean.transforms.runtime.limits import regex_timeout
 
 # Month names as news pages print them, by language: full names, then the abbreviations that are no
 # common word of the language ("ago", Spanish August, would read "5 hours ago" as a month).
@@ -175,7 +176,7 @@ def find_date(text: str, *, not_after: dt.date | None = None, day_first: bool | 
     ambiguous ``01/02/2025`` (None refuses it)."""
     best: ParsedDate | None = None
     for pattern in _patterns_for(text):
-        for match in pattern.finditer(text, timeout=1.0):
+        for match in pattern.finditer(text, **regex_timeout(text)):
             day = _day(match, day_first)
             if day is None or (not_after is not None and day > not_after):
                 continue
@@ -189,7 +190,7 @@ def find_all_dates(text: str, *, not_after: dt.date | None = None, day_first: bo
     """Every valid date in ``text`` in reading order (overlapping matches resolved by start)."""
     found: list[ParsedDate] = []
     for pattern in _patterns_for(text):
-        for match in pattern.finditer(text, timeout=2.0):
+        for match in pattern.finditer(text, **regex_timeout(text, 2.0)):
             day = _day(match, day_first)
             if day is None or (not_after is not None and day > not_after):
                 continue

@@ -28,6 +28,19 @@ PARSER_MAX_DEPTH = 256
 DEFAULT_MAX_HTML_DEPTH = PARSER_MAX_DEPTH - 1
 # Pages take 20-100 ms here; a slow real page a few seconds.
 DEFAULT_MAX_SECONDS = 30.0
+# Text up to this many characters is searched without the regex module's timeout when the pattern
+# is one of ours: tests/transforms/test_regex_safety.py holds each to linear growth, so such a text
+# cannot stall it, and the timeout's per-call cost (about half a microsecond) was most of a short
+# line's search. Longer text keeps the timeout.
+UNTIMED_CHARS = 1000
+_UNTIMED: dict[str, float] = {}
+
+
+def regex_timeout(text: str, seconds: float = 1.0) -> dict[str, float]:
+    """Keyword arguments for searching ``text`` with an audited pattern: a ``timeout`` only past
+    :data:`UNTIMED_CHARS` (``pattern.search(text, **regex_timeout(text))``)."""
+    return {"timeout": seconds} if len(text) > UNTIMED_CHARS else _UNTIMED
+
 
 # Reject codes, one per limit.
 TOO_LARGE = RejectCode.TOO_LARGE

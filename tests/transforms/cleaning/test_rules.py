@@ -167,7 +167,8 @@ def test_long_unspaced_menu_line_is_matched_quickly() -> None:
 def test_the_regex_timeout_is_paid_where_a_line_could_stall() -> None:
     """An audited (built-in) guarded rule searches short lines without the timeout; long lines, and every
     line of a rules file's unaudited pattern, run under it."""
-    from newsclean.transforms.cleaning.rule_types import UNTIMED_CHARS, LineRule
+    from newsclean.transforms.cleaning.rule_types import LineRule
+    from newsclean.transforms.runtime.limits import UNTIMED_CHARS
 
     class Recording:
         pattern = "footer"

@@ -130,6 +130,7 @@ class RuleName(StrEnum):
     TRUST_NOTE = "trust_note"
     NEWSLETTER = "newsletter"
     COOKIE_NOTICE = "cookie_notice"
+    POST_META = "post_meta"
     # procedural rules (cleaning.clean, cleaning.classify, corpus.boilerplate)
     TITLE = "title"
     DATELINE = "dateline"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 EXAMPLES: dict[str, dict[str, str]] = {
     "en": {
+        "post_meta": "This entry was posted in Politics, World and tagged election, senate. Bookmark the permalink.",
         "paywall": "This article is only available to subscribers. Log in or subscribe to continue.",
         "subscription": "Subscribe now: $1 for 6 months",
         "donation": "Please support independent journalism with a gift of any size.",
@@ -21,6 +22,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "Read more: Fed signals rate cut as inflation cools",
     },
     "de": {
+        "post_meta": "Dieser Beitrag wurde am Mittwoch, 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein, Region abgelegt.",
         "paywall": "Dieser Artikel ist nur für Abonnenten verfügbar.",
         "subscription": "Jetzt abonnieren und 4 Wochen gratis lesen",
         "donation": "Unterstützen Sie unabhängigen Journalismus – jetzt mit 5 Euro im Monat.",
@@ -33,6 +35,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "Mehr zum Thema: Bundestag beschließt Haushalt",
     },
     "fr": {
+        "post_meta": "Cette entrée a été publiée dans Actualités, Politique, avec comme mot(s)-clef(s) élections, Sénat.",
         "paywall": "Il vous reste 78 % de cet article à lire. La suite est réservée aux abonnés.",
         "subscription": "Abonnez-vous dès 1 € le premier mois",
         "donation": "Soutenez-nous : faites un don déductible de vos impôts.",
@@ -45,6 +48,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "Lire aussi | Le gouvernement présente son plan climat",
     },
     "es": {
+        "post_meta": "Esta entrada fue publicada en Noticias y etiquetada elecciones, Senado.",
         "paywall": "Esta funcionalidad es sólo para suscriptores. Suscríbete",
         "subscription": "Suscríbete por 1 € al mes",
         "donation": "Apoya el periodismo independiente: hazte socio desde 5 € al mes.",
@@ -57,6 +61,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "Te puede interesar: El Gobierno aprueba la reforma",
     },
     "pt": {
+        "post_meta": "Esta entrada foi publicada em Notícias e marcada com a tag eleições.",
         "paywall": "Este conteúdo é exclusivo para assinantes. Já é assinante? Entre",
         "subscription": "Assine já por R$ 1,90 no primeiro mês",
         "donation": "Apoie o jornalismo independente: faça uma doação.",
@@ -69,6 +74,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "Leia também: Governo anuncia novo pacote econômico",
     },
     "it": {
+        "post_meta": "Questa voce è stata pubblicata in Cronaca e taggata elezioni, Senato.",
         "paywall": "Questo articolo è riservato agli abbonati. Sei già abbonato? Accedi",
         "subscription": "Abbonati ora a 1 € al mese",
         "donation": "Sostieni il giornalismo indipendente con una donazione.",
@@ -81,6 +87,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "Leggi anche: Il governo approva la manovra",
     },
     "nl": {
+        "post_meta": "Dit bericht werd geplaatst in Nieuws en getagd met verkiezingen.",
         "paywall": "Dit artikel is alleen voor abonnees. Al abonnee? Log in",
         "subscription": "Word abonnee voor €1 per week",
         "donation": "Steun onze journalistiek met een bijdrage.",
@@ -93,6 +100,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "Lees ook: Kabinet presenteert nieuwe plannen",
     },
     "pl": {
+        "post_meta": "Ten wpis został opublikowany w kategorii Wiadomości i oznaczony tagami wybory, Sejm.",
         "paywall": "Ten artykuł jest dostępny tylko dla prenumeratorów.",
         "subscription": "Zaprenumeruj za 1 zł przez pierwszy miesiąc",
         "donation": "Wesprzyj nas i niezależne dziennikarstwo – wpłać darowiznę.",
@@ -105,6 +113,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "Czytaj także: Sejm przyjął ustawę budżetową",
     },
     "cs": {
+        "post_meta": "Tento příspěvek byl publikován v rubrice Zprávy a jeho štítky jsou volby, Senát.",
         "paywall": "Tento článek je dostupný pouze pro předplatitele.",
         "subscription": "Předplaťte si přístup za 1 Kč",
         "donation": "Podpořte nezávislou žurnalistiku darem.",
@@ -117,6 +126,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "Čtěte také: Vláda schválila rozpočet",
     },
     "ru": {
+        "post_meta": "Эта запись опубликована в рубрике Новости с метками выборы, Дума.",
         "paywall": "Этот материал доступен только подписчикам.",
         "subscription": "Оформить подписку за 99 рублей",
         "donation": "Поддержите независимую журналистику — сделайте пожертвование.",
@@ -129,6 +139,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "Читайте также: В Госдуме обсудили новый закон",
     },
     "uk": {
+        "post_meta": "Цей запис опубліковано в рубриці Новини з мітками вибори, Рада.",
         "paywall": "Цей матеріал доступний лише для передплатників.",
         "subscription": "Оформити передплату за 49 гривень",
         "donation": "Підтримайте незалежну журналістику — зробіть внесок.",
@@ -141,6 +152,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "Читайте також: Уряд ухвалив нове рішення",
     },
     "tr": {
+        "post_meta": "Bu yazı Haberler içinde yayınlandı ve seçim, Meclis olarak etiketlendi.",
         "paywall": "Bu içerik yalnızca abonelere açıktır. Zaten abone misiniz? Giriş yapın",
         "subscription": "Abone ol, ilk ay ücretsiz",
         "donation": "Bağımsız gazeteciliği destekle, bağış yap.",
@@ -153,6 +165,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "İlginizi çekebilir: Merkez Bankası faiz kararını açıkladı",
     },
     "ar": {
+        "post_meta": "نُشرت هذه التدوينة في أخبار، سياسة ووسمت بـ الانتخابات.",
         "paywall": "هذا المحتوى حصري للمشتركين فقط",
         "subscription": "اشترك الآن واحصل على شهر مجاني",
         "donation": "ادعم الصحافة المستقلة بتبرع بسيط",
@@ -165,6 +178,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "اقرأ أيضا: الحكومة تعلن عن خطة جديدة",
     },
     "fa": {
+        "post_meta": "این نوشته در اخبار ارسال شده است و برچسب خورده است با انتخابات.",
         "paywall": "این مطلب فقط برای مشترکان قابل مشاهده است.",
         "subscription": "مشترک شوید و همه مطالب را بخوانید",
         "donation": "از ما حمایت کنید تا مستقل بمانیم.",
@@ -177,6 +191,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "بیشتر بخوانید: دولت طرح تازه‌ای را اعلام کرد",
     },
     "hi": {
+        "post_meta": "यह प्रविष्टि समाचार में पोस्ट की गई थी और चुनाव टैग की गई थी।",
         "paywall": "यह लेख केवल सब्सक्राइबर्स के लिए है।",
         "subscription": "सब्सक्राइब करें और पढ़ें सभी खबरें",
         "donation": "हमें सपोर्ट करें ताकि हम निष्पक्ष पत्रकारिता कर सकें।",
@@ -189,6 +204,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "ये भी पढ़ें: सरकार ने नई योजना की घोषणा की",
     },
     "id": {
+        "post_meta": "Tulisan ini dipublikasikan di Berita dan tag pemilu, DPR.",
         "paywall": "Artikel ini khusus pelanggan. Sudah berlangganan? Masuk",
         "subscription": "Berlangganan sekarang mulai Rp 1.000",
         "donation": "Dukung kami dengan berdonasi untuk jurnalisme independen.",
@@ -201,6 +217,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "Baca juga: Pemerintah umumkan kebijakan baru",
     },
     "zh": {
+        "post_meta": "此条目发表在新闻分类目录，贴了选举、议会标签。",
         "paywall": "本文为付费会员专享，订阅后即可阅读全文。",
         "subscription": "立即订阅，首月仅需1元",
         "donation": "支持我们，打赏作者",
@@ -213,6 +230,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "相关阅读：国务院发布新规",
     },
     "ja": {
+        "post_meta": "この投稿はニュースに分類され、選挙、国会のタグが付けられています。",
         "paywall": "この記事は有料会員限定です。残り1234文字",
         "subscription": "無料会員登録で続きが読めます",
         "donation": "ご支援をお願いします",
@@ -225,6 +243,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "関連記事：政府が新たな経済対策を発表",
     },
     "ko": {
+        "post_meta": "이 글은 뉴스 카테고리에 분류되었고 선거, 국회 태그가 있습니다.",
         "paywall": "이 기사는 유료 회원 전용입니다.",
         "subscription": "구독하기",
         "donation": "후원하기",
@@ -237,6 +256,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "related": "관련기사: 정부, 새 경제 정책 발표",
     },
     "sv": {
+        "post_meta": "Det här inlägget postades i Nyheter och märktes val, riksdagen.",
         "paywall": "Den här artikeln är endast för prenumeranter. Redan prenumerant? Logga in",
         "subscription": "Prenumerera nu för 1 kr",
         "donation": "Stöd oberoende journalistik – bli månadsgivare.",

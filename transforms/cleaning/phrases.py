@@ -52,6 +52,9 @@ CATEGORIES: dict[str, Category] = {
     "trust": Category(RuleName.TRUST_NOTE, LEAD, 60, 400, "a wire's or paper's trust and standards notes"),
     "cookie": Category(RuleName.COOKIE_NOTICE, LEAD, 80, 500, "cookie banners"),
     "copyright": Category(RuleName.COPYRIGHT, CONTAINS, 40, 300, "reproduction notices"),
+    "post_meta": Category(
+        RuleName.POST_META, LEAD, 60, 400, "a blog or news post's filing line: where it was posted, its tags"
+    ),
     "related": Category(
         RuleName.RELATED, LABEL, 30, 240, "related-story labels, alone or before a teaser ('Lire aussi | ...')"
     ),
@@ -60,6 +63,7 @@ CATEGORIES: dict[str, Category] = {
 # Phrases by language, then category. The English ones add to the English rules in cleaning.rules.
 PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
+        "post_meta": (r"this (?:entry|post|article|item) was (?:posted|filed|published)(?= (?:in|on|under|by)\b)", r"posted in(?=[^.!?]{1,120}\btagged\b)", r"filed under(?=:?\s+[^\s,.!?]+(?: [^\s,.!?]+){0,3}(?:\s*,\s*[^\s,.!?]+(?: [^\s,.!?]+){0,3})*\s*\.?$)", r"bookmark the permalink"),
         "paywall": (r"(?:this|the) (?:article|story|content) is (?:only )?(?:for|available to|reserved for|exclusive to) (?:paying |premium |our )?(?:subscribers|members)",
                     r"subscribe (?:now )?to (?:continue|keep) reading", r"you(?: have|['’]ve) (?:reached|used) (?:your|all of your|the) (?:free )?(?:article )?(?:limit|free articles)",
                     r"to (?:continue|keep) reading,? (?:please )?(?:subscribe|log in|sign in)", r"(?:exclusive|only) for (?:subscribers|members)",
@@ -82,6 +86,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "copyright": (r"all rights reserved", r"the copyrighted property of", r"written permission must be obtained", r"(?:licensed|available|published) under (?:a|the) creative commons"),
     },
     "de": {
+        "post_meta": (r"(?:dieser|der) (?:eintrag|beitrag) wurde(?= [^!?]{0,120}(?:abgelegt|verschlagwortet|schlagw))", r"abgelegt unter", r"veröffentlicht (?:in|unter)(?=[^.!?]{1,120}(?:verschlagwortet|schlagwörter|schlagworte))", r"erstellt am(?=[^!?]{1,60}abgelegt unter)"),
         "paywall": (r"(?:dieser|der) (?:artikel|beitrag|inhalt|text) ist (?:nur |exklusiv )?für (?:abonnenten|abonnentinnen|abonnent\*innen|abonnierende|\p{L}+plus-leser|digital-abonnenten)",
                     r"exklusiv für (?:abonnenten|abonnierende)", r"sie sind bereits abonnent", r"(?:jetzt )?(?:weiterlesen|lesen sie weiter) mit (?:\p{L}+[ +]?)?(?:plus|abo\b|z\+)",
                     r"um (?:den ganzen artikel|diesen artikel|weiter) ?zu lesen,? (?:benötigen|brauchen|müssen) sie", r"jederzeit kündbar\W*$"),
@@ -110,6 +115,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
                     r"(?:beiträge|neues) aus dem forum", r"kommende (?:events|veranstaltungen|termine)", r"inhaltsverzeichnis", r"(?:nächster|vorheriger) (?:artikel|beitrag)"),
     },
     "fr": {
+        "post_meta": (r"(?:cette entrée|ce billet) a été publiée? (?:le [^.!?]{1,40} )?dans", r"cet article a été publié (?:le [^.!?]{1,40} )?dans(?=[^.!?]{1,120}(?:mots?[- ]cl[ée]fs?|étiquet|tags?\b))", r"classé dans", r"publié dans(?=[^.!?]{1,120}(?:mots?[- ]cl[ée]fs?|étiquet|tags?))"),
         "paywall": (r"il vous reste \d+\s?% de (?:cet|l['’]) article à lire", r"la suite est réservée aux abonnés", r"(?:cet|l['’]) article est réservé aux abonnés",
                     r"déjà abonné\s?\?", r"abonnez-vous pour (?:lire|continuer)", r"pour lire la suite", r"pour accéder en illimité", r"^\W*(?:article )?réservé aux abonnés"),
         "subscription": (r"abonnez-vous", r"je m['’]abonne", r"s['’]abonner"),
@@ -124,6 +130,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"(?:à )?lire aussi", r"(?:à )?voir aussi", r"sur le même sujet", r"articles? (?:similaires|liés|connexes)", r"les plus lus", r"dans la même rubrique", r"prochains événements", r"sommaire", r"article (?:suivant|précédent)"),
     },
     "es": {
+        "post_meta": (r"esta entrada (?:fue|ha sido) publicada en", r"(?:publicado|archivado) en(?=[^.!?]{1,120}(?:etiquetad|etiquetas))"),
         "paywall": (r"(?:este|esta) (?:contenido|artículo|noticia|funcionalidad|función) es (?:exclusiv[oa]|sólo|solo) para (?:suscriptores|abonados)",
                     r"(?:solo|sólo|exclusivo) para suscriptores", r"¿ya eres suscriptor", r"suscríbete para (?:seguir|continuar) leyendo",
                     r"has alcanzado el límite de (?:artículos|noticias)", r"cancela cuando quieras\W*$"),
@@ -140,6 +147,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
                     r"más (?:sobre|noticias)", r"te recomendamos", r"(?:artículo|noticia) (?:siguiente|anterior)"),
     },
     "pt": {
+        "post_meta": (r"esta entrada foi publicada em", r"(?:publicado|arquivado) em(?=[^.!?]{1,120}(?:marcad[oa]|tags?\b|etiquetas))"),
         "paywall": (r"(?:este|esta) (?:conteúdo|artigo|reportagem|matéria) é exclusiv[oa] para assinantes", r"^\W*(?:conteúdo )?exclusiv[oa] para assinantes", r"já é assinante\s?\?",
                     r"assine (?:já )?para (?:continuar lendo|ler)", r"(?:você|voce) atingiu o limite"),
         "subscription": (r"assine(?: já| agora)?", r"seja assinante"),
@@ -153,6 +161,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"leia (?:também|mais)", r"veja (?:também|mais)", r"saiba mais", r"mais sobre", r"(?:você )?(?:também )?pode gostar", r"notícias relacionadas", r"mais lidas"),
     },
     "it": {
+        "post_meta": (r"questa voce è stata pubblicata (?:in|il)", r"(?:pubblicato|archiviato) in(?=[^.!?]{1,120}(?:taggat|tag\b|etichett))"),
         "paywall": (r"(?:questo|quest['’]) (?:articolo|contenuto) è riservato (?:agli )?abbonati", r"^\W*(?:articolo |contenuto )?riservato agli abbonati", r"sei già abbonato\s?\?",
                     r"abbonati per (?:continuare a leggere|leggere)"),
         "subscription": (r"abbonati (?:ora|subito)", r"abbonarsi"),
@@ -166,6 +175,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"leggi anche", r"(?:ti )?potrebbe interessar(?:ti|e)", r"articoli correlati", r"(?:i )?più letti"),
     },
     "nl": {
+        "post_meta": (r"dit (?:bericht|artikel) (?:werd|is) geplaatst in", r"geplaatst in(?=[^.!?]{1,120}getagd)"),
         "paywall": (r"(?:dit|het) (?:artikel|stuk) is (?:alleen |exclusief )?(?:voor|beschikbaar voor) abonnees", r"^\W*(?:alleen|exclusief) voor abonnees", r"al (?:een )?abonnee\s?\?",
                     r"lees verder met (?:een )?(?:abonnement|\p{L}+ plus)"),
         "subscription": (r"word abonnee", r"neem een abonnement"),
@@ -179,6 +189,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"lees ook", r"(?:meer )?over dit onderwerp", r"gerelateerde artikelen", r"meest gelezen", r"ook interessant"),
     },
     "pl": {
+        "post_meta": (r"ten wpis (?:został )?opublikowany (?:został )?w", r"opublikowano w(?=[^.!?]{1,120}(?:tagami|oznaczon))"),
         "paywall": (r"(?:ten )?(?:artykuł|tekst|materiał) (?:jest )?dostępny (?:tylko|wyłącznie) dla (?:prenumeratorów|subskrybentów|abonentów)",
                     r"(?:tylko|wyłącznie) dla (?:prenumeratorów|subskrybentów)", r"masz już (?:prenumeratę|subskrypcję)\s?\?", r"pozostało \d+\s?% (?:artykułu|tekstu)"),
         "subscription": (r"zaprenumeruj", r"kup (?:prenumeratę|subskrypcję|dostęp)"),
@@ -192,6 +203,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"czytaj (?:też|także|również|więcej)", r"zobacz (?:też|także|również)", r"polecamy", r"powiązane artykuły", r"najczęściej czytane"),
     },
     "cs": {
+        "post_meta": (r"(?:tento )?(?:příspěvek|záznam) byl publikován v (?:rubrice|kategorii)", r"publikováno v(?=[^.!?]{1,120}(?:štítky|značky))"),
         "paywall": (r"(?:tento )?článek je (?:dostupný )?(?:pouze|jen) pro předplatitele", r"^\W*(?:pouze|jen) pro předplatitele", r"jste již předplatitel\s?\?",
                     r"celý článek (?:si )?přečtete"),
         "subscription": (r"předplaťte si", r"(?:kupte|objednejte) si předplatné"),
@@ -205,6 +217,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"čtěte (?:také|též|dále)", r"související (?:články|zprávy)", r"mohlo by vás zajímat", r"nejčtenější"),
     },
     "ru": {
+        "post_meta": (r"(?:эта )?запись (?:была )?опубликована в рубрике", r"рубрика(?=[^.!?]{1,120}метки)"),
         "paywall": (r"(?:этот )?(?:материал|статья|контент) доступ(?:ен|на) только (?:для )?(?:подписчик(?:ам|ов)|по подписке)", r"только для подписчиков",
                     r"уже есть подписка\s?\?", r"оформите подписку,? чтобы (?:продолжить чтение|читать)"),
         "subscription": (r"подписаться", r"оформить подписку"),
@@ -218,6 +231,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"читайте также", r"по теме", r"похожие (?:новости|материалы)", r"вам может быть интересно", r"самое читаемое", r"ещё по теме", r"еще по теме"),
     },
     "uk": {
+        "post_meta": (r"(?:цей )?запис (?:було )?опубліковано (?:в|у)(?= (?:рубриці|категорії))", r"рубрика(?=[^.!?]{1,120}мітки)"),
         "paywall": (r"(?:цей )?(?:матеріал|стаття) доступн(?:ий|а) лише (?:для )?(?:передплатник(?:ам|ів)|за передплатою)", r"(?:лише|тільки) для передплатників",
                     r"вже маєте передплату\s?\?", r"щоб продовжити читання"),
         "subscription": (r"підписатися", r"оформити передплату"),
@@ -231,6 +245,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"читайте також", r"по темі", r"на тему", r"схожі новини", r"вас може зацікавити", r"найпопулярніше"),
     },
     "tr": {
+        "post_meta": (r"bu (?:yazı|girdi)(?=[^.!?]{1,120}(?:içinde yayınlandı|kategorisinde yayınlandı|olarak etiketlendi))",),
         "paywall": (r"bu (?:içerik|haber|makale) (?:yalnızca|sadece) (?:abonelere|aboneler için)", r"^\W*(?:yalnızca |sadece )?abonelere özel(?: (?:içerik|haber))?\W*$", r"zaten abone misiniz\s?\?",
                     r"okumaya devam etmek için (?:abone olun|giriş yapın)"),
         "subscription": (r"abone ol(?:un)?",),
@@ -244,6 +259,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"(?:bunlar da )?ilginizi çekebilir", r"ilgili haberler", r"benzer haberler", r"en çok okunanlar"),
     },
     "ar": {
+        "post_meta": (r"(?:تم )?(?:نشر|نُشرت|نشرت) هذه (?:التدوينة|المشاركة) (?:في|ضمن)", r"(?:نشر|نُشر) في(?=[^.!?؟]{1,120}(?:الوسوم|موسوم))"),
         "paywall": (r"هذا (?:المحتوى|المقال) (?:متاح )?(?:حصري(?:ا)? )?(?:فقط )?للمشتركين", r"^\W*(?:للمشتركين فقط|حصري للمشتركين)", r"هل أنت مشترك بالفعل"),
         "subscription": (r"اشترك الآن", r"اشترك معنا"),
         "donation": (r"ادعم(?:نا| الصحافة)", r"تبرع (?:الآن|لنا)"),
@@ -256,6 +272,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"اقرأ (?:أيضا|أيضاً|ايضا)", r"(?:أخبار|مقالات) ذات صلة", r"الأكثر قراءة", r"قد يهمك", r"اخترنا لك"),
     },
     "fa": {
+        "post_meta": (r"این (?:نوشته|مطلب|پست) در(?=[^.!?؟]{1,120}(?:ارسال شده|منتشر شده|دسته‌بندی|برچسب))",),
         "paywall": (r"(?:این )?(?:مطلب|محتوا|مقاله) (?:فقط|تنها) (?:برای|ویژه) (?:مشترکان|اعضا)", r"ویژه مشترکان"),
         "subscription": (r"مشترک شوید", r"اشتراک بخرید"),
         "donation": (r"از ما حمایت کنید", r"با حمایت مالی (?:خود|شما)"),
@@ -268,6 +285,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"بیشتر بخوانید", r"(?:مطالب|اخبار) (?:مرتبط|مشابه)", r"پربازدیدترین(?:\s?ها)?", r"بخوانید"),
     },
     "hi": {
+        "post_meta": (r"यह (?:प्रविष्टि|पोस्ट|लेख)(?=[^.!?।]{1,120}(?:में पोस्ट की गई|में प्रकाशित|टैग की गई))",),
         "paywall": (r"(?:यह )?(?:लेख|खबर|ख़बर|कंटेंट|सामग्री) (?:केवल|सिर्फ) (?:सब्सक्राइबर्स|ग्राहकों|सदस्यों) के लिए", r"पढ़ना जारी रखने के लिए"),
         "subscription": (r"सब्सक्राइब करें",),
         "donation": (r"हमें सपोर्ट करें", r"हमारा समर्थन करें", r"दान करें"),
@@ -280,6 +298,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"(?:ये|यह) भी पढ़ें", r"(?:संबंधित|सम्बंधित) (?:खबरें|ख़बरें|लेख)", r"और पढ़ें", r"ज़?जरूर पढ़ें"),
     },
     "id": {
+        "post_meta": (r"(?:tulisan|entri|artikel) ini dipublikasikan (?:di|dalam)", r"(?:diposting|ditulis) (?:di|dalam)(?=[^.!?]{1,120}(?:\btag\b|ditandai))"),
         "paywall": (r"(?:artikel|konten|berita) ini (?:hanya )?(?:khusus|untuk) (?:pelanggan|member|pembaca premium)", r"khusus pelanggan", r"sudah berlangganan\s?\?",
                     r"untuk melanjutkan membaca"),
         "subscription": (r"berlangganan sekarang",),
@@ -293,6 +312,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"baca (?:juga|selengkapnya)", r"(?:berita|artikel) terkait", r"terpopuler"),
     },
     "zh": {
+        "post_meta": (r"此(?:条目|條目|文章)(?:发表|發表)(?:在|于|於)", r"(?:分类|分類)(?:目录|目錄)?\s*[:：](?=[^。！？]{1,80}(?:标签|標籤))"),
         "paywall": (r"(?:本文|该文章|此内容|本内容)(?:为|仅限|仅供)(?:付费)?(?:订阅|会员)(?:用户|读者)?(?:专享|阅读|可见)?", r"订阅后(?:即可)?(?:继续)?阅读(?:全文)?",
                     r"(?:付费|会员)专享", r"登录后(?:即可)?(?:继续)?阅读"),
         "subscription": (r"立即订阅", r"订阅本(?:刊|报)"),
@@ -306,6 +326,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"相关(?:阅读|新闻|文章|报道|推荐)", r"延伸阅读", r"推荐阅读", r"猜你喜欢", r"相關(?:閱讀|新聞|文章|報導)", r"延伸閱讀", r"推薦閱讀"),
     },
     "ja": {
+        "post_meta": (r"この(?:投稿|エントリー|記事)は(?=[^。！？]{1,120}(?:に分類|カテゴリー|タグ))", r"カテゴリー\s*[:：](?=[^。！？]{1,80}タグ)"),
         "paywall": (r"この記事は(?:有料)?(?:会員|購読者)(?:限定|専用)", r"(?:有料会員|会員)限定(?:記事)?", r"続きを読むには", r"残り\d+文字", r"この記事の続きは"),
         "subscription": (r"購読(?:する|を申し込む)", r"無料会員登録"),
         "donation": (r"(?:ご)?支援(?:を)?お願い(?:します|いたします)", r"寄付のお願い"),
@@ -318,6 +339,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"関連(?:記事|ニュース)", r"あわせて読みたい", r"合わせて読みたい", r"こちらもおすすめ", r"おすすめ記事", r"人気記事"),
     },
     "ko": {
+        "post_meta": (r"이 (?:글|포스트|항목)은(?=[^.!?]{1,120}(?:카테고리|분류되었|태그))",),
         "paywall": (r"(?:이 기사는|본 기사는)?\s?(?:유료)?\s?(?:회원|구독자)\s?전용", r"(?:유료 회원|구독자)만\s?(?:볼|읽을) 수 있", r"전문을 보시려면"),
         "subscription": (r"구독하기", r"구독 신청"),
         "donation": (r"후원하기", r"후원(?:해|하)\s?주세요", r"응원하기"),
@@ -330,6 +352,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "related": (r"관련\s?(?:기사|뉴스)", r"함께 보면 좋은 기사", r"많이 본 (?:뉴스|기사)", r"추천 기사"),
     },
     "sv": {
+        "post_meta": (r"(?:det här|detta) inlägg(?:et)? (?:postades|publicerades) (?:i|under)", r"publicerat i(?=[^.!?]{1,120}(?:taggat|märkt))"),
         "paywall": (r"(?:den här|denna) (?:artikel|text) är (?:endast |bara )?för (?:prenumeranter|premiumkunder)", r"(?:endast|bara) för prenumeranter",
                     r"redan prenumerant\s?\?", r"för att (?:fortsätta )?läsa (?:hela )?(?:artikeln|vidare)"),
         "subscription": (r"prenumerera(?: nu)?", r"bli prenumerant"),
@@ -467,6 +490,36 @@ def comment_section_rule() -> SectionRule:
         max_words=10,
         description="a comment section's heading or form after the story, in the languages of docs/languages.md: "
         "'Kommentare', 'Schreibe einen Kommentar', 'Laisser un commentaire', 'Deja un comentario', 'Lascia un commento'",
+    )
+
+
+# A comment thread's counter heading names the story: "12 thoughts on “…”", "2 Kommentare zu „…“".
+_THREAD_COUNT = r"(?:\d+|one|ein(?:e|en)?|une?|uno|una|um|uma)"
+_THREAD_NOUN = (
+    r"(?:thoughts?|comments?|responses?|replies|antworten|kommentare?|gedanken(?:\s+zu)?|réponses?|commentaires?"
+    r"|comentarios?|respuestas?|comentários?|respostas?|commenti|risposte|reacties|odpowiedzi|komentarz[ey]?|komentáře"
+    r"|комментари[йяев]+|коментар[іяів]+)"
+)
+_THREAD_TO = r"(?:on|to|for|zu|auf|à|sur|en|a|para|em|su|per|op|bij|do|na|к|до)"
+
+
+def comment_thread_rule() -> SectionRule:
+    """A comment thread's counter heading, which names the story ('12 thoughts on “…”'), after the story:
+    the story's title quoted, or a title that does not end as a sentence does."""
+    return SectionRule(
+        RuleName.ENGAGEMENT_SECTION,
+        rule_pattern(
+            r"^\W{0,3}"
+            + _THREAD_COUNT
+            + r"\s+"
+            + _THREAD_NOUN
+            + r"\s+"
+            + _THREAD_TO
+            + r"\s+(?:[„“\"«‘‚'][^\n]{1,200}|[^\s.!?][^\n.!?]{0,150}[!?]?)$"
+        ),
+        max_words=40,
+        description="a comment thread's counter heading naming the story, after the story: '12 thoughts on “…”', "
+        "'2 Kommentare zu „…“', '3 réponses à « … »', '5 comentarios en «…»'",
     )
 
 

@@ -545,7 +545,7 @@ SECTION_RULES.append(
         description="a press or media contact block closing a release: 'Pressekontakt', 'Media contact', 'Ansprechpartnerin'",
     )
 )
-SECTION_RULES += [phrases.related_section_rule(), phrases.comment_section_rule()]
+SECTION_RULES += [phrases.related_section_rule(), phrases.comment_section_rule(), phrases.comment_thread_rule()]
 
 
 # Calls to action that close a page: the site selling itself after the story.

@@ -29,6 +29,11 @@ PROSE = [
 
 # Body sentences that use a rule's words without being the boilerplate line.
 KEPT = [
+    "Filed under seal, the documents were released on Tuesday after a judge's order.",
+    "Der Beitrag wurde am Montag in der ARD veröffentlicht und löste heftige Kritik aus.",
+    "Posted in the window of the town hall, the notice warned residents of the closure.",
+    "Cet article a été publié dans Le Monde en 1998 et largement repris depuis.",
+    "Tento příspěvek byl publikován v časopise Nature a vyvolal debatu.",
     "What do you think about the new tax, the minister asked, before the vote on Tuesday.",
     "Die Kommission will die Vorschläge bewerten, bevor sie im Frühjahr entscheidet.",
     "He said the next article of the treaty covers fishing rights in the northern sea.",
@@ -259,6 +264,12 @@ def test_docs_table_is_generated_from_the_data() -> None:
         "Laat een reactie achter",
         "Dodaj komentarz",
         "Комментарии",
+        "142 Antworten zu Würde des Lebens – ein Projekt",
+        "2 Kommentare zu „Die Überforderung durch Überangebote“",
+        "12 thoughts on “How to prune roses in winter without losing a single bloom”",
+        'One response to "Why the bridge closed"',
+        "3 réponses à « La réforme des retraites »",
+        "5 comentarios en «El precio del aceite sube otra vez»",
     ],
 )
 def test_comment_heading_cuts_the_comments_after_the_story(heading: str) -> None:
@@ -274,7 +285,13 @@ def test_comment_heading_cuts_the_comments_after_the_story(heading: str) -> None
 
 
 @pytest.mark.parametrize(
-    "heading", ["Kommentar", "Die Kommentare der Leser waren deutlich", "Commentaires de la presse"]
+    "heading",
+    [
+        "Kommentar",
+        "Die Kommentare der Leser waren deutlich",
+        "Commentaires de la presse",
+        "3 comments on the proposal were received by the council before the deadline.",
+    ],
 )
 def test_an_opinion_heading_or_a_sentence_about_comments_cuts_nothing(heading: str) -> None:
     """'Kommentar' alone heads a German opinion piece; only the comment section's own headings cut."""

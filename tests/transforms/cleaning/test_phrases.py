@@ -29,6 +29,9 @@ PROSE = [
 
 # Body sentences that use a rule's words without being the boilerplate line.
 KEPT = [
+    "Millions of people download the app for iOS and Android every month, the company said.",
+    "Nur angemeldete Nutzer sollen künftig in den Foren kommentieren dürfen, kündigte der Verlag an.",
+    "The latest figures went straight to your phone bill, the regulator found in its report.",
     "Filed under seal, the documents were released on Tuesday after a judge's order.",
     "Der Beitrag wurde am Montag in der ARD veröffentlicht und löste heftige Kritik aus.",
     "Posted in the window of the town hall, the notice warned residents of the closure.",
@@ -75,6 +78,19 @@ KEPT = [
 HEADINGS = [
     # reader prompts and post navigation a naive scrape keeps after the story
     ("Was this article helpful?", RuleName.SHARE),
+    (
+        "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.",
+        RuleName.NEWSLETTER,
+    ),
+    ("Get the latest news straight to your phone with the VI Consortium app.", RuleName.NEWSLETTER),
+    ("Laden Sie jetzt die kostenlose Tagesspiegel-App herunter!", RuleName.NEWSLETTER),
+    ("Téléchargez gratuitement l'application Le Parisien", RuleName.NEWSLETTER),
+    ("Descarga nuestra app y recibe las noticias al instante", RuleName.NEWSLETTER),
+    ("Only registered users can comment.", RuleName.SHARE),
+    ("Nur angemeldete Benutzer können kommentieren und bewerten.", RuleName.SHARE),
+    ("Gefällt Ihnen dieser Artikel?", RuleName.SHARE),
+    ("Seuls les abonnés peuvent commenter cet article.", RuleName.SHARE),
+    ("Solo los usuarios registrados pueden comentar.", RuleName.SHARE),
     ("Leave a Reply", RuleName.SHARE),
     ("No Responses so far »", RuleName.SHARE),
     ("Click to email this to a friend (Opens in new window)", RuleName.SHARE),

@@ -518,6 +518,8 @@ def comment_thread_rule() -> SectionRule:
             + r"\s+(?:[„“\"«‘‚'][^\n]{1,200}|[^\s.!?][^\n.!?]{0,150}[!?]?)$"
         ),
         max_words=40,
+        # a long thread can outweigh its story: the heading's shape is specific enough to cut after a quarter
+        min_share=0.25,
         description="a comment thread's counter heading naming the story, after the story: '12 thoughts on “…”', "
         "'2 Kommentare zu „…“', '3 réponses à « … »', '5 comentarios en «…»'",
     )

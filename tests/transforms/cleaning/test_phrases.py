@@ -300,6 +300,13 @@ def test_comment_heading_cuts_the_comments_after_the_story(heading: str) -> None
     assert {r.rule for r in removed} == {RuleName.ENGAGEMENT_SECTION} and len(removed) == 4
 
 
+def test_a_thread_longer_than_its_story_is_cut_at_its_counter_heading() -> None:
+    comment = Block("paragraph", "Ich finde den Plan gut, die Innenstadt braucht endlich mehr Leben und weniger Autos.")
+    blocks = [Block("paragraph", p) for p in PROSE] + [Block("heading", "142 Antworten zu „Mehr Leben“", 2)]
+    kept, removed = cut_tail_sections(blocks + [comment] * 12)
+    assert [b.text for b in kept] == PROSE and len(removed) == 13
+
+
 @pytest.mark.parametrize(
     "heading",
     [

@@ -29,6 +29,8 @@ PROSE = [
 
 # Body sentences that use a rule's words without being the boilerplate line.
 KEPT = [
+    "Sie lesen gern Krimis, sagt die Buchhändlerin, und kaufen dann doch nur Kochbücher.",
+    "Die Nutzung dieser Website sei kostenlos, sagte der Sprecher der Stadt am Montag.",
     "Millions of people download the app for iOS and Android every month, the company said.",
     "Nur angemeldete Nutzer sollen künftig in den Foren kommentieren dürfen, kündigte der Verlag an.",
     "The latest figures went straight to your phone bill, the regulator found in its report.",
@@ -89,6 +91,17 @@ HEADINGS = [
     ("Only registered users can comment.", RuleName.SHARE),
     ("Nur angemeldete Benutzer können kommentieren und bewerten.", RuleName.SHARE),
     ("Gefällt Ihnen dieser Artikel?", RuleName.SHARE),
+    ("Kommentieren Sie hier", RuleName.SHARE),
+    ("Sie lesen gern Achgut.com?", RuleName.DONATION),
+    ("getaggt mit: Grundeinkommen, Berlin, Demonstration", RuleName.POST_META),
+    (
+        "Ich bin mit der Verarbeitung meiner Daten nach Datenschutzerklärung einverstanden.",
+        RuleName.NEWSLETTER,
+    ),
+    (
+        "Use of this Web site constitutes acceptance of our Terms and Conditions of Use and Privacy Policy.",
+        RuleName.COPYRIGHT,
+    ),
     ("Seuls les abonnés peuvent commenter cet article.", RuleName.SHARE),
     ("Solo los usuarios registrados pueden comentar.", RuleName.SHARE),
     ("Leave a Reply", RuleName.SHARE),

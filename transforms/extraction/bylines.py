@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 
-import lxml.etree
 import regex
 
 from newsclean.transforms.extraction.patterns import (
@@ -40,6 +40,7 @@ from newsclean.transforms.extraction.patterns import (
 )
 from newsclean.transforms.extraction.tree import (
     PageMeta,
+    PageScan,
     element_label,
     element_sibling,
     element_text,
@@ -50,28 +51,35 @@ from newsclean.transforms.extraction.tree import (
 )
 from newsclean.transforms.vocabulary import FieldSource
 
-_BODY_LABELS = lxml.etree.XPath("//body//*/@class | //body//*/@id")
 
-
-def _byline_worded(tree) -> list:
+def _byline_worded(scan: PageScan) -> list:
     """The body's elements whose ``class`` or ``id`` holds a :data:`BYLINE_WORD`, in document order.
 
-    Every value is read by one XPath call and searched joined by line breaks, which no byline
-    word holds, so each match is one value's: one pattern call a page, not one an element.
+    Every label is searched joined, each element's ``class`` and ``id`` by a space and the elements by
+    NUL, which no byline word holds and no attribute value can: one pattern call a page, not one an
+    element; a match's element is the number of NULs before it.
     """
-    values = _BODY_LABELS(tree)
-    starts, offset = [], 0
-    for value in values:
-        starts.append(offset)
-        offset += len(value) + 1
-    found = (values[bisect_right(starts, m.start()) - 1].getparent() for m in BYLINE_WORD.finditer("\n".join(values)))
-    return list(dict.fromkeys(found))
+    labels = [f"{label} {name}" for _element, label, name in scan.labelled]
+    joined = "\x00".join(labels)
+    if joined.count("\x00") != max(len(labels) - 1, 0):  # a value holding NUL after all: count by lengths
+        starts = list(accumulate((len(label) + 1 for label in labels), initial=0))
+        return [
+            scan.labelled[i][0]
+            for i in sorted({bisect_right(starts, m.start()) - 1 for m in BYLINE_WORD.finditer(joined)})
+        ]
+    found, index, at = [], 0, 0
+    for match in BYLINE_WORD.finditer(joined):
+        index += joined.count("\x00", at, match.start())
+        at = match.start()
+        if not found or found[-1] is not scan.labelled[index][0]:
+            found.append(scan.labelled[index][0])
+    return found
 
 
-def byline_elements(tree, meta: PageMeta) -> None:
+def byline_elements(scan: PageScan, meta: PageMeta) -> None:
     texts: list[str] = []
     seen: set = set()
-    for element in _byline_worded(tree):
+    for element in _byline_worded(scan):
         label = f"{element.get('class') or ''} {element.get('id') or ''}"
         if not BYLINE_CLASS.search(label) or NOT_BYLINE_CLASS.search(label):
             continue
@@ -127,13 +135,13 @@ def standfirst_credit(under_headline: str, meta: PageMeta) -> None:
             return
 
 
-def text_bylines(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
+def text_bylines(tree, scan: PageScan, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
     """``By Jane Doe`` in the visible text near the top of the article, or a ``Written by`` label and its name.
 
     The article (``<article>``, ``<main>``) is read first, the whole body when it has none.
     """
     body = tree.find("body")
-    roots = [r for r in (next(iter(tree.xpath("//article | //main")), None), body) if r is not None]
+    roots = [r for r in (scan.first_article, body) if r is not None]
     found: list[str] = []
     for root in dict.fromkeys(roots):
         for count, element in enumerate(root.iter(*BLOCKS)):
@@ -431,11 +439,11 @@ def _set_apart(paragraph) -> bool:
     return False
 
 
-def signature(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
+def signature(tree, scan: PageScan, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
     """The writer's name signed under the story: a paragraph after the prose, with no prose after it, that
     is only a full name with a known given name, set apart in bold, italics or right-aligned (``<p><b><i>Stefan
     Wasmer</i></b></p>``; a bold ``Key Features`` over the next paragraphs is a heading). A last resort."""
-    root = next(iter(tree.xpath("//article | //main")), None)
+    root = scan.first_article
     if root is None:
         root = tree.find("body")
     if root is None:

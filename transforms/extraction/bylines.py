@@ -138,15 +138,22 @@ def standfirst_credit(under_headline: str, meta: PageMeta) -> None:
 def text_bylines(tree, scan: PageScan, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
     """``By Jane Doe`` in the visible text near the top of the article, or a ``Written by`` label and its name.
 
-    The article (``<article>``, ``<main>``) is read first, the whole body when it has none.
+    The article (``<article>``, ``<main>``) is read first, the whole body when it has none. The body's
+    reading skips the elements the article's read already: they gave nothing then, and give nothing
+    now (the body skips more regions, :data:`HIDDEN` holding :data:`MENUS`).
     """
     body = tree.find("body")
     roots = [r for r in (scan.first_article, body) if r is not None]
     found: list[str] = []
+    read: set = set()
     for root in dict.fromkeys(roots):
         for count, element in enumerate(root.iter(*BLOCKS)):
             if count > 600 or len(found) >= 2:
                 break
+            if root is not body:
+                read.add(element)
+            elif element in read:
+                continue
             if not _may_start_byline(element):
                 continue
             text = short_text(element, 121)

@@ -602,10 +602,15 @@ def test_page_scan_gathers_what_the_xpaths_it_replaces_select() -> None:
     assert scan.item_authors == tree.xpath('//*[@itemprop="author"]')
     assert scan.rel_authors == tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]')
     published = (
-        '//time[@itemprop="datePublished" or @pubdate or contains(@class,"publish") or contains(@class,"posted")]'  # noqa: E501
+        '//time[@itemprop="datePublished" or @pubdate or contains(@class,"publish") or contains(@class,"posted")]'
     )
     assert scan.published == tree.xpath(f'{published}|//*[@itemprop="datePublished"]')
     assert scan.times == tree.xpath("//time") and scan.scripts == tree.xpath("//script")
     assert scan.canonical == tree.xpath('//link[@rel="canonical"]/@href')[0] == " /a "
     assert scan.first_h1 is tree.xpath("//body//h1[1]")[0] and scan.first_article is tree.xpath("//article | //main")[0]
     assert structured._in_comment_label(scan.item_authors[1]) and not structured._in_comment_label(scan.item_authors[0])
+
+
+def test_regions_the_body_skips_hold_those_the_article_skips() -> None:
+    """text_bylines reads no element twice: one the article's reading passed over, the body's would too."""
+    assert patterns.MENUS <= patterns.HIDDEN

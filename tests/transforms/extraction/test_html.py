@@ -722,3 +722,23 @@ def test_author_search_is_trafilaturas(body: str) -> None:
         tree = load_html(html)
         theirs = tm.extract_author(load_html(html))
         assert trafilatura_author(tree) == (line_processing(unescape(theirs)) if theirs else None), html[:200]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"@type": "NewsArticle",\n  "headline": "A  b\\tc", "x": [1, 2 ]}',
+        '{"a": "say \\"hi\\"  there", "b" :\u00a0"c\u2003d"}',
+        '{"broken": "no end  here',
+        "  \r\n\t  ",
+        '{"a":"\\\\"  ,  "b":"<p> x </p>"}',
+        "",
+    ],
+)
+def test_json_ld_minified_as_trafilatura_minifies_it(text: str) -> None:
+    from trafilatura.metadata import JSON_MINIFY
+
+    from newsclean.transforms.extraction.trafilatura_adapter import minify_json
+
+    assert JSON_MINIFY.pattern.endswith(r"|\s")
+    assert minify_json(text) == JSON_MINIFY.sub(r"\1", text)

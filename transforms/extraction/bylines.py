@@ -11,6 +11,7 @@ from newsclean.transforms.extraction.patterns import (
     ABOUT_AUTHOR,
     AUTHOR_HINT,
     AUTHOR_HREF,
+    AUTHOR_HREF_WORDS,
     BIO_START,
     BLOCKS,
     BYLINE_CLASS,
@@ -240,18 +241,36 @@ def _slug_names(link, slug: str) -> list[str]:
     return named
 
 
-def author_links(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
+def _author_hrefs(scan: PageScan) -> list[tuple[object, str]]:
+    """The body's links whose ``href`` holds one of :data:`AUTHOR_HREF_WORDS`, in document order: the only
+    ones :data:`AUTHOR_HREF` can match, found in every ``href`` joined and lower-cased (one search a word,
+    not one a link). ASCII only: other letters may match those words' letters when lower-casing does not
+    map them (``K`` for k); a page with such an ``href``, or one holding a line break, is read link by link."""
+    hrefs = [href for _link, href in scan.links]
+    joined = "\n".join(hrefs)
+    if not joined.isascii() or joined.count("\n") != max(len(hrefs) - 1, 0):
+        return scan.links
+    lowered = joined.lower()
+    holding: set[int] = set()
+    for word in AUTHOR_HREF_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            holding.add(lowered.count("\n", 0, at))
+            at = lowered.find(word, at + 1)
+    return [scan.links[i] for i in sorted(holding)]
+
+
+def author_links(tree, scan: PageScan, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
     """Links to author pages whose address spells the linked name (``/author/jane-doe`` -> Jane Doe).
 
     The first such link is the byline; links beside it (same block, a few levels up) are co-authors,
     later ones elsewhere on the page (related stories, comment authors) are not.
     """
-    body = tree.find("body")
-    if body is None:
+    if tree.find("body") is None:
         return
     found: list[tuple[object, str]] = []
-    for link in body.iter("a"):
-        match = AUTHOR_HREF.search(link.get("href") or "")
+    for link, href in _author_hrefs(scan):
+        match = AUTHOR_HREF.search(href)
         if not match or in_region(link, SKIP_REGIONS, wrappers):
             continue
         if in_comments(link):

@@ -63,7 +63,7 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     byline_elements(scan, meta)
     wrappers = headline_wrappers(scan)
     text_bylines(tree, scan, meta, wrappers)
-    author_links(tree, meta, wrappers)
+    author_links(tree, scan, meta, wrappers)
     after, before, first_time = headline_text(tree)
     standfirst_credit(after, meta)
     script_authors(scan, meta)

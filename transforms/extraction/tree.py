@@ -95,6 +95,7 @@ class PageScan:
     rel_authors: list = field(default_factory=list)  # <a> whose rel holds the word author
     published: list = field(default_factory=list)  # itemprop="datePublished", or a <time> saying it is
     times: list = field(default_factory=list)  # every <time>
+    links: list[tuple[object, str]] = field(default_factory=list)  # the body's <a href>: (element, href)
     scripts: list = field(default_factory=list)  # every <script>
     canonical: str | None = None  # the first <link rel="canonical">'s href
     first_h1: object = None  # the body's first <h1>
@@ -134,8 +135,11 @@ def scan_page(tree) -> PageScan:
                 and (element.get("pubdate") is not None or "publish" in (label or "") or "posted" in (label or ""))
             ):
                 scan.published.append(element)
-            if tag == "a" and " author " in f" {(element.get('rel') or '').translate(_XML_SPACE)} ":
-                scan.rel_authors.append(element)
+            if tag == "a":
+                if " author " in f" {(element.get('rel') or '').translate(_XML_SPACE)} ":
+                    scan.rel_authors.append(element)
+                if in_body and (href := element.get("href")) is not None:
+                    scan.links.append((element, href))
             if tag == "link" and scan.canonical is None and element.get("rel") == "canonical":
                 scan.canonical = element.get("href")
         elif tag == "time" and ("publish" in (label or "") or "posted" in (label or "")):

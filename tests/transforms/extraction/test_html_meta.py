@@ -614,3 +614,35 @@ def test_page_scan_gathers_what_the_xpaths_it_replaces_select() -> None:
 def test_regions_the_body_skips_hold_those_the_article_skips() -> None:
     """text_bylines reads no element twice: one the article's reading passed over, the body's would too."""
     assert patterns.MENUS <= patterns.HIDDEN
+
+
+def test_author_href_words_are_in_every_alternative_of_the_pattern() -> None:
+    """Each way AUTHOR_HREF can match holds one of the words the links are picked by, so no link it matches
+    is passed over; spelled out, as the pattern's alternatives nest."""
+    spelled = [
+        "/authors/", "/byauthor/", "/autor/", "/autores/", "/autoren/", "/auteur/", "/auteurs/", "/autori/",
+        "/people/", "/person/", "/profile/", "/profiles/", "/staff/", "/writer/", "/writers/", "/contributor/",
+        "/contributors/", "/journalist/", "/journalists/", "/reporter/", "/reporters/", "/columnist/",
+        "/columnists/", "/redakteur/", "/redaktion/autor/", "?author=", "&_author_name=",
+    ]  # fmt: skip
+    alternatives = patterns.AUTHOR_HREF.pattern.split("/(?:")[1].split(")/(")[0].split("|")
+    assert patterns.AUTHOR_HREF.pattern.count("|[?&]") == 1 and "en)?" in alternatives  # autor(?:es|en)?
+    for alternative in (a for a in alternatives if a != "en)?"):
+        assert any(word in alternative.lower() for word in patterns.AUTHOR_HREF_WORDS), alternative
+    for href in spelled:
+        name = "x=jane-doe" if href.endswith("=") else "jane-doe"
+        assert patterns.AUTHOR_HREF.search(f"https://site{href}{name}".replace("x=", "")), href
+        assert any(word in href.lower() for word in patterns.AUTHOR_HREF_WORDS), href
+
+
+def test_author_links_are_picked_as_the_pattern_picks_them() -> None:
+    """The links read are those AUTHOR_HREF matches, in document order, also with odd letters and line breaks."""
+    for odd in ("", "\u212a", "\n"):
+        tree = lxml.html.fromstring(
+            f"""<html><body><a href="/a/b">x</a><a href="/AUTHOR/jane-doe{odd}">Jane Doe</a><a>none</a>
+            <p><a href="/news?author=Ann%20Lee">Ann Lee</a><a href="/staff/">s</a></p></body></html>"""
+        )
+        scan = scan_page(tree)
+        picked = [link for link, href in bylines._author_hrefs(scan) if patterns.AUTHOR_HREF.search(href)]
+        assert picked == [a for a in tree.iter("a") if patterns.AUTHOR_HREF.search(a.get("href") or "")]
+        assert len(picked) == 2

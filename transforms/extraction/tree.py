@@ -103,6 +103,7 @@ class PageScan:
 
 
 _XML_SPACE = str.maketrans("\t\r\n", "   ")  # normalize-space() separates words at these and spaces only
+_NOTED = frozenset(("time", "script", "h1", "article", "main"))
 
 
 def scan_page(tree) -> PageScan:
@@ -117,6 +118,7 @@ def scan_page(tree) -> PageScan:
             after_body = after_body.getnext()
         node = node.getparent()
     in_body = False
+    labelled, links = scan.labelled, scan.links
     for element in tree.iter(lxml.etree.Element):
         tag = element.tag
         label, name = element.get("class"), element.get("id")
@@ -125,8 +127,14 @@ def scan_page(tree) -> PageScan:
         elif element is after_body:
             in_body = False
         elif in_body and (label is not None or name is not None):
-            scan.labelled.append((element, label or "", name or ""))
+            labelled.append((element, label or "", name or ""))
         if len(element.attrib) > (label is not None) + (name is not None):  # an attribute besides these two
+            if tag == "a":
+                if in_body and (href := element.get("href")) is not None:
+                    links.append((element, href))
+                rel = element.get("rel")
+                if rel is not None and "author" in rel and " author " in f" {rel.translate(_XML_SPACE)} ":
+                    scan.rel_authors.append(element)
             prop = element.get("itemprop")
             if prop == "author":
                 scan.item_authors.append(element)
@@ -135,21 +143,18 @@ def scan_page(tree) -> PageScan:
                 and (element.get("pubdate") is not None or "publish" in (label or "") or "posted" in (label or ""))
             ):
                 scan.published.append(element)
-            if tag == "a":
-                if " author " in f" {(element.get('rel') or '').translate(_XML_SPACE)} ":
-                    scan.rel_authors.append(element)
-                if in_body and (href := element.get("href")) is not None:
-                    scan.links.append((element, href))
             if tag == "link" and scan.canonical is None and element.get("rel") == "canonical":
                 scan.canonical = element.get("href")
         elif tag == "time" and ("publish" in (label or "") or "posted" in (label or "")):
             scan.published.append(element)
-        if tag == "time":
-            scan.times.append(element)
-        elif tag == "script":
-            scan.scripts.append(element)
-        elif tag == "h1" and in_body and scan.first_h1 is None:
-            scan.first_h1 = element
-        elif tag in ("article", "main") and scan.first_article is None:
-            scan.first_article = element
+        if tag in _NOTED:
+            if tag == "time":
+                scan.times.append(element)
+            elif tag == "script":
+                scan.scripts.append(element)
+            elif tag == "h1":
+                if in_body and scan.first_h1 is None:
+                    scan.first_h1 = element
+            elif scan.first_article is None:
+                scan.first_article = element
     return scan

@@ -319,7 +319,7 @@ def _icon_name(icon) -> str | None:
     return alt if icon.tag == "img" and 3 <= len(alt) <= 60 else None
 
 
-def author_box(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
+def author_box(tree, scan: PageScan, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
     """Names an author box prints: a bio opening with the name shown above it, an "All articles by"
     link, or the text beside a person icon or avatar. Comments and menus are not read."""
     from newsclean.transforms.fields.firstnames import is_known_given_name
@@ -339,10 +339,12 @@ def author_box(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
         if (match := MORE_BY.match(label)) and not in_comments(element):
             names.append(match[1] or match[2])
             break
-    for icon in tree.xpath(
-        "//body//*[self::i or self::span or self::img or self::svg][contains(@class,'user') or "
-        "contains(@class,'person') or contains(@class,'avatar') or contains(@class,'author')]"
-    ):
+    icons = (
+        element
+        for element, label, _name in scan.labelled
+        if element.tag in ("i", "span", "img", "svg") and any(word in label for word in _ICON_WORDS)
+    )
+    for icon in icons:
         if not PERSON_ICON.search(icon.get("class") or ""):
             continue
         if in_region(icon, HIDDEN, wrappers) or in_comments(icon):
@@ -351,15 +353,24 @@ def author_box(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
         if name and is_known_given_name(name.split()[0]):  # "Login", "Contact Us" sit beside user icons too
             names.append(name)
             break
-    for portrait in tree.xpath(
-        "//body//img[contains(@class,'rounded-full') or contains(@class,'rounded-circle')][@alt]"
-    ):
+    portraits = (
+        element
+        for element, label, _name in scan.labelled
+        if element.tag == "img"
+        and ("rounded-full" in label or "rounded-circle" in label)
+        and element.get("alt") is not None
+    )
+    for portrait in portraits:
         if (name := _captioned_portrait(portrait)) and is_known_given_name(name.split()[0]):
             if not in_region(portrait, HIDDEN, wrappers):
                 names.append(name)
                 break
     if names:
         meta.authors.append((FieldSource.AUTHOR_BOX, list(dict.fromkeys(names))))
+
+
+# The class words of a person icon or avatar (contains(@class, …) in the XPath this replaced).
+_ICON_WORDS = ("user", "person", "avatar", "author")
 
 
 def _captioned_portrait(image) -> str | None:

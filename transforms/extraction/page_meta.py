@@ -68,7 +68,7 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
     standfirst_credit(after, meta)
     script_authors(scan, meta)
     if not names_someone(meta, url):  # the last resorts, read only when they can count
-        author_box(tree, meta, wrappers)
+        author_box(tree, scan, meta, wrappers)
         signature(tree, scan, meta, wrappers)
         press_contact(tree, meta, wrappers)
         site_person(tree, meta, url)

@@ -217,14 +217,22 @@ def basic_cleaning(tree):
 
 
 def _page_text_length(tree) -> int:
-    """The length of trafilatura's ``html2txt`` text of ``tree``, read from a copy."""
-    from copy import copy
+    """The length of trafilatura's ``html2txt`` text of ``tree``, whose body (else all of it) this cleans in
+    place (:func:`basic_cleaning`) instead of cleaning a copy.
 
-    from trafilatura.baseline import _spaced_text
+    Cleaning is idempotent, so a later cleaning of the whole tree leaves what it would have; the spaces
+    ``html2txt`` writes around blocks are taken out again, each text and tail as it was.
+    """
+    from trafilatura.baseline import _BLOCK_ELEMS, _spaced_text
 
-    tree = copy(tree)
     body = tree.find(".//body")
-    return len(_spaced_text(basic_cleaning(tree if body is None else body)))
+    root = basic_cleaning(tree if body is None else body)
+    written = [(element, element.text, element.tail) for element in root.iter(*_BLOCK_ELEMS)]
+    try:
+        return len(_spaced_text(root))
+    finally:
+        for element, text, tail in written:
+            element.text, element.tail = text, tail
 
 
 @lru_cache(maxsize=1)

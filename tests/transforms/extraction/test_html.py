@@ -672,7 +672,7 @@ def test_author_search_reads_trafilaturas_xpaths() -> None:
     and every alternative of every pattern holds one of the words that choose the values read."""
     from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
-    from newsclean.transforms.extraction import trafilatura_adapter as ta
+    from newsclean.transforms.extraction import markup_byline as ta
 
     paths = [" ".join(x.path.split()) for x in (*AUTHOR_XPATHS, *AUTHOR_DISCARD_XPATHS)]
     for pattern in ta._AUTHOR_CLASS:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 
-import lxml.etree
 import regex
 
 from newsclean.transforms.extraction.patterns import (
     ABOUT_AUTHOR,
     AUTHOR_HINT,
     AUTHOR_HREF,
+    AUTHOR_HREF_WORDS,
     BIO_START,
     BLOCKS,
     BYLINE_CLASS,
@@ -40,6 +41,7 @@ from newsclean.transforms.extraction.patterns import (
 )
 from newsclean.transforms.extraction.tree import (
     PageMeta,
+    PageScan,
     element_label,
     element_sibling,
     element_text,
@@ -50,28 +52,35 @@ from newsclean.transforms.extraction.tree import (
 )
 from newsclean.transforms.vocabulary import FieldSource
 
-_BODY_LABELS = lxml.etree.XPath("//body//*/@class | //body//*/@id")
 
-
-def _byline_worded(tree) -> list:
+def _byline_worded(scan: PageScan) -> list:
     """The body's elements whose ``class`` or ``id`` holds a :data:`BYLINE_WORD`, in document order.
 
-    Every value is read by one XPath call and searched joined by line breaks, which no byline
-    word holds, so each match is one value's: one pattern call a page, not one an element.
+    Every label is searched joined, each element's ``class`` and ``id`` by a space and the elements by
+    NUL, which no byline word holds and no attribute value can: one pattern call a page, not one an
+    element; a match's element is the number of NULs before it.
     """
-    values = _BODY_LABELS(tree)
-    starts, offset = [], 0
-    for value in values:
-        starts.append(offset)
-        offset += len(value) + 1
-    found = (values[bisect_right(starts, m.start()) - 1].getparent() for m in BYLINE_WORD.finditer("\n".join(values)))
-    return list(dict.fromkeys(found))
+    labels = [f"{label} {name}" for _element, label, name in scan.labelled]
+    joined = "\x00".join(labels)
+    if joined.count("\x00") != max(len(labels) - 1, 0):  # a value holding NUL after all: count by lengths
+        starts = list(accumulate((len(label) + 1 for label in labels), initial=0))
+        return [
+            scan.labelled[i][0]
+            for i in sorted({bisect_right(starts, m.start()) - 1 for m in BYLINE_WORD.finditer(joined)})
+        ]
+    found, index, at = [], 0, 0
+    for match in BYLINE_WORD.finditer(joined):
+        index += joined.count("\x00", at, match.start())
+        at = match.start()
+        if not found or found[-1] is not scan.labelled[index][0]:
+            found.append(scan.labelled[index][0])
+    return found
 
 
-def byline_elements(tree, meta: PageMeta) -> None:
+def byline_elements(scan: PageScan, meta: PageMeta) -> None:
     texts: list[str] = []
     seen: set = set()
-    for element in _byline_worded(tree):
+    for element in _byline_worded(scan):
         label = f"{element.get('class') or ''} {element.get('id') or ''}"
         if not BYLINE_CLASS.search(label) or NOT_BYLINE_CLASS.search(label):
             continue
@@ -127,18 +136,25 @@ def standfirst_credit(under_headline: str, meta: PageMeta) -> None:
             return
 
 
-def text_bylines(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
+def text_bylines(tree, scan: PageScan, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
     """``By Jane Doe`` in the visible text near the top of the article, or a ``Written by`` label and its name.
 
-    The article (``<article>``, ``<main>``) is read first, the whole body when it has none.
+    The article (``<article>``, ``<main>``) is read first, the whole body when it has none. The body's
+    reading skips the elements the article's read already: they gave nothing then, and give nothing
+    now (the body skips more regions, :data:`HIDDEN` holding :data:`MENUS`).
     """
     body = tree.find("body")
-    roots = [r for r in (next(iter(tree.xpath("//article | //main")), None), body) if r is not None]
+    roots = [r for r in (scan.first_article, body) if r is not None]
     found: list[str] = []
+    read: set = set()
     for root in dict.fromkeys(roots):
         for count, element in enumerate(root.iter(*BLOCKS)):
             if count > 600 or len(found) >= 2:
                 break
+            if root is not body:
+                read.add(element)
+            elif element in read:
+                continue
             if not _may_start_byline(element):
                 continue
             text = short_text(element, 121)
@@ -225,18 +241,36 @@ def _slug_names(link, slug: str) -> list[str]:
     return named
 
 
-def author_links(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
+def _author_hrefs(scan: PageScan) -> list[tuple[object, str]]:
+    """The body's links whose ``href`` holds one of :data:`AUTHOR_HREF_WORDS`, in document order: the only
+    ones :data:`AUTHOR_HREF` can match, found in every ``href`` joined and lower-cased (one search a word,
+    not one a link). ASCII only: other letters may match those words' letters when lower-casing does not
+    map them (``K`` for k); a page with such an ``href``, or one holding a line break, is read link by link."""
+    hrefs = [href for _link, href in scan.links]
+    joined = "\n".join(hrefs)
+    if not joined.isascii() or joined.count("\n") != max(len(hrefs) - 1, 0):
+        return scan.links
+    lowered = joined.lower()
+    holding: set[int] = set()
+    for word in AUTHOR_HREF_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            holding.add(lowered.count("\n", 0, at))
+            at = lowered.find(word, at + 1)
+    return [scan.links[i] for i in sorted(holding)]
+
+
+def author_links(tree, scan: PageScan, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
     """Links to author pages whose address spells the linked name (``/author/jane-doe`` -> Jane Doe).
 
     The first such link is the byline; links beside it (same block, a few levels up) are co-authors,
     later ones elsewhere on the page (related stories, comment authors) are not.
     """
-    body = tree.find("body")
-    if body is None:
+    if tree.find("body") is None:
         return
     found: list[tuple[object, str]] = []
-    for link in body.iter("a"):
-        match = AUTHOR_HREF.search(link.get("href") or "")
+    for link, href in _author_hrefs(scan):
+        match = AUTHOR_HREF.search(href)
         if not match or in_region(link, SKIP_REGIONS, wrappers):
             continue
         if in_comments(link):
@@ -285,7 +319,7 @@ def _icon_name(icon) -> str | None:
     return alt if icon.tag == "img" and 3 <= len(alt) <= 60 else None
 
 
-def author_box(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
+def author_box(tree, scan: PageScan, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
     """Names an author box prints: a bio opening with the name shown above it, an "All articles by"
     link, or the text beside a person icon or avatar. Comments and menus are not read."""
     from newsclean.transforms.fields.firstnames import is_known_given_name
@@ -305,10 +339,12 @@ def author_box(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
         if (match := MORE_BY.match(label)) and not in_comments(element):
             names.append(match[1] or match[2])
             break
-    for icon in tree.xpath(
-        "//body//*[self::i or self::span or self::img or self::svg][contains(@class,'user') or "
-        "contains(@class,'person') or contains(@class,'avatar') or contains(@class,'author')]"
-    ):
+    icons = (
+        element
+        for element, label, _name in scan.labelled
+        if element.tag in ("i", "span", "img", "svg") and any(word in label for word in _ICON_WORDS)
+    )
+    for icon in icons:
         if not PERSON_ICON.search(icon.get("class") or ""):
             continue
         if in_region(icon, HIDDEN, wrappers) or in_comments(icon):
@@ -317,15 +353,24 @@ def author_box(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
         if name and is_known_given_name(name.split()[0]):  # "Login", "Contact Us" sit beside user icons too
             names.append(name)
             break
-    for portrait in tree.xpath(
-        "//body//img[contains(@class,'rounded-full') or contains(@class,'rounded-circle')][@alt]"
-    ):
+    portraits = (
+        element
+        for element, label, _name in scan.labelled
+        if element.tag == "img"
+        and ("rounded-full" in label or "rounded-circle" in label)
+        and element.get("alt") is not None
+    )
+    for portrait in portraits:
         if (name := _captioned_portrait(portrait)) and is_known_given_name(name.split()[0]):
             if not in_region(portrait, HIDDEN, wrappers):
                 names.append(name)
                 break
     if names:
         meta.authors.append((FieldSource.AUTHOR_BOX, list(dict.fromkeys(names))))
+
+
+# The class words of a person icon or avatar (contains(@class, …) in the XPath this replaced).
+_ICON_WORDS = ("user", "person", "avatar", "author")
 
 
 def _captioned_portrait(image) -> str | None:
@@ -431,11 +476,11 @@ def _set_apart(paragraph) -> bool:
     return False
 
 
-def signature(tree, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
+def signature(tree, scan: PageScan, meta: PageMeta, wrappers: frozenset = frozenset()) -> None:
     """The writer's name signed under the story: a paragraph after the prose, with no prose after it, that
     is only a full name with a known given name, set apart in bold, italics or right-aligned (``<p><b><i>Stefan
     Wasmer</i></b></p>``; a bold ``Key Features`` over the next paragraphs is a heading). A last resort."""
-    root = next(iter(tree.xpath("//article | //main")), None)
+    root = scan.first_article
     if root is None:
         root = tree.find("body")
     if root is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from newsclean.transforms.extraction.patterns import (
     BEFORE_HEADLINE_CHARS,
@@ -13,7 +14,7 @@ from newsclean.transforms.extraction.patterns import (
     URL_DATE,
     VISIBLE_DATE_CHARS,
 )
-from newsclean.transforms.extraction.tree import PageMeta, element_text, short_text
+from newsclean.transforms.extraction.tree import PageMeta, PageScan, element_text, short_text
 from newsclean.transforms.vocabulary import FieldSource
 
 
@@ -24,14 +25,10 @@ def _is_update(element) -> bool:
     )
 
 
-def time_elements(tree, meta: PageMeta, under_headline=None) -> None:
+def time_elements(scan: PageScan, meta: PageMeta, under_headline=None) -> None:
     """A ``<time>`` marked as the publication (itemprop, pubdate, class), else the first one under the
     headline (``under_headline``), else the first in the article, header or main."""
-    published = tree.xpath(
-        '//time[@itemprop="datePublished" or @pubdate or contains(@class,"publish") or contains(@class,"posted")]'
-        '|//*[@itemprop="datePublished"]'
-    )
-    for element in published:
+    for element in scan.published:
         if element.tag == "time" and _is_update(element):
             continue
         value = element.get("datetime") or element.get("content") or element_text(element)
@@ -39,7 +36,8 @@ def time_elements(tree, meta: PageMeta, under_headline=None) -> None:
             meta.dates.append((FieldSource.TIME, value))
             return
     fallback = [under_headline] if under_headline is not None else []
-    for element in fallback or tree.xpath("//article//time | //header//time | //main//time")[:3]:
+    inside = (t for t in scan.times if any(a.tag in ("article", "header", "main") for a in t.iterancestors()))
+    for element in fallback or islice(inside, 3):
         if _is_update(element):
             continue
         value = element.get("datetime") or element_text(element)

@@ -25,7 +25,7 @@ from newsclean.transforms.extraction.bylines import (
 )
 from newsclean.transforms.extraction.page_dates import headline_text, time_elements, url_date, visible_dates
 from newsclean.transforms.extraction.structured import itemprop_and_rel, json_ld, meta_tags, script_authors
-from newsclean.transforms.extraction.tree import PageMeta, element_text, headline_wrappers
+from newsclean.transforms.extraction.tree import PageMeta, element_text, headline_wrappers, scan_page
 from newsclean.transforms.vocabulary import FieldSource
 
 
@@ -55,26 +55,26 @@ def page_metadata(html: str | bytes | lxml.html.HtmlElement, url: str | None = N
         except (ValueError, lxml.etree.ParserError):
             return meta
     meta.language = iso639_1(tree.get("lang") or tree.get("xml:lang"))
-    canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    meta.canonical_url = canonical[0].strip() if canonical else None
-    json_ld(tree, meta)
+    scan = scan_page(tree)
+    meta.canonical_url = scan.canonical.strip() if scan.canonical is not None else None
+    json_ld(scan, meta)
     meta_tags(tree, meta)
-    itemprop_and_rel(tree, meta)
-    byline_elements(tree, meta)
-    wrappers = headline_wrappers(tree)
-    text_bylines(tree, meta, wrappers)
-    author_links(tree, meta, wrappers)
+    itemprop_and_rel(scan, meta)
+    byline_elements(scan, meta)
+    wrappers = headline_wrappers(scan)
+    text_bylines(tree, scan, meta, wrappers)
+    author_links(tree, scan, meta, wrappers)
     after, before, first_time = headline_text(tree)
     standfirst_credit(after, meta)
-    script_authors(tree, meta)
+    script_authors(scan, meta)
     if not names_someone(meta, url):  # the last resorts, read only when they can count
-        author_box(tree, meta, wrappers)
-        signature(tree, meta, wrappers)
+        author_box(tree, scan, meta, wrappers)
+        signature(tree, scan, meta, wrappers)
         press_contact(tree, meta, wrappers)
         site_person(tree, meta, url)
         copyright_person(tree, meta)
     visible = visible_dates(after, before)
-    time_elements(tree, meta, first_time)
+    time_elements(scan, meta, first_time)
     meta.dates.extend(visible)
     found = url_date(url) or url_date(meta.canonical_url)
     if found:

@@ -160,6 +160,11 @@ AUTHOR_HREF = regex.compile(
     r"|[?&]_?author(?:_name)?=([^&#]{2,80})",
     regex.I,
 )
+# A word every alternative of AUTHOR_HREF holds, lower-cased (a test checks it).
+AUTHOR_HREF_WORDS = (
+    "author", "autor", "auteur", "people", "person", "profile", "staff", "writer", "contributor", "journalist",
+    "reporter", "columnist", "redakt",
+)  # fmt: skip
 
 
 SLUG_TOKEN = regex.compile(r"[\p{L}\p{N}]+")

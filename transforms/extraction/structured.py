@@ -18,7 +18,7 @@ from newsclean.transforms.extraction.patterns import (
     PAGE_TYPES,
     SCRIPT_AUTHOR,
 )
-from newsclean.transforms.extraction.tree import PageMeta, element_text
+from newsclean.transforms.extraction.tree import PageMeta, PageScan, element_text
 from newsclean.transforms.vocabulary import FieldSource
 
 
@@ -53,10 +53,13 @@ def _ld_objects(data) -> Iterator[dict]:
                 yield from _ld_objects(data[key])
 
 
-def json_ld(tree, meta: PageMeta) -> None:
+_LDJSON = str.maketrans("LDJSON", "ldjson")  # the XPath translate() it replaces: these capitals only
+
+
+def json_ld(scan: PageScan, meta: PageMeta) -> None:
     found_article = False
     page_objects: list[dict] = []
-    for script in tree.xpath('//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]'):
+    for script in (s for s in scan.scripts if "ld+json" in (s.get("type") or "").translate(_LDJSON)):
         raw = (script.text or "").strip()
         if not raw:
             continue
@@ -147,11 +150,14 @@ def meta_tags(tree, meta: PageMeta) -> None:
         meta.authors.append((FieldSource.HTML_META, list(dict.fromkeys(authors))))
 
 
-def itemprop_and_rel(tree, meta: PageMeta) -> None:
+def _in_comment_label(element) -> bool:
+    """Whether an ancestor's ``class`` or ``id`` holds ``comment`` (as written: the XPath it replaces)."""
+    return any("comment" in (a.get("class") or "") or "comment" in (a.get("id") or "") for a in element.iterancestors())
+
+
+def itemprop_and_rel(scan: PageScan, meta: PageMeta) -> None:
     names = []
-    for element in tree.xpath(
-        '//*[@itemprop="author"][not(ancestor::*[contains(@class,"comment") or contains(@id,"comment")])]'
-    ):
+    for element in (e for e in scan.item_authors if not _in_comment_label(e)):
         inner = element.xpath('.//*[@itemprop="name"]')
         if inner:
             names.append(inner[0].get("content") or element_text(inner[0]))
@@ -162,16 +168,16 @@ def itemprop_and_rel(tree, meta: PageMeta) -> None:
     names = [n for n in names if n and len(n) < 120]
     if names:
         meta.authors.append((FieldSource.ITEMPROP, list(dict.fromkeys(names))))
-    rel = [element_text(a) for a in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]')]
+    rel = [element_text(a) for a in scan.rel_authors]
     rel = [n for n in rel if n and len(n) < 80]
     if rel:
         meta.authors.append((FieldSource.REL_AUTHOR, list(dict.fromkeys(rel))))
 
 
-def script_authors(tree, meta: PageMeta) -> None:
+def script_authors(scan: PageScan, meta: PageMeta) -> None:
     """Author fields in analytics objects (``dataLayer``, page config), the last resort."""
     names: list[str] = []
-    for script in tree.xpath("//script[not(@src)]"):
+    for script in (s for s in scan.scripts if s.get("src") is None):
         text = script.text or ""
         if "uthor" not in text and "yline" not in text and "riter" not in text:
             continue

@@ -217,14 +217,22 @@ def basic_cleaning(tree):
 
 
 def _page_text_length(tree) -> int:
-    """The length of trafilatura's ``html2txt`` text of ``tree``, read from a copy."""
-    from copy import copy
+    """The length of trafilatura's ``html2txt`` text of ``tree``, whose body (else all of it) this cleans in
+    place (:func:`basic_cleaning`) instead of cleaning a copy.
 
-    from trafilatura.baseline import _spaced_text
+    Cleaning is idempotent, so a later cleaning of the whole tree leaves what it would have; the spaces
+    ``html2txt`` writes around blocks are taken out again, each text and tail as it was.
+    """
+    from trafilatura.baseline import _BLOCK_ELEMS, _spaced_text
 
-    tree = copy(tree)
     body = tree.find(".//body")
-    return len(_spaced_text(basic_cleaning(tree if body is None else body)))
+    root = basic_cleaning(tree if body is None else body)
+    written = [(element, element.text, element.tail) for element in root.iter(*_BLOCK_ELEMS)]
+    try:
+        return len(_spaced_text(root))
+    finally:
+        for element, text, tail in written:
+            element.text, element.tail = text, tail
 
 
 @lru_cache(maxsize=1)
@@ -375,6 +383,41 @@ def dates_in(languages: DateLanguages) -> Iterator[None]:
         _DATE_LANGUAGES.reset(token)
 
 
+@lru_cache(maxsize=1)
+def _json_minify_split():
+    """trafilatura's ``JSON_MINIFY`` (a JSON string, or one space outside strings) as a split: the strings
+    are captured, the spaces (in runs) are not."""
+    import re
+
+    from trafilatura.metadata import JSON_MINIFY
+
+    strings, _bar, _space = JSON_MINIFY.pattern.rpartition("|")
+    return re.compile(f"{strings}|\\s+")
+
+
+def minify_json(text: str) -> str:
+    """``JSON_MINIFY.sub(r"\\1", text)`` as trafilatura minifies a JSON-LD script, without a Python call per
+    string and per space (``sub`` expands its template for each: most of its JSON-LD reading)."""
+    return "".join(part for part in _json_minify_split().split(text) if part)
+
+
+def _meta_json(tree, meta):
+    """trafilatura's ``extract_meta_json``, its scripts minified by :func:`minify_json`."""
+    import json
+
+    from trafilatura import metadata as tm
+
+    for element in tree.xpath('.//script[@type="application/ld+json" or @type="application/settings+json"]'):
+        if not element.text:
+            continue
+        text = tm.normalize_json(minify_json(element.text))
+        try:
+            meta = tm.extract_json(json.loads(text, strict=False), meta)
+        except json.JSONDecodeError:
+            meta = tm.extract_json_parse_error(text, meta)
+    return meta
+
+
 def page_metadata(tree, url: str | None, date_languages: DateLanguages = None, *, search_author: bool = True):
     """trafilatura's ``extract_metadata`` less what no record of ours holds.
 
@@ -392,7 +435,7 @@ def page_metadata(tree, url: str | None, date_languages: DateLanguages = None, *
     if meta.author and " " not in meta.author:
         meta.author = None
     try:
-        meta = tm.extract_meta_json(tree, meta)
+        meta = _meta_json(tree, meta)
     except Exception:  # noqa: BLE001 - trafilatura's own guard: bugs in its JSON-LD reader
         pass
     if not meta.title:
@@ -432,7 +475,13 @@ def trafilatura_author(tree) -> str | None:
     from trafilatura import metadata as tm
     from trafilatura.utils import line_processing
 
-    found = tm.extract_author(tree)
+    from newsclean.transforms.extraction.markup_byline import markup_byline
+
+    if tree.find(".//rel") is not None:  # its XPath reads a <rel> child's text, which pruning may change
+        found = tm.extract_author(tree)
+    else:
+        found = markup_byline(tree)
+        found = tm.normalize_authors(None, found) if found else None
     if not found:
         return None
     return line_processing(unescape(found if len(found) <= 10000 else found[:9999] + "…")) or None

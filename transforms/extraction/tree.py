@@ -47,10 +47,10 @@ def short_text(element, limit: int = 120) -> str | None:
     return joined if len(joined) < limit else None
 
 
-def headline_wrappers(tree) -> frozenset:
+def headline_wrappers(scan: PageScan) -> frozenset:
     """The elements enclosing the page's first ``<h1>``: a ``<nav>`` or ``<footer>`` among them is broken
     markup wrapping the whole article (legalzoom.com), not a menu, and its bylines count."""
-    first = next(iter(tree.xpath("//body//h1[1]")), None)
+    first = scan.first_h1
     return frozenset(first.iterancestors()) if first is not None else frozenset()
 
 
@@ -80,3 +80,81 @@ def element_sibling(element, step: int):
     """The element just before (``step`` -1) or after (+1) ``element``, past comments and processing
     instructions (whose text cannot be read as an element's)."""
     return next(element.itersiblings(lxml.etree.Element, preceding=step < 0), None)
+
+
+@dataclass
+class PageScan:
+    """What the metadata readers look up in a page, gathered in one walk of its tree.
+
+    Each reader used to run its own XPath over the whole tree (about 0.1 to 0.4 ms each, a
+    dozen a page); each list here keeps document order, as those XPaths gave it.
+    """
+
+    labelled: list[tuple[object, str, str]] = field(default_factory=list)  # the body's: (element, class, id)
+    item_authors: list = field(default_factory=list)  # itemprop="author"
+    rel_authors: list = field(default_factory=list)  # <a> whose rel holds the word author
+    published: list = field(default_factory=list)  # itemprop="datePublished", or a <time> saying it is
+    times: list = field(default_factory=list)  # every <time>
+    links: list[tuple[object, str]] = field(default_factory=list)  # the body's <a href>: (element, href)
+    scripts: list = field(default_factory=list)  # every <script>
+    canonical: str | None = None  # the first <link rel="canonical">'s href
+    first_h1: object = None  # the body's first <h1>
+    first_article: object = None  # the first <article> or <main>
+
+
+_XML_SPACE = str.maketrans("\t\r\n", "   ")  # normalize-space() separates words at these and spaces only
+_NOTED = frozenset(("time", "script", "h1", "article", "main"))
+
+
+def scan_page(tree) -> PageScan:
+    """One walk of ``tree`` gathering :class:`PageScan`; the body is the first ``<body>`` (the parser makes one)."""
+    scan = PageScan()
+    body = next(tree.iter("body"), None)
+    after_body = None  # the first element after the body's subtree: where the body ends
+    node = body
+    while node is not None and after_body is None:
+        after_body = node.getnext()
+        while after_body is not None and not isinstance(after_body.tag, str):
+            after_body = after_body.getnext()
+        node = node.getparent()
+    in_body = False
+    labelled, links = scan.labelled, scan.links
+    for element in tree.iter(lxml.etree.Element):
+        tag = element.tag
+        label, name = element.get("class"), element.get("id")
+        if element is body:
+            in_body = True
+        elif element is after_body:
+            in_body = False
+        elif in_body and (label is not None or name is not None):
+            labelled.append((element, label or "", name or ""))
+        if len(element.attrib) > (label is not None) + (name is not None):  # an attribute besides these two
+            if tag == "a":
+                if in_body and (href := element.get("href")) is not None:
+                    links.append((element, href))
+                rel = element.get("rel")
+                if rel is not None and "author" in rel and " author " in f" {rel.translate(_XML_SPACE)} ":
+                    scan.rel_authors.append(element)
+            prop = element.get("itemprop")
+            if prop == "author":
+                scan.item_authors.append(element)
+            if prop == "datePublished" or (
+                tag == "time"
+                and (element.get("pubdate") is not None or "publish" in (label or "") or "posted" in (label or ""))
+            ):
+                scan.published.append(element)
+            if tag == "link" and scan.canonical is None and element.get("rel") == "canonical":
+                scan.canonical = element.get("href")
+        elif tag == "time" and ("publish" in (label or "") or "posted" in (label or "")):
+            scan.published.append(element)
+        if tag in _NOTED:
+            if tag == "time":
+                scan.times.append(element)
+            elif tag == "script":
+                scan.scripts.append(element)
+            elif tag == "h1":
+                if in_body and scan.first_h1 is None:
+                    scan.first_h1 = element
+            elif scan.first_article is None:
+                scan.first_article = element
+    return scan

@@ -164,11 +164,20 @@ _MONTH_LETTERS = regex.compile(r"\p{L}{" + str(min(map(len, MONTHS))) + "}")
 _NUMERIC_PATTERNS = [DATE_PATTERNS[0], DATE_PATTERNS[3], DATE_PATTERNS[4]]
 
 
+# What the month-first pattern (DATE_PATTERNS[1]) must hold after its month: the day, then the year. It
+# tries every month name at every position of a text (a tenth of a page's metadata reading); this runs
+# only where a digit is, and most texts hold no such day and year.
+_DAY_YEAR = regex.compile(r"\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b", regex.I)
+_WITHOUT_MONTH_FIRST = [p for i, p in enumerate(DATE_PATTERNS) if i != 1]
+
+
 def _patterns_for(text: str) -> list[regex.Pattern]:
     """The :data:`DATE_PATTERNS` that can match ``text``, in their order."""
     if not _YEAR.search(text):
         return []
-    return DATE_PATTERNS if _MONTH_LETTERS.search(text) else _NUMERIC_PATTERNS
+    if not _MONTH_LETTERS.search(text):
+        return _NUMERIC_PATTERNS
+    return DATE_PATTERNS if _DAY_YEAR.search(text) else _WITHOUT_MONTH_FIRST
 
 
 def find_date(text: str, *, not_after: dt.date | None = None, day_first: bool | None = None) -> ParsedDate | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from lxml import etree
@@ -664,3 +665,80 @@ def test_undeclared_language_is_read_only_when_dateparser_is_asked(monkeypatch) 
     assert calls == []  # htmldate read the ISO date itself
     assert extract_html(_dated_page(None, "15 de enero de 2025")).metadata.date == "2025-01-15"
     assert len(calls) == 1  # once for the page, however often htmldate asks
+
+
+def test_author_search_reads_trafilaturas_xpaths() -> None:
+    """The byline search's translation is of the XPaths trafilatura runs: its patterns and tags are theirs,
+    and every alternative of every pattern holds one of the words that choose the values read."""
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+
+    from newsclean.transforms.extraction import markup_byline as ta
+
+    paths = [" ".join(x.path.split()) for x in (*AUTHOR_XPATHS, *AUTHOR_DISCARD_XPATHS)]
+    for pattern in ta._AUTHOR_CLASS:
+        assert any(f"re:test(@class, '{pattern}')" in path for path in paths), pattern
+    for pattern in ta._AUTHOR_ID:
+        assert any(f"re:test(@id, '{pattern}')" in path for path in paths), pattern
+    assert f"re:test(@class, '{ta._DISCARD_CLASS}')" in paths[3] and f"re:test(@id, '{ta._DISCARD_ID}')" in paths[3]
+    assert paths[4] == "//time|//figure" and len(paths) == 5
+    for path, tags in zip(paths, (*ta._AUTHOR_TAGS, None, ta._DISCARD_TAGS, None), strict=True):
+        if tags is not None:
+            assert set(re.findall(r"self::(\w+)", path.split("][")[0])) == tags
+    for whole in ("byline", "username", "byl", "BBL", "author", "comments", "title", "date"):
+        assert any(f"='{whole}'" in path for path in paths) and any(w in whole for w in ta.AUTHOR_WORDS)
+    for pattern in (*ta._AUTHOR_CLASS, *ta._AUTHOR_ID, ta._DISCARD_CLASS, ta._DISCARD_ID):
+        assert "." not in pattern and "\\" not in pattern  # no match crosses a line break
+        assert all(any(word in alt for word in ta.AUTHOR_WORDS) for alt in _top_level_alternatives(pattern)), pattern
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<div class="post"><span class="author">Jo<time>today</time>hn Doe</span></div>',
+        '<p class="byline">By <span class="date">May 1</span>Jane <figure>x</figure>Roe</p>',
+        '<div class="sidebar"><a rel="author">Sidebar Person</a></div><span itemprop="author">Kept Name</span>',
+        '<div class="author-box">Ann <div class="comments">c</div><div class="quote">q</div> Lee</div>',
+        '<span class="writer">x</span><div id="Author">Ida Bell</div><author>Tag Person</author>',
+        '<div data-component="Byline">Zed Ray</div><span class="username">user1</span>',
+        "<p><rel>me</rel>Rel Person</p>",
+    ],
+)
+def test_author_search_is_trafilaturas(body: str) -> None:
+    """The byline search finds what trafilatura's ``extract_author`` finds, on odd cases and real pages."""
+    import glob
+    import gzip
+    from html import unescape
+
+    from trafilatura import metadata as tm
+    from trafilatura.utils import line_processing
+
+    from newsclean.transforms.extraction.trafilatura_adapter import load_html, trafilatura_author
+    from tests.conftest import SHARED
+
+    pages = [f"<html><body>{body}<p>Some text of the story, long enough.</p></body></html>"]
+    for path in sorted(glob.glob(str(SHARED / "data" / "trafilatura-eval" / "te_*.html.gz")))[:10]:
+        pages.append(gzip.decompress(open(path, "rb").read()).decode("utf-8", "replace"))
+    for html in pages:
+        tree = load_html(html)
+        theirs = tm.extract_author(load_html(html))
+        assert trafilatura_author(tree) == (line_processing(unescape(theirs)) if theirs else None), html[:200]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"@type": "NewsArticle",\n  "headline": "A  b\\tc", "x": [1, 2 ]}',
+        '{"a": "say \\"hi\\"  there", "b" :\u00a0"c\u2003d"}',
+        '{"broken": "no end  here',
+        "  \r\n\t  ",
+        '{"a":"\\\\"  ,  "b":"<p> x </p>"}',
+        "",
+    ],
+)
+def test_json_ld_minified_as_trafilatura_minifies_it(text: str) -> None:
+    from trafilatura.metadata import JSON_MINIFY
+
+    from newsclean.transforms.extraction.trafilatura_adapter import minify_json
+
+    assert JSON_MINIFY.pattern.endswith(r"|\s")
+    assert minify_json(text) == JSON_MINIFY.sub(r"\1", text)

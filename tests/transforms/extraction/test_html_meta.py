@@ -6,6 +6,7 @@ import lxml.html
 
 from newsclean.transforms.extraction import bylines, patterns, structured
 from newsclean.transforms.extraction.page_meta import page_metadata, url_date
+from newsclean.transforms.extraction.tree import scan_page
 from newsclean.transforms.fields.choose import choose_authors
 
 PAGE = """<!doctype html><html lang="en-GB"><head>
@@ -575,7 +576,7 @@ def test_byline_worded_elements_are_those_whose_class_or_id_holds_a_byline_word(
         for e in tree.xpath("//body//*[@class or @id]")
         if patterns.BYLINE_WORD.search(f"{e.get('class') or ''} {e.get('id') or ''}")
     ]
-    assert bylines._byline_worded(tree) == worded
+    assert bylines._byline_worded(scan_page(tree)) == worded
     assert [e.tag for e in worded] == ["div", "p", "span", "i"]
 
 
@@ -584,3 +585,64 @@ def test_byline_prefilter_letters_are_those_of_the_byline_words() -> None:
     assert all(len(word) >= 2 and word == word.casefold() for word in patterns.BYLINE_FIRST_WORDS)
     for text, starts in [("Straße", False), ("ÉCRIT PAR X", True), ("BY JANE", True), ("Hour ago", True), ("Q", False)]:
         assert bylines._may_start_byline(lxml.html.fragment_fromstring(f"<p>{text}</p>")) is starts, text
+
+
+def test_page_scan_gathers_what_the_xpaths_it_replaces_select() -> None:
+    """One walk gives each reader the elements its own XPath over the tree selected, in document order."""
+    tree = lxml.html.fromstring(
+        """<html><head><link rel="canonical"><link rel="canonical" href=" /a "><script type="application/LD+JSON">
+        </script></head><body><main><time class="posted-on">1</time><h1>T</h1><article><time>2</time></article>
+        <a rel="nofollow\tauthor" class="x">A</a><a rel="authors">B</a><span itemprop="author">C</span>
+        <div class="comment-list"><span itemprop="author">D</span></div><p itemprop="datePublished">E</p>
+        <script src="x.js"></script></main></body></html>"""
+    )
+    scan = scan_page(tree)
+    labelled = tree.xpath("//body//*[@class or @id]")
+    assert scan.labelled == [(e, e.get("class") or "", e.get("id") or "") for e in labelled]
+    assert scan.item_authors == tree.xpath('//*[@itemprop="author"]')
+    assert scan.rel_authors == tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]')
+    published = (
+        '//time[@itemprop="datePublished" or @pubdate or contains(@class,"publish") or contains(@class,"posted")]'
+    )
+    assert scan.published == tree.xpath(f'{published}|//*[@itemprop="datePublished"]')
+    assert scan.times == tree.xpath("//time") and scan.scripts == tree.xpath("//script")
+    assert scan.canonical == tree.xpath('//link[@rel="canonical"]/@href')[0] == " /a "
+    assert scan.first_h1 is tree.xpath("//body//h1[1]")[0] and scan.first_article is tree.xpath("//article | //main")[0]
+    assert structured._in_comment_label(scan.item_authors[1]) and not structured._in_comment_label(scan.item_authors[0])
+
+
+def test_regions_the_body_skips_hold_those_the_article_skips() -> None:
+    """text_bylines reads no element twice: one the article's reading passed over, the body's would too."""
+    assert patterns.MENUS <= patterns.HIDDEN
+
+
+def test_author_href_words_are_in_every_alternative_of_the_pattern() -> None:
+    """Each way AUTHOR_HREF can match holds one of the words the links are picked by, so no link it matches
+    is passed over; spelled out, as the pattern's alternatives nest."""
+    spelled = [
+        "/authors/", "/byauthor/", "/autor/", "/autores/", "/autoren/", "/auteur/", "/auteurs/", "/autori/",
+        "/people/", "/person/", "/profile/", "/profiles/", "/staff/", "/writer/", "/writers/", "/contributor/",
+        "/contributors/", "/journalist/", "/journalists/", "/reporter/", "/reporters/", "/columnist/",
+        "/columnists/", "/redakteur/", "/redaktion/autor/", "?author=", "&_author_name=",
+    ]  # fmt: skip
+    alternatives = patterns.AUTHOR_HREF.pattern.split("/(?:")[1].split(")/(")[0].split("|")
+    assert patterns.AUTHOR_HREF.pattern.count("|[?&]") == 1 and "en)?" in alternatives  # autor(?:es|en)?
+    for alternative in (a for a in alternatives if a != "en)?"):
+        assert any(word in alternative.lower() for word in patterns.AUTHOR_HREF_WORDS), alternative
+    for href in spelled:
+        name = "x=jane-doe" if href.endswith("=") else "jane-doe"
+        assert patterns.AUTHOR_HREF.search(f"https://site{href}{name}".replace("x=", "")), href
+        assert any(word in href.lower() for word in patterns.AUTHOR_HREF_WORDS), href
+
+
+def test_author_links_are_picked_as_the_pattern_picks_them() -> None:
+    """The links read are those AUTHOR_HREF matches, in document order, also with odd letters and line breaks."""
+    for odd in ("", "\u212a", "\n"):
+        tree = lxml.html.fromstring(
+            f"""<html><body><a href="/a/b">x</a><a href="/AUTHOR/jane-doe{odd}">Jane Doe</a><a>none</a>
+            <p><a href="/news?author=Ann%20Lee">Ann Lee</a><a href="/staff/">s</a></p></body></html>"""
+        )
+        scan = scan_page(tree)
+        picked = [link for link, href in bylines._author_hrefs(scan) if patterns.AUTHOR_HREF.search(href)]
+        assert picked == [a for a in tree.iter("a") if patterns.AUTHOR_HREF.search(a.get("href") or "")]
+        assert len(picked) == 2

@@ -96,11 +96,11 @@ def explain(raw: RawDocument, out: TextIO, colour: bool, rules: RuleSet | None =
         out.write(_paint(f"REJECT {result.stage}/{result.error}: {result.message}\n", RED, colour))
         return 1
     try:
-        text, extracted = text_to_clean(raw)  # HTML: trafilatura's blocks after the block rules
+        text, extracted, known = text_to_clean(raw)  # HTML: trafilatura's blocks after the block rules
     except StageError as exc:  # pragma: no cover - process_document would have rejected it
         out.write(f"{exc}\n")
         return 1
-    cleaned = clean_text(text, today=now.date(), rules=rules, **clean_options(raw))
+    cleaned = clean_text(text, today=now.date(), rules=rules, language=known, **clean_options(raw))
     paragraphs = split_paragraphs(normalise_text(text))
     encoding = f"{result.encoding}{', mojibake repaired' if result.encoding_repaired else ''}"
     out.write(_paint(f"{raw.source_uri}  ({raw.source_format}, {encoding})\n\n", BOLD, colour))

@@ -113,16 +113,17 @@ def clean_options(raw: RawDocument) -> dict[str, bool]:
     return {"repeats": not is_html, "take_title": not is_html, "classify": not is_html, "sections": not is_html}
 
 
-def text_to_clean(raw: RawDocument) -> tuple[str, list[Removed]]:
-    """The text ``clean_text`` sees for ``raw`` and what the extract stage removed before it.
+def text_to_clean(raw: RawDocument) -> tuple[str, list[Removed], str | None]:
+    """The text ``clean_text`` sees for ``raw``, what the extract stage removed before it, and the
+    language the page declares (which cleaning takes as the text's).
 
     For ``newsclean explain``; raises :class:`StageError` like the stages themselves.
     """
     text = decode_document(raw)
     if raw.content_type != HTML:
-        return text, []
+        return text, [], None
     text, facts = extract_document(text, raw.url)
-    return text, facts.removed
+    return text, facts.removed, facts.language or None
 
 
 def _choose_date(
@@ -192,7 +193,9 @@ def document_to_article(
             text, facts = extract_document(text, raw.url, limits.max_html_depth)
         enter("clean")
         check_line_length(text, limits.max_line_chars, "clean")
-        cleaned = clean_text(text, today=now.date(), rules=rules, **clean_options(raw))
+        # a page's declared language is the text's: nothing to identify again
+        known = facts.language if facts and facts.language else None
+        cleaned = clean_text(text, today=now.date(), rules=rules, language=known, **clean_options(raw))
         if not cleaned.paragraphs:
             raise StageError(
                 Stage.CLEAN, RejectCode.EMPTY_AFTER_CLEANING, f"all {len(cleaned.removed)} lines were noise"

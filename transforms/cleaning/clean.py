@@ -54,7 +54,11 @@ def _apply_prefix_rules(
 
 
 def _remove_line_rules(
-    paragraphs: list[str], out: CleanedText, not_after: dt.date | None, rules: R.RuleSet = R.DEFAULT_RULES
+    paragraphs: list[str],
+    out: CleanedText,
+    not_after: dt.date | None,
+    rules: R.RuleSet = R.DEFAULT_RULES,
+    known: str | None = None,
 ) -> list[str]:
     """Whole-line rules everywhere, prefix and head rules until ``HEAD_PARAGRAPHS`` lines are kept.
 
@@ -62,7 +66,7 @@ def _remove_line_rules(
     again finds the same head and removes nothing more.
     """
     kept: list[str] = []
-    language = Language(paragraphs)
+    language = Language(paragraphs, known)
     for paragraph in paragraphs:
         in_head = len(kept) < HEAD_PARAGRAPHS
         if in_head:
@@ -91,10 +95,10 @@ def _remove_line_rules(
 class Language:
     """A text's language, identified only if a stamp asks (an ambiguous slash date needs it)."""
 
-    def __init__(self, paragraphs: list[str]) -> None:
+    def __init__(self, paragraphs: list[str], known: str | None = None) -> None:
         self._paragraphs = paragraphs
-        self._code: str | None = None
-        self._known = False
+        self._code: str | None = known
+        self._known = known is not None
 
     def __call__(self) -> str | None:
         if not self._known:
@@ -304,8 +308,12 @@ def clean_text(
     sections: bool = True,
     line_model: LineModel | None = None,
     rules: R.RuleSet = R.DEFAULT_RULES,
+    language: str | None = None,
 ) -> CleanedText:
     """Clean one plain-text document; ``today`` bounds the dates it will accept.
+
+    ``language``, when the caller knows it (a page's declared language), is the text's: its
+    stopwords, its ambiguous slash dates and the result's ``language``, with nothing identified.
 
     ``classify`` runs the line classifier after the named rules (``line_model``,
     or the shipped one), so boilerplate the rules do not name goes too; ``sections``
@@ -323,13 +331,13 @@ def clean_text(
     out = CleanedText(paragraphs=[])
     paragraphs = split_paragraphs(normalise_text(text))
     model = line_model or (default_model() if classify else None)
-    stop: frozenset[str] | None = None
+    known = language
+    stop: frozenset[str] | None = stopwords(known) if known and model is not None else None
     read_on = ""  # the sample whose language gave ``stop``
-    language: str | None = None
     relanguaged = 0
     while True:
         before = list(paragraphs)
-        paragraphs = _remove_line_rules(paragraphs, out, not_after, rules)
+        paragraphs = _remove_line_rules(paragraphs, out, not_after, rules, known)
         if repeats:
             paragraphs = _remove_repeats(paragraphs, out)
         if model is not None and paragraphs:
@@ -344,6 +352,8 @@ def clean_text(
         if out.dateline is None:
             _split_dateline(paragraphs, out)
         paragraphs = [p for p in paragraphs if p]
+        if paragraphs == before and known:
+            break
         if paragraphs == before:
             # Cleaning the result again reads its language from the result's sample: when that is
             # another sample giving other stopwords (a short text whose removed dateline decided it),
@@ -357,6 +367,9 @@ def clean_text(
                     continue
             break
     out.paragraphs = _take_title(paragraphs, out) if take_title else paragraphs
+    if known:
+        out.language = known
+        return out
     final_sample = language_sample(out.paragraphs)
     out.language = language if final_sample == read_on else detect_language(final_sample)
     return out

@@ -164,3 +164,18 @@ def test_clearing_the_line_caches_changes_no_result() -> None:
     clear_line_caches()
     again = clean_text(text)
     assert again.paragraphs == first.paragraphs and again.removed == first.removed
+
+
+def test_a_known_language_is_taken_not_identified(monkeypatch) -> None:
+    """A page's declared language is the text's: cleaning identifies nothing and reports it."""
+    from newsclean.transforms.cleaning import clean
+
+    def refuse(_text: str) -> str:
+        raise AssertionError("identified a language it was given")
+
+    text = "\n\n".join(PROSE)
+    assert clean_text(text).language == "en"
+    monkeypatch.setattr(clean, "detect_language", refuse)
+    for classify in (False, True):
+        cleaned = clean_text(text, language="de", classify=classify)
+        assert cleaned.language == "de" and cleaned.paragraphs == PROSE

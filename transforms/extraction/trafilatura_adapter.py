@@ -269,16 +269,16 @@ def _justext_stoplist() -> frozenset[str]:
 
 def try_justext(tree):
     """trafilatura's ``external.try_justext`` for a page of no declared language: the body of jusText's
-    good paragraphs, with :func:`_paragraph_reading_once`'s paragraphs and :func:`_justext_stoplist`."""
-    from justext.core import ParagraphMaker, classify_paragraphs, revise_paragraph_classification
+    good paragraphs, with :func:`_paragraph_reading_once`'s paragraphs (made by
+    :func:`newsclean.transforms.extraction.justext_paragraphs.make_paragraphs`) and :func:`_justext_stoplist`."""
+    from justext.core import classify_paragraphs, revise_paragraph_classification
     from lxml.etree import Element, SubElement
+
+    from newsclean.transforms.extraction.justext_paragraphs import make_paragraphs
 
     body = Element("body")
     try:
-        paragraphs = ParagraphMaker.make_paragraphs(tree)
-        read_once = _paragraph_reading_once()
-        for paragraph in paragraphs:
-            paragraph.__class__ = read_once
+        paragraphs = make_paragraphs(tree, _paragraph_reading_once())
         classify_paragraphs(paragraphs, _justext_stoplist(), 50, 150, 0.1, 0.2, 0.25, True)
         revise_paragraph_classification(paragraphs, 150)
     except Exception:  # noqa: BLE001 - as trafilatura: a jusText failure is an empty candidate

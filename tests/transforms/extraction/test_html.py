@@ -742,3 +742,26 @@ def test_json_ld_minified_as_trafilatura_minifies_it(text: str) -> None:
 
     assert JSON_MINIFY.pattern.endswith(r"|\s")
     assert minify_json(text) == JSON_MINIFY.sub(r"\1", text)
+
+
+def test_justext_paragraphs_are_justexts_own() -> None:
+    """The one-walk paragraph maker gives jusText's paragraphs: text nodes, tag and link counts, DOM path."""
+    from justext.core import ParagraphMaker
+    from lxml import html as lxml_html
+
+    from newsclean.transforms.extraction.justext_paragraphs import make_paragraphs
+
+    page = (
+        "<html><body><div>Intro <a href='/x'>a link</a> tail<br>after break<br><br>new paragraph</div>"
+        "<!-- a comment --> loose text <p>\n  <br>\n</p><ul><li>one</li><li><b>two</b> and more</li></ul>"
+        "<h2>Heading</h2><table><tr><td>cell <span>inner</span></td></tr></table>"
+        "<p>Last words <a href='#'>here</a>.</p></body></html>"
+    )
+
+    def described(paragraphs: list) -> list:
+        return [(p.dom_path, p.text_nodes, p.tags_count, p.chars_count_in_links) for p in paragraphs]
+
+    tree = lxml_html.fromstring(page)
+    made = described(make_paragraphs(tree))
+    assert made == described(ParagraphMaker.make_paragraphs(tree))
+    assert len(made) >= 8 and any(count > 0 for *_, count in made)

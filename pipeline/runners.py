@@ -97,9 +97,13 @@ def _dask(options: PipelineOptions) -> Iterator[RunnerChoice]:
     dask_options = options.view_as(DaskOptions)
     cluster = None
     threads = None  # a given cluster's threads are asked of its scheduler
+    # The scheduler of a local cluster runs in this process and logs every connection at INFO.
+    quiet = logging.getLogger("distributed")
+    level = quiet.level
     if not dask_options.address and not dask_options.scheduler_file:
         from distributed import LocalCluster
 
+        quiet.setLevel(logging.WARNING)
         threads = local_cores()
         cluster = LocalCluster(
             n_workers=threads, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
@@ -110,6 +114,7 @@ def _dask(options: PipelineOptions) -> Iterator[RunnerChoice]:
     finally:
         if cluster is not None:
             cluster.close()
+        quiet.setLevel(level)
 
 
 @contextlib.contextmanager

@@ -48,8 +48,8 @@ from dask.delayed import Delayed
 from dask.highlevelgraph import HighLevelGraph
 
 TESTED_BEAM = "2.77.0"  # pinned in constraints.txt; the translations below read this version's internals
-PARTITIONS_PER_THREAD = 8  # after the Reshuffle: small enough that the last partitions end together
-GROUP_PARTITIONS_PER_THREAD = 2  # after a GroupByKey: the corpus stages' records are small and many
+PARTITIONS_PER_THREAD = 4  # after the Reshuffle: small enough that the last partitions end together
+GROUP_PARTITIONS_PER_THREAD = 1  # after a GroupByKey: the corpus stages' records are small and many
 POOL_SIZE = 64  # set-up DoFns a worker process keeps, across steps and runs
 
 _LOG = logging.getLogger(__name__)

@@ -62,8 +62,6 @@ def test_a_side_input_does_not_compute_its_upstream_again(cluster) -> None:
         _ = shifted | "Keep" >> beam.Map(_keep)
     assert sorted(SEEN["processed"]) == list(range(40))  # each element once, though two steps read them
     assert sorted(SEEN["results"]) == [x + sum(range(40)) for x in range(40)]
-    partitions = dask_runner.target_partitions(2)
-    assert partitions == 16
     assert 1 <= len(SEEN["setups"]) <= 2  # one per worker thread at most, not one per partition
 
 

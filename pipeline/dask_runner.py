@@ -1,8 +1,8 @@
-"""Beam's DaskRunner with three translations changed so that a run spreads, and computes each step once.
+"""Beam's DaskRunner with four translations replaced so that a run spreads, and computes each step once.
 
 Beam 2.77's DaskRunner (``apache_beam.runners.dask``) turns the graph into dask bags. As it
 comes, over wcxb-dev's 711 pages on a local 2-worker cluster it took 4x the local runner
-(benchmarks/bench_dask.py), for three reasons this module removes:
+(benchmarks/bench_dask.py), for reasons this module removes:
 
 - ``Reshuffle`` is translated to nothing and ``Create`` makes one partition of newsclean's
   one input pattern, so every page was read and cleaned in one task on one worker. Here a
@@ -17,8 +17,10 @@ comes, over wcxb-dev's 711 pages on a local 2-worker cluster it took 4x the loca
   around it: for cleaning, a guard child process (and its trafilatura import) per
   partition. Here set-up DoFns are kept per worker process (:data:`_POOL`) and reused by
   later partitions of the same step of the same run; they are torn down when evicted.
+- A GroupByKey shuffled as many partitions as came in, which Flattens add up: tens of
+  thousands of shuffle tasks (:class:`GroupByKey` merges partitions first).
 
-Everything else (Flatten, GroupByKey, ``_OutputHandler`` and ``DoFnInvoker``) is Beam's own.
+Everything else (Flatten, ``_OutputHandler`` and ``DoFnInvoker``) is Beam's own.
 The translations lean on Beam internals, so they apply only to the Beam version they were
 written against (:data:`TESTED_BEAM`); any other version gets Beam's stock DaskRunner and a
 warning.

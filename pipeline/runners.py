@@ -3,9 +3,10 @@
 - local (default, also ``DirectRunner``): Beam's FnApiRunner, called directly because
   ``DirectRunner`` first tries to download a Prism binary. Unless told otherwise it runs
   multi-process with one worker per core.
-- ``dask``: Beam's DaskRunner on a ``dask.distributed`` cluster: the one at
-  ``--dask_client_address``, or a local cluster started here with one worker process per
-  core and stopped when the run ends. Writes go through the sharded writer.
+- ``dask``: Beam's DaskRunner, with newsclean's translations (:mod:`newsclean.dask_runner`),
+  on a ``dask.distributed`` cluster: the one at ``--dask_client_address``, or a local cluster
+  started here with one worker process per core and stopped when the run ends. Writes go
+  through the sharded writer.
 - anything else (``DataflowRunner``, ``FlinkRunner``, ``SparkRunner`` ...) is passed to Beam.
 """
 
@@ -89,22 +90,31 @@ def _local(options: PipelineOptions) -> RunnerChoice:
 
 @contextlib.contextmanager
 def _dask(options: PipelineOptions) -> Iterator[RunnerChoice]:
-    from apache_beam.runners.dask.dask_runner import DaskOptions, DaskRunner
+    from apache_beam.runners.dask.dask_runner import DaskOptions
+
+    from newsclean.dask_runner import NewscleanDaskRunner
 
     dask_options = options.view_as(DaskOptions)
     cluster = None
+    threads = None  # a given cluster's threads are asked of its scheduler
+    # The scheduler of a local cluster runs in this process and logs every connection at INFO.
+    quiet = logging.getLogger("distributed")
+    level = quiet.level
     if not dask_options.address and not dask_options.scheduler_file:
         from distributed import LocalCluster
 
+        quiet.setLevel(logging.WARNING)
+        threads = local_cores()
         cluster = LocalCluster(
-            n_workers=local_cores(), threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+            n_workers=threads, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
         )
         dask_options.address = cluster.scheduler_address
     try:
-        yield RunnerChoice("DaskRunner", DaskRunner(), sharded_writes=True, staged_corpus=False)
+        yield RunnerChoice("DaskRunner", NewscleanDaskRunner(threads), sharded_writes=True, staged_corpus=False)
     finally:
         if cluster is not None:
             cluster.close()
+        quiet.setLevel(level)
 
 
 @contextlib.contextmanager

@@ -86,3 +86,65 @@ def test_local_runner_uses_every_core_unless_told(monkeypatch):
         command = getattr(environment, "command_string", "")
         assert options.view_as(DirectOptions).direct_num_workers == workers, flags
         assert ("-m newsclean.worker" in command) is processes, flags
+
+
+@pytest.fixture
+def dask_scheduler(tmp_path):
+    """``HOST:PORT`` of a dask.distributed scheduler and one worker, each its own process, stopped after.
+
+    The scheduler picks a free port and writes it to a scheduler file; start-up waits are
+    generous (a busy 2-core machine imports dask, Beam and trafilatura slowly)."""
+    pytest.importorskip("distributed")
+    import json
+    import subprocess
+    import sys
+    import time
+
+    from distributed import Client
+
+    scheduler_file = tmp_path / "scheduler.json"
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0"]
+            + ["--no-dashboard", "--scheduler-file", str(scheduler_file)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    ]
+    try:
+        deadline = time.monotonic() + 120
+        while not scheduler_file.exists() or not scheduler_file.read_text().strip():
+            assert processes[0].poll() is None, "the dask scheduler exited"
+            assert time.monotonic() < deadline, "no dask scheduler within 120 s"
+            time.sleep(0.2)
+        address = json.loads(scheduler_file.read_text())["address"]
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nworkers", "1", "--nthreads", "1"]
+                + ["--no-dashboard", "--memory-limit", "0"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+        with Client(address, timeout=120) as client:
+            client.wait_for_workers(1, timeout=180)
+        yield address.removeprefix("tcp://")
+    finally:
+        for process in reversed(processes):  # the worker first: it would wait for a vanished scheduler
+            process.terminate()
+        for process in reversed(processes):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def test_dask_runner_on_a_scheduler_of_its_own_matches_the_direct_runner(inputs, tmp_path, dask_scheduler) -> None:
+    """The real-cluster path: ``--dask_client_address`` to a scheduler and worker that are
+    their own processes (as on other machines), not a cluster newsclean starts."""
+    _run(inputs, tmp_path / "direct")
+    _run(inputs, tmp_path / "dask", "--runner", "dask", "--dask_client_address", dask_scheduler)
+    for name in ("articles", "rejects"):
+        assert _records(tmp_path / "direct", name) == _records(tmp_path / "dask", name)
+    assert len(_records(tmp_path / "dask", "articles")) == 9

@@ -1,0 +1,96 @@
+"""newsclean's translations for Beam's DaskRunner: each step computed once, spread, its DoFns set up once per worker."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+pytest.importorskip("distributed")
+
+import apache_beam as beam
+from apache_beam.options.pipeline_options import PipelineOptions
+from distributed import LocalCluster
+
+from newsclean import dask_runner
+
+_LOCK = threading.Lock()
+SEEN: dict[str, list] = {"processed": [], "setups": [], "results": [], "torn": []}  # filled by the in-process workers
+
+
+class Counting(beam.DoFn):
+    def setup(self) -> None:
+        with _LOCK:
+            SEEN["setups"].append(1)
+
+    def process(self, element: int):
+        with _LOCK:
+            SEEN["processed"].append(element)
+        yield element
+
+
+class Named(beam.DoFn):
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def teardown(self) -> None:
+        SEEN["torn"].append(self.name)
+
+
+def _keep(element: int) -> None:
+    with _LOCK:
+        SEEN["results"].append(element)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two worker threads in this process, so the DoFns' module-level records are readable here."""
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as local:
+        yield local
+
+
+def test_a_side_input_does_not_compute_its_upstream_again(cluster) -> None:
+    """Beam's translation iterated a side input's bag inside the consuming task, so the
+    steps before it ran once more per side input; and it ran setup per partition."""
+    for values in SEEN.values():
+        values.clear()
+    options = PipelineOptions(["--dask_client_address", cluster.scheduler_address])
+    with beam.Pipeline(runner=dask_runner.NewscleanDaskRunner(), options=options) as pipeline:
+        numbers = pipeline | beam.Create(list(range(40))) | beam.Reshuffle() | "Count" >> beam.ParDo(Counting())
+        total = numbers | beam.CombineGlobally(sum)
+        shifted = numbers | "Shift" >> beam.Map(lambda x, t: x + t, beam.pvalue.AsSingleton(total))
+        _ = shifted | "Keep" >> beam.Map(_keep)
+    assert sorted(SEEN["processed"]) == list(range(40))  # each element once, though two steps read them
+    assert sorted(SEEN["results"]) == [x + sum(range(40)) for x in range(40)]
+    assert 1 <= len(SEEN["setups"]) <= 2  # one per worker thread at most, not one per partition
+
+
+def test_target_partitions_follow_the_option_else_the_threads() -> None:
+    assert dask_runner.target_partitions(2, given=5) == 5
+    assert dask_runner.target_partitions(3) == 3 * dask_runner.PARTITIONS_PER_THREAD
+    assert dask_runner.target_partitions(0) == dask_runner.PARTITIONS_PER_THREAD
+
+
+def test_another_beam_version_gets_beams_own_translations(monkeypatch) -> None:
+    monkeypatch.setattr(dask_runner, "TESTED_BEAM", "0.0.0")
+    visitor = dask_runner.NewscleanDaskRunner(threads=2).to_dask_bag_visitor({})
+    assert not isinstance(visitor, dask_runner._BagVisitor)
+    monkeypatch.undo()
+    assert isinstance(dask_runner.NewscleanDaskRunner(threads=2).to_dask_bag_visitor({}), dask_runner._BagVisitor)
+
+
+def test_pooled_dofns_are_reused_by_step_and_torn_down_when_evicted(monkeypatch) -> None:
+    from apache_beam.internal import pickler
+
+    torn = SEEN["torn"] = []
+    monkeypatch.setattr(dask_runner, "_POOL", type(dask_runner._POOL)())
+    monkeypatch.setattr(dask_runner, "POOL_SIZE", 2)
+    first, fresh = dask_runner._take("a", pickler.dumps(Named("a1")))
+    assert fresh
+    dask_runner._give_back("a", first)
+    again, fresh = dask_runner._take("a", pickler.dumps(Named("a2")))
+    assert again is first and not fresh  # the set-up instance, not a new one
+    dask_runner._give_back("a", again)
+    dask_runner._give_back("b", Named("b1"))
+    dask_runner._give_back("c", Named("c1"))  # a third idle DoFn: the oldest step's goes
+    assert torn == ["a1"]

@@ -53,6 +53,26 @@ def normalise_line(line: str) -> str:
     return words_key(line)
 
 
+def indices_holding(values: list[str], words: tuple[str, ...], joined: str | None = None) -> set[int]:
+    """The indexes of the ``values`` holding one of ``words``: one substring search a word over all
+    of them joined by newlines, not one a value. ``joined`` is that join as the caller prepared it
+    (lower-cased, say), of the same length."""
+    from bisect import bisect_right
+
+    joined = "\n".join(values) if joined is None else joined
+    starts, offset = [], 0
+    for value in values:
+        starts.append(offset)
+        offset += len(value) + 1
+    found: set[int] = set()
+    for word in words:
+        at = joined.find(word)
+        while at >= 0:
+            found.add(bisect_right(starts, at) - 1)
+            at = joined.find(word, at + 1)
+    return found
+
+
 def words(text: str) -> list[str]:
     """Word tokens (``\\w+``), the unit the evaluation metric and hashes use."""
     return _WORD.findall(text)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from newsclean.transforms.text import indices_holding
+
 # The patterns and tags of trafilatura's AUTHOR_XPATHS and AUTHOR_DISCARD_XPATHS (a test checks they still are).
 _AUTHOR_CLASS = (
     r"author-?name|AuthorName|authorName",
@@ -47,20 +49,7 @@ def _author_patterns():
 
 def _holding_words(values: list[str]) -> set[int]:
     """The indexes of the ``values`` holding one of :data:`AUTHOR_WORDS`, found in all of them joined."""
-    from bisect import bisect_right
-
-    starts, offset = [], 0
-    for value in values:
-        starts.append(offset)
-        offset += len(value) + 1
-    joined = "\n".join(values)
-    found: set[int] = set()
-    for word in AUTHOR_WORDS:
-        at = joined.find(word)
-        while at >= 0:
-            found.add(bisect_right(starts, at) - 1)
-            at = joined.find(word, at + 1)
-    return found
+    return indices_holding(values, AUTHOR_WORDS)
 
 
 def _pruned_texts(element, removed: set) -> list[str]:

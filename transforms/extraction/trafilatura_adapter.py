@@ -182,23 +182,14 @@ def _cookie_labelled(values: list) -> list:
     values joined and lower-cased (most pages hold none); a page with a letter that
     lower-casing would not map runs it on every value.
     """
-    from bisect import bisect_right
+    from newsclean.transforms.text import indices_holding
 
     _plain, _labels, cookie = _basic_clean_parts()
     joined = "\n".join(values)
     folded = joined.lower()
     if len(folded) != len(joined) or any(letter in joined for letter in _UNLOWERED):
         return [value.getparent() for value in values if cookie.search(value)]
-    starts, offset = [], 0
-    for value in values:
-        starts.append(offset)
-        offset += len(value) + 1
-    holding: set[int] = set()
-    for word in COOKIE_WORDS:
-        at = folded.find(word)
-        while at >= 0:
-            holding.add(bisect_right(starts, at) - 1)
-            at = folded.find(word, at + 1)
+    holding = indices_holding(values, COOKIE_WORDS, folded)
     return [values[i].getparent() for i in sorted(holding) if cookie.search(values[i])]
 
 

@@ -337,7 +337,7 @@ def author_box(tree, scan: PageScan, meta: PageMeta, wrappers: frozenset = froze
         if not label and (element.text or "").lstrip()[:4].casefold() in MORE_BY_STARTS:
             label = short_text(element, 80) or ""  # joined only when it may say "All articles by"
         if (match := MORE_BY.match(label)) and not in_comments(element):
-            names.append(match[1] or match[2])
+            names.append(match[1])
             break
     icons = (
         element

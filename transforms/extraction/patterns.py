@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from newsclean.transforms.fields.names import AUTHOR_PAGE_BY, AUTHOR_PAGE_LABEL
+
 ARTICLE_TYPES = regex.compile(
     r"(?:News)?Article|BlogPosting|Report|LiveBlogPosting|ScholarlyArticle|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|Posting",
     regex.I,
@@ -194,20 +196,18 @@ ABOUT_AUTHOR = regex.compile(
 
 
 # "All articles by Elliot Raba", "View all posts by Jane Doe", "More stories from Jane Doe", and
-# "Alle Artikel von …", "Tous les articles de …", "Todos los artículos de …", "Tutti gli articoli di …".
+# "Alle Artikel von …", "Tous les articles de …", "Todos los artículos de …", "Tutti gli articoli di …":
+# the author-page labels of fields.names, before the name.
 MORE_BY = regex.compile(
-    r"^(?:(?:view|see|read|browse)\s+)?(?:all|more)\s+(?:posts|articles|stories|blogs?|blog\s+posts|content|work)\s+"
-    r"(?:by|from)\s+(\p{Lu}.{2,60})$"
-    r"|^(?:(?:zeige\s+|voir\s+|ver\s+)?(?:alle\s+(?:artikel|beiträge)\s+von|alles\s+von|mehr\s+(?:artikel\s+)?von"
-    r"|tous\s+les\s+articles\s+de|todos\s+los\s+artículos\s+de|todas\s+las\s+entradas\s+de"
-    r"|tutti\s+gli\s+articoli\s+di|todos\s+os\s+artigos\s+de))\s+(\p{Lu}.{2,60})$",
-    regex.I,
+    r"^(?:" + AUTHOR_PAGE_LABEL + r"\s+" + AUTHOR_PAGE_BY + r"|alles\s+von|mehr\s+von)\s+(\p{Lu}.{2,60})$", regex.I
 )
 
 
+# The first four letters of every label MORE_BY reads (a test checks them against its alternatives).
 MORE_BY_STARTS = frozenset(
-    ("all ", "more", "view", "see ", "read", "brow", "alle", "tous", "todo", "tutt", "zeig", "mehr", "voir", "ver ")
-)
+    ("all ", "more", "view", "see ", "show", "read", "brow", "alle", "tous", "todo", "toda", "tutt", "zeig", "mehr",
+     "voir", "ver ", "vedi", "weit", "plus")
+)  # fmt: skip
 
 
 # A person icon before the name ("<i class="bi bi-person"></i> Bence Kovács"), or an avatar image

@@ -11,6 +11,16 @@ import regex
 
 from newsclean.transforms.fields.agency import canonical_agency, is_agency_code
 
+# An author page's link label, in the languages of news sites: "View all posts", "Alle Artikel",
+# "Tous les articles", "Todos los artículos" ... Before the name with AUTHOR_PAGE_BY ("View all posts
+# by Jane Doe": a byline lead, extraction.patterns.MORE_BY), or after it alone ("Jane Doe Alle Artikel").
+AUTHOR_PAGE_LABEL = (
+    r"(?:(?:view|see|show|read|browse|zeige|voir|ver|vedi)\s+)?"
+    r"(?:(?:all|more|alle|mehr|weitere|tous\s+les|todos\s+los|todas\s+las|todos\s+os|tutti\s+gli)\s+|plus\s+d['’]\s*)"
+    r"(?:posts|articles|stories|blogs?|blog\s+posts|content|work|beitr[äa]ge|artikel|texte|art[íi]culos|artigos"
+    r"|entradas|articoli)"
+)
+AUTHOR_PAGE_BY = r"(?:by|from|von|de|di|por)"
 # "By", "Written by", and the forms of other news languages.
 BYLINE_LEAD = (
     r"(?:(?:written|story|words|text|reporting|report|posted|published|compiled|interview|photos?\s+and\s+text)\s+by"
@@ -20,9 +30,7 @@ BYLINE_LEAD = (
     r"|by|from|author(?:s|ed\s+by)?|von|par|por|di|door|av|af|de|autor(?:es|innen|in|en|a)?|auteur(?:e|s)?"
     r"|texto?|redacci[oó]n"
     # an author page's link text: "View all posts by …", "Zeige alle Beiträge von …", "Voir tous les articles de …"
-    r"|(?:(?:view|see|show|read|browse|zeige|voir|ver|vedi)\s+)?(?:all|more|alle|mehr|weitere|tous\s+les|plus\s+d['’]"
-    r"|todos\s+los|todas\s+las|tutti\s+gli)\s+(?:posts|articles|stories|beitr[äa]ge|artikel|texte|articles|art[íi]culos"
-    r"|entradas|articoli)\s+(?:by|from|von|de|di|por)|alles\s+von)"
+    r"|" + AUTHOR_PAGE_LABEL + r"\s+" + AUTHOR_PAGE_BY + r"|alles\s+von|mehr\s+von)"
 )
 _LEAD = regex.compile(
     r"^\s*(?:this\s+(?:post|article|story|piece|guide|blog)\s+(?:was|is|has\s+been)\s+(?=\w+\s+by\b))?"
@@ -77,8 +85,7 @@ _CAPS_TAIL = regex.compile(
 )
 # Link labels printed after an author box's name: "Johanna Kropfitsch Alle Artikel", "Jane Doe View all posts".
 _NAV_TAIL = regex.compile(
-    r"\s+(?:alle\s+(?:artikel|beitr[äa]ge)|mehr\s+(?:artikel|beitr[äa]ge|von)|(?:view\s+)?all\s+(?:posts|articles|stories)"
-    r"|view\s+(?:profile|posts)|more\s+(?:articles|stories)|tous\s+(?:ses|les)\s+articles|date|datum)\W*$",
+    r"\s+(?:" + AUTHOR_PAGE_LABEL + r"|mehr\s+von|view\s+(?:profile|posts)|tous\s+ses\s+articles|date|datum)\W*$",
     regex.I,
 )
 # When and how long, printed after the names in many languages: "… y José Miguel Wilson Hace 13 horas Tiempo de

@@ -646,3 +646,20 @@ def test_author_links_are_picked_as_the_pattern_picks_them() -> None:
         picked = [link for link, href in bylines._author_hrefs(scan) if patterns.AUTHOR_HREF.search(href)]
         assert picked == [a for a in tree.iter("a") if patterns.AUTHOR_HREF.search(a.get("href") or "")]
         assert len(picked) == 2
+
+
+def test_every_author_page_label_opens_as_more_by_starts_says() -> None:
+    """The byline search joins a link's text only when its first four letters may open MORE_BY's label."""
+    import itertools
+
+    from newsclean.transforms.extraction.patterns import MORE_BY, MORE_BY_STARTS
+
+    verbs = ["", "view ", "see ", "show ", "read ", "browse ", "zeige ", "voir ", "ver ", "vedi "]
+    counts = ["all", "more", "alle", "mehr", "weitere", "tous les", "plus d'", "todos los", "todas las", "todos os"]
+    counts.append("tutti gli")
+    for verb, count in itertools.product(verbs, counts):
+        label = f"{verb}{count} articles by Jane Doe".replace("d' ", "d'")
+        assert MORE_BY.match(label), label
+        assert label[:4].casefold() in MORE_BY_STARTS, label
+    for label in ("Alles von Jane Doe", "Mehr von Jane Doe"):
+        assert MORE_BY.match(label)[1] == "Jane Doe" and label[:4].casefold() in MORE_BY_STARTS

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from newsclean.transforms.cleaning.triggers import TriggerIndex, fold, trigger_of
-from newsclean.transforms.runtime.limits import UNTIMED_CHARS
+from newsclean.transforms.runtime.limits import regex_timeout
 
 REGEX_TIMEOUT = 1.0  # seconds; a line that takes longer raises TimeoutError (a reject, never a hang)
 HEAD = "head"  # the first paragraphs of a document
@@ -38,7 +38,7 @@ class LineRule:
     # hostile line could make slow. Plain anchored alternations skip its per-call cost.
     guarded: bool = False
     # Held to linear growth by the regex audit, so a short line skips the timeout
-    # (``runtime.limits.UNTIMED_CHARS``); False for a rules file's patterns, always timed.
+    # (``runtime.limits.regex_timeout``); False for a rules file's patterns, always timed.
     audited: bool = True
 
     def __post_init__(self) -> None:
@@ -55,8 +55,12 @@ class LineRule:
             folded = fold(line) if folded is None else folded
             if not any(t in folded for t in self.trigger):
                 return False
-        timed = self.guarded and (not self.audited or len(line) > UNTIMED_CHARS)
-        found = self.pattern.search(line, timeout=REGEX_TIMEOUT) if timed else self.pattern.search(line)
+        if not self.guarded:
+            found = self.pattern.search(line)
+        elif self.audited:
+            found = self.pattern.search(line, **regex_timeout(line, REGEX_TIMEOUT))
+        else:
+            found = self.pattern.search(line, timeout=REGEX_TIMEOUT)
         if not found:
             return False
         return self.accept is None or self.accept(line)

@@ -142,14 +142,49 @@ def main_content(tree, url: str | None, *, fast: bool = False):
     """
     from copy import copy
 
-    from trafilatura.core import trafilatura_sequence
-
     options = copy(_extractor(True, fast))
     options.url = url
     options.source = url and url.encode("utf-8", "replace").decode("utf-8")
-    body, text, _comments, _comment_text = trafilatura_sequence(tree, options, url)
+    body, text = _recall_sequence(tree, options, url)
     if len(text) < options.min_output_size:  # bare_extraction's size check (comments are off)
         return None
+    return body, text
+
+
+def _recall_sequence(tree, options, url: str | None):
+    """trafilatura's ``trafilatura_sequence`` for its recall focus without comments, as ``main_content`` asks.
+
+    The same steps on the same trees; what differs is what they cost: the attribute-pattern
+    prunes run as :mod:`trafilatura_prunes` finds their elements, and the two copies its
+    comparison with readability and jusText takes (the cleaned tree before tag conversion, the raw
+    tree) are made only when that comparison reads them: in recall focus it returns at once for
+    a text over ten times the minimum size. The cleaned tree is made again from the raw tree,
+    which nothing changes in between.
+    """
+    from copy import copy
+
+    from trafilatura.baseline import baseline
+    from trafilatura.core import _forum_thread_page
+    from trafilatura.external import compare_extraction
+    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+    from trafilatura.main_extractor import extract_content
+    from trafilatura.xml import delete_element
+
+    from newsclean.transforms.extraction.trafilatura_prunes import fast_prunes, raw_prunes
+
+    is_forum = _forum_thread_page(tree)
+    scroll, shares, comments = raw_prunes(tree)
+    for element in (*scroll, *shares, *(comments if not is_forum else ())):
+        delete_element(element)
+    with fast_prunes():
+        cleaned = convert_tags(tree_cleaning(copy(tree), options), options, url)
+        body, text = extract_content(cleaned, options)
+        if not options.fast and len(text) <= options.min_extracted_size * 10:
+            body, text = compare_extraction(tree_cleaning(copy(tree), options), copy(tree), body, text, options)
+    if len(text) < options.min_extracted_size:  # stage 3: the baseline rescue
+        baseline_body, baseline_text, baseline_length = baseline(tree)
+        if baseline_length > len(text):
+            body, text = baseline_body, baseline_text
     return body, text
 
 

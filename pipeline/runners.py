@@ -93,6 +93,7 @@ def _dask(options: PipelineOptions) -> Iterator[RunnerChoice]:
     from apache_beam.runners.dask.dask_runner import DaskOptions
 
     from newsclean.dask_runner import NewscleanDaskRunner
+    from newsclean.dask_runner import supported as dask_supported
 
     dask_options = options.view_as(DaskOptions)
     cluster = None
@@ -105,12 +106,20 @@ def _dask(options: PipelineOptions) -> Iterator[RunnerChoice]:
 
         quiet.setLevel(logging.WARNING)
         threads = local_cores()
+        # Its workers log a lost scheduler at ERROR with a traceback when the run closes the cluster
+        # under them (a heartbeat in flight); a task's own failure reaches this process as an exception.
         cluster = LocalCluster(
-            n_workers=threads, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+            n_workers=threads,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.CRITICAL,
         )
         dask_options.address = cluster.scheduler_address
     try:
-        yield RunnerChoice("DaskRunner", NewscleanDaskRunner(threads), sharded_writes=True, staged_corpus=False)
+        yield RunnerChoice(
+            "DaskRunner", NewscleanDaskRunner(threads), sharded_writes=True, staged_corpus=dask_supported()
+        )
     finally:
         if cluster is not None:
             cluster.close()

@@ -455,7 +455,7 @@ class MarkCopies(beam.PTransform):
     that picks each cluster's canonical record. With ``staging`` (a folder) the
     profiles wait in files there and the articles in staged parts
     (:mod:`newsclean.transforms.beam.staging`); without it (runners that drop
-    ``finish_bundle`` work, such as Dask) profiles travel through joins.
+    ``finish_bundle`` work, such as Beam's own Dask translation) profiles travel through joins.
     """
 
     def __init__(self, config: CopiesConfig | None = None, staging: str | None = None) -> None:

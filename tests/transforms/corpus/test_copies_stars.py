@@ -22,7 +22,7 @@ from newsclean.transforms.corpus.copies.reference import Record, mark_copies
 from newsclean.transforms.corpus.copies.verify import score, verify
 from newsclean.transforms.corpus.fingerprint import content_hash
 from newsclean.transforms.corpus.urls import normalise_url
-from tests.copies_helpers import chain_trap, edited, seeds
+from tests.copies_helpers import chain_trap, edited, seeds, summit
 
 D = dt.date
 
@@ -155,3 +155,29 @@ def test_commonness_reads_only_spun_pairs_not_near_ones() -> None:
     # the family's other texts then decide
     closer_to_two = Witnesses(held=-3, closer=-0.1)
     assert compare_text(one, 4.9, two, 4.6, 0.05, witnesses=closer_to_two, words_agree=True) == -1
+
+
+def test_a_first_or_last_line_other_stories_hold_is_a_sites_furniture() -> None:
+    from newsclean.transforms.corpus.copies.features import node_id
+    from newsclean.transforms.corpus.copies.reference import travelling
+
+    original, _ = seeds()
+    text = original.text
+    # a footer made of the story's own words: its cohesion reads it as the story's line, so alone it tells nothing
+    footer = "Russia and Iran: what to know about the relationship."
+    copy = paragraphs(f"{text}\n\n{footer}")
+    assert edit_reading(paragraphs(text), copy) == Reading()
+    # held at the end of unrelated reports too, it is a site's furniture, added by the copy that has it
+    texts = {
+        "copy": f"{text}\n\n{footer}",
+        "a": f"{summit('a')}\n\n{footer}",
+        "b": f"Intro.\n\n{footer}\n\n{summit('b')}",
+    }
+    profiles = {node_id(content_hash(t)): _profile(t) for t in texts.values()}
+    moving = travelling(profiles, {})
+    footer_hash = int(copy.hashes[-1])
+    assert footer_hash in moving[node_id(content_hash(texts["copy"]))]
+    reading = edit_reading(paragraphs(text), copy, travelling=frozenset(moving[node_id(content_hash(texts["copy"]))]))
+    assert reading.plain == 1
+    # a short line inside a text is not looked up: "b" holds the footer in its middle only
+    assert footer_hash not in moving[node_id(content_hash(texts["b"]))]

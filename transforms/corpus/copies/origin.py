@@ -43,7 +43,9 @@ FURNITURE_COHESION = 50
 # median: texts differ in how much their paragraphs repeat each other's words.
 FOREIGN_COHESION = 40
 # A paragraph this long or longer is indexed across the corpus: held by texts of two candidate
-# groups, it travels between stories (a copy that carries it added it).
+# groups, it travels between stories (a copy that carries it added it). A text's first and last
+# lines are indexed whatever their length: a short one that texts of another group hold too is a
+# site's furniture (a footer, a stock lede), added by the copy that has it.
 TRAVEL_WORDS = 15
 # Paragraph evidence needs the texts to share paragraphs holding at least this share of the
 # shorter one's words: a spun copy shares a stray short line at most.
@@ -224,10 +226,11 @@ def edit_reading(
     Paragraphs only one of them has, by what they look like: furniture (short)
     belongs to the copy that added it; a paragraph of the story (cohesive) to
     the original the other dropped it from; a foreign one (not cohesive) to the
-    copy that added it. A paragraph in ``travelling`` (held by a text of
-    another candidate group: another story) was added; with ``support`` (how
-    many texts of the family hold each paragraph) one that two texts hold is
-    the story's own whatever its cohesion or travels. A paragraph changed by a
+    copy that added it. A long paragraph in ``travelling`` (held by a text of
+    another candidate group: another story) was added, and so was a short
+    first or last line in it (a site's furniture, whatever its cohesion); with
+    ``support`` (how many texts of the family hold each paragraph) one that two
+    texts hold is the story's own whatever its cohesion. A paragraph changed by a
     few words is neither's (:func:`only_paragraphs`); under ``FURNITURE_WORDS``
     of evidence tells nothing, nor do texts that share too few paragraphs (a
     spun copy changes them all).
@@ -270,7 +273,8 @@ def _readings(
     p: Paragraphs, only: np.ndarray, support: Counter | None, travelling: frozenset[int]
 ) -> tuple[int, int, int]:
     """The paragraphs ``only`` of ``p`` as evidence, in words: ``(seen, foreign, own)``. Seen: furniture
-    and travelling paragraphs, added by the copy that has them (furniture weighs as a full paragraph:
+    (short lines not cohesive with the rest, and first or last lines other stories' texts hold) and
+    travelling paragraphs, added by the copy that has them (furniture weighs as a full paragraph:
     a boilerplate line is short but plain evidence); foreign: long paragraphs not cohesive with the
     rest, added; own: the story's, dropped by the text that lacks them."""
     long = p.words >= FURNITURE_WORDS
@@ -287,7 +291,12 @@ def _readings(
     moved = np.zeros(len(hashes), dtype=bool)
     if travelling:
         moved = np.array([h in travelling for h in hashes], dtype=bool)
-    furniture = short & foreign & ~moved
+    edge = np.zeros(len(p.hashes), dtype=bool)
+    if len(edge):
+        edge[0] = edge[-1] = True
+    site = short & moved & edge[only]  # a first or last line other stories' texts hold: a site's furniture
+    moved &= ~short
+    furniture = short & (foreign | site) & ~moved
     foreign &= ~short & ~moved
     own = ~furniture & ~foreign & ~moved
     seen = int(np.count_nonzero(furniture) * FURNITURE_WORDS + words[moved].sum())
@@ -362,6 +371,10 @@ def compare_text(
     return witnesses.lean() or witnesses.lean(jaccard=True)
 
 
-def long_paragraphs(p: Paragraphs) -> np.ndarray:
-    """The hashes of the paragraphs long enough to be looked up across the corpus (unique, sorted)."""
-    return np.unique(p.hashes[p.words >= TRAVEL_WORDS])
+def indexed_paragraphs(p: Paragraphs) -> np.ndarray:
+    """The hashes of the paragraphs looked up across the corpus (unique, sorted): the long ones, and the
+    first and last lines when short (where a site's furniture goes)."""
+    keep = p.words >= TRAVEL_WORDS
+    if len(keep):
+        keep[0] = keep[-1] = True
+    return np.unique(p.hashes[keep])

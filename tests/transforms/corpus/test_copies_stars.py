@@ -181,3 +181,23 @@ def test_a_first_or_last_line_other_stories_hold_is_a_sites_furniture() -> None:
     assert reading.plain == 1
     # a short line inside a text is not looked up: "b" holds the footer in its middle only
     assert footer_hash not in moving[node_id(content_hash(texts["b"]))]
+
+
+def test_a_near_copy_with_a_word_changed_in_every_paragraph_still_reads_by_its_paragraphs() -> None:
+    original, _ = seeds()
+
+    def change(paragraph: str) -> str:
+        words = paragraph.split(" ")
+        if len(words) > 10:
+            words[len(words) // 2] = "new"
+        return " ".join(words)
+
+    text = original.text
+    copy = "\n\n".join([*map(change, text.split("\n\n")), "Sign up for our newsletter to get more stories."])
+    a, b = paragraphs(text), paragraphs(copy)
+    # no paragraph is the same, so read by exact paragraphs the texts share nothing and nothing tells
+    assert edit_reading(a, b) == Reading()
+    # a paragraph edited inside is shared: the added furniture line tells (for texts whose word shingles agree)
+    assert edit_reading(a, b, edited=True).plain == 1
+    assert compare_text(a, 4.8, b, 4.8, 0.05, words_agree=True) == 1
+    assert compare_text(b, 4.8, a, 4.8, 0.05, words_agree=True) == -1

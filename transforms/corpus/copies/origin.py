@@ -219,7 +219,11 @@ def only_paragraphs(a: Paragraphs, b: Paragraphs) -> tuple[np.ndarray, np.ndarra
 
 
 def edit_reading(
-    a: Paragraphs, b: Paragraphs, support: Counter | None = None, travelling: frozenset[int] = frozenset()
+    a: Paragraphs,
+    b: Paragraphs,
+    support: Counter | None = None,
+    travelling: frozenset[int] = frozenset(),
+    edited: bool = False,
 ) -> Reading:
     """Which of ``a`` and ``b`` the paragraphs only one of them has point at as the edited copy.
 
@@ -235,7 +239,7 @@ def edit_reading(
     of evidence tells nothing, nor do texts that share too few paragraphs (a
     spun copy changes them all).
     """
-    if not shares_paragraphs(a, b):
+    if not shares_paragraphs(a, b, edited):
         return Reading()
     only_a, only_b = only_paragraphs(a, b)
     seen_a, foreign_a, own_a = _readings(a, only_a, support, travelling)
@@ -262,9 +266,12 @@ def edit_evidence(
     return edit_reading(a, b, support, travelling).net
 
 
-def shares_paragraphs(a: Paragraphs, b: Paragraphs) -> bool:
-    """Whether the texts share enough paragraphs for paragraph evidence to count (see :func:`edit_reading`)."""
+def shares_paragraphs(a: Paragraphs, b: Paragraphs, edited: bool = False) -> bool:
+    """Whether the texts share enough paragraphs for paragraph evidence to count (see :func:`edit_reading`);
+    ``edited``: a paragraph edited inside (:func:`only_paragraphs`) counts as shared."""
     in_b = np.isin(a.hashes, b.hashes)
+    if edited and len(a.starts) == len(a.hashes):  # (a view built without edges has none to match)
+        in_b |= np.isin(a.starts, b.starts) | np.isin(a.ends, b.ends)
     shorter = min(int(a.words.sum()), int(b.words.sum()))
     return bool(shorter) and int(a.words[in_b].sum()) >= SHARED_PARAGRAPHS * shorter
 
@@ -345,19 +352,22 @@ def compare_text(
     independently, so a third copy of the story is closer to the original than
     to a sibling that carries edits of its own. ``words_agree``: the pair's
     word shingles reach the near threshold (a near copy, whatever its
-    paragraphs), so no spinner made it and commonness says nothing.
+    paragraphs), so no spinner made it and commonness says nothing; its
+    paragraphs edited inside (a few words changed) count as shared, so an
+    editor who touched every paragraph leaves the added and dropped ones to read.
 
     Near copies (texts sharing their paragraphs): a plain paragraph reading
     first (furniture or a travelling paragraph in one text, nothing saying
     otherwise: it holds even when one copy was made from another), then the
     witnesses' shared shingles, then the net paragraph evidence, then the
     witnesses' Jaccard. Spun copies: commonness past ``margin`` Zipf units,
-    then the witnesses. Near copies sharing too few paragraphs (words changed
-    all through a short text): the witnesses only, since an editor's words are
-    no rarer than the writer's.
+    then the witnesses. Texts that share too few paragraphs and whose word
+    shingles agree (none on the labelled sets, now that edited paragraphs count
+    as shared): the witnesses only, since an editor's words are no rarer than
+    the writer's.
     """
-    if shares_paragraphs(a_paragraphs, b_paragraphs):
-        reading = edit_reading(a_paragraphs, b_paragraphs, support, travelling)
+    if shares_paragraphs(a_paragraphs, b_paragraphs, words_agree):
+        reading = edit_reading(a_paragraphs, b_paragraphs, support, travelling, words_agree)
         if reading.plain:
             return reading.plain
         if witnesses.lean():

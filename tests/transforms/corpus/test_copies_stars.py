@@ -181,6 +181,14 @@ def test_a_first_or_last_line_other_stories_hold_is_a_sites_furniture() -> None:
     assert reading.plain == 1
     # a short line inside a text is not looked up: "b" holds the footer in its middle only
     assert footer_hash not in moving[node_id(content_hash(texts["b"]))]
+    # it tells before a paragraph only the copy holds that reads as the story's own (which alone says the
+    # other text dropped it): a site's furniture is not in an original
+    parts = text.split("\n\n")
+    own = " ".join(parts[2:4])
+    fuller = paragraphs("\n\n".join([*parts[:4], own, *parts[4:], footer]))
+    assert edit_reading(paragraphs(text), fuller).net < 0
+    assert edit_reading(paragraphs(text), fuller, travelling=frozenset({footer_hash})).plain == 1
+    assert edit_reading(fuller, paragraphs(text), travelling=frozenset({footer_hash})).plain == -1
 
 
 def test_a_near_copy_with_a_word_changed_in_every_paragraph_still_reads_by_its_paragraphs() -> None:

@@ -197,7 +197,8 @@ class Reading:
     ``net``: words of evidence that ``b`` is an edited copy of ``a`` (negative: ``a`` of ``b``; 0:
     none or under ``FURNITURE_WORDS``). ``plain``: +1 or -1 when, read from the two texts alone,
     every such paragraph tells the same way as ``net`` and one of them is furniture or travelling
-    (a line or a paragraph the copy added, seen for what it is), else 0.
+    (a line or a paragraph the copy added, seen for what it is), or when only one of them holds a
+    site's furniture (a first or last line other stories' texts hold), else 0.
     """
 
     net: int = 0
@@ -237,19 +238,23 @@ def edit_reading(
     texts hold is the story's own whatever its cohesion. A paragraph changed by a
     few words is neither's (:func:`only_paragraphs`); under ``FURNITURE_WORDS``
     of evidence tells nothing, nor do texts that share too few paragraphs (a
-    spun copy changes them all).
+    spun copy changes them all). A site's furniture in one text only decides
+    the plain reading whatever else differs: it is what a republisher adds, and
+    the original does not carry another site's footer.
     """
     if not shares_paragraphs(a, b, edited):
         return Reading()
     only_a, only_b = only_paragraphs(a, b)
-    seen_a, foreign_a, own_a = _readings(a, only_a, support, travelling)
-    seen_b, foreign_b, own_b = _readings(b, only_b, support, travelling)
+    seen_a, foreign_a, own_a, site_a = _readings(a, only_a, support, travelling)
+    seen_b, foreign_b, own_b, site_b = _readings(b, only_b, support, travelling)
     net = (seen_b + foreign_b - own_b) - (seen_a + foreign_a - own_a)
+    if bool(site_a) != bool(site_b):
+        return Reading(net, 1 if site_b else -1)
     if abs(net) < FURNITURE_WORDS:
         return Reading()
     if support is not None:  # the plain reading is the pair's own: a copy of a copy holds what the copy added
-        seen_a, foreign_a, own_a = _readings(a, only_a, None, travelling)
-        seen_b, foreign_b, own_b = _readings(b, only_b, None, travelling)
+        seen_a, foreign_a, own_a, _ = _readings(a, only_a, None, travelling)
+        seen_b, foreign_b, own_b, _ = _readings(b, only_b, None, travelling)
     says_b = bool(seen_b or foreign_b or own_a)  # b added, or a holds what b dropped
     says_a = bool(seen_a or foreign_a or own_b)
     plain = 1 if says_b else -1
@@ -278,12 +283,13 @@ def shares_paragraphs(a: Paragraphs, b: Paragraphs, edited: bool = False) -> boo
 
 def _readings(
     p: Paragraphs, only: np.ndarray, support: Counter | None, travelling: frozenset[int]
-) -> tuple[int, int, int]:
+) -> tuple[int, int, int, int]:
     """The paragraphs ``only`` of ``p`` as evidence, in words: ``(seen, foreign, own)``. Seen: furniture
     (short lines not cohesive with the rest, and first or last lines other stories' texts hold) and
     travelling paragraphs, added by the copy that has them (furniture weighs as a full paragraph:
     a boilerplate line is short but plain evidence); foreign: long paragraphs not cohesive with the
-    rest, added; own: the story's, dropped by the text that lacks them."""
+    rest, added; own: the story's, dropped by the text that lacks them. Last: how many of the
+    furniture lines are a site's (first or last lines other stories' texts hold)."""
     long = p.words >= FURNITURE_WORDS
     typical = float(np.median(p.cohesion[long])) if long.any() else 100.0
     words = p.words[only].astype(np.int64)
@@ -307,7 +313,7 @@ def _readings(
     foreign &= ~short & ~moved
     own = ~furniture & ~foreign & ~moved
     seen = int(np.count_nonzero(furniture) * FURNITURE_WORDS + words[moved].sum())
-    return seen, int(words[foreign].sum()), int(words[own].sum())
+    return seen, int(words[foreign].sum()), int(words[own].sum()), int(np.count_nonzero(site))
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,14 @@ def test_paragraph_evidence_points_at_the_edited_copy() -> None:
     extra = "\n\n".join([text, "An unrelated paragraph about the harvest festival in a distant valley town."])
     support = {h: 2 for h in full.hashes.tolist()}
     assert edit_evidence(full, paragraphs(extra), support=__import__("collections").Counter(support)) > 0
+    # a long paragraph another story holds too was added by the text that has it, unless two texts of the
+    # family hold it: then it is the story's own, dropped by the other
+    last = text.split("\n\n")[-1]
+    assert len(last.split()) >= 15
+    cut, moving = paragraphs(text.rsplit("\n\n", 1)[0]), frozenset({int(full.hashes[-1])})
+    assert edit_evidence(full, cut, travelling=moving) < 0
+    held = __import__("collections").Counter(full.hashes.tolist() * 2)
+    assert edit_evidence(full, cut, support=held, travelling=moving) > 0
 
 
 def test_texts_sharing_no_paragraph_give_no_paragraph_evidence() -> None:

@@ -234,8 +234,9 @@ def edit_reading(
     copy that added it. A long paragraph in ``travelling`` (held by a text of
     another candidate group: another story) was added, and so was a short
     first or last line in it (a site's furniture, whatever its cohesion); with
-    ``support`` (how many texts of the family hold each paragraph) one that two
-    texts hold is the story's own whatever its cohesion. A paragraph changed by a
+    ``support`` (how many texts of the family hold each paragraph) a long one
+    that two texts hold is the story's own whatever its cohesion or travels (a
+    sentence two stories share). A paragraph changed by a
     few words is neither's (:func:`only_paragraphs`); under ``FURNITURE_WORDS``
     of evidence tells nothing, nor do texts that share too few paragraphs (a
     spun copy changes them all). A site's furniture in one text only decides
@@ -309,6 +310,8 @@ def _readings(
         edge[0] = edge[-1] = True
     site = short & moved & edge[only]  # a first or last line other stories' texts hold: a site's furniture
     moved &= ~short
+    if support is not None:  # held by two texts of the family: the story's, though another story holds it too
+        moved &= np.array([support[h] < 2 for h in hashes], dtype=bool)
     furniture = short & (foreign | site) & ~moved
     foreign &= ~short & ~moved
     own = ~furniture & ~foreign & ~moved

@@ -217,3 +217,25 @@ def test_a_near_copy_with_a_word_changed_in_every_paragraph_still_reads_by_its_p
     assert edit_reading(a, b, edited=True).plain == 1
     assert compare_text(a, 4.8, b, 4.8, 0.05, words_agree=True) == 1
     assert compare_text(b, 4.8, a, 4.8, 0.05, words_agree=True) == -1
+
+
+def test_when_verdicts_go_round_in_a_circle_the_surest_one_holds() -> None:
+    from newsclean.transforms.corpus.copies.canonical import Dating, _rank, sure_verdict
+
+    original, spun = seeds()
+    config = CopiesConfig()
+    text, copy = _profile(original.text), _profile(edited(original.text))
+    # a plain paragraph reading (a line of furniture added, a paragraph dropped) and the dates are sure;
+    # commonness and the witnesses are not
+    assert sure_verdict(text, Dating(), copy, Dating(), config, frozenset()) == 1
+    assert sure_verdict(copy, Dating(), text, Dating(), config, frozenset()) == -1
+    assert sure_verdict(text, Dating(), _profile(spun.text), Dating(), config, frozenset()) == 0
+    assert sure_verdict(copy, Dating(D(2025, 1, 1)), text, Dating(D(2025, 1, 2)), config, frozenset()) == 1
+    # three texts, each the original of one other: the one a sure verdict puts first leads
+    verdicts = {(1, 2): 1, (2, 1): -1, (2, 3): 1, (3, 2): -1, (3, 1): 1, (1, 3): -1}
+    sure = {pair: 0 for pair in verdicts} | {(3, 1): 1, (1, 3): -1}
+    dates = {n: Dating() for n in (1, 2, 3)}
+    closeness = {pair: 0.5 for pair in verdicts}
+    assert min((1, 2, 3), key=lambda n: _rank(n, {1, 2, 3} - {n}, verdicts, dates, closeness, sure)) == 3
+    none_sure = dict.fromkeys(verdicts, 0)
+    assert min((1, 2, 3), key=lambda n: _rank(n, {1, 2, 3} - {n}, verdicts, dates, closeness, none_sure)) == 1

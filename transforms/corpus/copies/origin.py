@@ -285,11 +285,11 @@ def shares_paragraphs(a: Paragraphs, b: Paragraphs, edited: bool = False) -> boo
 def _readings(
     p: Paragraphs, only: np.ndarray, support: Counter | None, travelling: frozenset[int]
 ) -> tuple[int, int, int, int]:
-    """The paragraphs ``only`` of ``p`` as evidence, in words: ``(seen, foreign, own)``. Seen: furniture
-    (short lines not cohesive with the rest, and first or last lines other stories' texts hold) and
-    travelling paragraphs, added by the copy that has them (furniture weighs as a full paragraph:
-    a boilerplate line is short but plain evidence); foreign: long paragraphs not cohesive with the
-    rest, added; own: the story's, dropped by the text that lacks them. Last: how many of the
+    """The paragraphs ``only`` of ``p`` as evidence: ``(seen, foreign, own, site)``, in words but the last.
+    Seen: furniture (short lines not cohesive with the rest, and first or last lines other stories'
+    texts hold) and travelling paragraphs, added by the copy that has them (furniture weighs as a full
+    paragraph: a boilerplate line is short but plain evidence); foreign: long paragraphs not cohesive
+    with the rest, added; own: the story's, dropped by the text that lacks them; site: how many of the
     furniture lines are a site's (first or last lines other stories' texts hold)."""
     long = p.words >= FURNITURE_WORDS
     typical = float(np.median(p.cohesion[long])) if long.any() else 100.0

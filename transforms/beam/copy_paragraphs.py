@@ -3,7 +3,9 @@
 
 A long paragraph held by texts of two candidate groups belongs to one story and
 was carried into another (a copy that adds a paragraph of an unrelated story):
-the canonical choice reads it as added, not as one the original kept.
+the canonical choice reads it as added, not as one the original kept. A short
+first or last line held by texts of two groups is a site's furniture (a
+footer, a stock lede), looked up the same way.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from newsclean.transforms.beam.copy_rows import ArrayRows, shard_of
 from newsclean.transforms.beam.stagetime import COPIES, timed, timed_steps
 from newsclean.transforms.corpus.copies.canonical import paragraph_view
 from newsclean.transforms.corpus.copies.features import Profile
-from newsclean.transforms.corpus.copies.origin import long_paragraphs
+from newsclean.transforms.corpus.copies.origin import indexed_paragraphs
 
 
 def _paragraph_rows(node: int, p: Profile) -> list[tuple[int, tuple[int, int]]]:
-    """A text's long paragraphs as ``(shard, (paragraph hash, node))`` rows."""
-    return [(shard_of(h), (h, node)) for h in long_paragraphs(paragraph_view(p)).tolist()]
+    """A text's long paragraphs and its first and last lines as ``(shard, (paragraph hash, node))`` rows."""
+    return [(shard_of(h), (h, node)) for h in indexed_paragraphs(paragraph_view(p)).tolist()]
 
 
 def shared_paragraph_holders(element: tuple[int, np.ndarray]) -> list[tuple[int, int]]:
@@ -55,7 +57,7 @@ def _travelling(element: tuple[int, Iterable[int]]) -> Iterator[tuple[int, tuple
 
 class TravellingParagraphs(beam.PTransform):
     """``(node, Profile)`` texts and ``(node, component)`` ids to ``(group, ("travel", hash))``: each
-    candidate group's long paragraphs that a text of another group holds too (see
+    candidate group's long paragraphs and first or last lines that a text of another group holds too (see
     :func:`newsclean.transforms.corpus.copies.reference.travelling`). Hashes travel as numpy rows per shard."""
 
     def __init__(self, component: beam.PCollection) -> None:

@@ -22,7 +22,7 @@ from newsclean.transforms.corpus.copies.reference import Record, mark_copies
 from newsclean.transforms.corpus.copies.verify import score, verify
 from newsclean.transforms.corpus.fingerprint import content_hash
 from newsclean.transforms.corpus.urls import normalise_url
-from tests.copies_helpers import chain_trap, edited, seeds
+from tests.copies_helpers import chain_trap, edited, seeds, summit
 
 D = dt.date
 
@@ -83,6 +83,14 @@ def test_paragraph_evidence_points_at_the_edited_copy() -> None:
     extra = "\n\n".join([text, "An unrelated paragraph about the harvest festival in a distant valley town."])
     support = {h: 2 for h in full.hashes.tolist()}
     assert edit_evidence(full, paragraphs(extra), support=__import__("collections").Counter(support)) > 0
+    # a long paragraph another story holds too was added by the text that has it, unless two texts of the
+    # family hold it: then it is the story's own, dropped by the other
+    last = text.split("\n\n")[-1]
+    assert len(last.split()) >= 15
+    cut, moving = paragraphs(text.rsplit("\n\n", 1)[0]), frozenset({int(full.hashes[-1])})
+    assert edit_evidence(full, cut, travelling=moving) < 0
+    held = __import__("collections").Counter(full.hashes.tolist() * 2)
+    assert edit_evidence(full, cut, support=held, travelling=moving) > 0
 
 
 def test_texts_sharing_no_paragraph_give_no_paragraph_evidence() -> None:
@@ -155,3 +163,79 @@ def test_commonness_reads_only_spun_pairs_not_near_ones() -> None:
     # the family's other texts then decide
     closer_to_two = Witnesses(held=-3, closer=-0.1)
     assert compare_text(one, 4.9, two, 4.6, 0.05, witnesses=closer_to_two, words_agree=True) == -1
+
+
+def test_a_first_or_last_line_other_stories_hold_is_a_sites_furniture() -> None:
+    from newsclean.transforms.corpus.copies.features import node_id
+    from newsclean.transforms.corpus.copies.reference import travelling
+
+    original, _ = seeds()
+    text = original.text
+    # a footer made of the story's own words: its cohesion reads it as the story's line, so alone it tells nothing
+    footer = "Russia and Iran: what to know about the relationship."
+    copy = paragraphs(f"{text}\n\n{footer}")
+    assert edit_reading(paragraphs(text), copy) == Reading()
+    # held at the end of unrelated reports too, it is a site's furniture, added by the copy that has it
+    texts = {
+        "copy": f"{text}\n\n{footer}",
+        "a": f"{summit('a')}\n\n{footer}",
+        "b": f"Intro.\n\n{footer}\n\n{summit('b')}",
+    }
+    profiles = {node_id(content_hash(t)): _profile(t) for t in texts.values()}
+    moving = travelling(profiles, {})
+    footer_hash = int(copy.hashes[-1])
+    assert footer_hash in moving[node_id(content_hash(texts["copy"]))]
+    reading = edit_reading(paragraphs(text), copy, travelling=frozenset(moving[node_id(content_hash(texts["copy"]))]))
+    assert reading.plain == 1
+    # a short line inside a text is not looked up: "b" holds the footer in its middle only
+    assert footer_hash not in moving[node_id(content_hash(texts["b"]))]
+    # it tells before a paragraph only the copy holds that reads as the story's own (which alone says the
+    # other text dropped it): a site's furniture is not in an original
+    parts = text.split("\n\n")
+    own = " ".join(parts[2:4])
+    fuller = paragraphs("\n\n".join([*parts[:4], own, *parts[4:], footer]))
+    assert edit_reading(paragraphs(text), fuller).net < 0
+    assert edit_reading(paragraphs(text), fuller, travelling=frozenset({footer_hash})).plain == 1
+    assert edit_reading(fuller, paragraphs(text), travelling=frozenset({footer_hash})).plain == -1
+
+
+def test_a_near_copy_with_a_word_changed_in_every_paragraph_still_reads_by_its_paragraphs() -> None:
+    original, _ = seeds()
+
+    def change(paragraph: str) -> str:
+        words = paragraph.split(" ")
+        if len(words) > 10:
+            words[len(words) // 2] = "new"
+        return " ".join(words)
+
+    text = original.text
+    copy = "\n\n".join([*map(change, text.split("\n\n")), "Sign up for our newsletter to get more stories."])
+    a, b = paragraphs(text), paragraphs(copy)
+    # no paragraph is the same, so read by exact paragraphs the texts share nothing and nothing tells
+    assert edit_reading(a, b) == Reading()
+    # a paragraph edited inside is shared: the added furniture line tells (for texts whose word shingles agree)
+    assert edit_reading(a, b, edited=True).plain == 1
+    assert compare_text(a, 4.8, b, 4.8, 0.05, words_agree=True) == 1
+    assert compare_text(b, 4.8, a, 4.8, 0.05, words_agree=True) == -1
+
+
+def test_when_verdicts_go_round_in_a_circle_the_surest_one_holds() -> None:
+    from newsclean.transforms.corpus.copies.canonical import Dating, _rank, sure_verdict
+
+    original, spun = seeds()
+    config = CopiesConfig()
+    text, copy = _profile(original.text), _profile(edited(original.text))
+    # a plain paragraph reading (a line of furniture added, a paragraph dropped) and the dates are sure;
+    # commonness and the witnesses are not
+    assert sure_verdict(text, Dating(), copy, Dating(), config, frozenset()) == 1
+    assert sure_verdict(copy, Dating(), text, Dating(), config, frozenset()) == -1
+    assert sure_verdict(text, Dating(), _profile(spun.text), Dating(), config, frozenset()) == 0
+    assert sure_verdict(copy, Dating(D(2025, 1, 1)), text, Dating(D(2025, 1, 2)), config, frozenset()) == 1
+    # three texts, each the original of one other: the one a sure verdict puts first leads
+    verdicts = {(1, 2): 1, (2, 1): -1, (2, 3): 1, (3, 2): -1, (3, 1): 1, (1, 3): -1}
+    sure = {pair: 0 for pair in verdicts} | {(3, 1): 1, (1, 3): -1}
+    dates = {n: Dating() for n in (1, 2, 3)}
+    closeness = {pair: 0.5 for pair in verdicts}
+    assert min((1, 2, 3), key=lambda n: _rank(n, {1, 2, 3} - {n}, verdicts, dates, closeness, sure)) == 3
+    none_sure = dict.fromkeys(verdicts, 0)
+    assert min((1, 2, 3), key=lambda n: _rank(n, {1, 2, 3} - {n}, verdicts, dates, closeness, none_sure)) == 1

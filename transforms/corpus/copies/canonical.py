@@ -8,8 +8,9 @@ clusters are built as stars, so no chain joins them:
 1. every pair of the group's distinct texts is verified directly (profiles in
    hand, :func:`.verify.verify`);
 2. the canonical text is the one that is the original of most of its verified
-   copies (:func:`is_original`, summed over its neighbours), then the one with
-   most copies, then the earliest dated, then the smallest node;
+   copies (:func:`is_original`, summed over its neighbours), then of most by
+   the surest verdicts (:func:`sure_verdict`), then the one with most copies,
+   then the earliest dated, then the smallest node;
 3. its cluster is it and every text verified against it, nothing else;
 4. the rest of the group starts again at 2, until no text is left.
 
@@ -38,6 +39,7 @@ from newsclean.transforms.corpus.copies.origin import (
     Paragraphs,
     Witnesses,
     compare_text,
+    edit_reading,
     shares_paragraphs,
 )
 from newsclean.transforms.corpus.copies.verify import copy_kind, score, verify
@@ -128,6 +130,18 @@ def is_original(
     )
 
 
+def sure_verdict(
+    a: Profile, a_date: Dating, b: Profile, b_date: Dating, config: CopiesConfig, travelling: frozenset[int]
+) -> int:
+    """:func:`is_original`'s verdict when it rests on the surest evidence, else 0: the dates, or for a
+    near pair the plain paragraph reading (furniture or a travelling paragraph in one text, nothing
+    saying otherwise; :func:`.origin.edit_reading`), which reads the two texts alone."""
+    by_date = earlier(a_date, b_date)
+    if by_date or kind_against(a, b, config) != "near":
+        return by_date
+    return edit_reading(paragraph_view(a), paragraph_view(b), None, travelling, edited=True).plain
+
+
 def kind_against(member: Profile, canonical: Profile, config: CopiesConfig) -> str:
     """The kind of copy ``member`` is of the canonical text (never called for the same text)."""
     if member.near_size and canonical.near_size:
@@ -173,6 +187,7 @@ def stars(
                 family[a].add(b)
                 family[b].add(a)
     verdicts: dict[tuple[int, int], int] = {}
+    sure: dict[tuple[int, int], int] = {}
     for a in nodes:
         for b in around[a]:
             if a < b:
@@ -185,6 +200,8 @@ def stars(
                 lean = Witnesses(int(np.sum(shared[w, i] - shared[w, j])), float(np.sum(spun[w, i] - spun[w, j])))
                 v = is_original(profiles[a], dates[a], profiles[b], dates[b], config, support, travelling, lean)
                 verdicts[a, b], verdicts[b, a] = v, -v
+                sure[a, b] = sure_verdict(profiles[a], dates[a], profiles[b], dates[b], config, travelling)
+                sure[b, a] = -sure[a, b]
     remaining = set(nodes)
     clusters = []
     while remaining:
@@ -193,7 +210,7 @@ def stars(
             break
 
         linked = (n for n in remaining if live[n])
-        canonical = min(linked, key=lambda n, live=live: _rank(n, live[n], verdicts, dates, closeness))
+        canonical = min(linked, key=lambda n, live=live: _rank(n, live[n], verdicts, dates, closeness, sure))
         members = sorted(live[canonical])
         clusters.append((canonical, members))
         remaining -= {canonical, *members}
@@ -206,17 +223,20 @@ def _rank(
     verdicts: dict[tuple[int, int], int],
     dates: dict,
     closeness: dict[tuple[int, int], float],
+    sure: dict[tuple[int, int], int] | None = None,
 ) -> tuple:
     """Sort key of a canonical candidate: not dated after any of its neighbours (a copy is not published
     before its original, so a text the dates put later leads none of them), original of the most
-    neighbours, most neighbours, earliest, then
-    the closest to its neighbours (copies deviate from the original independently, so it is their centre),
-    then the smallest node."""
+    neighbours, then of the most by the surest verdicts (:func:`sure_verdict`: when the verdicts go
+    round in a circle, the one that rests on a date or a plain reading holds), most neighbours,
+    earliest, then the closest to its neighbours (copies deviate from the original independently, so
+    it is their centre), then the smallest node."""
     wins = sum(verdicts[node, m] for m in around)
+    sure_wins = sum(sure[node, m] for m in around) if sure else 0
     late = any(earlier(dates[node], dates[m]) < 0 for m in around)
     day = dates[node].first
     near = round(sum(closeness[node, m] for m in around), 9)
-    return (late, -wins, -len(around), day is None, day or dt.date.min, -near, node)
+    return (late, -wins, -sure_wins, -len(around), day is None, day or dt.date.min, -near, node)
 
 
 def _stars_by_date(nodes: list[int], profiles: dict[int, Profile], dates: dict[int, Dating], config):

@@ -43,7 +43,9 @@ FURNITURE_COHESION = 50
 # median: texts differ in how much their paragraphs repeat each other's words.
 FOREIGN_COHESION = 40
 # A paragraph this long or longer is indexed across the corpus: held by texts of two candidate
-# groups, it travels between stories (a copy that carries it added it).
+# groups, it travels between stories (a copy that carries it added it). A text's first and last
+# lines are indexed whatever their length: a short one that texts of another group hold too is a
+# site's furniture (a footer, a stock lede), added by the copy that has it.
 TRAVEL_WORDS = 15
 # Paragraph evidence needs the texts to share paragraphs holding at least this share of the
 # shorter one's words: a spun copy shares a stray short line at most.
@@ -195,7 +197,8 @@ class Reading:
     ``net``: words of evidence that ``b`` is an edited copy of ``a`` (negative: ``a`` of ``b``; 0:
     none or under ``FURNITURE_WORDS``). ``plain``: +1 or -1 when, read from the two texts alone,
     every such paragraph tells the same way as ``net`` and one of them is furniture or travelling
-    (a line or a paragraph the copy added, seen for what it is), else 0.
+    (a line or a paragraph the copy added, seen for what it is), or when only one of them holds a
+    site's furniture (a first or last line other stories' texts hold), else 0.
     """
 
     net: int = 0
@@ -217,32 +220,42 @@ def only_paragraphs(a: Paragraphs, b: Paragraphs) -> tuple[np.ndarray, np.ndarra
 
 
 def edit_reading(
-    a: Paragraphs, b: Paragraphs, support: Counter | None = None, travelling: frozenset[int] = frozenset()
+    a: Paragraphs,
+    b: Paragraphs,
+    support: Counter | None = None,
+    travelling: frozenset[int] = frozenset(),
+    edited: bool = False,
 ) -> Reading:
     """Which of ``a`` and ``b`` the paragraphs only one of them has point at as the edited copy.
 
     Paragraphs only one of them has, by what they look like: furniture (short)
     belongs to the copy that added it; a paragraph of the story (cohesive) to
     the original the other dropped it from; a foreign one (not cohesive) to the
-    copy that added it. A paragraph in ``travelling`` (held by a text of
-    another candidate group: another story) was added; with ``support`` (how
-    many texts of the family hold each paragraph) one that two texts hold is
-    the story's own whatever its cohesion or travels. A paragraph changed by a
+    copy that added it. A long paragraph in ``travelling`` (held by a text of
+    another candidate group: another story) was added, and so was a short
+    first or last line in it (a site's furniture, whatever its cohesion); with
+    ``support`` (how many texts of the family hold each paragraph) a long one
+    that two texts hold is the story's own whatever its cohesion or travels (a
+    sentence two stories share). A paragraph changed by a
     few words is neither's (:func:`only_paragraphs`); under ``FURNITURE_WORDS``
     of evidence tells nothing, nor do texts that share too few paragraphs (a
-    spun copy changes them all).
+    spun copy changes them all). A site's furniture in one text only decides
+    the plain reading whatever else differs: it is what a republisher adds, and
+    the original does not carry another site's footer.
     """
-    if not shares_paragraphs(a, b):
+    if not shares_paragraphs(a, b, edited):
         return Reading()
     only_a, only_b = only_paragraphs(a, b)
-    seen_a, foreign_a, own_a = _readings(a, only_a, support, travelling)
-    seen_b, foreign_b, own_b = _readings(b, only_b, support, travelling)
+    seen_a, foreign_a, own_a, site_a = _readings(a, only_a, support, travelling)
+    seen_b, foreign_b, own_b, site_b = _readings(b, only_b, support, travelling)
     net = (seen_b + foreign_b - own_b) - (seen_a + foreign_a - own_a)
+    if bool(site_a) != bool(site_b):
+        return Reading(net, 1 if site_b else -1)
     if abs(net) < FURNITURE_WORDS:
         return Reading()
     if support is not None:  # the plain reading is the pair's own: a copy of a copy holds what the copy added
-        seen_a, foreign_a, own_a = _readings(a, only_a, None, travelling)
-        seen_b, foreign_b, own_b = _readings(b, only_b, None, travelling)
+        seen_a, foreign_a, own_a, _ = _readings(a, only_a, None, travelling)
+        seen_b, foreign_b, own_b, _ = _readings(b, only_b, None, travelling)
     says_b = bool(seen_b or foreign_b or own_a)  # b added, or a holds what b dropped
     says_a = bool(seen_a or foreign_a or own_b)
     plain = 1 if says_b else -1
@@ -259,20 +272,25 @@ def edit_evidence(
     return edit_reading(a, b, support, travelling).net
 
 
-def shares_paragraphs(a: Paragraphs, b: Paragraphs) -> bool:
-    """Whether the texts share enough paragraphs for paragraph evidence to count (see :func:`edit_reading`)."""
+def shares_paragraphs(a: Paragraphs, b: Paragraphs, edited: bool = False) -> bool:
+    """Whether the texts share enough paragraphs for paragraph evidence to count (see :func:`edit_reading`);
+    ``edited``: a paragraph edited inside (:func:`only_paragraphs`) counts as shared."""
     in_b = np.isin(a.hashes, b.hashes)
+    if edited and len(a.starts) == len(a.hashes):  # (a view built without edges has none to match)
+        in_b |= np.isin(a.starts, b.starts) | np.isin(a.ends, b.ends)
     shorter = min(int(a.words.sum()), int(b.words.sum()))
     return bool(shorter) and int(a.words[in_b].sum()) >= SHARED_PARAGRAPHS * shorter
 
 
 def _readings(
     p: Paragraphs, only: np.ndarray, support: Counter | None, travelling: frozenset[int]
-) -> tuple[int, int, int]:
-    """The paragraphs ``only`` of ``p`` as evidence, in words: ``(seen, foreign, own)``. Seen: furniture
-    and travelling paragraphs, added by the copy that has them (furniture weighs as a full paragraph:
-    a boilerplate line is short but plain evidence); foreign: long paragraphs not cohesive with the
-    rest, added; own: the story's, dropped by the text that lacks them."""
+) -> tuple[int, int, int, int]:
+    """The paragraphs ``only`` of ``p`` as evidence: ``(seen, foreign, own, site)``, in words but the last.
+    Seen: furniture (short lines not cohesive with the rest, and first or last lines other stories'
+    texts hold) and travelling paragraphs, added by the copy that has them (furniture weighs as a full
+    paragraph: a boilerplate line is short but plain evidence); foreign: long paragraphs not cohesive
+    with the rest, added; own: the story's, dropped by the text that lacks them; site: how many of the
+    furniture lines are a site's (first or last lines other stories' texts hold)."""
     long = p.words >= FURNITURE_WORDS
     typical = float(np.median(p.cohesion[long])) if long.any() else 100.0
     words = p.words[only].astype(np.int64)
@@ -287,11 +305,18 @@ def _readings(
     moved = np.zeros(len(hashes), dtype=bool)
     if travelling:
         moved = np.array([h in travelling for h in hashes], dtype=bool)
-    furniture = short & foreign & ~moved
+    edge = np.zeros(len(p.hashes), dtype=bool)
+    if len(edge):
+        edge[0] = edge[-1] = True
+    site = short & moved & edge[only]  # a first or last line other stories' texts hold: a site's furniture
+    moved &= ~short
+    if support is not None:  # held by two texts of the family: the story's, though another story holds it too
+        moved &= np.array([support[h] < 2 for h in hashes], dtype=bool)
+    furniture = short & (foreign | site) & ~moved
     foreign &= ~short & ~moved
     own = ~furniture & ~foreign & ~moved
     seen = int(np.count_nonzero(furniture) * FURNITURE_WORDS + words[moved].sum())
-    return seen, int(words[foreign].sum()), int(words[own].sum())
+    return seen, int(words[foreign].sum()), int(words[own].sum()), int(np.count_nonzero(site))
 
 
 @dataclass(frozen=True)
@@ -336,19 +361,22 @@ def compare_text(
     independently, so a third copy of the story is closer to the original than
     to a sibling that carries edits of its own. ``words_agree``: the pair's
     word shingles reach the near threshold (a near copy, whatever its
-    paragraphs), so no spinner made it and commonness says nothing.
+    paragraphs), so no spinner made it and commonness says nothing; its
+    paragraphs edited inside (a few words changed) count as shared, so an
+    editor who touched every paragraph leaves the added and dropped ones to read.
 
     Near copies (texts sharing their paragraphs): a plain paragraph reading
     first (furniture or a travelling paragraph in one text, nothing saying
     otherwise: it holds even when one copy was made from another), then the
     witnesses' shared shingles, then the net paragraph evidence, then the
     witnesses' Jaccard. Spun copies: commonness past ``margin`` Zipf units,
-    then the witnesses. Near copies sharing too few paragraphs (words changed
-    all through a short text): the witnesses only, since an editor's words are
-    no rarer than the writer's.
+    then the witnesses. Texts that share too few paragraphs and whose word
+    shingles agree (none on the labelled sets, now that edited paragraphs count
+    as shared): the witnesses only, since an editor's words are no rarer than
+    the writer's.
     """
-    if shares_paragraphs(a_paragraphs, b_paragraphs):
-        reading = edit_reading(a_paragraphs, b_paragraphs, support, travelling)
+    if shares_paragraphs(a_paragraphs, b_paragraphs, words_agree):
+        reading = edit_reading(a_paragraphs, b_paragraphs, support, travelling, words_agree)
         if reading.plain:
             return reading.plain
         if witnesses.lean():
@@ -362,6 +390,10 @@ def compare_text(
     return witnesses.lean() or witnesses.lean(jaccard=True)
 
 
-def long_paragraphs(p: Paragraphs) -> np.ndarray:
-    """The hashes of the paragraphs long enough to be looked up across the corpus (unique, sorted)."""
-    return np.unique(p.hashes[p.words >= TRAVEL_WORDS])
+def indexed_paragraphs(p: Paragraphs) -> np.ndarray:
+    """The hashes of the paragraphs looked up across the corpus (unique, sorted): the long ones, and the
+    first and last lines when short (where a site's furniture goes)."""
+    keep = p.words >= TRAVEL_WORDS
+    if len(keep):
+        keep[0] = keep[-1] = True
+    return np.unique(p.hashes[keep])

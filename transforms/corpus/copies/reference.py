@@ -17,7 +17,7 @@ from newsclean.transforms.corpus.copies.components import components
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import Profile, case_rank, node_id, profile
 from newsclean.transforms.corpus.copies.keys import bucket_pairs, near_keys, spun_bucket_pairs, spun_keys
-from newsclean.transforms.corpus.copies.origin import long_paragraphs
+from newsclean.transforms.corpus.copies.origin import indexed_paragraphs
 from newsclean.transforms.corpus.copies.verify import verify
 from newsclean.transforms.corpus.urls import normalise_url
 
@@ -90,10 +90,11 @@ def mark_copies(records: Iterable[Record], config: CopiesConfig | None = None) -
 
 
 def travelling(profiles: dict[int, Profile], component: dict[int, int]) -> dict[int, set[int]]:
-    """Candidate group -> its long paragraphs that a text of another group (another story) holds too."""
+    """Candidate group -> its long paragraphs, and first or last lines, that a text of another group
+    (another story) holds too."""
     groups: dict[int, set[int]] = defaultdict(set)
     for node, p in profiles.items():
-        for h in long_paragraphs(paragraph_view(p)).tolist():
+        for h in indexed_paragraphs(paragraph_view(p)).tolist():
             groups[h].add(component.get(node, node))
     moving: dict[int, set[int]] = defaultdict(set)
     for h, held in groups.items():

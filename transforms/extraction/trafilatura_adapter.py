@@ -172,6 +172,11 @@ def _recall_sequence(tree, options, url: str | None):
 
     from newsclean.transforms.extraction.trafilatura_prunes import fast_prunes, raw_prunes
 
+    if options.focus != "recall" or options.comments:  # not the case reproduced here: trafilatura's own
+        from trafilatura.core import trafilatura_sequence
+
+        body, text, _comments, _comment_text = trafilatura_sequence(tree, options, url)
+        return body, text
     is_forum = _forum_thread_page(tree)
     scroll, shares, comments = raw_prunes(tree)
     for element in (*scroll, *shares, *(comments if not is_forum else ())):

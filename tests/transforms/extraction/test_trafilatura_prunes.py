@@ -101,3 +101,19 @@ def test_fast_prunes_swaps_trafilaturas_list_only_while_entered() -> None:
         raise RuntimeError
     assert x.OVERALL_DISCARD_XPATH == theirs
     assert etree.tostring(load_html(ODD)) == etree.tostring(load_html(ODD))
+
+
+@pytest.mark.parametrize("settings", [{"recall": True}, {"precision": True}, {"recall": True, "comments": True}])
+def test_the_sequence_is_trafilaturas_for_any_options(settings: dict) -> None:
+    """The recall reproduction, and trafilatura's own sequence for options it does not reproduce."""
+    from trafilatura.core import trafilatura_sequence
+    from trafilatura.settings import Extractor
+
+    from newsclean.transforms.extraction.trafilatura_adapter import _recall_sequence
+
+    for html in _pages()[:8]:
+        options = Extractor(output_format="xml", tables=True, dedup=False, **{"comments": False, **settings})
+        body, text = _recall_sequence(load_html(html), options, None)
+        theirs, their_text, _c, _t = trafilatura_sequence(load_html(html), options, None)
+        assert text == their_text
+        assert etree.tostring(body) == etree.tostring(theirs)

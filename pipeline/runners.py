@@ -40,7 +40,7 @@ class RunnerChoice:
     runner: PipelineRunner | str
     sharded_writes: bool = False  # see newsclean.transforms.beam.documents.WriteRecords
     # corpus stages through staged Parquet parts (newsclean.transforms.beam.staging); off where a DoFn's
-    # finish_bundle cannot be relied on to close a file before readers run (DaskRunner, Beam 2.77)
+    # finish_bundle cannot be relied on to close a file before readers run (Beam's own Dask translation)
     staged_corpus: bool = True
 
 

@@ -8,6 +8,7 @@ import apache_beam as beam
 
 from newsclean.transforms.beam.boilerplate import RemoveSourceBoilerplate
 from newsclean.transforms.beam.copies import MarkCopies
+from newsclean.transforms.beam.corpus import CorpusStages
 from newsclean.transforms.beam.documents import (
     COUNTS_FILE,
     SKIPPED_FILE,
@@ -67,16 +68,22 @@ def build(pipeline: beam.Pipeline, config: RunConfig) -> None:
     )
     cleaned = read.documents | "Clean" >> CleanDocuments(config.rules, config.progress_dir, config.limits)
     articles = cleaned.articles
-    # --- corpus boilerplate (issue 5) ---
-    if config.boilerplate:
-        articles = articles | "SourceBoilerplate" >> RemoveSourceBoilerplate(
-            config.boilerplate_min_docs, staging=_staging(config, "boilerplate")
+    if config.boilerplate and config.copies is not None and config.staged_corpus:
+        # both corpus stages over one staging of the articles, fed from the cleaning's pass
+        articles = articles | "Corpus" >> CorpusStages(
+            _staging(config, "corpus"), config.boilerplate_min_docs, config.copies
         )
-    # ---
-    # --- copies (issue 6): after boilerplate, so shared furniture does not make copies ---
-    if config.copies is not None:
-        articles = articles | "Copies" >> MarkCopies(config.copies, staging=_staging(config, "copies"))
-    # ---
+    else:
+        # --- corpus boilerplate (issue 5) ---
+        if config.boilerplate:
+            articles = articles | "SourceBoilerplate" >> RemoveSourceBoilerplate(
+                config.boilerplate_min_docs, staging=_staging(config, "boilerplate")
+            )
+        # ---
+        # --- copies (issue 6): after boilerplate, so shared furniture does not make copies ---
+        if config.copies is not None:
+            articles = articles | "Copies" >> MarkCopies(config.copies, staging=_staging(config, "copies"))
+        # ---
     rejects = (read.rejects, cleaned.rejects) | "AllRejects" >> beam.Flatten()
     written = (articles, rejects) | "Write" >> WriteRecords(
         config.output, config.num_shards, sharded=config.sharded_writes, output_format=config.output_format

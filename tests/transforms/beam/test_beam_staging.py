@@ -13,6 +13,7 @@ from newsclean.schemas.arrow import article_to_row, row_to_article
 from newsclean.schemas.records import Article, Contributor, Removed
 from newsclean.transforms.beam.boilerplate import RemoveSourceBoilerplate
 from newsclean.transforms.beam.copies import MarkCopies
+from newsclean.transforms.beam.corpus import CorpusStages
 from newsclean.transforms.beam.staging import WritePartsDoFn, read_part
 
 
@@ -112,4 +113,36 @@ def test_staged_and_in_memory_corpus_stages_agree(tmp_path) -> None:
             | "Pairs" >> beam.Map(lambda a: (a.doc_id, a.duplicate_of, a.duplicate_kind)),
             equal_to([("d900", "d003", "exact")]),
             label="copy",
+        )
+
+
+def test_one_staging_for_both_corpus_stages_gives_the_same_articles(tmp_path) -> None:
+    corpus = [
+        *_corpus(),
+        # a paragraph holding a line break: its keys are not its lines', so they are searched again
+        _article(
+            40,
+            "Story 40: the mayor spoke to the council about the new bridge and its cost.\nShe took questions "
+            f"from residents for an hour.\n\nA reply came on day 40, when the council voted on it.\n\n{FOOTER}",
+        ),
+        # a syndicated copy of story 5 whose recurring line is most of it: left whole
+        _article(41, FOOTER),
+    ]
+    with BeamTestPipeline(runner="FnApiRunner") as p:
+        one = p | "One" >> beam.Create(corpus) | "Corpus" >> CorpusStages(str(tmp_path / "corpus"), min_docs=10)
+        two = (
+            p
+            | "Two" >> beam.Create(corpus)
+            | "Boilerplate" >> RemoveSourceBoilerplate(min_docs=10, staging=str(tmp_path / "b"))
+            | "Copies" >> MarkCopies(staging=str(tmp_path / "c"))
+        )
+        both = (
+            one | "TagOne" >> beam.Map(lambda a: ("staged", _key(a))),
+            two | "TagTwo" >> beam.Map(lambda a: ("memory", _key(a))),
+        ) | beam.Flatten()
+        assert_that(both | beam.combiners.ToList() | beam.Map(_compare), equal_to([(True, len(corpus))]))
+        assert_that(
+            one | "Footer" >> beam.Map(lambda a: (a.doc_id, FOOTER in a.text)),
+            equal_to([(a.doc_id, a.doc_id == "d041") for a in corpus]),
+            label="footer",
         )

@@ -174,3 +174,20 @@ def test_capped_counts_merge_exactly_and_stay_small() -> None:
     capped = cap_per_line(pack_pairs([(5, s) for s in (9, 3, 7, 3, 1)]), 2)
     assert capped.tolist() == pack_pairs([(5, 1), (5, 3)]).tolist()  # the smallest signatures, distinct
     assert cap_per_line(np.zeros(0, dtype=np.uint64), 3).size == 0
+
+
+def test_the_profile_tokens_tell_which_articles_may_lose_lines() -> None:
+    from newsclean.transforms.corpus.boilerplate import holds_recurring
+    from newsclean.transforms.corpus.copies.features import tokenise
+
+    own, copies = _corpus()
+    broken = _article(7, ["First line of a paragraph\nand its second line.", *_own_story(7), FOOTER])
+    articles = [*own, *copies, broken]
+    recurring = frequent_lines((o for a in articles for o in line_occurrences(a)), 10)
+    assert recurring
+    for a in articles:
+        may = holds_recurring(a, tokenise(a.text).lines, recurring)
+        assert may == any(line_hash(source_of(a), normalise_line(p)) in recurring for p in a.text.split("\n\n"))
+        if not may:
+            assert remove_recurring(a, recurring) is a
+    assert not holds_recurring(own[0], tokenise(own[0].text).lines, frozenset())

@@ -70,8 +70,9 @@ _WINDOW_MUL = np.array(
 MAX_SHINGLE = len(_WINDOW_MUL)
 
 # token -> (hash of the case-folded token, is_immutable_inside_a_sentence, is_immutable_anywhere,
-#           is_plain: a lower-case content word, what a spinner swaps, the case-folded token)
-_TOKEN_INFO: dict[str, tuple[int, bool, bool, bool, str]] = {}
+#           is_plain: a lower-case content word, what a spinner swaps, the case-folded token,
+#           a plain word's Zipf frequency as :func:`.origin.commonness` reads it, else 0.0)
+_TOKEN_INFO: dict[str, tuple[int, bool, bool, bool, str, float]] = {}
 _TOKEN_CACHE_MAX = 1 << 16  # entries, ~16 MB: a corpus's vocabulary (names, numbers) grows with it
 
 
@@ -80,13 +81,16 @@ def token_hash(token: str) -> int:
     return int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
-def _token_info(token: str) -> tuple[int, bool, bool, bool, str]:
+def _token_info(token: str) -> tuple[int, bool, bool, bool, str, float]:
     info = _TOKEN_INFO.get(token)
     if info is None:
+        from newsclean.transforms.corpus.copies.origin import zipf_of  # it needs this module's words
+
         folded = token.casefold()
         anywhere = folded in FUNCTION_WORDS or any(c.isdigit() for c in token)
         plain = not anywhere and len(token) > 2 and token.isalpha() and token.islower()
-        info = (token_hash(folded), anywhere or token[0].isupper(), anywhere, plain, folded)
+        value = token_hash(folded)
+        info = (value, anywhere or token[0].isupper(), anywhere, plain, folded, zipf_of(value) if plain else 0.0)
         if len(_TOKEN_INFO) >= _TOKEN_CACHE_MAX:
             _TOKEN_INFO.clear()
         _TOKEN_INFO[token] = info
@@ -102,6 +106,7 @@ class Tokens:
     immutables: np.ndarray  # uint64, case-folded immutable tokens in order
     plain: np.ndarray  # uint64, lower-case content words (what a spinner replaces) in order
     lines: list[list[str]] = field(default_factory=list)
+    plain_zipf: list[float] = field(default_factory=list)  # the plain words' Zipf frequencies, in order
 
 
 def tokenise(text: str) -> Tokens:
@@ -113,6 +118,7 @@ def tokenise(text: str) -> Tokens:
     words: list[int] = []
     immutables: list[int] = []
     plain: list[int] = []
+    plain_zipf: list[float] = []
     lines: list[list[str]] = []
     line: list[str] = []
     sentence_start = True
@@ -124,13 +130,14 @@ def tokenise(text: str) -> Tokens:
                 lines.append(line)
                 line = []
             continue
-        value, inside, anywhere, is_plain, folded = known(token) or _token_info(token)
+        value, inside, anywhere, is_plain, folded, zipf = known(token) or _token_info(token)
         words.append(value)
         line.append(folded)
         if anywhere or (inside and not sentence_start):
             immutables.append(value)
         elif is_plain:
             plain.append(value)
+            plain_zipf.append(zipf)
         sentence_start = False
     if line:
         lines.append(line)
@@ -139,12 +146,13 @@ def tokenise(text: str) -> Tokens:
         np.array(immutables, dtype=np.uint64),
         np.array(plain, dtype=np.uint64),
         lines,
+        plain_zipf,
     )
 
 
 def is_immutable(token: str, sentence_start: bool = False) -> bool:
     """A token a spinner leaves alone: a number, a function word, a capitalised word inside a sentence."""
-    _, inside, anywhere, _, _ = _token_info(token)
+    _, inside, anywhere, _, _, _ = _token_info(token)
     return anywhere or (inside and not sentence_start)
 
 
@@ -291,16 +299,22 @@ def node_id(content_hash: str) -> int:
 
 def profile(text: str, content_hash: str, near_shingle: int = 5, spun_shingle: int = 4) -> Profile:
     """Everything copy detection needs of ``text``, computed once per distinct text."""
+    return profile_of(tokenise(text), content_hash, near_shingle, spun_shingle)
+
+
+def profile_of(tokens: Tokens, content_hash: str, near_shingle: int = 5, spun_shingle: int = 4) -> Profile:
+    """:func:`profile` of the text whose :func:`tokenise` is ``tokens`` (a caller that reads the
+    tokens for more than the profile tokenises once)."""
     from newsclean.transforms.corpus.copies import origin  # it needs this module's words
 
-    tokens = tokenise(text)
     near = shingle_hashes(tokens.words, near_shingle)
     immutables = shingle_hashes(tokens.immutables, spun_shingle)
     # 32 bits are plenty to compare two sets of a few thousand; halves what is shipped.
     compact = np.unique((immutables >> np.uint64(32)).astype(np.uint32))
     paras = origin.paragraphs_of_lines(tokens.lines)
     # float32: the value a profile file stores, so a profile read back compares equal
-    common = float(np.float32(origin.commonness(tokens.plain)))
+    # each plain word's frequency comes with its token (looked up once per word, not once per text)
+    common = float(np.float32(origin.mean_zipf(tokens.plain_zipf)))
     return Profile(
         node_id(content_hash),
         len(tokens.words),

@@ -102,3 +102,44 @@ def spun_bucket_pairs(members: Iterable[int], config: CopiesConfig) -> Iterator[
         if len(nodes) > config.spun_key_max_df:
             return
     yield from bucket_pairs(nodes, config)
+
+
+def all_bucket_pairs(rows: np.ndarray, config: CopiesConfig) -> np.ndarray:
+    """Every bucket's pairs at once: ``(key, node)`` rows (any order) to ``(a, b, spun)`` rows, the
+    pairs :func:`bucket_pair_array` gives for each key's nodes (``spun``: the key's flag), in no
+    particular order. Whole-array steps, not a Python step a bucket: a shard holds tens of
+    thousands of buckets of a few texts each."""
+    if not len(rows):
+        return np.zeros((0, 3), dtype=np.uint64)
+    rows = rows[np.lexsort((rows[:, 1], rows[:, 0]))]
+    keys, nodes = rows[:, 0], rows[:, 1]
+    new_key = np.r_[True, keys[1:] != keys[:-1]]
+    starts = np.flatnonzero(new_key)
+    sizes = np.diff(np.r_[starts, len(keys)])
+    spun = (keys[starts] & np.uint64(SPUN_FLAG)) != 0
+    keep = (sizes >= 2) & ~(spun & (sizes > config.spun_key_max_df))  # a commonplace: no pairs
+    group = np.cumsum(new_key) - 1
+    distinct = new_key | np.r_[True, nodes[1:] != nodes[:-1]]  # a node once a bucket
+    take = distinct & keep[group]
+    keys, nodes, group = keys[take], nodes[take], group[take]
+    if not len(keys):
+        return np.zeros((0, 3), dtype=np.uint64)
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)])
+    flags = ((keys[starts] & np.uint64(SPUN_FLAG)) != 0).astype(np.uint64)
+    found = [np.zeros((0, 3), dtype=np.uint64)]
+    small = (sizes >= 2) & (sizes <= config.bucket_all_pairs)
+    for size in np.unique(sizes[small]).tolist():  # all pairs of the buckets of each size at once
+        these = small & (sizes == size)
+        members = nodes[starts[these][:, None] + np.arange(size)]
+        first, second = np.triu_indices(size, 1)
+        spun_flags = np.repeat(flags[these], len(first))
+        found.append(np.column_stack([members[:, first].ravel(), members[:, second].ravel(), spun_flags]))
+    large = sizes > config.bucket_all_pairs
+    if large.any():  # each node with its next bucket_window in sorted order
+        position_group = np.repeat(np.arange(len(starts)), sizes)
+        in_large = large[position_group]
+        for step in range(1, min(config.bucket_window, len(nodes) - 1) + 1):
+            at = np.flatnonzero(in_large[:-step] & (position_group[:-step] == position_group[step:]))
+            found.append(np.column_stack([nodes[at], nodes[at + step], flags[position_group[at]]]))
+    return np.concatenate(found).astype(np.uint64, copy=False)

@@ -125,6 +125,22 @@ def commonness(plain_hashes: np.ndarray) -> float:
     return float(np.where(found, zipf[at], 0.0).mean())
 
 
+def zipf_of(token_hash: int) -> float:
+    """One plain word's term of :func:`commonness` (its token hash as :func:`features.token_hash`
+    gives it): its Zipf frequency, 0.0 when the table does not know it."""
+    keys, zipf = _table()
+    at = int(np.searchsorted(keys, np.uint64(token_hash)))
+    return float(zipf[at]) if at < len(keys) and int(keys[at]) == token_hash else 0.0
+
+
+def mean_zipf(frequencies: list[float]) -> float:
+    """:func:`commonness` from the plain words' :func:`zipf_of`, in order (the same float: the same
+    values summed the same way); 0.0 for a text without any."""
+    if not frequencies:
+        return 0.0
+    return float(np.array(frequencies, dtype=np.float64).mean())
+
+
 @dataclass(frozen=True)
 class Paragraphs:
     """A text's paragraphs: word hashes (uint32), lengths in words (uint16), cohesion (percent, uint8),

@@ -530,12 +530,7 @@ class MarkCopies(beam.PTransform):
             | "JoinClusters" >> beam.CoGroupByKey()
             | "ClusterParts" >> beam.FlatMap(timed_steps(_cluster_parts, COPIES))
         )
-        return (
-            (parts, travel)
-            | "WithTravel" >> beam.Flatten()
-            | "Clusters" >> beam.GroupByKey()
-            | "Resolve" >> beam.ParDo(_ResolveDoFn(config))
-        )
+        return _resolved(parts, travel, _ResolveDoFn(config))
 
 
 def decisions_from_locations(
@@ -559,9 +554,14 @@ def decisions_from_locations(
         | "JoinClusters" >> beam.CoGroupByKey()
         | "ClusterParts" >> beam.FlatMap(timed_steps(_cluster_parts, COPIES))
     )
+    return _resolved(parts, travel, _ResolveDoFn(config), located)
+
+
+def _resolved(parts: beam.PCollection, travel: beam.PCollection, resolve: beam.DoFn, *sides) -> beam.PCollection:
+    """Each cluster's parts and travelling paragraphs, grouped, to its members' decisions."""
     return (
         (parts, travel)
         | "WithTravel" >> beam.Flatten()
         | "Clusters" >> beam.GroupByKey()
-        | "Resolve" >> beam.ParDo(_ResolveDoFn(config), located)
+        | "Resolve" >> beam.ParDo(resolve, *sides)
     )

@@ -27,6 +27,15 @@ SEED_003 = SAMPLES / "003_64efb79ff9b3b8d2.txt"
 TODAY = dt.date(2026, 11, 21)
 
 
+def dev_pages(name: str, start: int = 0, stop: int | None = None) -> list[str]:
+    """The HTML of a shared dev set's pages ``[start:stop]`` in id order, decoded as the tests read them;
+    empty when ``../shared`` is absent (a test adds its own odd cases, so it still runs)."""
+    import gzip
+
+    paths = sorted((SHARED / "data" / name).glob("*.html.gz"))[start:stop]
+    return [gzip.decompress(path.read_bytes()).decode("utf-8", "replace") for path in paths]
+
+
 @pytest.fixture
 def seed_000_text() -> str:
     return SEED_000.read_text(encoding="utf-8")

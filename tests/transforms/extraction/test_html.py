@@ -526,19 +526,16 @@ def test_basic_cleaning_prefilter_words_cover_trafilaturas_cookie_pattern() -> N
 )
 def test_basic_cleaning_is_trafilaturas(label: str) -> None:
     """The same elements go as with trafilatura's own cleaning, on odd cases as on real pages."""
-    import glob
-    import gzip
     from copy import copy
 
     from trafilatura.baseline import basic_cleaning as theirs
     from trafilatura.baseline import html2txt
 
     from newsclean.transforms.extraction.trafilatura_adapter import _page_text_length, basic_cleaning, load_html
-    from tests.conftest import SHARED
+    from tests.conftest import dev_pages
 
-    pages = [f"<html><body><div {label}>banner</div><p>kept</p><aside>aside</aside> tail</body></html>"]
-    for path in sorted(glob.glob(str(SHARED / "data" / "trafilatura-eval" / "te_*.html.gz")))[:20]:
-        pages.append(gzip.decompress(open(path, "rb").read()).decode("utf-8", "replace"))
+    page = f"<html><body><div {label}>banner</div><p>kept</p><aside>aside</aside> tail</body></html>"
+    pages = [page, *dev_pages("trafilatura-eval", 0, 20)]
     for html in pages:
         tree = load_html(html)
         assert etree.tostring(basic_cleaning(copy(tree))) == etree.tostring(theirs(copy(tree)))
@@ -705,19 +702,16 @@ def test_author_search_reads_trafilaturas_xpaths() -> None:
 )
 def test_author_search_is_trafilaturas(body: str) -> None:
     """The byline search finds what trafilatura's ``extract_author`` finds, on odd cases and real pages."""
-    import glob
-    import gzip
     from html import unescape
 
     from trafilatura import metadata as tm
     from trafilatura.utils import line_processing
 
     from newsclean.transforms.extraction.trafilatura_adapter import load_html, trafilatura_author
-    from tests.conftest import SHARED
+    from tests.conftest import dev_pages
 
-    pages = [f"<html><body>{body}<p>Some text of the story, long enough.</p></body></html>"]
-    for path in sorted(glob.glob(str(SHARED / "data" / "trafilatura-eval" / "te_*.html.gz")))[:10]:
-        pages.append(gzip.decompress(open(path, "rb").read()).decode("utf-8", "replace"))
+    page = f"<html><body>{body}<p>Some text of the story, long enough.</p></body></html>"
+    pages = [page, *dev_pages("trafilatura-eval", 0, 10)]
     for html in pages:
         tree = load_html(html)
         theirs = tm.extract_author(load_html(html))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import glob
-import gzip
 from copy import copy
 
 import pytest
@@ -11,7 +9,7 @@ from lxml import etree
 
 from newsclean.transforms.extraction import trafilatura_prunes as tp
 from newsclean.transforms.extraction.trafilatura_adapter import load_html
-from tests.conftest import SHARED
+from tests.conftest import dev_pages
 
 # Odd cases: attribute order (XPath's string value of @id|@class is the first in the source),
 # lists that are comment threads or not, an infinite-scroll box holding the page's h1, a role
@@ -34,11 +32,7 @@ ODD = """<html><body>
 
 
 def _pages() -> list[str]:
-    pages = [ODD]
-    for name in ("wcxb-dev/wcxb_*.html.gz", "trafilatura-eval/te_*.html.gz"):
-        for path in sorted(glob.glob(str(SHARED / "data" / name)))[:15]:
-            pages.append(gzip.decompress(open(path, "rb").read()).decode("utf-8", "replace"))
-    return pages
+    return [ODD, *dev_pages("wcxb-dev", 0, 15), *dev_pages("trafilatura-eval", 0, 15)]
 
 
 def test_raw_prunes_are_trafilaturas_expressions() -> None:

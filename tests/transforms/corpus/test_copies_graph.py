@@ -13,7 +13,7 @@ from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import Profile
 from newsclean.transforms.corpus.copies.keys import (
     SPUN_FLAG,
-    bucket_pair_array,
+    all_bucket_pairs,
     bucket_pairs,
     is_spun_key,
     near_keys,
@@ -53,11 +53,15 @@ def test_commonplace_spun_key_proposes_nothing() -> None:
 @example(list(range(85)), True)
 @example([], False)
 def test_pair_array_holds_the_pairs_a_bucket_yields(nodes: list[int], spun: bool) -> None:
-    """The staged graph's vectorised pairs are the reference's, for small, windowed and commonplace buckets."""
+    """The staged graph's vectorised pairs are the reference's, for small, windowed and commonplace
+    buckets, beside another bucket in the same rows."""
     config = CopiesConfig(bucket_all_pairs=20, bucket_window=3, spun_key_max_df=90)
-    expected = list(spun_bucket_pairs(nodes, config) if spun else bucket_pairs(nodes, config))
-    got = bucket_pair_array(np.array(nodes, dtype=np.uint64), config, spun=spun)
-    assert got.dtype == np.uint64 and got.shape == (len(expected), 2)
+    key = SPUN_FLAG | 5 if spun else 5
+    rows = np.array([(key, node) for node in nodes] + [(9, n) for n in (3, 1, 2)], dtype=np.uint64)
+    bucket = spun_bucket_pairs(nodes, config) if spun else bucket_pairs(nodes, config)
+    expected = [(a, b, int(spun)) for a, b in bucket] + [(1, 2, 0), (1, 3, 0), (2, 3, 0)]
+    got = all_bucket_pairs(rows, config)
+    assert got.dtype == np.uint64 and got.shape == (len(expected), 3)
     assert sorted(map(tuple, got.tolist())) == sorted(expected)
 
 

@@ -71,7 +71,7 @@ MAX_SHINGLE = len(_WINDOW_MUL)
 
 # token -> (hash of the case-folded token, is_immutable_inside_a_sentence, is_immutable_anywhere,
 #           is_plain: a lower-case content word, what a spinner swaps, the case-folded token,
-#           a plain word's Zipf frequency as :func:`.origin.commonness` reads it, else 0.0)
+#           a plain word's Zipf frequency as :func:`.origin.mean_zipf` reads it, else 0.0)
 _TOKEN_INFO: dict[str, tuple[int, bool, bool, bool, str, float]] = {}
 _TOKEN_CACHE_MAX = 1 << 16  # entries, ~16 MB: a corpus's vocabulary (names, numbers) grows with it
 

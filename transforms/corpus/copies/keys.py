@@ -80,20 +80,6 @@ def bucket_pairs(members: Iterable[int], config: CopiesConfig) -> Iterator[tuple
             yield a, b
 
 
-def bucket_pair_array(nodes: np.ndarray, config: CopiesConfig, *, spun: bool = False) -> np.ndarray:
-    """The pairs of :func:`bucket_pairs` (``spun``: of :func:`spun_bucket_pairs`) as an ``(n, 2)``
-    uint64 array, in no particular order: a bucket's pairs without a Python tuple each."""
-    if spun and len(nodes) > config.spun_key_max_df:
-        return np.zeros((0, 2), dtype=np.uint64)
-    nodes = np.unique(np.asarray(nodes, dtype=np.uint64))
-    count = len(nodes)
-    if count <= config.bucket_all_pairs:
-        first, second = np.triu_indices(count, 1)
-        return np.stack([nodes[first], nodes[second]], axis=1)
-    steps = range(1, min(config.bucket_window, count - 1) + 1)
-    return np.concatenate([np.stack([nodes[:-step], nodes[step:]], axis=1) for step in steps])
-
-
 def spun_bucket_pairs(members: Iterable[int], config: CopiesConfig) -> Iterator[tuple[int, int]]:
     """Pairs from one sampled shingle; none when the shingle is a commonplace held by many texts."""
     nodes = []
@@ -106,9 +92,9 @@ def spun_bucket_pairs(members: Iterable[int], config: CopiesConfig) -> Iterator[
 
 def all_bucket_pairs(rows: np.ndarray, config: CopiesConfig) -> np.ndarray:
     """Every bucket's pairs at once: ``(key, node)`` rows (any order) to ``(a, b, spun)`` rows, the
-    pairs :func:`bucket_pair_array` gives for each key's nodes (``spun``: the key's flag), in no
-    particular order. Whole-array steps, not a Python step a bucket: a shard holds tens of
-    thousands of buckets of a few texts each."""
+    pairs :func:`bucket_pairs` (for a spun key :func:`spun_bucket_pairs`) yields for each key's
+    nodes (``spun``: the key's flag), in no particular order. Whole-array steps, not a Python step
+    a bucket: a shard holds tens of thousands of buckets of a few texts each."""
     if not len(rows):
         return np.zeros((0, 3), dtype=np.uint64)
     rows = rows[np.lexsort((rows[:, 1], rows[:, 0]))]

@@ -113,20 +113,8 @@ def _table() -> tuple[np.ndarray, np.ndarray]:
     return _TABLE
 
 
-def commonness(plain_hashes: np.ndarray) -> float:
-    """Mean Zipf frequency of plain content words (hashes as :func:`features.token_hash` gives them);
-    an unknown word counts as 0. 0.0 for a text without any."""
-    if len(plain_hashes) == 0:
-        return 0.0
-    keys, zipf = _table()
-    at = np.searchsorted(keys, plain_hashes)
-    at[at >= len(keys)] = 0
-    found = keys[at] == plain_hashes
-    return float(np.where(found, zipf[at], 0.0).mean())
-
-
 def zipf_of(token_hash: int) -> float:
-    """One plain word's term of :func:`commonness` (its token hash as :func:`features.token_hash`
+    """One plain word's term of :func:`mean_zipf` (its token hash as :func:`features.token_hash`
     gives it): its Zipf frequency, 0.0 when the table does not know it."""
     keys, zipf = _table()
     at = int(np.searchsorted(keys, np.uint64(token_hash)))
@@ -134,8 +122,8 @@ def zipf_of(token_hash: int) -> float:
 
 
 def mean_zipf(frequencies: list[float]) -> float:
-    """:func:`commonness` from the plain words' :func:`zipf_of`, in order (the same float: the same
-    values summed the same way); 0.0 for a text without any."""
+    """A text's commonness: the mean Zipf frequency of its plain content words, each as :func:`zipf_of`
+    gives it (an unknown word counts as 0), in order; 0.0 for a text without any."""
     if not frequencies:
         return 0.0
     return float(np.array(frequencies, dtype=np.float64).mean())

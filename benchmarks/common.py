@@ -73,11 +73,18 @@ class Measured:
         return sum(self.cpu_by_role.values())
 
 
-def process_role(command_line: list[str], is_root: bool) -> str:
-    """What a process of a run is, from its command line: the driver, a Beam worker, a guard child."""
+# process names of the zygote and its forks (newsclean.transforms.runtime.zygote), which share its command line
+FORK_ROLES = {"nc-zygote": "zygote", "nc-worker": "workers", "nc-guard": "guard children"}
+
+
+def process_role(command_line: list[str], is_root: bool, name: str = "") -> str:
+    """What a process of a run is, from its command line and name: the driver, a Beam worker (or the
+    process Beam started to relay to one), a guard child, the zygote."""
     joined = " ".join(command_line)
     if is_root:
         return "driver"
+    if name in FORK_ROLES:
+        return FORK_ROLES[name]
     if "newsclean.worker" in joined:
         return "workers"
     if "child_main" in joined:
@@ -105,7 +112,8 @@ def run_measured(command: list[str], env: dict | None = None) -> Measured:
                     with contextlib.suppress(psutil.Error):
                         total += p.memory_info().rss
                         times = p.cpu_times()
-                        role = cpu[p.pid][0] if p.pid in cpu else process_role(p.cmdline(), p is parent)
+                        known = cpu[p.pid][0] if p.pid in cpu else "other"  # a fork is named just after it starts
+                        role = known if known != "other" else process_role(p.cmdline(), p is parent, p.name())
                         cpu[p.pid] = (role, times.user + times.system)
                 peak = max(peak, total / 2**20)
             except psutil.Error:

@@ -361,26 +361,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _command(args: argparse.Namespace, extra: list[str], argv: list[str]) -> int:
     if args.command == "run":
-        from newsclean.runners import unknown_beam_options
-        from newsclean.transforms.runtime.malloc import return_freed_memory
+        from newsclean.worker import local_worker_zygote
 
-        unknown, beam_names = unknown_beam_options(extra)
-        if unknown:
-            ours = _run_option_strings()
-            close = difflib.get_close_matches(unknown[0], ours + beam_names, n=1)
-            hint = f" (did you mean {close[0]}?)" if close else ""
-            print(f"newsclean: unknown option {unknown[0]}{hint}", file=sys.stderr)
-            return 2
-        from newsclean.runners import runner_error
-
-        problem = runner_error(extra)
-        if problem:
-            print(f"newsclean: {problem}", file=sys.stderr)
-            return 2
-        return_freed_memory()  # the runner's buffers here, and the workers it starts (runtime.malloc)
-        with stdin_input(args.inputs) as inputs:
-            args.inputs = inputs
-            return run(args, extra)
+        # first: the zygote imports what the workers need while this process loads Beam and builds the graph
+        with local_worker_zygote(extra, DEFAULT_RUNNER):
+            return _command_run(args, extra)
     if extra:
         _parser().parse_args(argv)  # reports the unknown arguments and exits
     if args.command == "eval":
@@ -390,6 +375,27 @@ def _command(args: argparse.Namespace, extra: list[str], argv: list[str]) -> int
     if args.command == "show":
         return show.run(args)
     return 2
+
+
+def _command_run(args: argparse.Namespace, extra: list[str]) -> int:
+    from newsclean.runners import runner_error, unknown_beam_options
+    from newsclean.transforms.runtime.malloc import return_freed_memory
+
+    unknown, beam_names = unknown_beam_options(extra)
+    if unknown:
+        ours = _run_option_strings()
+        close = difflib.get_close_matches(unknown[0], ours + beam_names, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        print(f"newsclean: unknown option {unknown[0]}{hint}", file=sys.stderr)
+        return 2
+    problem = runner_error(extra)
+    if problem:
+        print(f"newsclean: {problem}", file=sys.stderr)
+        return 2
+    return_freed_memory()  # the runner's buffers here, and the workers it starts (runtime.malloc)
+    with stdin_input(args.inputs) as inputs:
+        args.inputs = inputs
+        return run(args, extra)
 
 
 @contextlib.contextmanager

@@ -49,3 +49,17 @@ def hang_document(raw, progress: Callable[[str], None] | None = None, **kwargs):
             progress("extract")
         time.sleep(3600)
     return process_document(raw, progress=progress, **kwargs)
+
+
+def report_parent(out: int, code: int) -> int:
+    """Writes its parent's process id to ``out`` and exits with ``code`` (a zygote's fork)."""
+    os.write(out, str(os.getppid()).encode())
+    os.close(out)
+    return code
+
+
+def sleep_forever(out: int) -> None:
+    """Says it started, then never ends (until killed)."""
+    os.write(out, b"started")
+    os.close(out)
+    time.sleep(3600)

@@ -17,6 +17,11 @@ def test_process_roles_from_command_lines() -> None:
     ]
     assert process_role(child, is_root=False) == "guard children"
     assert process_role(["sort"], is_root=False) == "other"
+    # a zygote's forks share its command line and are told apart by their process names
+    forked = [sys.executable, "-m", "newsclean.transforms.runtime.zygote", "/tmp/z/socket", "3", "1", "20"]
+    assert process_role(forked, is_root=False, name="nc-worker") == "workers"
+    assert process_role(forked, is_root=False, name="nc-guard") == "guard children"
+    assert process_role(forked, is_root=False, name="nc-zygote") == "zygote"
 
 
 def test_cpu_of_a_child_process_is_counted() -> None:

@@ -67,6 +67,50 @@ def test_dask_runner_matches_the_direct_runner(inputs, tmp_path) -> None:
     assert len(_records(tmp_path / "dask", "rejects")) == 2
 
 
+def test_workers_forked_from_the_zygote_write_what_fresh_workers_write(inputs, tmp_path, monkeypatch) -> None:
+    from newsclean.transforms.runtime import zygote
+
+    started = []
+    original = zygote.running_zygote
+
+    def counted(*args, **kwargs):
+        started.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(zygote, "running_zygote", counted)
+    _run(inputs, tmp_path / "forked")
+    assert len(started) == 1
+    monkeypatch.setenv(zygote.ENV, "off")  # no zygote: each worker and guard child a fresh interpreter
+    _run(inputs, tmp_path / "fresh")
+    for name in ("articles", "rejects"):
+        assert _records(tmp_path / "forked", name) == _records(tmp_path / "fresh", name)
+    assert len(_records(tmp_path / "forked", "articles")) == 9
+
+
+def test_the_zygote_starts_exactly_when_the_runner_starts_worker_processes(monkeypatch) -> None:
+    from apache_beam.options.pipeline_options import PipelineOptions
+
+    import newsclean
+    from newsclean import runners, worker
+
+    for cores in (1, 4):
+        monkeypatch.setattr(runners, "local_cores", lambda cores=cores: cores)
+        monkeypatch.setattr(newsclean, "local_cores", lambda cores=cores: cores)
+        for flags in (
+            [],
+            ["--direct_num_workers", "1"],
+            ["--direct_running_mode=in_memory"],
+            ["--direct_running_mode", "multi_threading"],
+            ["--runner", "DirectRunner"],
+            ["--runner=direct"],
+        ):
+            choice = runners._local(PipelineOptions(flags))
+            command = getattr(choice.runner._default_environment, "command_string", "")
+            assert worker.forks_local_workers(flags) == ("-m newsclean.worker" in command), (cores, flags)
+    for flags in (["--runner", "dask"], ["--runner=DataflowRunner"], ["--runner", "FlinkRunner"]):
+        assert not worker.forks_local_workers(flags)
+
+
 def test_local_runner_uses_every_core_unless_told(monkeypatch):
     """Beam's own default is one worker; newsclean's local default is one per core."""
     from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions

@@ -28,6 +28,7 @@ import importlib
 import mmap
 import os
 import pickle
+import select
 import subprocess
 import sys
 import threading
@@ -40,6 +41,7 @@ from typing import Any
 from newsclean.schemas.records import Article, RawDocument, Reject
 from newsclean.transforms.reading.read import raw_prefix
 from newsclean.transforms.runtime.limits import TIMEOUT, WORKER_DIED, Limits
+from newsclean.transforms.runtime.zygote import ForkedProcess, fork_process, importable_environment
 
 START_TIMEOUT = 120.0  # seconds for a child to import its target (trafilatura is slow to import)
 # A document guard's child that has had no call this long is stopped (the next call starts
@@ -157,7 +159,7 @@ class ChildRunner:
         # calls the child makes before it says it is ready: lazy imports and model loads are then
         # paid at start (under START_TIMEOUT), not by the first document after every restart
         self._warm_up = warm_up
-        self._process: subprocess.Popen | None = None
+        self._process: subprocess.Popen | ForkedProcess | None = None
         self._send: Connection | None = None
         self._receive: Connection | None = None
         self._ready = False
@@ -189,17 +191,19 @@ class ChildRunner:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         self._board = _StageBoard()
-        env = dict(os.environ)
-        # the child imports what this process can: the installed newsclean and the same path
-        # entries (a checkout's tests, a worker's staged packages)
-        paths = [p for p in sys.path if p and os.path.isdir(p)]
-        env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys([*paths, *env.get("PYTHONPATH", "").split(os.pathsep)]))
-        env["PYTHONPATH"] = env["PYTHONPATH"].strip(os.pathsep)
+        env = importable_environment()
         code = (
             "import sys; from newsclean.transforms.runtime.guard import child_main; child_main(*map(int, sys.argv[1:]))"
         )
         try:
-            self._process = subprocess.Popen(
+            # a fork of the run's zygote has its imports done; without one, a fresh interpreter
+            self._process = fork_process(
+                "newsclean.transforms.runtime.guard:forked_child_main",
+                fds=(to_child_r, from_child_w, self._board.fd, 2),
+                args=(os.getpid(),),
+                env=env,
+                name="nc-guard",
+            ) or subprocess.Popen(
                 [sys.executable, "-c", code, str(to_child_r), str(from_child_w), str(self._board.fd)],
                 pass_fds=(to_child_r, from_child_w, self._board.fd),
                 env=env,
@@ -308,7 +312,7 @@ def _stop_when_idle(runner: weakref.ref[ChildRunner], period: float) -> None:
         del current
 
 
-def _kill(process: subprocess.Popen, send: Connection, receive: Connection, board: _StageBoard) -> None:
+def _kill(process: subprocess.Popen | ForkedProcess, send: Connection, receive: Connection, board: _StageBoard) -> None:
     for connection in (send, receive):
         try:
             connection.close()
@@ -334,12 +338,43 @@ def _watch_parent(parent: int) -> None:
             if os.getppid() != parent:
                 os._exit(3)
 
-    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+    def watch_other() -> None:  # a zygote's fork: the process that asked for it is not its parent
+        try:
+            handle = os.pidfd_open(parent)
+        except OSError:
+            os._exit(3)
+        select.select([handle], [], [])
+        os._exit(3)
+
+    watcher = watch if parent == os.getppid() else watch_other
+    threading.Thread(target=watcher, name="watch-parent", daemon=True).start()
 
 
-def child_main(receive_fd: int, send_fd: int, board_fd: int) -> None:
+def forked_child_main(receive_fd: int, send_fd: int, board_fd: int, stderr: int, parent: int) -> None:
+    """:func:`child_main` in a fork of the run's zygote (:mod:`newsclean.transforms.runtime.zygote`),
+    with the asking worker's stderr, no stdin or stdout, and that worker as the parent it watches."""
+    os.dup2(stderr, 2)
+    os.close(stderr)
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 0)
+    os.dup2(null, 1)
+    os.close(null)
+    child_main(receive_fd, send_fd, board_fd, parent)
+
+
+def warm_up() -> None:
+    """One page and one text through the whole path, as a child does before it says it is ready:
+    a zygote that does this once hands its forks trafilatura, the classifier and the language
+    model loaded."""
+    from newsclean.transforms.document import process_document
+
+    for args in _WARM_UP:
+        process_document(*args)
+
+
+def child_main(receive_fd: int, send_fd: int, board_fd: int, parent: int | None = None) -> None:
     """The child's loop: import the target, then answer one call at a time until the pipe closes."""
-    _watch_parent(os.getppid())
+    _watch_parent(os.getppid() if parent is None else parent)
     receive = Connection(receive_fd, writable=False)
     send = Connection(send_fd, readable=False)
     board = _StageBoard(board_fd)

@@ -12,12 +12,27 @@ import pytest
 from newsclean.schemas.records import Article, RawDocument, Reject
 from newsclean.transforms.runtime.guard import ChildDied, ChildRunner, DocumentGuard, TimeLimitExceeded
 from newsclean.transforms.runtime.limits import Limits
+from newsclean.transforms.runtime.zygote import ForkedProcess
 from tests.conftest import SEED_000
 from tests.warc_helpers import article_html
 
 
+@pytest.fixture(params=["spawned", "forked"])
+def how_started(request):
+    """Each child as a fresh interpreter, and as a fork of a zygote (a local run's workers)."""
+    if request.param == "spawned":
+        yield request.param
+        return
+    from newsclean.transforms.runtime.zygote import running_zygote
+
+    with running_zygote(("tests.guard_targets",)) as path:
+        if path is None:
+            pytest.skip("processes cannot be forked here")
+        yield request.param
+
+
 @pytest.fixture
-def runner_factory():
+def runner_factory(how_started):
     runners: list[ChildRunner] = []
 
     def make(target: str, seconds: float = 30.0) -> ChildRunner:
@@ -27,6 +42,7 @@ def runner_factory():
 
     yield make
     for runner in runners:
+        assert isinstance(runner._process, ForkedProcess) == (how_started == "forked") or runner._process is None
         runner.close()
 
 
@@ -115,7 +131,7 @@ def _html(name: str) -> RawDocument:
     return RawDocument(name, page, source_format="html", content_type="html")
 
 
-def test_document_guard_returns_the_same_article_as_in_process() -> None:
+def test_document_guard_returns_the_same_article_as_in_process(how_started) -> None:
     from newsclean.transforms.document import process_document
 
     guard = DocumentGuard(Limits(max_seconds=30))
@@ -129,7 +145,7 @@ def test_document_guard_returns_the_same_article_as_in_process() -> None:
         guard.close()
 
 
-def test_document_guard_turns_a_hang_into_a_timeout_reject_and_goes_on() -> None:
+def test_document_guard_turns_a_hang_into_a_timeout_reject_and_goes_on(how_started) -> None:
     # 3 s, not 1: the page after the restart must finish inside the limit on a busy 2-core machine too
     guard = DocumentGuard(Limits(max_seconds=3), target="tests.guard_targets:hang_document")
     try:

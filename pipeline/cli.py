@@ -162,7 +162,6 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
 
     from newsclean.inputs import InputError, check_remote_inputs, expand_inputs, store_error, unread_files
     from newsclean.lock import OutputBusy, hold_output
-    from newsclean.transforms.cleaning.rules_file import RulesFileError, rules_option
     from newsclean.transforms.reading.jsonl import parse_field_mapping
 
     if args.boilerplate_min_docs < 2:
@@ -180,11 +179,15 @@ def run(args: argparse.Namespace, beam_args: list[str]) -> int:
     except InputError as exc:
         print(f"newsclean: {exc}", file=sys.stderr)
         return 2
-    try:
-        rules = rules_option(args.rules)
-    except RulesFileError as exc:
-        print(f"newsclean: --rules: {exc}", file=sys.stderr)
-        return 2
+    rules = None  # the built-in rules, which the driver then never compiles (the workers do)
+    if args.rules:
+        from newsclean.transforms.cleaning.rules_file import RulesFileError, load_rules
+
+        try:
+            rules = load_rules(args.rules)
+        except RulesFileError as exc:
+            print(f"newsclean: --rules: {exc}", file=sys.stderr)
+            return 2
     options = PipelineOptions(beam_args)
     try:
         jsonl_fields = parse_field_mapping(args.jsonl_field)

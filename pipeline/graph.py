@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import apache_beam as beam
 
@@ -18,10 +19,12 @@ from newsclean.transforms.beam.documents import (
     ReadDocuments,
     WriteRecords,
 )
-from newsclean.transforms.cleaning.rules import DEFAULT_RULES, RuleSet
 from newsclean.transforms.corpus import DEFAULT_MIN_DOCS
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.runtime.limits import Limits
+
+if TYPE_CHECKING:
+    from newsclean.transforms.cleaning.rules import RuleSet
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class RunConfig:
     boilerplate: bool = True  # corpus stage: lines recurring across a source's documents
     boilerplate_min_docs: int = DEFAULT_MIN_DOCS
     copies: CopiesConfig | None = field(default_factory=CopiesConfig)  # corpus stage; None: --copies off
-    rules: RuleSet = DEFAULT_RULES  # built-in rules, or those plus a --rules file
+    rules: RuleSet | None = None  # None: the built-in rules; else those plus a --rules file
     progress_dir: str | None = None  # local folder the workers report progress in
     staged_corpus: bool = True  # corpus stages keep articles in Parquet parts under the output, not in memory
 

@@ -147,15 +147,16 @@ def _option_classes(cls: type) -> Iterator[type]:
         yield from _option_classes(sub)
 
 
-def _beam_parser():
+def _beam_parser(with_dask: bool = True):
     """An argparse parser of every option Beam's options classes declare.
 
-    The Dask runner's options register when its module is imported; that is done
-    here when it is installed."""
+    The Dask runner's options register when its module is imported (with Dask's own,
+    0.3-0.5 s); ``with_dask`` does that when it is installed."""
     import argparse
 
-    with contextlib.suppress(ImportError):
-        import apache_beam.runners.dask.dask_runner  # noqa: F401 - registers DaskOptions
+    if with_dask:
+        with contextlib.suppress(ImportError):
+            import apache_beam.runners.dask.dask_runner  # noqa: F401 - registers DaskOptions
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     for cls in _option_classes(PipelineOptions):
         with contextlib.suppress(argparse.ArgumentError):  # an option two classes both declare
@@ -168,10 +169,14 @@ def unknown_beam_options(beam_args: list[str]) -> tuple[list[str], list[str]]:
     in order, and every option Beam knows (for a 'did you mean').
 
     Beam itself only logs "Discarding unparseable args" and runs with its defaults, so a
-    mistyped option would pass unseen."""
-    parser = _beam_parser()
-    _, rest = parser.parse_known_args(beam_args)
-    unknown = [item.split("=", 1)[0] for item in rest if item.startswith("-")]
+    mistyped option would pass unseen. The Dask runner's options are looked up only
+    for options the others do not know, so a run that names none does not import Dask."""
+    for with_dask in (False, True):
+        parser = _beam_parser(with_dask)
+        _, rest = parser.parse_known_args(beam_args)
+        unknown = [item.split("=", 1)[0] for item in rest if item.startswith("-")]
+        if not unknown:
+            break
     return unknown, sorted(o for o in parser._option_string_actions if o.startswith("--"))
 
 

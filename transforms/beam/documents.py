@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import apache_beam as beam
 from apache_beam.io import fileio
@@ -22,12 +22,14 @@ from newsclean.schemas.records import Article, RawDocument, Reject, Skipped
 from newsclean.transforms.beam import jsonl_io
 from newsclean.transforms.beam.parquet_io import shard_name, shard_of, write_table
 from newsclean.transforms.beam.stagetime import CLEAN, READ, WRITE, steps_in, timed
-from newsclean.transforms.cleaning.rules import DEFAULT_RULES, RuleSet
 from newsclean.transforms.reading.read import DEFAULT_MAX_BYTES, is_read_in_folder, read_documents
 from newsclean.transforms.runtime.guard import DocumentGuard
 from newsclean.transforms.runtime.limits import DEFAULT_MAX_RATIO, Limits
 from newsclean.transforms.runtime.malloc import return_freed_memory
 from newsclean.transforms.runtime.progress import ProgressWriter
+
+if TYPE_CHECKING:  # the rules compile their patterns when imported: the driver need not (None: built-in)
+    from newsclean.transforms.cleaning.rules import RuleSet
 
 NAMESPACE = "newsclean"
 ROW_GROUP_BYTES = 16 * 1024 * 1024  # what WriteToParquet buffers per open file before a row group
@@ -199,7 +201,7 @@ class CleanDocumentDoFn(beam.DoFn):
     """
 
     def __init__(
-        self, rules: RuleSet = DEFAULT_RULES, progress_dir: str | None = None, limits: Limits | None = None
+        self, rules: RuleSet | None = None, progress_dir: str | None = None, limits: Limits | None = None
     ) -> None:
         self._rules = rules
         self._progress_dir = progress_dir
@@ -255,7 +257,7 @@ class CleanDocuments(beam.PTransform):
     """Raw documents to articles (main output) and rejects (``rejects``), under ``limits``."""
 
     def __init__(
-        self, rules: RuleSet = DEFAULT_RULES, progress_dir: str | None = None, limits: Limits | None = None
+        self, rules: RuleSet | None = None, progress_dir: str | None = None, limits: Limits | None = None
     ) -> None:
         super().__init__()
         self._rules = rules

@@ -24,9 +24,11 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from newsclean.schemas.records import Article, Removed
-from newsclean.transforms.cleaning.rules import RULE_RECURRING_IN_SOURCE
 from newsclean.transforms.corpus.fingerprint import content_hash
 from newsclean.transforms.text import article_word_count, normalise_line, word_count
+from newsclean.transforms.vocabulary import RuleName
+
+RULE_RECURRING_IN_SOURCE = RuleName.RECURRING_IN_SOURCE
 
 SIGNATURE_LINES = 3  # longest lines that make a document's signature
 MAX_REMOVED_SHARE = 0.5  # a document never loses more of its words than this to the rule

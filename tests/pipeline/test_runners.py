@@ -109,6 +109,11 @@ def test_the_zygote_starts_exactly_when_the_runner_starts_worker_processes(monke
             assert worker.forks_local_workers(flags) == ("-m newsclean.worker" in command), (cores, flags)
     for flags in (["--runner", "dask"], ["--runner=DataflowRunner"], ["--runner", "FlinkRunner"]):
         assert not worker.forks_local_workers(flags)
+    # Dask on a local cluster newsclean starts: guard children only; on a given cluster: none
+    assert worker.zygote_preload(["--runner", "dask"]) == worker.CHILD_PRELOAD
+    assert worker.zygote_preload(["--runner=dask", "--dask_client_address", "tcp://h:8786"]) == ()
+    assert worker.zygote_preload(["--runner=DataflowRunner"]) == ()
+    assert worker.zygote_preload([]) == worker.PRELOAD
 
 
 def test_local_runner_uses_every_core_unless_told(monkeypatch):

@@ -30,10 +30,12 @@ LOCAL_NAMES = {"directrunner", "direct", "switchingdirectrunner", "fnapirunner",
 DASK_NAMES = {"dask", "daskrunner"}
 # What the zygote of a local run imports and warms before it forks workers and guard children;
 # with Dask's local cluster (whose workers Dask starts) it forks the guard children only.
+# The HTML path loads once the workers are forked, so only the guard children carry it.
 PRELOAD = (
     "apache_beam.runners.worker.sdk_worker_main",
     "newsclean.graph",
-    "newsclean.transforms.runtime.guard:warm_up",
+    "newsclean.transforms.runtime.guard:warm_up_text",
+    "later:newsclean.transforms.runtime.guard:warm_up",
 )
 CHILD_PRELOAD = ("newsclean.transforms.runtime.guard:warm_up",)
 _DASK_CLUSTER_OPTIONS = ("dask_client_address", "dask_scheduler_file")

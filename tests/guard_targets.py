@@ -63,3 +63,11 @@ def sleep_forever(out: int) -> None:
     os.write(out, b"started")
     os.close(out)
     time.sleep(3600)
+
+
+def has_module(out: int, name: str) -> None:
+    """Writes whether module ``name`` was loaded when this fork started."""
+    import sys
+
+    os.write(out, b"1" if name in sys.modules else b"0")
+    os.close(out)

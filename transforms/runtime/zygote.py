@@ -52,6 +52,7 @@ IDLE_SECONDS = 20.0
 CONNECT_TIMEOUT = 120.0  # a request made while the zygote still imports waits for it
 _HEADER = struct.Struct("!I")
 _MAX_FDS = 16
+_LATER_AFTER = 0.3  # seconds without a request, after the first fork, before the later names load
 
 
 def _resolve(target: str) -> Callable[..., Any]:
@@ -63,8 +64,10 @@ def _resolve(target: str) -> Callable[..., Any]:
 
 
 class _Zygote:
-    def __init__(self, path: str, listener: int, parent: int, idle_seconds: float) -> None:
+    def __init__(self, path: str, listener: int, parent: int, idle_seconds: float, later: Sequence[str] = ()) -> None:
         self.path = path
+        self.later = list(later)  # loaded once the first forks are out and no request waits
+        self.loaded: set[str] = set()
         self.parent = parent
         self.idle_seconds = idle_seconds
         # bound and listening before this process started: requests made while it imports wait
@@ -88,21 +91,44 @@ class _Zygote:
     def serve(self) -> None:
         signal.signal(signal.SIGCHLD, self.reap)
         last = time.monotonic()
+        forked = False
         try:
             while os.getppid() == self.parent and time.monotonic() - last < self.idle_seconds:
-                ready, _, _ = select.select([self.listener], [], [], 1.0)
+                ready, _, _ = select.select([self.listener], [], [], _LATER_AFTER if forked and self.later else 1.0)
                 if not ready:
+                    if forked and self.later:
+                        self.load(self.later)
+                        self.later = []
                     continue
                 connection, _ = self.listener.accept()
                 with connection:
-                    self.answer(connection)
+                    forked = self.answer(connection) or forked
                 last = time.monotonic()
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(self.path)
             self.listener.close()
 
-    def answer(self, connection: socket.socket) -> None:
+    def load(self, names: Sequence[str]) -> None:
+        """Import each module and call each ``module:function`` (a warm-up) not loaded yet."""
+        for name in names:
+            if name in self.loaded:
+                continue
+            self.loaded.add(name)
+            try:
+                if ":" in name:
+                    _resolve(name)()
+                else:
+                    importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - a fork imports what is missing itself
+                pass
+        import gc
+
+        gc.collect()
+        gc.freeze()  # what is loaded stays in the pages the forks share with the zygote
+
+    def answer(self, connection: socket.socket) -> bool:
+        """Fork the process a request asks for; whether one was forked."""
         connection.settimeout(10.0)
         try:
             header, fds, _, _ = socket.recv_fds(connection, _HEADER.size, _MAX_FDS)
@@ -113,9 +139,11 @@ class _Zygote:
                 if not chunk:
                     raise EOFError
                 payload += chunk
-            target, args, env, with_status, name = pickle.loads(payload)
+            target, args, env, with_status, name, preload = pickle.loads(payload)
         except (OSError, EOFError, ValueError, struct.error, pickle.UnpicklingError):
-            return
+            return False
+        if any(item not in self.loaded for item in preload):
+            self.load(preload)
         status_fd = fds.pop() if with_status and fds else None
         # a child that ends at once is reaped only once its status pipe is known
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
@@ -125,7 +153,7 @@ class _Zygote:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
             for fd in [*fds, *([status_fd] if status_fd is not None else [])]:
                 os.close(fd)
-            return
+            return False
         if pid == 0:  # the new process: none of the zygote's sockets, the caller's descriptors
             code = 1
             try:
@@ -159,32 +187,25 @@ class _Zygote:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         with contextlib.suppress(OSError):
             connection.sendall(pickle.dumps(pid))
+        return True
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m newsclean.transforms.runtime.zygote PATH FD PARENT IDLE [module | module:function] ...``:
-    import each module and call each function (a warm-up), then serve on the listening socket FD."""
-    path, listener, parent, idle, *preload = list(sys.argv[1:] if argv is None else argv)
+    """``python -m newsclean.transforms.runtime.zygote PATH FD PARENT IDLE [NAME | later:NAME] ...``: load
+    each NAME (a module to import or a ``module:function`` to call, a warm-up), then serve on the
+    listening socket FD; ``later:`` names are loaded once the first forks are out and no request
+    waits (what only some forks need, kept out of the others)."""
+    path, listener, parent, idle, *names = list(sys.argv[1:] if argv is None else argv)
     # Beam and the optional libraries log notices while importing; the processes forked from here
     # set up their own logging, and the zygote's own output goes nowhere.
     logging.getLogger().addHandler(logging.NullHandler())
     _set_name(ZYGOTE_NAME)
-    zygote = _Zygote(path, int(listener), int(parent), float(idle))
+    later = [name.removeprefix("later:") for name in names if name.startswith("later:")]
+    zygote = _Zygote(path, int(listener), int(parent), float(idle), later)
     from newsclean.transforms.runtime.malloc import return_freed_memory
 
     return_freed_memory()  # before the imports allocate; its settings pass to every fork
-    for name in preload:
-        try:
-            if ":" in name:
-                _resolve(name)()
-            else:
-                importlib.import_module(name)
-        except Exception:  # noqa: BLE001 - a fork imports what is missing itself
-            pass
-    import gc
-
-    gc.collect()
-    gc.freeze()  # the imported objects stay in the pages the forks share with the zygote
+    zygote.load([name for name in names if not name.startswith("later:")])
     zygote.serve()
 
 
@@ -198,6 +219,7 @@ def fork(
     env: dict[str, str] | None = None,
     status_fd: int | None = None,
     name: str = "nc-fork",
+    preload: Sequence[str] = (),
 ) -> int | None:
     """The id of a new process, forked by this run's zygote, that calls ``target(*fds, *args)``
     with ``env`` as its environment (None: the zygote's); None if there is no zygote to ask.
@@ -205,11 +227,12 @@ def fork(
     ``fds`` are duplicated into the new process (the caller keeps and closes its own);
     ``status_fd``, the write end of a pipe, receives the process's exit status (a 4-byte
     signed integer) if the zygote outlives it. ``name`` is its process name (at most 15 bytes,
-    starting with :data:`NAME_PREFIX`)."""
+    starting with :data:`NAME_PREFIX`). ``preload`` names what the zygote loads first, if it has not
+    (as its own start-up names)."""
     path = os.environ.get(ENV)
     if not path or not os.path.exists(path):
         return None
-    payload = pickle.dumps((target, tuple(args), env, status_fd is not None, name))
+    payload = pickle.dumps((target, tuple(args), env, status_fd is not None, name, tuple(preload)))
     passed = [*fds, *([status_fd] if status_fd is not None else [])]
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
@@ -296,11 +319,12 @@ def fork_process(
     args: Sequence[Any] = (),
     env: dict[str, str] | None = None,
     name: str = "nc-fork",
+    preload: Sequence[str] = (),
 ) -> ForkedProcess | None:
     """:func:`fork` with the new process watched by a :class:`ForkedProcess`; None without a zygote."""
     read_fd, write_fd = os.pipe()
     try:
-        pid = fork(target, fds, args, env, status_fd=write_fd, name=name)
+        pid = fork(target, fds, args, env, status_fd=write_fd, name=name, preload=preload)
     finally:
         os.close(write_fd)
     if pid is None:

@@ -142,3 +142,22 @@ def test_a_fork_is_named_so_the_driver_reaps_only_its_own(the_zygote) -> None:
         assert handle.read().strip() == b"nc-fork"
     process.kill()
     process.wait(WAIT)
+
+
+def _loaded_in_fork(name: str, preload: tuple[str, ...] = ()) -> bool:
+    read, write = os.pipe()
+    process = fork_process("tests.guard_targets:has_module", fds=(write,), args=(name,), preload=preload)
+    os.close(write)
+    assert process is not None
+    answer = _read_all(read)
+    process.wait(WAIT)
+    return answer == b"1"
+
+
+def test_what_only_some_forks_need_loads_after_the_first_forks_or_when_asked() -> None:
+    with running_zygote(("tests.guard_targets", "later:colorsys")) as path:
+        if path is None:
+            pytest.skip("processes cannot be forked here")
+        assert not _loaded_in_fork("colorsys")  # the first fork comes before the later names
+        assert _loaded_in_fork("xml.dom.minidom", preload=("xml.dom.minidom",))  # a request's own
+        assert _until(lambda: _loaded_in_fork("colorsys"))  # loaded once no request waits

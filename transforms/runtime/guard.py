@@ -10,11 +10,14 @@ when the answer is late the child is killed (SIGKILL), the document becomes a
 the next document. A child that dies (a crash in C code, the OOM killer) gives a
 ``worker_died`` reject the same way.
 
-The child is a plain ``subprocess`` (``python -c``), not ``multiprocessing``:
-it works from threads, from Dask's daemonic worker processes, and it never forks
-a process that holds gRPC threads. It exits when its parent goes away. It also
-refuses network access from Python code (an audit hook), as a second line behind
-parsers that never fetch anything (see ``docs/limits.md``).
+The child is a fork of the run's zygote (:mod:`newsclean.transforms.runtime.zygote`,
+which imported and warmed everything before any thread started) where the run has
+one, else a plain ``subprocess`` (``python -c``); never ``multiprocessing``: it
+works from threads, from Dask's daemonic worker processes, and it never forks a
+process that holds gRPC threads. It exits when its parent (the process that asked
+for it) goes away. It also refuses network access from Python code (an audit
+hook), as a second line behind parsers that never fetch anything (see
+``docs/limits.md``).
 
 Cost: one pickle of the raw document and of the result and two process wake-ups
 per document, about 0.2-0.4 ms (``benchmarks/bench_guard.py``): 3-5% of an HTML

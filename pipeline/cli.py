@@ -364,10 +364,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _command(args: argparse.Namespace, extra: list[str], argv: list[str]) -> int:
     if args.command == "run":
-        from newsclean.worker import local_worker_zygote
+        from newsclean.processes import run_processes
 
         # first: the zygote imports what the workers need while this process loads Beam and builds the graph
-        with local_worker_zygote(extra, DEFAULT_RUNNER):
+        with run_processes(extra, DEFAULT_RUNNER):
             return _command_run(args, extra)
     if extra:
         _parser().parse_args(argv)  # reports the unknown arguments and exits

@@ -27,7 +27,7 @@ from apache_beam.options.pipeline_options import (
 from apache_beam.runners.runner import PipelineRunner
 
 from newsclean import local_cores
-from newsclean.worker import DASK_NAMES, LOCAL_NAMES
+from newsclean.processes import DASK_NAMES, LOCAL_NAMES
 
 
 @dataclass
@@ -64,7 +64,7 @@ def _local(options: PipelineOptions) -> RunnerChoice:
 
     direct = options.view_as(DirectOptions)
     environment = None
-    if not _given(options, "direct_running_mode") and local_cores() > 1:  # as worker.forks_local_workers
+    if not _given(options, "direct_running_mode") and local_cores() > 1:  # as processes.forks_local_workers
         # Beam's multi-process mode, with newsclean's quieter worker (pipeline/worker.py). Beam
         # replaces the environment when the mode option says multi_processing, so the mode stays
         # unset and the notice that says it should be set is filtered.

@@ -15,78 +15,15 @@ started).
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import struct
 import sys
 import threading
-from collections.abc import Iterator
 
 from newsclean.transforms.runtime.malloc import return_freed_memory
 
 _CODE = struct.Struct("!i")
-LOCAL_NAMES = {"directrunner", "direct", "switchingdirectrunner", "fnapirunner", "local"}
-DASK_NAMES = {"dask", "daskrunner"}
-# What the zygote of a local run imports and warms before it forks workers and guard children;
-# with Dask's local cluster (whose workers Dask starts) it forks the guard children only.
-# The HTML path loads once the workers are forked, so only the guard children carry it.
-PRELOAD = (
-    "apache_beam.runners.worker.sdk_worker_main",
-    "newsclean.graph",
-    "newsclean.transforms.runtime.guard:warm_up_text",
-    "later:newsclean.transforms.runtime.guard:warm_up",
-)
-CHILD_PRELOAD = ("newsclean.transforms.runtime.guard:warm_up",)
-_DASK_CLUSTER_OPTIONS = ("dask_client_address", "dask_scheduler_file")
-
-
-def _given(beam_args: list[str]) -> dict[str, str]:
-    given: dict[str, str] = {}
-    for i, item in enumerate(beam_args):
-        if item.startswith("--"):
-            name, equals, value = item[2:].partition("=")
-            if not equals and i + 1 < len(beam_args) and not beam_args[i + 1].startswith("--"):
-                value = beam_args[i + 1]
-            given[name] = value
-    return given
-
-
-def forks_local_workers(beam_args: list[str], default_runner: str = "DirectRunner") -> bool:
-    """Whether these options make a local run with worker processes (:mod:`newsclean.runners`
-    decides the same), read without importing Beam, so the zygote can start before Beam loads."""
-    from newsclean import local_cores
-
-    given = _given(beam_args)
-    runner = given.get("runner") or default_runner
-    return runner.casefold() in LOCAL_NAMES and "direct_running_mode" not in given and local_cores() > 1
-
-
-def zygote_preload(beam_args: list[str], default_runner: str = "DirectRunner") -> tuple[str, ...]:
-    """What this run's zygote preloads: every worker's imports for a local run with worker processes,
-    the guard child's for Dask on a local cluster it starts; nothing (no zygote) elsewhere, where
-    the workers are other machines' processes."""
-    if forks_local_workers(beam_args, default_runner):
-        return PRELOAD
-    given = _given(beam_args)
-    runner = (given.get("runner") or default_runner).casefold()
-    if runner in DASK_NAMES and not any(name in given for name in _DASK_CLUSTER_OPTIONS):
-        return CHILD_PRELOAD
-    return ()
-
-
-@contextlib.contextmanager
-def local_worker_zygote(beam_args: list[str], default_runner: str = "DirectRunner") -> Iterator[None]:
-    """The run's zygote (:mod:`newsclean.transforms.runtime.zygote`) while the block runs, if
-    the run starts local processes to fork (:func:`zygote_preload`); nothing otherwise."""
-    preload = zygote_preload(beam_args, default_runner)
-    if not preload:
-        yield
-        return
-    from newsclean.transforms.runtime.zygote import running_zygote
-
-    with running_zygote(preload):
-        yield
 
 
 def main() -> None:

@@ -91,7 +91,7 @@ def test_the_zygote_starts_exactly_when_the_runner_starts_worker_processes(monke
     from apache_beam.options.pipeline_options import PipelineOptions
 
     import newsclean
-    from newsclean import runners, worker
+    from newsclean import processes, runners
 
     for cores in (1, 4):
         monkeypatch.setattr(runners, "local_cores", lambda cores=cores: cores)
@@ -106,14 +106,14 @@ def test_the_zygote_starts_exactly_when_the_runner_starts_worker_processes(monke
         ):
             choice = runners._local(PipelineOptions(flags))
             command = getattr(choice.runner._default_environment, "command_string", "")
-            assert worker.forks_local_workers(flags) == ("-m newsclean.worker" in command), (cores, flags)
+            assert processes.forks_local_workers(flags) == ("-m newsclean.worker" in command), (cores, flags)
     for flags in (["--runner", "dask"], ["--runner=DataflowRunner"], ["--runner", "FlinkRunner"]):
-        assert not worker.forks_local_workers(flags)
+        assert not processes.forks_local_workers(flags)
     # Dask on a local cluster newsclean starts: guard children only; on a given cluster: none
-    assert worker.zygote_preload(["--runner", "dask"]) == worker.CHILD_PRELOAD
-    assert worker.zygote_preload(["--runner=dask", "--dask_client_address", "tcp://h:8786"]) == ()
-    assert worker.zygote_preload(["--runner=DataflowRunner"]) == ()
-    assert worker.zygote_preload([]) == worker.PRELOAD
+    assert processes.zygote_preload(["--runner", "dask"]) == processes.CHILD_PRELOAD
+    assert processes.zygote_preload(["--runner=dask", "--dask_client_address", "tcp://h:8786"]) == ()
+    assert processes.zygote_preload(["--runner=DataflowRunner"]) == ()
+    assert processes.zygote_preload([]) == processes.PRELOAD
 
 
 def test_local_runner_uses_every_core_unless_told(monkeypatch):

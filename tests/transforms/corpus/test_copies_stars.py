@@ -275,3 +275,21 @@ def test_publishers_count_sites_and_records_without_an_address() -> None:
     ]
     assert publishers(records) == 4
     assert publishers(records[:2]) == 1
+
+
+def test_witnesses_agreeing_by_both_measures_overrule_a_reading_by_cohesion_not_a_sites_furniture() -> None:
+    original, _ = seeds()
+    cut = original.text  # the copy: the original without its closing line
+    text = cut + "\n\nVisit lunacal.ai today."  # the original's own closing line, unlike the rest of the story
+    a, b = paragraphs(text), paragraphs(cut)
+    # read from the two texts alone, the short line only the original has looks like furniture it added
+    assert edit_reading(a, b).plain == -1 and not edit_reading(a, b).site
+    for_original = Witnesses(held=12, closer=0.05)  # the family's other copies hold the line: closer to ``a``
+    assert compare_text(a, 4.8, b, 4.8, 0.05, witnesses=for_original) == 1
+    assert compare_text(b, 4.8, a, 4.8, 0.05, witnesses=Witnesses(held=-12, closer=-0.05)) == -1
+    # the witnesses' measures disagree (the counts favour ``a``, the Jaccard ``b``): the reading holds
+    assert compare_text(a, 4.8, b, 4.8, 0.05, witnesses=Witnesses(held=12, closer=-0.05)) == -1
+    # the same line held by another story's page too is a site's furniture: the reading holds against them
+    site = frozenset({int(a.hashes[-1])})
+    assert edit_reading(a, b, travelling=site).site
+    assert compare_text(a, 4.8, b, 4.8, 0.05, travelling=site, witnesses=for_original) == -1

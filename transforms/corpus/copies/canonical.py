@@ -191,6 +191,7 @@ def stars(
                 family[b].add(a)
     verdicts: dict[tuple[int, int], int] = {}
     sure: dict[tuple[int, int], int] = {}
+    reprinted = [(printed or {}).get(n, 1) for n in nodes]
     for a in nodes:
         for b in around[a]:
             if a < b:
@@ -200,7 +201,7 @@ def stars(
                     support = Counter(h for n in kin for h in set(profiles[n].paragraphs.tolist()))
                 w = [index[n] for n in sorted((around[a] | around[b]) - {a, b})]
                 i, j = index[a], index[b]
-                lean = _lean(w, i, j, shared, spun, [printed.get(n, 1) if printed else 1 for n in nodes])
+                lean = _lean(w, i, j, shared, spun, reprinted)
                 v = is_original(profiles[a], dates[a], profiles[b], dates[b], config, support, travelling, lean)
                 verdicts[a, b], verdicts[b, a] = v, -v
                 sure[a, b] = sure_verdict(profiles[a], dates[a], profiles[b], dates[b], config, travelling)

@@ -19,6 +19,9 @@ the story's sentences quoted verbatim (or, for some, a whole paragraph: a
 quote). They share the event, not the text, and must never join the story's
 cluster.
 
+Copies of copies (``Mix.chain``, none by default): a near edit of a story's first near copy, dated
+as it, labelled a copy of the story.
+
 Chaining traps: some stories are briefs (their first two to four paragraphs),
 and some copies are *carriers*, a copy of their story that also carries one
 paragraph of an unrelated story (a brief when there is one). A carrier is a
@@ -414,6 +417,9 @@ class Mix:
     briefs: float = 0.15  # share of stories cut to their first two to four paragraphs
     carrier: float = 0.1  # share of stories that get a copy carrying one paragraph of another story
     undated: float = 0.08
+    # share of stories whose first near copy is edited again by another republisher (a copy of a copy,
+    # published the same day): 0 in the standard sets, which hold none
+    chain: float = 0.0
 
 
 def build(
@@ -457,6 +463,7 @@ def build(
         day = base + dt.timedelta(days=rnd.randrange(700))
         docs.append(LabelledDoc(_doc_id(seed, story, 0), text, _date(day, rnd, mix), story, None, story))
         n_copies = 0 if rnd.random() < mix.no_copies else rnd.randint(1, mix.max_copies)
+        first_near: LabelledDoc | None = None
         for c in range(1, n_copies + 1):
             kind = _pick(rnd, mix.kinds)
             notes: list[str] = []
@@ -476,6 +483,23 @@ def build(
             docs.append(
                 LabelledDoc(_doc_id(seed, story, c), copy, _date(day_c, rnd, mix), story, kind, story, "copy", notes)
             )
+            if kind == "near" and first_near is None:
+                first_near = docs[-1]
+        if mix.chain and first_near is not None and rnd.random() < mix.chain:  # no draw without chains
+            copy, notes = near_edit(first_near.text, rnd, pool)
+            if _words(copy) != _words(first_near.text):
+                docs.append(
+                    LabelledDoc(
+                        _doc_id(seed, story, "chain"),
+                        copy,
+                        first_near.published_date,
+                        story,
+                        "near",
+                        story,
+                        "copy",
+                        [*notes, "chain"],
+                    )
+                )
         if briefs and rnd.random() < mix.carrier:
             kind = "near" if rnd.random() < 0.5 else "spun"
             if kind == "near":

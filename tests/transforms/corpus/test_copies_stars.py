@@ -239,3 +239,57 @@ def test_when_verdicts_go_round_in_a_circle_the_surest_one_holds() -> None:
     assert min((1, 2, 3), key=lambda n: _rank(n, {1, 2, 3} - {n}, verdicts, dates, closeness, sure)) == 3
     none_sure = dict.fromkeys(verdicts, 0)
     assert min((1, 2, 3), key=lambda n: _rank(n, {1, 2, 3} - {n}, verdicts, dates, closeness, none_sure)) == 1
+
+
+def test_the_text_more_publishers_reprinted_word_for_word_leads_when_the_texts_tell_nothing() -> None:
+    original, _ = seeds()
+    text = original.text
+    words = text.split(" ")
+    for at in (60, 160, 260):  # a word changed inside three long paragraphs: nothing added or dropped
+        words[at] = "new"
+    copy = " ".join(words)
+    assert compare_text(paragraphs(text), 4.8, paragraphs(copy), 4.8, 0.05, words_agree=True) == 0
+    for lead, other in ((text, copy), (copy, text)):
+        # a second site printed ``lead`` word for word: a witness identical to it, closer to it than to ``other``
+        records = [
+            _record("a", lead, url="https://one.example/story"),
+            _record("b", other, url="https://two.example/story"),
+            _record("c", lead.upper(), url="https://three.example/reprint"),
+        ]
+        assert _marks(records) == {"b": ("a", "near"), "c": ("a", "exact")}
+        # the same site printing it at another address is one publisher: the node decides, as with two records
+        again = [*records[:2], _record("c", lead.upper(), url="https://one.example/amp/story")]
+        alone = _marks(records[:2])
+        assert {k: v for k, v in _marks(again).items() if k != "c"} == alone
+
+
+def test_publishers_count_sites_and_records_without_an_address() -> None:
+    from newsclean.transforms.corpus.copies.canonical import Member, publishers
+
+    records = [
+        Member("a", 1, url=normalise_url("https://www.one.example/x")),
+        Member("b", 1, url=normalise_url("http://one.example/y?utm_source=feed")),
+        Member("c", 1, url=normalise_url("https://two.example/x")),
+        Member("d", 1),
+        Member("e", 1),
+    ]
+    assert publishers(records) == 4
+    assert publishers(records[:2]) == 1
+
+
+def test_witnesses_agreeing_by_both_measures_overrule_a_reading_by_cohesion_not_a_sites_furniture() -> None:
+    original, _ = seeds()
+    cut = original.text  # the copy: the original without its closing line
+    text = cut + "\n\nVisit lunacal.ai today."  # the original's own closing line, unlike the rest of the story
+    a, b = paragraphs(text), paragraphs(cut)
+    # read from the two texts alone, the short line only the original has looks like furniture it added
+    assert edit_reading(a, b).plain == -1 and not edit_reading(a, b).site
+    for_original = Witnesses(held=12, closer=0.05)  # the family's other copies hold the line: closer to ``a``
+    assert compare_text(a, 4.8, b, 4.8, 0.05, witnesses=for_original) == 1
+    assert compare_text(b, 4.8, a, 4.8, 0.05, witnesses=Witnesses(held=-12, closer=-0.05)) == -1
+    # the witnesses' measures disagree (the counts favour ``a``, the Jaccard ``b``): the reading holds
+    assert compare_text(a, 4.8, b, 4.8, 0.05, witnesses=Witnesses(held=12, closer=-0.05)) == -1
+    # the same line held by another story's page too is a site's furniture: the reading holds against them
+    site = frozenset({int(a.hashes[-1])})
+    assert edit_reading(a, b, travelling=site).site
+    assert compare_text(a, 4.8, b, 4.8, 0.05, travelling=site, witnesses=for_original) == -1

@@ -156,10 +156,12 @@ def stars(
     dates: dict[int, Dating],
     config: CopiesConfig,
     travelling: frozenset[int] = frozenset(),
+    printed: dict[int, int] | None = None,
 ) -> list[tuple[int, list[int]]]:
     """The group's texts as clusters ``(canonical node, [member nodes])``, each member verified against
     its canonical; ``dates`` holds each text's :class:`Dating`, ``travelling`` the paragraphs other
-    groups hold too. Texts left alone are not returned."""
+    groups hold too, ``printed`` how many publishers printed each text (:func:`publishers`; 1 when
+    missing). Texts left alone are not returned."""
     nodes = sorted(set(nodes))
     if len(nodes) > config.star_max_texts:
         return _stars_by_date(nodes, profiles, dates, config)
@@ -169,6 +171,7 @@ def stars(
     shared = np.zeros((len(nodes), len(nodes)), dtype=np.int64)
     spun = np.zeros((len(nodes), len(nodes)))
     for i, a in enumerate(nodes):
+        shared[i, i], spun[i, i] = len(profiles[a].immutables), 1.0
         for j in range(i + 1, len(nodes)):
             b = nodes[j]
             pair = score(profiles[a], profiles[b])
@@ -188,6 +191,7 @@ def stars(
                 family[b].add(a)
     verdicts: dict[tuple[int, int], int] = {}
     sure: dict[tuple[int, int], int] = {}
+    reprinted = [(printed or {}).get(n, 1) for n in nodes]
     for a in nodes:
         for b in around[a]:
             if a < b:
@@ -197,7 +201,7 @@ def stars(
                     support = Counter(h for n in kin for h in set(profiles[n].paragraphs.tolist()))
                 w = [index[n] for n in sorted((around[a] | around[b]) - {a, b})]
                 i, j = index[a], index[b]
-                lean = Witnesses(int(np.sum(shared[w, i] - shared[w, j])), float(np.sum(spun[w, i] - spun[w, j])))
+                lean = _lean(w, i, j, shared, spun, reprinted)
                 v = is_original(profiles[a], dates[a], profiles[b], dates[b], config, support, travelling, lean)
                 verdicts[a, b], verdicts[b, a] = v, -v
                 sure[a, b] = sure_verdict(profiles[a], dates[a], profiles[b], dates[b], config, travelling)
@@ -215,6 +219,19 @@ def stars(
         clusters.append((canonical, members))
         remaining -= {canonical, *members}
     return clusters
+
+
+def _lean(w: list[int], i: int, j: int, shared: np.ndarray, spun: np.ndarray, printed: list[int]) -> Witnesses:
+    """How much closer the witnesses are to text ``i`` than to text ``j``: the family's other texts
+    ``w``, and every further publisher's reprint of ``i`` or ``j`` (a witness identical to the text it
+    reprints, so it holds all of that text's shingles and only the shared ones of the other)."""
+    held = int(np.sum(shared[w, i] - shared[w, j]))
+    closer = float(np.sum(spun[w, i] - spun[w, j]))
+    again_i, again_j = printed[i] - 1, printed[j] - 1
+    if again_i or again_j:
+        held += again_i * int(shared[i, i] - shared[i, j]) - again_j * int(shared[j, j] - shared[i, j])
+        closer += (again_i - again_j) * (1.0 - float(spun[i, j]))
+    return Witnesses(held, closer)
 
 
 def _rank(
@@ -258,6 +275,14 @@ def _stars_by_date(nodes: list[int], profiles: dict[int, Profile], dates: dict[i
     return clusters
 
 
+def publishers(records: Iterable[Member]) -> int:
+    """How many publishers printed one text: its records' distinct sites (the host of the normalised
+    URL), each record without a URL counting as one. A site that printed a page twice (a recapture,
+    another address for the same page) is one publisher: its second record witnesses nothing new."""
+    sites = {m.url.split("/", 1)[0] for m in records if m.url}
+    return len(sites) + sum(1 for m in records if not m.url)
+
+
 def resolve(
     members: Iterable[Member],
     profiles: dict[int, Profile],
@@ -281,7 +306,8 @@ def resolve(
         node: Dating(first[node].published_date, all(m.published_date is not None for m in records))
         for node, records in by_text.items()
     }
-    clusters = stars(list(by_text), profiles, dates, config, frozenset(travelling))
+    printed = {node: publishers(records) for node, records in by_text.items()}
+    clusters = stars(list(by_text), profiles, dates, config, frozenset(travelling), printed)
     clustered = {n for canonical, rest in clusters for n in (canonical, *rest)}
     clusters += [(node, []) for node in sorted(by_text) if node not in clustered and len(by_text[node]) > 1]
     decisions = []

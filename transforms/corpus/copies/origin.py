@@ -202,11 +202,14 @@ class Reading:
     none or under ``FURNITURE_WORDS``). ``plain``: +1 or -1 when, read from the two texts alone,
     every such paragraph tells the same way as ``net`` and one of them is furniture or travelling
     (a line or a paragraph the copy added, seen for what it is), or when only one of them holds a
-    site's furniture (a first or last line other stories' texts hold), else 0.
+    site's furniture (a first or last line other stories' texts hold), else 0. ``site``: the plain
+    reading rests on that site's furniture, the surest evidence (cohesion and travels can misread an
+    original's own lines).
     """
 
     net: int = 0
     plain: int = 0
+    site: bool = False
 
 
 def only_paragraphs(a: Paragraphs, b: Paragraphs) -> tuple[np.ndarray, np.ndarray]:
@@ -254,7 +257,7 @@ def edit_reading(
     seen_b, foreign_b, own_b, site_b = _readings(b, only_b, support, travelling)
     net = (seen_b + foreign_b - own_b) - (seen_a + foreign_a - own_a)
     if bool(site_a) != bool(site_b):
-        return Reading(net, 1 if site_b else -1)
+        return Reading(net, 1 if site_b else -1, site=True)
     if abs(net) < FURNITURE_WORDS:
         return Reading()
     if support is not None:  # the plain reading is the pair's own: a copy of a copy holds what the copy added
@@ -343,6 +346,12 @@ class Witnesses:
             return (self.held > 0) - (self.held < 0)
         return 0 if abs(self.closer) < WITNESS_MARGIN else (1 if self.closer > 0 else -1)
 
+    def agreed(self) -> int:
+        """The lean when both measures give it (shared shingles and Jaccard), else 0: what the witnesses
+        say when neither the lost text (counts) nor the added text (Jaccard) tells against it."""
+        held = self.lean()
+        return held if held == self.lean(jaccard=True) else 0
+
 
 NO_WITNESSES = Witnesses()
 
@@ -371,9 +380,13 @@ def compare_text(
 
     Near copies (texts sharing their paragraphs): a plain paragraph reading
     first (furniture or a travelling paragraph in one text, nothing saying
-    otherwise: it holds even when one copy was made from another), then the
-    witnesses' shared shingles, then the net paragraph evidence, then the
-    witnesses' Jaccard. Spun copies: commonness past ``margin`` Zipf units,
+    otherwise: it holds even when one copy was made from another), unless it
+    rests on cohesion or travels, not a site's furniture, and the witnesses
+    point at the other text by both their measures (:meth:`Witnesses.agreed`:
+    an original's own short line or closing paragraph its copy cut reads as
+    furniture or as travelling, while the family's other copies and reprints
+    still hold it); then the witnesses' shared shingles, then the net paragraph
+    evidence, then the witnesses' Jaccard. Spun copies: commonness past ``margin`` Zipf units,
     then the witnesses. Texts that share too few paragraphs and whose word
     shingles agree (none on the labelled sets, now that edited paragraphs count
     as shared): the witnesses only, since an editor's words are no rarer than
@@ -382,7 +395,8 @@ def compare_text(
     if shares_paragraphs(a_paragraphs, b_paragraphs, words_agree):
         reading = edit_reading(a_paragraphs, b_paragraphs, support, travelling, words_agree)
         if reading.plain:
-            return reading.plain
+            overruled = not reading.site and witnesses.agreed() == -reading.plain
+            return -reading.plain if overruled else reading.plain
         if witnesses.lean():
             return witnesses.lean()
         if reading.net:

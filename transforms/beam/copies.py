@@ -37,7 +37,7 @@ from apache_beam.transforms.window import GlobalWindows
 from apache_beam.utils.windowed_value import WindowedValue
 
 from newsclean.schemas.records import Article
-from newsclean.transforms.beam.copy_paragraphs import TravellingParagraphs
+from newsclean.transforms.beam.copy_paragraphs import TravellingParagraphs, paragraph_rows
 from newsclean.transforms.beam.copy_rows import ArrayRows, shard_of, shards_of
 from newsclean.transforms.beam.copy_store import Block, BlockFile, Location, ProfileFile, ProfileReader, read_blocks
 from newsclean.transforms.beam.stagetime import COPIES, calls_in, steps_in, timed, timed_steps
@@ -306,25 +306,14 @@ class _WriteProfilesDoFn(_FilePerBundleDoFn):
         yield p.node, ((case_rank(article.text), article.doc_id), self._current().add(p))  # type: ignore[arg-type]
 
 
-class _ReadProfileDoFn(_ProfilesDoFn):
-    """A text's location to ``(node, Profile)``, read from the store."""
-
-    @steps_in(COPIES)
-    def process(self, element: tuple[int, Location]) -> Iterator[tuple[int, Profile]]:
-        node, location = element
-        yield node, self.stored(location)
-
-
-class _BucketKeysDoFn(_ProfilesDoFn):
-    """Texts' locations to their bucket keys, gathered per shard over a bundle: ``(shard, rows)``,
-    rows an ``(n, 2)`` array of ``(key, node)``. A text has some sixty keys; one element a key
-    through the runner cost more than the keys themselves. Staged runs only: the rest of a
-    bundle's rows leave from ``finish_bundle``, which the DaskRunner drops."""
+class _GatheringDoFn(_ProfilesDoFn):
+    """Rows of small ints gathered per shard over a bundle: ``(shard, rows)``, rows an ``(n, 2)``
+    array. One element a row through the runner costs more than the rows themselves. Staged runs
+    only: the rest of a bundle's rows leave from ``finish_bundle``, which the DaskRunner drops."""
 
     FLUSH_ROWS = 16_384  # rows held before every shard's rows are sent on
 
-    def __init__(self, config: CopiesConfig) -> None:
-        self._config = config
+    def __init__(self) -> None:
         self._rows: dict[int, list[tuple[int, int]]] = {}
         self._held = 0
 
@@ -336,19 +325,43 @@ class _BucketKeysDoFn(_ProfilesDoFn):
         self._rows, self._held = {}, 0
         return out
 
-    @calls_in(COPIES)
-    def process(self, element: tuple[int, Location]) -> list[tuple[int, np.ndarray]]:
-        node, location = element
-        p = self.stored(location)
-        keys = near_keys(p, self._config) + spun_keys(p, self._config)
-        for key in keys:
-            self._rows.setdefault(shard_of(key), []).append((key, node))
-        self._held += len(keys)
+    def _gather(self, rows: Iterable[tuple[int, tuple[int, int]]]) -> list[tuple[int, np.ndarray]]:
+        """``(shard, row)`` pairs held; every shard's rows once enough are held."""
+        for shard, row in rows:
+            self._rows.setdefault(shard, []).append(row)
+            self._held += 1
         return self._gathered() if self._held >= self.FLUSH_ROWS else []
 
     @calls_in(COPIES)
     def finish_bundle(self) -> list[WindowedValue]:
         return [GlobalWindows.windowed_value(item) for item in self._gathered()]
+
+
+class _BucketKeysDoFn(_GatheringDoFn):
+    """Texts' locations to their bucket keys, gathered per shard over a bundle: ``(shard, rows)``,
+    rows an ``(n, 2)`` array of ``(key, node)``. A text has some sixty keys."""
+
+    def __init__(self, config: CopiesConfig) -> None:
+        super().__init__()
+        self._config = config
+
+    @calls_in(COPIES)
+    def process(self, element: tuple[int, Location]) -> list[tuple[int, np.ndarray]]:
+        node, location = element
+        p = self.stored(location)
+        keys = near_keys(p, self._config) + spun_keys(p, self._config)
+        return self._gather((shard_of(key), (key, node)) for key in keys)
+
+
+class _ParagraphRowsDoFn(_GatheringDoFn):
+    """Texts' locations to their indexed paragraphs (:func:`paragraph_rows`), gathered per shard over a
+    bundle: ``(shard, rows)``, rows an ``(n, 2)`` array of ``(paragraph hash, node)``. A text has some
+    twenty; one element each was most of the elements the copy stage's runner carried."""
+
+    @calls_in(COPIES)
+    def process(self, element: tuple[int, Location]) -> list[tuple[int, np.ndarray]]:
+        node, location = element
+        return self._gather(paragraph_rows(node, self.stored(location)))
 
 
 def bucket_pair_rows(element: tuple[int, np.ndarray], config: CopiesConfig) -> Iterator[tuple[int, np.ndarray]]:
@@ -548,7 +561,8 @@ def decisions_from_locations(
         | "Verify" >> beam.ParDo(_VerifyStoredDoFn(config), located)
     )
     component = edges | "Components" >> ConnectedComponents(config.cc_rounds)
-    travel = locations | "ReadProfiles" >> beam.ParDo(_ReadProfileDoFn()) | "Travel" >> TravellingParagraphs(component)
+    rows = locations | "ParagraphRows" >> beam.ParDo(_ParagraphRowsDoFn())
+    travel = rows | "Travel" >> TravellingParagraphs(component, gathered=True)
     parts = (
         {"members": members, "component": component}
         | "JoinClusters" >> beam.CoGroupByKey()

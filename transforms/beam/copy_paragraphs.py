@@ -22,7 +22,7 @@ from newsclean.transforms.corpus.copies.features import Profile
 from newsclean.transforms.corpus.copies.origin import indexed_paragraphs
 
 
-def _paragraph_rows(node: int, p: Profile) -> list[tuple[int, tuple[int, int]]]:
+def paragraph_rows(node: int, p: Profile) -> list[tuple[int, tuple[int, int]]]:
     """A text's long paragraphs and its first and last lines as ``(shard, (paragraph hash, node))`` rows."""
     return [(shard_of(h), (h, node)) for h in indexed_paragraphs(paragraph_view(p)).tolist()]
 
@@ -58,16 +58,19 @@ def _travelling(element: tuple[int, Iterable[int]]) -> Iterator[tuple[int, tuple
 class TravellingParagraphs(beam.PTransform):
     """``(node, Profile)`` texts and ``(node, component)`` ids to ``(group, ("travel", hash))``: each
     candidate group's long paragraphs and first or last lines that a text of another group holds too (see
-    :func:`newsclean.transforms.corpus.copies.reference.travelling`). Hashes travel as numpy rows per shard."""
+    :func:`newsclean.transforms.corpus.copies.reference.travelling`). Hashes travel as numpy rows per shard;
+    ``gathered``: the texts come as those rows already, ``(shard, (n, 2) array)`` (staged runs)."""
 
-    def __init__(self, component: beam.PCollection) -> None:
+    def __init__(self, component: beam.PCollection, gathered: bool = False) -> None:
         super().__init__()
         self._component = component
+        self._gathered = gathered  # texts come as their rows, already gathered per shard: (shard, array)
 
     def expand(self, texts: beam.PCollection) -> beam.PCollection:
+        if not self._gathered:
+            texts = texts | "ParagraphRows" >> beam.FlatMapTuple(timed(paragraph_rows, COPIES))
         holders = (
             texts
-            | "ParagraphRows" >> beam.FlatMapTuple(timed(_paragraph_rows, COPIES))
             | "ParagraphShards" >> beam.CombinePerKey(ArrayRows(2))
             | "SharedParagraphs" >> beam.FlatMap(timed(shared_paragraph_holders, COPIES))
         )

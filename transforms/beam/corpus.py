@@ -75,7 +75,7 @@ class _ProfileDoFn(_FilePerBundleDoFn):
 
     def process(self, article: Article, recurring: frozenset[int]) -> Iterator:
         tokens = _tokens(article)
-        if _holds(article, tokens.lines, recurring):
+        if _holds(article, tokens.keys, recurring):
             cleaned = _remove(article, recurring)
             if cleaned is not article:
                 yield beam.pvalue.TaggedOutput(self.CHANGED, article.doc_id)

@@ -130,21 +130,19 @@ def frequent_lines(occurrences: Iterable[tuple[int, int]], min_docs: int) -> fro
     return recurring_in_packed(pack_pairs(occurrences), min_docs)
 
 
-def holds_recurring(article: Article, lines: list[list[str]], recurring: Container[int]) -> bool:
+def holds_recurring(article: Article, keys: list[str], recurring: Container[int]) -> bool:
     """Whether :func:`remove_recurring` may change ``article``: one of its paragraphs is a recurring line.
 
-    ``lines``: the case-folded words of each of its lines that has any, as the copy profile's
-    tokens hold them (:func:`~newsclean.transforms.corpus.copies.features.tokenise`). When no
-    paragraph holds a line break they are the paragraphs' keys (case folding keeps word characters
-    and others apart, so a line's folded tokens are the tokens of the folded line), and the
-    paragraphs need no second word search; otherwise the keys are computed."""
+    ``keys``: the case-folded words of each of its lines that has any, joined by spaces, as the
+    copy profile's tokens hold them (:attr:`~newsclean.transforms.corpus.copies.features.Tokens.keys`).
+    When no paragraph holds a line break they are the paragraphs' keys (case folding keeps word
+    characters and others apart, so a line's folded tokens are the tokens of the folded line), and
+    the paragraphs need no second word search; otherwise the keys are computed."""
     if not recurring:
         return False
     source = source_of(article)
     if "\n" in article.text.replace("\n\n", ""):
         keys = line_keys(paragraphs_of(article))
-    else:
-        keys = [" ".join(words) for words in lines]
     return any(key and line_hash(source, key) in recurring for key in keys)
 
 

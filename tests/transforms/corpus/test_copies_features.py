@@ -120,5 +120,42 @@ def test_paragraph_cohesion_words_are_the_pattern_matches() -> None:
     line = "Ünïcode 2024_x ab12cdef ＡＢＣＤ ǆemal straße ﬁnance क्षेत्र में ٢٠٢٤ سنة ①② x_y_z abcd_efgh which covid19"
     folded = line.casefold()
     expected = {w for w in origin._COHESION_WORD.findall(folded) if w not in F.FUNCTION_WORDS}
-    assert origin._cohesion_words(origin._WORD.findall(folded)) == expected
+    assert origin.cohesion_words(origin._WORD.findall(folded)) == expected
     assert "efgh" in expected and "covid" in expected and "which" not in expected
+
+
+_MIXED_TEXTS = (
+    "",
+    "One",
+    "Officials said the 2015 deal with Tehran was signed. Moscow agreed\n\nThe deal held! Tehran agreed? Yes",
+    "Ünïcode 2024_x ab12cdef ＡＢＣＤ ǆemal straße STRASSE ﬁnance\nक्षेत्र में ٢٠٢٤ سنة ①② x_y_z abcd_efgh covid19\n\n"
+    "abcd_efgh again, straße again and covid19abcd_efgh\n.\n!\nThe The the",
+    "short\nlines only\nfour words are here\nfive words are here now\nfive words are here now",
+)
+
+
+def test_paragraphs_from_the_tokens_are_the_paragraphs_of_the_text() -> None:
+    """The profile's paragraphs (hashes, lengths, cohesion, edges), read from the tokens' arrays, are
+    those :func:`origin.paragraphs` reads from the text's lines, words with several cohesion words too."""
+    from newsclean.transforms.corpus.copies import origin
+
+    for text in _MIXED_TEXTS:
+        tokens = F.tokenise(text)
+        assert tokens.lines == [w for line in text.split("\n") if (w := origin._WORD.findall(line.casefold()))]
+        assert tokens.keys == [" ".join(words) for words in tokens.lines]
+        got, expected = origin.paragraphs_of_tokens(tokens), origin.paragraphs(text)
+        for name in ("hashes", "words", "cohesion", "starts", "ends"):
+            assert getattr(got, name).dtype == getattr(expected, name).dtype, name
+            assert np.array_equal(getattr(got, name), getattr(expected, name)), name
+
+
+def test_tokens_do_not_depend_on_the_vocabulary_met_before(monkeypatch) -> None:
+    """A worker's vocabulary is emptied when full; the tokens of a text stay the same."""
+    before = [F.tokenise(text) for text in _MIXED_TEXTS]
+    monkeypatch.setattr(F, "_TOKEN_CACHE_MAX", 3)
+    for text, expected in zip(_MIXED_TEXTS, before, strict=True):
+        got = F.tokenise(text)
+        for name in ("words", "immutables", "plain", "plain_zipf", "line_starts"):
+            assert np.array_equal(getattr(got, name), getattr(expected, name)), name
+        assert got.folded == expected.folded
+        assert F.profile_of(got, "ab" * 16) == F.profile_of(expected, "ab" * 16)

@@ -22,7 +22,10 @@ Two views of a text:
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import itertools
+import operator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -69,11 +72,8 @@ _WINDOW_MUL = np.array(
 )
 MAX_SHINGLE = len(_WINDOW_MUL)
 
-# token -> (hash of the case-folded token, is_immutable_inside_a_sentence, is_immutable_anywhere,
-#           is_plain: a lower-case content word, what a spinner swaps, the case-folded token,
-#           a plain word's Zipf frequency as :func:`.origin.mean_zipf` reads it, else 0.0)
-_TOKEN_INFO: dict[str, tuple[int, bool, bool, bool, str, float]] = {}
-_TOKEN_CACHE_MAX = 1 << 16  # entries, ~16 MB: a corpus's vocabulary (names, numbers) grows with it
+_TOKEN_CACHE_MAX = 1 << 16  # distinct tokens, ~10 MB: a corpus's vocabulary (names, numbers) grows with it
+_WORD_KIND, _STOP_KIND, _NEWLINE_KIND = 0, 1, 2
 
 
 def token_hash(token: str) -> int:
@@ -81,79 +81,193 @@ def token_hash(token: str) -> int:
     return int.from_bytes(hashlib.blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
-def _token_info(token: str) -> tuple[int, bool, bool, bool, str, float]:
-    info = _TOKEN_INFO.get(token)
-    if info is None:
+class _Vocabulary:
+    """Every token a worker has met, by id, and what a text's tokens are made of, one array a trait.
+
+    A text's tokens become one array of ids (a dict look-up each, in C) and every trait of them
+    one array index: no Python step per token. The ids live only inside a call of
+    :func:`tokenise`: the vocabulary is emptied when it is full (a pure function's memo)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        size = 1024
+        self.hash = np.zeros(size, dtype=np.uint64)  # of the case-folded token
+        self.inside = np.zeros(size, dtype=bool)  # immutable inside a sentence (also a capitalised word)
+        self.anywhere = np.zeros(size, dtype=bool)  # immutable anywhere: a number or a function word
+        self.plain = np.zeros(size, dtype=bool)  # a lower-case content word, what a spinner swaps
+        self.zipf = np.zeros(size, dtype=np.float64)  # a plain word's Zipf frequency (.origin.zipf_of)
+        self.kind = np.zeros(size, dtype=np.int8)  # a word, a sentence stop, a line break
+        self.fold = np.zeros(size, dtype=np.int64)  # id of the case-folded token
+        self.cohesion = np.zeros(size, dtype=np.int64)  # its cohesion word's id, -1 none, -2 several
+        self.folded: list[str] = []  # case-folded tokens by fold id
+        self.fold_ids: dict[str, int] = {}
+        self.cohesion_ids: dict[str, int] = {}
+        self.fold_cohesion: list[int] = []  # by fold id: its cohesion word's id, -1 none, -2 several
+        self.several: dict[int, list[int]] = {}  # fold id -> its cohesion words' ids, when more than one
+        for stop in ".!?":
+            self._add(stop, _STOP_KIND)
+        self._add("\n", _NEWLINE_KIND)
+
+    def _grow(self) -> None:
+        for name in ("hash", "inside", "anywhere", "plain", "zipf", "kind", "fold", "cohesion"):
+            old = getattr(self, name)
+            new = np.zeros(2 * len(old), dtype=old.dtype)
+            new[: len(old)] = old
+            setattr(self, name, new)
+
+    def _fold_id(self, folded: str) -> int:
+        fid = self.fold_ids.get(folded)
+        if fid is None:
+            from newsclean.transforms.corpus.copies.origin import cohesion_words  # it needs this module's words
+
+            fid = self.fold_ids[folded] = len(self.folded)
+            self.folded.append(folded)
+            words = sorted(cohesion_words([folded]))
+            ids = [self.cohesion_ids.setdefault(w, len(self.cohesion_ids)) for w in words]
+            if len(ids) > 1:
+                self.several[fid] = ids
+            self.fold_cohesion.append(ids[0] if len(ids) == 1 else -2 if ids else -1)
+        return fid
+
+    def _add(self, token: str, kind: int = _WORD_KIND) -> None:
+        at = len(self.ids)
+        if at == len(self.hash):
+            self._grow()
+        self.ids[token] = at
+        self.kind[at] = kind
+        if kind != _WORD_KIND:
+            return
         from newsclean.transforms.corpus.copies.origin import zipf_of  # it needs this module's words
 
         folded = token.casefold()
         anywhere = folded in FUNCTION_WORDS or any(c.isdigit() for c in token)
         plain = not anywhere and len(token) > 2 and token.isalpha() and token.islower()
         value = token_hash(folded)
-        info = (value, anywhere or token[0].isupper(), anywhere, plain, folded, zipf_of(value) if plain else 0.0)
-        if len(_TOKEN_INFO) >= _TOKEN_CACHE_MAX:
-            _TOKEN_INFO.clear()
-        _TOKEN_INFO[token] = info
-    return info
+        fid = self._fold_id(folded)
+        self.hash[at] = value
+        self.inside[at] = anywhere or token[0].isupper()
+        self.anywhere[at] = anywhere
+        self.plain[at] = plain
+        self.zipf[at] = zipf_of(value) if plain else 0.0
+        self.fold[at] = fid
+        self.cohesion[at] = self.fold_cohesion[fid]
+
+    def lookup(self, tokens: list[str]) -> np.ndarray:
+        """The ids of ``tokens``, new ones added."""
+        try:
+            return np.fromiter(map(self.ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        except KeyError:
+            for token in sorted(set(tokens).difference(self.ids)):
+                self._add(token)
+            return np.fromiter(map(self.ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
 
 
-@dataclass(frozen=True)
+_VOCABULARY = _Vocabulary()
+
+
+def _vocabulary() -> _Vocabulary:
+    """The worker's vocabulary, emptied between texts when full."""
+    global _VOCABULARY
+    if len(_VOCABULARY.ids) >= _TOKEN_CACHE_MAX:
+        _VOCABULARY = _Vocabulary()
+    return _VOCABULARY
+
+
+@dataclass(frozen=True, eq=False)
 class Tokens:
-    """A text's word tokens as stable hashes: all of them, and the immutables only; and the
-    case-folded words of each of its lines that has any (what :func:`.origin.paragraphs` reads)."""
+    """A text's word tokens as stable hashes: all of them, the immutables only, the plain words only
+    (with their Zipf frequencies); and its lines that hold words, as the case-folded words in order
+    (``folded``), where each line starts among them (``line_starts``) and, for the paragraphs'
+    cohesion, each line's cohesion words by id (``cohesion_lines``, ``cohesion_ids``: pairs)."""
 
     words: np.ndarray  # uint64, case-folded words in order
     immutables: np.ndarray  # uint64, case-folded immutable tokens in order
     plain: np.ndarray  # uint64, lower-case content words (what a spinner replaces) in order
-    lines: list[list[str]] = field(default_factory=list)
-    plain_zipf: list[float] = field(default_factory=list)  # the plain words' Zipf frequencies, in order
+    plain_zipf: np.ndarray  # float64, the plain words' Zipf frequencies, in order
+    folded: tuple[str, ...] = ()
+    line_starts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    cohesion_lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    cohesion_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    @functools.cached_property
+    def bounds(self) -> list[tuple[int, int]]:
+        """Each line's words as a ``(start, end)`` slice of ``folded``."""
+        return list(itertools.pairwise([*self.line_starts.tolist(), len(self.folded)]))
+
+    @functools.cached_property
+    def keys(self) -> list[str]:
+        """Each line's case-folded words joined by spaces: the line's key (``text.words_key``)."""
+        folded = self.folded
+        return [" ".join(folded[a:b]) for a, b in self.bounds]
+
+    @property
+    def lines(self) -> list[list[str]]:
+        """The case-folded words of each line that has any (what :func:`.origin.paragraphs` reads)."""
+        return [list(self.folded[a:b]) for a, b in self.bounds]
+
+
+_EMPTY_TOKENS = np.zeros(0, dtype=np.int64)
 
 
 def tokenise(text: str) -> Tokens:
     """Hash every ``\\w+`` token once; keep the immutables' hashes in a second sequence.
 
-    The lines' words come from the same pass: case folding maps word characters to word
+    A word is an immutable when it is one anywhere (a number, a function word) or a capitalised
+    word that does not start a sentence (the text's first token, or one after ``.!?`` or a line
+    break). The lines' words come from the same pass: case folding maps word characters to word
     characters only and the others to others only (checked over every code point), so the
     folded tokens of a line are the tokens of the folded line."""
-    words: list[int] = []
-    immutables: list[int] = []
-    plain: list[int] = []
-    plain_zipf: list[float] = []
-    lines: list[list[str]] = []
-    line: list[str] = []
-    sentence_start = True
-    known = _TOKEN_INFO.get
-    for token in _TOKEN_OR_STOP.findall(text):
-        if token in _STOPS:
-            sentence_start = True
-            if token == "\n" and line:
-                lines.append(line)
-                line = []
-            continue
-        value, inside, anywhere, is_plain, folded, zipf = known(token) or _token_info(token)
-        words.append(value)
-        line.append(folded)
-        if anywhere or (inside and not sentence_start):
-            immutables.append(value)
-        elif is_plain:
-            plain.append(value)
-            plain_zipf.append(zipf)
-        sentence_start = False
-    if line:
-        lines.append(line)
+    vocabulary = _vocabulary()
+    ids = vocabulary.lookup(_TOKEN_OR_STOP.findall(text))
+    kind = vocabulary.kind[ids]
+    is_word = kind == _WORD_KIND
+    after_stop = np.empty(len(ids), dtype=bool)
+    if len(ids):
+        after_stop[0] = True
+        after_stop[1:] = kind[:-1] != _WORD_KIND
+    word_ids = ids[is_word]
+    starts_sentence = after_stop[is_word]
+    hashes = vocabulary.hash[word_ids]
+    immutable = vocabulary.anywhere[word_ids] | (vocabulary.inside[word_ids] & ~starts_sentence)
+    plain = ~immutable & vocabulary.plain[word_ids]
+    line_of_word = np.cumsum(kind == _NEWLINE_KIND)[is_word]
+    new_line = np.empty(len(word_ids), dtype=bool)
+    if len(word_ids):
+        new_line[0] = True
+        new_line[1:] = line_of_word[1:] != line_of_word[:-1]
+    folds = vocabulary.fold[word_ids].tolist()
+    # itemgetter of one index gives the item, not a 1-tuple
+    folded = (
+        operator.itemgetter(*folds)(vocabulary.folded)
+        if len(folds) > 1
+        else tuple(map(vocabulary.folded.__getitem__, folds))
+    )
+    cohesion = vocabulary.cohesion[word_ids]
+    line = np.cumsum(new_line) - 1
+    has = cohesion >= 0
+    cohesion_lines, cohesion_ids = line[has], cohesion[has]
+    several = np.flatnonzero(cohesion == -2)
+    if len(several):
+        extra = [(int(line[i]), c) for i in several.tolist() for c in vocabulary.several[folds[i]]]
+        cohesion_lines = np.concatenate([cohesion_lines, np.array([e[0] for e in extra], dtype=np.int64)])
+        cohesion_ids = np.concatenate([cohesion_ids, np.array([e[1] for e in extra], dtype=np.int64)])
     return Tokens(
-        np.array(words, dtype=np.uint64),
-        np.array(immutables, dtype=np.uint64),
-        np.array(plain, dtype=np.uint64),
-        lines,
-        plain_zipf,
+        hashes,
+        hashes[immutable],
+        hashes[plain],
+        vocabulary.zipf[word_ids[plain]],
+        folded,
+        np.flatnonzero(new_line),
+        cohesion_lines,
+        cohesion_ids,
     )
 
 
 def is_immutable(token: str, sentence_start: bool = False) -> bool:
     """A token a spinner leaves alone: a number, a function word, a capitalised word inside a sentence."""
-    _, inside, anywhere, _, _, _ = _token_info(token)
-    return anywhere or (inside and not sentence_start)
+    vocabulary = _vocabulary()
+    at = int(vocabulary.lookup([token])[0])
+    return bool(vocabulary.anywhere[at] or (vocabulary.inside[at] and not sentence_start))
 
 
 def _mix(values: np.ndarray) -> np.ndarray:
@@ -311,7 +425,7 @@ def profile_of(tokens: Tokens, content_hash: str, near_shingle: int = 5, spun_sh
     immutables = shingle_hashes(tokens.immutables, spun_shingle)
     # 32 bits are plenty to compare two sets of a few thousand; halves what is shipped.
     compact = np.unique((immutables >> np.uint64(32)).astype(np.uint32))
-    paras = origin.paragraphs_of_lines(tokens.lines)
+    paras = origin.paragraphs_of_tokens(tokens)
     # float32: the value a profile file stores, so a profile read back compares equal
     # each plain word's frequency comes with its token (looked up once per word, not once per text)
     common = float(np.float32(origin.mean_zipf(tokens.plain_zipf)))

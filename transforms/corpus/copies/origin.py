@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import regex
 
-from newsclean.transforms.corpus.copies.features import FUNCTION_WORDS
+from newsclean.transforms.corpus.copies.features import FUNCTION_WORDS, Tokens
 
 _PARAGRAPH_SPLIT = regex.compile(r"\n\s*")
 _WORD = regex.compile(r"\w+")
@@ -121,12 +121,12 @@ def zipf_of(token_hash: int) -> float:
     return float(zipf[at]) if at < len(keys) and int(keys[at]) == token_hash else 0.0
 
 
-def mean_zipf(frequencies: list[float]) -> float:
+def mean_zipf(frequencies: list[float] | np.ndarray) -> float:
     """A text's commonness: the mean Zipf frequency of its plain content words, each as :func:`zipf_of`
     gives it (an unknown word counts as 0), in order; 0.0 for a text without any."""
-    if not frequencies:
+    if len(frequencies) == 0:
         return 0.0
-    return float(np.array(frequencies, dtype=np.float64).mean())
+    return float(np.asarray(frequencies, dtype=np.float64).mean())
 
 
 @dataclass(frozen=True)
@@ -142,11 +142,15 @@ class Paragraphs:
 
 
 def _hash32(words: list[str]) -> int:
-    digest = hashlib.blake2b(" ".join(words).encode("utf-8", "surrogatepass"), digest_size=4).digest()
-    return int.from_bytes(digest, "little")
+    return _key_hash32(" ".join(words))
 
 
-def _cohesion_words(words: list[str]) -> set[str]:
+def _key_hash32(key: str) -> int:
+    """A line's hash from its key (its words joined by spaces)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=4).digest(), "little")
+
+
+def cohesion_words(words: list[str]) -> set[str]:
     """``_COHESION_WORD``'s matches in the line whose ``\\w+`` words these are, less the function words.
 
     Its runs of letters never cross a word's ends, so a word of letters only is one whole run
@@ -179,7 +183,7 @@ def paragraphs_of_lines(lines: list[list[str]]) -> Paragraphs:
             starts.append(_hash32(words[:EDGE_WORDS]))
             ends.append(_hash32(words[-EDGE_WORDS:]))
         lengths.append(min(len(words), 0xFFFF))
-        vocab.append(_cohesion_words(words))
+        vocab.append(cohesion_words(words))
     spread: Counter[str] = Counter()
     for v in vocab:
         spread.update(v)
@@ -189,6 +193,41 @@ def paragraphs_of_lines(lines: list[list[str]]) -> Paragraphs:
         np.array(hashes, dtype=np.uint32),
         np.array(lengths, dtype=np.uint16),
         np.array(cohesion, dtype=np.uint8),
+        np.array(starts, dtype=np.uint32),
+        np.array(ends, dtype=np.uint32),
+    )
+
+
+def paragraphs_of_tokens(tokens: Tokens) -> Paragraphs:
+    """:func:`paragraphs_of_lines` of ``tokens.lines``, the cohesion in whole-array steps: each line's
+    cohesion words come with the tokens as (line, word id) pairs, so a word held by two lines is
+    a repeated id, not a set operation a line."""
+    keys = tokens.keys
+    folded = tokens.folded
+    hashes = [_key_hash32(key) for key in keys]
+    starts, ends = [], []
+    for whole, (a, b) in zip(hashes, tokens.bounds, strict=True):
+        if b - a <= EDGE_WORDS:  # its first and last words are all of it
+            starts.append(whole)
+            ends.append(whole)
+        else:
+            starts.append(_key_hash32(" ".join(folded[a : a + EDGE_WORDS])))
+            ends.append(_key_hash32(" ".join(folded[b - EDGE_WORDS : b])))
+    count = len(keys)
+    lengths = np.minimum(np.diff(np.append(tokens.line_starts, len(folded))), 0xFFFF)
+    cohesion = np.full(count, 100, dtype=np.uint8)
+    if len(tokens.cohesion_ids):
+        pairs = np.unique((tokens.cohesion_lines << 32) | tokens.cohesion_ids)  # each word once a line
+        lines, words = pairs >> 32, pairs & 0xFFFFFFFF
+        _, inverse, spread = np.unique(words, return_inverse=True, return_counts=True)
+        held = np.bincount(lines, minlength=count)
+        shared = np.bincount(lines[spread[inverse] > 1], minlength=count)
+        some = held > 0
+        cohesion[some] = np.rint(100 * shared[some] / held[some]).astype(np.uint8)
+    return Paragraphs(
+        np.array(hashes, dtype=np.uint32),
+        lengths.astype(np.uint16),
+        cohesion,
         np.array(starts, dtype=np.uint32),
         np.array(ends, dtype=np.uint32),
     )

@@ -130,6 +130,7 @@ class _Zygote:
     def answer(self, connection: socket.socket) -> bool:
         """Fork the process a request asks for; whether one was forked."""
         connection.settimeout(10.0)
+        fds: list[int] = []
         try:
             header, fds, _, _ = socket.recv_fds(connection, _HEADER.size, _MAX_FDS)
             (size,) = _HEADER.unpack(header)
@@ -141,6 +142,8 @@ class _Zygote:
                 payload += chunk
             target, args, env, with_status, name, preload = pickle.loads(payload)
         except (OSError, EOFError, ValueError, struct.error, pickle.UnpicklingError):
+            for fd in fds:  # a request cut short or from another version: nothing forked, nothing kept
+                os.close(fd)
             return False
         if any(item not in self.loaded for item in preload):
             self.load(preload)

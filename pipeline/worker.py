@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import logging
 import os
-import struct
 import sys
 import threading
 
 from newsclean.transforms.runtime.malloc import return_freed_memory
-
-_CODE = struct.Struct("!i")
+from newsclean.transforms.runtime.zygote import ENV, STATUS, exit_code, fork
 
 
 def main() -> None:
@@ -44,8 +42,6 @@ def _harness(argv: list[str]) -> None:
 
 def _relay() -> bool:
     """Run the worker as a fork of the run's zygote; False (nothing done) if there is none."""
-    from newsclean.transforms.runtime.zygote import ENV, fork
-
     if not os.environ.get(ENV):
         return False
     alive_read, alive_write = os.pipe()  # held here: the worker exits when this process is gone
@@ -66,9 +62,9 @@ def _relay() -> bool:
         os.close(code_read)
         return False
     data = b""
-    while chunk := os.read(code_read, _CODE.size):
+    while chunk := os.read(code_read, STATUS.size):
         data += chunk
-    code = _CODE.unpack(data[: _CODE.size])[0] if len(data) >= _CODE.size else 1
+    code = STATUS.unpack(data[: STATUS.size])[0] if len(data) >= STATUS.size else 1
     sys.exit(code)
 
 
@@ -90,9 +86,9 @@ def forked_worker(stdin: int, stdout: int, stderr: int, alive: int, code: int, a
         _harness(sys.argv)
         result = 0
     except SystemExit as exc:
-        result = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        result = exit_code(exc)
     finally:
-        os.write(code, _CODE.pack(result))
+        os.write(code, STATUS.pack(result))
     return result
 
 

@@ -51,8 +51,14 @@ ZYGOTE_NAME = "nc-zygote"
 IDLE_SECONDS = 20.0
 CONNECT_TIMEOUT = 120.0  # a request made while the zygote still imports waits for it
 _HEADER = struct.Struct("!I")
+STATUS = struct.Struct("!i")  # an exit status as written to a status pipe
 _MAX_FDS = 16
 _LATER_AFTER = 0.3  # seconds without a request, after the first fork, before the later names load
+
+
+def exit_code(exc: SystemExit) -> int:
+    """The status a process exits with for ``exc`` (``sys.exit(None)`` 0, a message 1)."""
+    return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
 
 
 def _resolve(target: str) -> Callable[..., Any]:
@@ -85,7 +91,7 @@ class _Zygote:
             fd = self.status_fds.pop(pid, None)
             if fd is not None:
                 with contextlib.suppress(OSError):
-                    os.write(fd, struct.pack("!i", os.waitstatus_to_exitcode(status)))
+                    os.write(fd, STATUS.pack(os.waitstatus_to_exitcode(status)))
                 os.close(fd)
 
     def serve(self) -> None:
@@ -173,7 +179,7 @@ class _Zygote:
                 result = _resolve(target)(*fds, *args)
                 code = result if isinstance(result, int) else 0
             except SystemExit as exc:
-                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+                code = exit_code(exc)
             except BaseException:  # noqa: BLE001 - reported on the caller's stderr, if it gave one
                 import traceback
 
@@ -285,7 +291,7 @@ class ForkedProcess:
         if ready:
             data = os.read(self._status, 4)
             if len(data) == 4:
-                (self.returncode,) = struct.unpack("!i", data)
+                (self.returncode,) = STATUS.unpack(data)
         os.close(self._status)
         self._status = -1
 

@@ -8,6 +8,7 @@ import json
 import os
 
 import apache_beam as beam
+import numpy as np
 import pyarrow.parquet as pq
 import pytest
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
@@ -15,6 +16,7 @@ from apache_beam.testing.util import assert_that, equal_to
 
 from newsclean import cli
 from newsclean.transforms.beam.copies import ConnectedComponents, MarkCopies
+from newsclean.transforms.beam.copy_paragraphs import travelling_rows
 from newsclean.transforms.corpus.copies import components as cc
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.reference import Record, mark_copies
@@ -118,3 +120,24 @@ def test_cli_marks_the_seeds_and_copies_off_skips_the_stage(tmp_path) -> None:
             assert by_name["003"]["duplicate_kind"] == kind
             assert by_name["003"]["duplicate_of"] == by_name[canonical]["doc_id"]
             assert by_name["000"]["duplicate_of"] is None
+
+
+def test_travelling_rows_give_parts_to_candidate_groups_only():
+    """A paragraph held in two groups travels; a group's own paragraph, or one only lone texts share, does not,
+    and a lone text (no candidate group) gets no parts."""
+
+    component = (np.array([1, 2, 3, 4], dtype=np.uint64), np.array([1, 1, 3, 3], dtype=np.uint64))
+    rows = np.array(
+        [
+            (100, 1), (100, 2),  # held by group 1's two texts only: its own
+            (200, 2), (200, 9),  # group 1 and lone text 9: travels, a part for group 1 only
+            (300, 1), (300, 4), (300, 4),  # groups 1 and 3 (a row seen twice): a part for each
+            (400, 8), (400, 9),  # lone texts only: nothing to decide
+            (500, 3),  # held once
+        ],
+        dtype=np.uint64,
+    )  # fmt: skip
+    parts = travelling_rows(rows, component)
+    assert sorted(parts) == [(1, ("travel", 200)), (1, ("travel", 300)), (3, ("travel", 300))]
+    assert travelling_rows(rows, (np.zeros(0, np.uint64), np.zeros(0, np.uint64))) == []
+    assert travelling_rows(np.zeros((0, 2), np.uint64), component) == []

@@ -34,16 +34,15 @@ import apache_beam as beam
 import numpy as np
 from apache_beam.metrics import Metrics
 from apache_beam.transforms.window import GlobalWindows
-from apache_beam.utils.windowed_value import WindowedValue
 
 from newsclean.schemas.records import Article
-from newsclean.transforms.beam.copy_paragraphs import TravellingParagraphs, paragraph_rows
-from newsclean.transforms.beam.copy_rows import ArrayRows, shard_of, shards_of
+from newsclean.transforms.beam.copy_paragraphs import TravellingParagraphs
+from newsclean.transforms.beam.copy_rows import ArrayRows, shards_of
 from newsclean.transforms.beam.copy_store import Block, BlockFile, Location, ProfileFile, ProfileReader, read_blocks
 from newsclean.transforms.beam.stagetime import COPIES, calls_in, steps_in, timed, timed_steps
 from newsclean.transforms.beam.staging import ReadParts, StageArticles
 from newsclean.transforms.corpus.copies import components as cc
-from newsclean.transforms.corpus.copies.canonical import Decision, Member, resolve
+from newsclean.transforms.corpus.copies.canonical import Decision, Member, paragraph_view, resolve
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import Profile, case_rank, node_id, profile
 from newsclean.transforms.corpus.copies.keys import (
@@ -53,6 +52,7 @@ from newsclean.transforms.corpus.copies.keys import (
     spun_bucket_pairs,
     spun_keys,
 )
+from newsclean.transforms.corpus.copies.origin import indexed_paragraphs
 from newsclean.transforms.corpus.copies.verify import Scored, copy_kind, score
 from newsclean.transforms.corpus.fingerprint import content_hash
 from newsclean.transforms.corpus.urls import normalise_url
@@ -306,62 +306,64 @@ class _WriteProfilesDoFn(_FilePerBundleDoFn):
         yield p.node, ((case_rank(article.text), article.doc_id), self._current().add(p))  # type: ignore[arg-type]
 
 
-class _GatheringDoFn(_ProfilesDoFn):
-    """Rows of small ints gathered per shard over a bundle: ``(shard, rows)``, rows an ``(n, 2)``
-    array. One element a row through the runner costs more than the rows themselves. Staged runs
-    only: the rest of a bundle's rows leave from ``finish_bundle``, which the DaskRunner drops."""
+class _KeysDoFn(_ProfilesDoFn):
+    """Texts' locations to their bucket keys and their indexed paragraphs, each profile read once;
+    both gathered per shard over a bundle as ``(shard, rows)``, rows an ``(n, 2)`` uint64 array:
+    ``(key, node)`` on the main output (a text has some sixty keys), ``(paragraph hash, node)`` on
+    ``PARAGRAPHS`` (:func:`.copy_paragraphs.paragraph_rows`: some twenty). One element a row through the runner
+    costs more than the rows themselves, and one Python step a row more than a sort a shard.
+    Staged runs only: the rest of a bundle's rows leave from ``finish_bundle``, which the
+    DaskRunner drops."""
 
+    PARAGRAPHS = "paragraphs"
     FLUSH_ROWS = 16_384  # rows held before every shard's rows are sent on
 
-    def __init__(self) -> None:
-        self._rows: dict[int, list[tuple[int, int]]] = {}
+    def __init__(self, config: CopiesConfig) -> None:
+        self._config = config
+        self._rows: dict[str | None, list[np.ndarray]] = {}
         self._held = 0
 
     def start_bundle(self) -> None:
         self._rows, self._held = {}, 0
 
-    def _gathered(self) -> list[tuple[int, np.ndarray]]:
-        out = [(shard, np.array(rows, dtype=np.uint64)) for shard, rows in sorted(self._rows.items())]
+    def _gather(self, tag: str | None, values: np.ndarray, node: int) -> None:
+        rows = np.empty((len(values), 2), dtype=np.uint64)
+        rows[:, 0], rows[:, 1] = values, node
+        self._rows.setdefault(tag, []).append(rows)
+        self._held += len(values)
+
+    def _gathered(self) -> list:
+        """Every held row, by output and shard: ``(shard, rows)``, tagged for ``PARAGRAPHS``."""
+        out: list = []
+        for tag, parts in sorted(self._rows.items(), key=lambda item: item[0] or ""):
+            rows = np.concatenate(parts)
+            shards = shards_of(rows[:, 0])
+            order = np.argsort(shards, kind="stable")
+            rows, shards = rows[order], shards[order]
+            cuts = np.flatnonzero(np.r_[True, shards[1:] != shards[:-1]]).tolist()
+            for start, end in zip(cuts, [*cuts[1:], len(rows)], strict=True):
+                item = (int(shards[start]), rows[start:end])
+                out.append(item if tag is None else beam.pvalue.TaggedOutput(tag, item))
         self._rows, self._held = {}, 0
         return out
 
-    def _gather(self, rows: Iterable[tuple[int, tuple[int, int]]]) -> list[tuple[int, np.ndarray]]:
-        """``(shard, row)`` pairs held; every shard's rows once enough are held."""
-        for shard, row in rows:
-            self._rows.setdefault(shard, []).append(row)
-            self._held += 1
-        return self._gathered() if self._held >= self.FLUSH_ROWS else []
-
     @calls_in(COPIES)
-    def finish_bundle(self) -> list[WindowedValue]:
-        return [GlobalWindows.windowed_value(item) for item in self._gathered()]
-
-
-class _BucketKeysDoFn(_GatheringDoFn):
-    """Texts' locations to their bucket keys, gathered per shard over a bundle: ``(shard, rows)``,
-    rows an ``(n, 2)`` array of ``(key, node)``. A text has some sixty keys."""
-
-    def __init__(self, config: CopiesConfig) -> None:
-        super().__init__()
-        self._config = config
-
-    @calls_in(COPIES)
-    def process(self, element: tuple[int, Location]) -> list[tuple[int, np.ndarray]]:
+    def process(self, element: tuple[int, Location]) -> list:
         node, location = element
         p = self.stored(location)
         keys = near_keys(p, self._config) + spun_keys(p, self._config)
-        return self._gather((shard_of(key), (key, node)) for key in keys)
-
-
-class _ParagraphRowsDoFn(_GatheringDoFn):
-    """Texts' locations to their indexed paragraphs (:func:`paragraph_rows`), gathered per shard over a
-    bundle: ``(shard, rows)``, rows an ``(n, 2)`` array of ``(paragraph hash, node)``. A text has some
-    twenty; one element each was most of the elements the copy stage's runner carried."""
+        self._gather(None, np.array(keys, dtype=np.uint64), node)
+        self._gather(self.PARAGRAPHS, indexed_paragraphs(paragraph_view(p)).astype(np.uint64), node)
+        return self._gathered() if self._held >= self.FLUSH_ROWS else []
 
     @calls_in(COPIES)
-    def process(self, element: tuple[int, Location]) -> list[tuple[int, np.ndarray]]:
-        node, location = element
-        return self._gather(paragraph_rows(node, self.stored(location)))
+    def finish_bundle(self) -> list:
+        return [
+            beam.pvalue.TaggedOutput(item.tag, GlobalWindows.windowed_value(item.value))
+            if isinstance(item, beam.pvalue.TaggedOutput)
+            else GlobalWindows.windowed_value(item)
+            for item in self._gathered()
+        ]
 
 
 def bucket_pair_rows(element: tuple[int, np.ndarray], config: CopiesConfig) -> Iterator[tuple[int, np.ndarray]]:
@@ -552,17 +554,16 @@ def decisions_from_locations(
     """``(node, location)`` of each text's stored profile and ``(node, Member)`` of each record to
     ``(doc_id, Decision)`` for the copies; pair blocks go to files under ``staging``."""
     located = beam.pvalue.AsDict(locations)
+    gathered = locations | "BucketKeys" >> beam.ParDo(_KeysDoFn(config)).with_outputs(_KeysDoFn.PARAGRAPHS, main="keys")
     edges = (
-        locations
-        | "BucketKeys" >> beam.ParDo(_BucketKeysDoFn(config))
+        gathered.keys
         | "Buckets" >> beam.CombinePerKey(ArrayRows(2))
         | "BucketPairs" >> beam.ParDo(_PairBlocksDoFn(f"{staging}/pairs", config))
         | "CandidatePairs" >> beam.GroupByKey()
         | "Verify" >> beam.ParDo(_VerifyStoredDoFn(config), located)
     )
     component = edges | "Components" >> ConnectedComponents(config.cc_rounds)
-    rows = locations | "ParagraphRows" >> beam.ParDo(_ParagraphRowsDoFn())
-    travel = rows | "Travel" >> TravellingParagraphs(component, gathered=True)
+    travel = gathered[_KeysDoFn.PARAGRAPHS] | "Travel" >> TravellingParagraphs(component, gathered=True)
     parts = (
         {"members": members, "component": component}
         | "JoinClusters" >> beam.CoGroupByKey()

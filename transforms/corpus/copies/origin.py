@@ -22,14 +22,13 @@ to pick each cluster's original. How sure each rule is: docs/copies.md.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 import regex
 
-from newsclean.transforms.corpus.copies.features import FUNCTION_WORDS, Tokens
+from newsclean.transforms.corpus.copies.features import FUNCTION_WORDS, Tokens, _mix, token_hash
 
 _PARAGRAPH_SPLIT = regex.compile(r"\n\s*")
 _WORD = regex.compile(r"\w+")
@@ -141,13 +140,54 @@ class Paragraphs:
     ends: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
 
 
-def _hash32(words: list[str]) -> int:
-    return _key_hash32(" ".join(words))
+# A run of words hashes as a polynomial over the words' 64-bit hashes in this odd base: the prefix
+# sums of a text's words give every run's hash at once, the same for the same words wherever they stand.
+_SPAN_BASE = 0x100000001B3
+_SPAN_LENGTH = np.uint64(0x9E3779B97F4A7C15)
+_POWERS = np.ones(1, dtype=np.uint64)  # _SPAN_BASE ** i, wrapping
+_INVERSES = np.ones(1, dtype=np.uint64)  # its inverse ** i (the base is odd, so invertible mod 2**64)
 
 
-def _key_hash32(key: str) -> int:
-    """A line's hash from its key (its words joined by spaces)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=4).digest(), "little")
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The base's first ``n`` powers and its inverse's, grown by doubling."""
+    global _POWERS, _INVERSES
+    if len(_POWERS) < n:
+        size = max(n, 2 * len(_POWERS))
+        with np.errstate(over="ignore"):
+            _POWERS = np.cumprod(np.r_[np.uint64(1), np.full(size - 1, _SPAN_BASE, dtype=np.uint64)])
+            inverse = np.uint64(pow(_SPAN_BASE, -1, 1 << 64))
+            _INVERSES = np.cumprod(np.r_[np.uint64(1), np.full(size - 1, inverse, dtype=np.uint64)])
+    return _POWERS[:n], _INVERSES[:n]
+
+
+def span_hashes(word_hashes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """32-bit hashes of the runs ``word_hashes[start:end]`` (the words' 64-bit hashes): equal runs of
+    words hash alike wherever they stand, in whole-array steps (no hash call a run)."""
+    n = len(word_hashes)
+    powers, inverses = _powers(n + 1)
+    starts = np.asarray(starts, dtype=np.int64)
+    ends = np.asarray(ends, dtype=np.int64)
+    prefix = np.zeros(n + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        np.cumsum(word_hashes.astype(np.uint64, copy=False) * powers[:n], out=prefix[1:])
+        runs = (prefix[ends] - prefix[starts]) * inverses[starts]
+        runs += (ends - starts).astype(np.uint64) * _SPAN_LENGTH
+    return (_mix(runs) >> np.uint64(32)).astype(np.uint32)
+
+
+def _line_hashes(word_hashes: np.ndarray, line_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each line's hash, and the hashes of its first and of its last ``EDGE_WORDS`` words (all of a
+    shorter line: its whole hash)."""
+    starts = np.asarray(line_starts, dtype=np.int64)
+    if not len(starts):
+        empty = np.zeros(0, dtype=np.uint32)
+        return empty, empty, empty
+    ends = np.append(starts[1:], len(word_hashes)).astype(np.int64)
+    first_end = np.minimum(starts + EDGE_WORDS, ends)
+    last_start = np.maximum(ends - EDGE_WORDS, starts)
+    found = span_hashes(word_hashes, np.r_[starts, starts, last_start], np.r_[ends, first_end, ends])
+    count = len(starts)
+    return found[:count], found[count : 2 * count], found[2 * count :]
 
 
 def cohesion_words(words: list[str]) -> set[str]:
@@ -172,29 +212,24 @@ def paragraphs(text: str) -> Paragraphs:
 def paragraphs_of_lines(lines: list[list[str]]) -> Paragraphs:
     """:func:`paragraphs` from the case-folded words of each line that has any
     (:func:`.features.tokenise` gives them)."""
-    hashes, lengths, vocab, starts, ends = [], [], [], [], []
+    lengths, vocab = [], []
     for words in lines:
-        whole = _hash32(words)
-        hashes.append(whole)
-        if len(words) <= EDGE_WORDS:  # its first and last words are all of it
-            starts.append(whole)
-            ends.append(whole)
-        else:
-            starts.append(_hash32(words[:EDGE_WORDS]))
-            ends.append(_hash32(words[-EDGE_WORDS:]))
         lengths.append(min(len(words), 0xFFFF))
         vocab.append(cohesion_words(words))
+    word_hashes = np.array([token_hash(w) for words in lines for w in words], dtype=np.uint64)
+    line_starts = np.cumsum([0, *(len(words) for words in lines)])[:-1]
+    hashes, starts, ends = _line_hashes(word_hashes, line_starts)
     spread: Counter[str] = Counter()
     for v in vocab:
         spread.update(v)
     shared = {w for w, n in spread.items() if n > 1}
     cohesion = [round(100 * len(v & shared) / len(v)) if v else 100 for v in vocab]
     return Paragraphs(
-        np.array(hashes, dtype=np.uint32),
+        hashes,
         np.array(lengths, dtype=np.uint16),
         np.array(cohesion, dtype=np.uint8),
-        np.array(starts, dtype=np.uint32),
-        np.array(ends, dtype=np.uint32),
+        starts,
+        ends,
     )
 
 
@@ -202,19 +237,9 @@ def paragraphs_of_tokens(tokens: Tokens) -> Paragraphs:
     """:func:`paragraphs_of_lines` of ``tokens.lines``, the cohesion in whole-array steps: each line's
     cohesion words come with the tokens as (line, word id) pairs, so a word held by two lines is
     a repeated id, not a set operation a line."""
-    keys = tokens.keys
-    folded = tokens.folded
-    hashes = [_key_hash32(key) for key in keys]
-    starts, ends = [], []
-    for whole, (a, b) in zip(hashes, tokens.bounds, strict=True):
-        if b - a <= EDGE_WORDS:  # its first and last words are all of it
-            starts.append(whole)
-            ends.append(whole)
-        else:
-            starts.append(_key_hash32(" ".join(folded[a : a + EDGE_WORDS])))
-            ends.append(_key_hash32(" ".join(folded[b - EDGE_WORDS : b])))
-    count = len(keys)
-    lengths = np.minimum(np.diff(np.append(tokens.line_starts, len(folded))), 0xFFFF)
+    hashes, starts, ends = _line_hashes(tokens.words, tokens.line_starts)
+    count = len(hashes)
+    lengths = np.minimum(np.diff(np.append(tokens.line_starts, len(tokens.words))), 0xFFFF)
     cohesion = np.full(count, 100, dtype=np.uint8)
     if len(tokens.cohesion_ids):
         pairs = np.unique((tokens.cohesion_lines << 32) | tokens.cohesion_ids)  # each word once a line
@@ -224,13 +249,7 @@ def paragraphs_of_tokens(tokens: Tokens) -> Paragraphs:
         shared = np.bincount(lines[spread[inverse] > 1], minlength=count)
         some = held > 0
         cohesion[some] = np.rint(100 * shared[some] / held[some]).astype(np.uint8)
-    return Paragraphs(
-        np.array(hashes, dtype=np.uint32),
-        lengths.astype(np.uint16),
-        cohesion,
-        np.array(starts, dtype=np.uint32),
-        np.array(ends, dtype=np.uint32),
-    )
+    return Paragraphs(hashes, lengths.astype(np.uint16), cohesion, starts, ends)
 
 
 @dataclass(frozen=True)

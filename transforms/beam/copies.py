@@ -442,8 +442,57 @@ class _VerifyStoredDoFn(_ProfilesDoFn):
                 yield a, b
 
 
-def _take_location(node: int, chosen: tuple[tuple[int, str], Location]) -> tuple[int, Location]:
-    return node, chosen[1]
+class _FirstAndCount(beam.CombineFn):
+    """The smallest value and how many values there were: a text's representative ``(key, location)``
+    (ordinary case, then the smallest ``doc_id``) and how many records hold the text."""
+
+    def create_accumulator(self) -> tuple[object, int]:
+        return None, 0
+
+    def add_input(self, acc: tuple[object, int], value: object) -> tuple[object, int]:
+        first, count = acc
+        return (value if first is None or value < first else first), count + 1  # type: ignore[operator]
+
+    def merge_accumulators(self, accs: Iterable[tuple[object, int]]) -> tuple[object, int]:
+        accs = list(accs)
+        firsts = [first for first, _ in accs if first is not None]
+        return (min(firsts) if firsts else None), sum(count for _, count in accs)  # type: ignore[type-var]
+
+    def extract_output(self, acc: tuple[object, int]) -> tuple[object, int]:
+        return acc
+
+
+def _take_location(node: int, chosen: tuple[tuple[tuple[int, str], Location], int]) -> tuple[int, Location]:
+    return node, chosen[0][1]
+
+
+def _held_twice(node: int, chosen: tuple[object, int]) -> list[tuple[int, int]]:
+    return [(node, chosen[1])] if chosen[1] > 1 else []
+
+
+class Representatives(beam.PTransform):
+    """``(node, (key, location))`` of every record's stored profile to ``(node, location)`` of each
+    text's representative (:func:`.reference.representative_key`: ordinary case, then the smallest
+    ``doc_id``) and ``(node, records)`` of the texts two or more records hold (exact copies)."""
+
+    def expand(self, chosen: beam.PCollection) -> tuple[beam.PCollection, beam.PCollection]:
+        counted = chosen | "OneProfilePerText" >> beam.CombinePerKey(_FirstAndCount())
+        return (
+            counted | "Location" >> beam.MapTuple(timed(_take_location, COPIES)),
+            counted | "HeldTwice" >> beam.FlatMapTuple(_held_twice),
+        )
+
+
+def _member_parts(
+    element: tuple[int, Member], component: dict[int, int], held_twice: dict[int, int]
+) -> list[tuple[int, tuple[str, Member]]]:
+    """A record as a part of its candidate group (its text's component, else its text when two or
+    more records hold it); a record alone with its text has nothing to decide: no part."""
+    node, member = element
+    group = component.get(node)
+    if group is None and node not in held_twice:
+        return []
+    return [(node if group is None else group, ("member", member))]
 
 
 def _member(a: Article) -> tuple[int, Member]:
@@ -489,13 +538,12 @@ class MarkCopies(beam.PTransform):
     def _decisions_stored(self, articles: beam.PCollection, members: beam.PCollection) -> beam.PCollection:
         """Profiles and pair blocks in files under the staging folder; only their locations and
         the bucket keys (numpy arrays per shard) are shuffled."""
-        locations = (
+        locations, held_twice = (
             articles
             | "WriteProfiles" >> beam.ParDo(_WriteProfilesDoFn(f"{self._staging}/profiles", self._config))
-            | "OneProfilePerText" >> beam.CombinePerKey(min)  # ordinary case, then min doc_id
-            | "Location" >> beam.MapTuple(timed(_take_location, COPIES))
+            | "Representatives" >> Representatives()
         )
-        return decisions_from_locations(locations, members, self._config, self._staging)  # type: ignore[arg-type]
+        return decisions_from_locations(locations, held_twice, members, self._config, self._staging)
 
     def _decisions_joined(self, articles: beam.PCollection, members: beam.PCollection) -> beam.PCollection:
         """Profiles joined to candidate pairs through shuffles (copied once per pair)."""
@@ -549,10 +597,17 @@ class MarkCopies(beam.PTransform):
 
 
 def decisions_from_locations(
-    locations: beam.PCollection, members: beam.PCollection, config: CopiesConfig, staging: str
+    locations: beam.PCollection,
+    held_twice: beam.PCollection,
+    members: beam.PCollection,
+    config: CopiesConfig,
+    staging: str,
 ) -> beam.PCollection:
-    """``(node, location)`` of each text's stored profile and ``(node, Member)`` of each record to
-    ``(doc_id, Decision)`` for the copies; pair blocks go to files under ``staging``."""
+    """``(node, location)`` of each text's stored profile, ``(node, records)`` of the texts two or
+    more records hold (:class:`Representatives` gives both) and ``(node, Member)`` of each record to
+    ``(doc_id, Decision)`` for the copies; pair blocks go to files under ``staging``. Records reach
+    their candidate group through side inputs of the few texts that have one (a copy candidate, or
+    another record), not a join of every record."""
     located = beam.pvalue.AsDict(locations)
     gathered = locations | "BucketKeys" >> beam.ParDo(_KeysDoFn(config)).with_outputs(_KeysDoFn.PARAGRAPHS, main="keys")
     edges = (
@@ -564,10 +619,8 @@ def decisions_from_locations(
     )
     component = edges | "Components" >> ConnectedComponents(config.cc_rounds)
     travel = gathered[_KeysDoFn.PARAGRAPHS] | "Travel" >> TravellingParagraphs(component, gathered=True)
-    parts = (
-        {"members": members, "component": component}
-        | "JoinClusters" >> beam.CoGroupByKey()
-        | "ClusterParts" >> beam.FlatMap(timed_steps(_cluster_parts, COPIES))
+    parts = members | "ClusterParts" >> beam.FlatMap(
+        timed(_member_parts, COPIES), beam.pvalue.AsDict(component), beam.pvalue.AsDict(held_twice)
     )
     return _resolved(parts, travel, _ResolveDoFn(config), located)
 

@@ -31,6 +31,7 @@ from apache_beam.metrics import Metrics
 from newsclean.schemas.records import Article
 from newsclean.transforms.beam.boilerplate import RecurringLines
 from newsclean.transforms.beam.copies import (
+    Representatives,
     _apply_decision,
     _FilePerBundleDoFn,
     decisions_from_locations,
@@ -130,10 +131,6 @@ def _member_of(entry: Entry) -> tuple[int, Member]:
     return entry.node, entry.member
 
 
-def _take_location(node: int, chosen: tuple[tuple[int, str], Location]) -> tuple[int, Location]:
-    return node, chosen[1]
-
-
 class CorpusStages(beam.PTransform):
     """Articles to the same articles without their sources' recurring lines and with copies marked:
     what ``RemoveSourceBoilerplate(min_docs) | MarkCopies(config)`` give, over one staging folder."""
@@ -168,14 +165,11 @@ class CorpusStages(beam.PTransform):
         )
         changed = beam.pvalue.AsSingleton(profiled[_ProfileDoFn.CHANGED] | "Changed" >> beam.combiners.ToSet())
         entries = profiled.entries
-        locations = (
-            entries
-            | "ByNode" >> beam.Map(timed(_by_node, COPIES))
-            | "OneProfilePerText" >> beam.CombinePerKey(min)  # ordinary case, then min doc_id
-            | "Location" >> beam.MapTuple(timed(_take_location, COPIES))
+        locations, held_twice = (
+            entries | "ByNode" >> beam.Map(timed(_by_node, COPIES)) | "Representatives" >> Representatives()
         )
         members = entries | "Members" >> beam.Map(timed(_member_of, COPIES))
-        decisions = beam.pvalue.AsDict(decisions_from_locations(locations, members, config, self._staging))
+        decisions = beam.pvalue.AsDict(decisions_from_locations(locations, held_twice, members, config, self._staging))
         return (
             written
             | "SpreadToFinish" >> beam.Reshuffle()

@@ -422,10 +422,26 @@ def candidate_rows(rows: np.ndarray, config: CopiesConfig) -> np.ndarray:
 class _VerifyStoredDoFn(_ProfilesDoFn):
     """One shard's pair blocks to the edges that are copies; pairs and profiles read from the store."""
 
+    # What a worker keeps of the profiles it has read (signature and immutables, a few KB a text): a
+    # text is the second of tens of pairs, read again from the store for each once this is full.
+    KEEP_BYTES = 32 * 1024 * 1024
+
     def __init__(self, config: CopiesConfig) -> None:
         self._config = config
         self._kept = {k: Metrics.counter(NAMESPACE, f"edges_{k}") for k in ("near", "spun")}
         self._checked = Metrics.counter(NAMESPACE, "candidate_pairs")
+        self._read: dict[int, Scored] = {}
+        self._read_bytes = 0
+
+    def _scored(self, node: int, locations: dict[int, Location]) -> Scored:
+        found = self._read.get(node)
+        if found is None:
+            found = self.scored(locations[node])
+            size = found.near_sig.nbytes + found.immutables.nbytes
+            if self._read_bytes + size <= self.KEEP_BYTES:
+                self._read[node] = found
+                self._read_bytes += size
+        return found
 
     @steps_in(COPIES)
     def process(self, element: tuple[int, Iterable[Block]], locations: dict[int, Location]) -> Iterator[cc.Edge]:
@@ -435,8 +451,8 @@ class _VerifyStoredDoFn(_ProfilesDoFn):
         self._checked.inc(len(pairs))
         for a, b in pairs:
             if a != current:
-                current, profile_a = a, self.scored(locations[a])
-            kind = copy_kind(score(profile_a, self.scored(locations[b])), self._config)  # type: ignore[arg-type]
+                current, profile_a = a, self._scored(a, locations)
+            kind = copy_kind(score(profile_a, self._scored(b, locations)), self._config)  # type: ignore[arg-type]
             if kind is not None:
                 self._kept[kind].inc()
                 yield a, b

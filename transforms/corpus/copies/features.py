@@ -337,7 +337,9 @@ def set_similarity(a: np.ndarray, b: np.ndarray) -> tuple[int, float, float]:
     """Exact (shared, Jaccard, containment of the smaller) of two sorted unique arrays."""
     if len(a) == 0 or len(b) == 0:
         return 0, 0.0, 0.0
-    shared = len(np.intersect1d(a, b, assume_unique=True))
+    both = np.concatenate((a, b))
+    both.sort()
+    shared = int(np.count_nonzero(both[1:] == both[:-1]))  # unique within each: a repeat is in both
     return shared, shared / (len(a) + len(b) - shared), shared / min(len(a), len(b))
 
 

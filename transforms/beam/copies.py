@@ -6,13 +6,16 @@ what the tests compare against. Staged runs (the local runner, Dataflow, ...)
 keep profiles and candidate pairs in files (:mod:`newsclean.transforms.beam.copy_store`) and
 shuffle only small things::
 
-    articles ─ profile, appended to a file per bundle ─ (node, location) ─ min per node: one per text
-    locations ─ bucket keys ─ numpy rows per shard ─ buckets ─ pair blocks, appended to a file per bundle
-      ─ (shard, block location) ─ GBK: a shard's blocks read back
+    articles ─ profile, appended to a file per bundle ─ (node, location) ─ min and count per node:
+      one per text, and the texts two or more records hold
+    locations ─ bucket keys and indexed paragraphs (one read a profile), numpy rows per shard
+    key rows ─ buckets ─ pair blocks, appended to a file per bundle ─ (shard, block location)
+      ─ GBK: a shard's blocks read back
       ─ distinct near pairs + spun pairs with >= spun_min_keys keys ─ verify (profiles read by location) ─ edges
     edges ─ cc_rounds x (large-star GBK, small-star GBK) ─ labels GBK ─ residual (usually empty) ─ component ids
-    (node: records, component) ─CoGBK─ GBK by component (a candidate group) ─ star clusters, each
-      canonical and kinds (profiles read by location)
+    paragraph rows + component ids (side input) ─ paragraphs held in two groups, per candidate group
+    records + component ids and texts held twice (side inputs) ─ GBK by candidate group ─ star clusters,
+      each canonical and kinds (profiles read by location)
     articles (staged parts) + decisions (side input: copies only) ─ duplicate_of, duplicate_kind
 
 Without a staging folder (the DaskRunner, which drops ``finish_bundle`` work)

@@ -241,7 +241,11 @@ def test_when_verdicts_go_round_in_a_circle_the_surest_one_holds() -> None:
     assert min((1, 2, 3), key=lambda n: _rank(n, {1, 2, 3} - {n}, verdicts, dates, closeness, none_sure)) == 1
 
 
-def test_the_text_more_publishers_reprinted_word_for_word_leads_when_the_texts_tell_nothing() -> None:
+def test_the_text_more_publishers_reprinted_word_for_word_leads_when_the_texts_tell_nothing(monkeypatch) -> None:
+    from newsclean.transforms.corpus.copies import origin
+
+    no_table = {"pairs": np.zeros(0, dtype=np.uint8), "words": np.zeros(0, dtype=np.uint8)}
+    monkeypatch.setattr(origin, "_PAIRS", no_table)  # no word-pair table: fluency is silent
     original, _ = seeds()
     text = original.text
     words = text.split(" ")
@@ -293,3 +297,49 @@ def test_witnesses_agreeing_by_both_measures_overrule_a_reading_by_cohesion_not_
     site = frozenset({int(a.hashes[-1])})
     assert edit_reading(a, b, travelling=site).site
     assert compare_text(a, 4.8, b, 4.8, 0.05, travelling=site, witnesses=for_original) == -1
+
+
+def test_a_paragraphs_broken_word_pairs_are_known_words_in_no_common_pair_within_a_line() -> None:
+    # "must provide", "the user" are common English pairs; "the provide", "user new" are not
+    assert paragraphs("They must provide the user interface.\nThey the provide the user new.").breaks.tolist() == [0, 2]
+    # a pair across two lines is no pair, and a word the table does not know (a name) says nothing
+    assert paragraphs("they have\nTehran they have").breaks.tolist() == [0, 0]
+    assert paragraphs("they have\nquantum they have").breaks.tolist() == [0, 1]
+
+
+def _words_edited(text: str, at: tuple[int, ...], word: str) -> str:
+    words = text.split(" ")
+    for i in at:
+        words[i] = word
+    return " ".join(words)
+
+
+def test_a_copy_whose_only_edits_replaced_words_is_the_one_breaking_more_word_pairs() -> None:
+    original, _ = seeds()
+    text = original.text
+    # three words of long paragraphs replaced: nothing added or dropped, no witness, no date
+    copy = _words_edited(text, (40, 140, 240), "the")
+    a, b = paragraphs(text), paragraphs(copy)
+    assert edit_reading(a, b, edited=True) == Reading()
+    assert int(b.breaks.sum()) > int(a.breaks.sum())
+    assert compare_text(a, 4.8, b, 4.8, 0.05, words_agree=True) == 1
+    assert compare_text(b, 4.8, a, 4.8, 0.05, words_agree=True) == -1
+    # the records lead by the texts, not by which text's node is smaller
+    for first, second in (("a", "b"), ("b", "a")):
+        records = [_record(first, text), _record(second, copy)]
+        assert _marks(records) == {second: (first, "near")}
+
+
+def test_fluency_is_silent_without_the_word_pair_table_and_never_overrules_other_evidence(monkeypatch) -> None:
+    from newsclean.transforms.corpus.copies import origin
+
+    original, _ = seeds()
+    text = original.text
+    copy = _words_edited(text, (40, 140, 240), "the")
+    # a copy that also added a boilerplate line reads by that line, whatever its words break
+    assert compare_text(paragraphs(copy), 4.8, paragraphs(text + "\n\nSign up for our newsletter."), 4.8, 0.05) == 1
+    no_table = {"pairs": np.zeros(0, dtype=np.uint8), "words": np.zeros(0, dtype=np.uint8)}
+    monkeypatch.setattr(origin, "_PAIRS", no_table)
+    a, b = paragraphs(text), paragraphs(copy)
+    assert not a.breaks.any() and not b.breaks.any()
+    assert compare_text(a, 4.8, b, 4.8, 0.05, words_agree=True) == 0

@@ -69,7 +69,9 @@ def _date_key(member: Member) -> tuple[bool, dt.date, str]:
 
 
 def paragraph_view(p: Profile) -> Paragraphs:
-    return Paragraphs(p.paragraphs, p.paragraph_words, p.paragraph_cohesion, p.paragraph_starts, p.paragraph_ends)
+    return Paragraphs(
+        p.paragraphs, p.paragraph_words, p.paragraph_cohesion, p.paragraph_starts, p.paragraph_ends, p.paragraph_breaks
+    )
 
 
 @dataclass(frozen=True)

@@ -349,8 +349,9 @@ class Profile:
     of its word shingles; ``immutables`` the sorted unique 32-bit hashes of its
     immutable shingles, compared exactly when verifying a spun pair. The rest
     tells an original from its copies (:mod:`.origin`): ``commonness``, and
-    the paragraphs' hashes, lengths in words, cohesion (percent) and the
-    hashes of their first and last words.
+    the paragraphs' hashes, lengths in words, cohesion (percent), the
+    hashes of their first and last words, and how many of their word pairs
+    are not common English pairs.
     """
 
     node: int
@@ -364,6 +365,7 @@ class Profile:
     paragraph_cohesion: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint8))
     paragraph_starts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
     paragraph_ends: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
+    paragraph_breaks: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint16))
 
     def __eq__(self, other: object) -> bool:
         return (
@@ -379,6 +381,7 @@ class Profile:
             and np.array_equal(self.paragraph_cohesion, other.paragraph_cohesion)
             and np.array_equal(self.paragraph_starts, other.paragraph_starts)
             and np.array_equal(self.paragraph_ends, other.paragraph_ends)
+            and np.array_equal(self.paragraph_breaks, other.paragraph_breaks)
         )
 
     def __hash__(self) -> int:
@@ -441,4 +444,5 @@ def profile_of(tokens: Tokens, content_hash: str, near_shingle: int = 5, spun_sh
         paras.cohesion,
         paras.starts,
         paras.ends,
+        paras.breaks,
     )

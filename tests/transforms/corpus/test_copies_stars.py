@@ -9,12 +9,14 @@ import numpy as np
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import profile
 from newsclean.transforms.corpus.copies.origin import (
+    FLUENCY_SURE,
     Paragraphs,
     Reading,
     Witnesses,
     compare_text,
     edit_evidence,
     edit_reading,
+    fluency,
     only_paragraphs,
     paragraphs,
 )
@@ -335,11 +337,30 @@ def test_fluency_is_silent_without_the_word_pair_table_and_never_overrules_other
 
     original, _ = seeds()
     text = original.text
-    copy = _words_edited(text, (40, 140, 240), "the")
-    # a copy that also added a boilerplate line reads by that line, whatever its words break
+    copy = _words_edited(text, (40, 140, 240), "seldom")  # five more broken pairs
+    # a text that added a boilerplate line reads as the copy by that line, whatever the other's words break
+    assert fluency(paragraphs(text), paragraphs(copy), FLUENCY_SURE) == 1
     assert compare_text(paragraphs(copy), 4.8, paragraphs(text + "\n\nSign up for our newsletter."), 4.8, 0.05) == 1
     no_table = {"pairs": np.zeros(0, dtype=np.uint8), "words": np.zeros(0, dtype=np.uint8)}
     monkeypatch.setattr(origin, "_PAIRS", no_table)
     a, b = paragraphs(text), paragraphs(copy)
     assert not a.breaks.any() and not b.breaks.any()
     assert compare_text(a, 4.8, b, 4.8, 0.05, words_agree=True) == 0
+
+
+def test_many_broken_word_pairs_outweigh_the_net_paragraph_evidence_a_few_do_not() -> None:
+    original, _ = seeds()
+    text = original.text
+    # the copy also added a paragraph of the story's own words: read as one its original dropped
+    added = (
+        "Russia and Iran agreed in Tehran that Moscow would keep the ties with Iran it built after the war in Syria."
+    )
+    for at, verdict in (((140,), -1), ((40, 140, 240), 1)):
+        parts = _words_edited(text, at, "seldom").split("\n\n")
+        parts.insert(10, added)
+        a, b = paragraphs(text), paragraphs("\n\n".join(parts))
+        assert edit_reading(a, b, edited=True).net < 0
+        # one broken pair is too few to overrule the net evidence (read the wrong way); five are enough
+        assert (fluency(a, b, FLUENCY_SURE) != 0) == (verdict == 1)
+        assert compare_text(a, 4.8, b, 4.8, 0.05, words_agree=True) == verdict
+        assert compare_text(b, 4.8, a, 4.8, 0.05, words_agree=True) == -verdict

@@ -21,8 +21,9 @@ Two kinds of evidence, each read from a text alone (so it fits in a profile):
   in Google Books, data only). A word replaced by noise, a spinner's synonym or
   a slip breaks the pairs it stands in (``must provide`` -> ``the provide``),
   so of a paragraph and its edited version the copy's most often breaks more.
-  Read last, where nothing else tells: an editor who fixes a typo makes the
-  copy the more fluent one.
+  Read before the net paragraph evidence when the versions differ by several
+  pairs, else last, where nothing else tells: an editor who fixes a typo
+  makes the copy the more fluent one.
 
 :func:`compare` turns them into a verdict on a pair; :mod:`.canonical` uses it
 to pick each cluster's original. How sure each rule is: docs/copies.md.
@@ -63,6 +64,9 @@ SHARED_PARAGRAPHS = 0.5
 EDGE_WORDS = 4
 # Witness evidence under this (summed Jaccard differences) is a tie: float noise, not a lean.
 WITNESS_MARGIN = 1e-9
+# Broken word pairs (:func:`fluency`) by which one version of the edited paragraphs must exceed the
+# other to outweigh the net paragraph evidence; by fewer, fluency decides only what nothing else does.
+FLUENCY_SURE = 3
 
 _TABLE: tuple[np.ndarray, np.ndarray] | None = None
 
@@ -362,11 +366,11 @@ class Reading:
     site: bool = False
 
 
-def fluency(a: Paragraphs, b: Paragraphs) -> int:
+def fluency(a: Paragraphs, b: Paragraphs, margin: int = 1) -> int:
     """+1 when ``a``'s paragraphs edited inside break fewer common English word pairs than ``b``'s
-    versions of them (``a`` is the original), -1 for the reverse, 0 when level or when no paragraph
-    was edited inside (:func:`only_paragraphs`: a paragraph one text has whose first or last words
-    open or close a paragraph only the other has).
+    versions of them by at least ``margin`` (``a`` is the original), -1 for the reverse, 0 when
+    under it or when no paragraph was edited inside (:func:`only_paragraphs`: a paragraph one text
+    has whose first or last words open or close a paragraph only the other has).
 
     A copy's changed words stand in pairs its writer did not make: noise, a spinner's synonym or a
     slip breaks them far more often than it makes one, so the version that breaks fewer is the
@@ -379,7 +383,7 @@ def fluency(a: Paragraphs, b: Paragraphs) -> int:
     edited_a = only_a & (np.isin(a.starts, b.starts[only_b]) | np.isin(a.ends, b.ends[only_b]))
     edited_b = only_b & (np.isin(b.starts, a.starts[only_a]) | np.isin(b.ends, a.ends[only_a]))
     gap = int(b.breaks[edited_b].sum()) - int(a.breaks[edited_a].sum())
-    return (gap > 0) - (gap < 0)
+    return 0 if abs(gap) < margin else (gap > 0) - (gap < 0)
 
 
 def only_paragraphs(a: Paragraphs, b: Paragraphs) -> tuple[np.ndarray, np.ndarray]:
@@ -555,8 +559,10 @@ def compare_text(
     point at the other text by both their measures (:meth:`Witnesses.agreed`:
     an original's own short line or closing paragraph its copy cut reads as
     furniture or as travelling, while the family's other copies and reprints
-    still hold it); then the witnesses' shared shingles, then the net paragraph
-    evidence, then the witnesses' Jaccard. Spun copies: commonness past ``margin`` Zipf units,
+    still hold it); then the witnesses' shared shingles, then fluency when the
+    paragraphs edited inside differ by ``FLUENCY_SURE`` broken word pairs or
+    more (:func:`fluency`), then the net paragraph evidence, then the
+    witnesses' Jaccard, then fluency by any margin. Spun copies: commonness past ``margin`` Zipf units,
     then the witnesses. Texts that share too few paragraphs and whose word
     shingles agree (none on the labelled sets, now that edited paragraphs count
     as shared): the witnesses only, since an editor's words are no rarer than
@@ -569,6 +575,9 @@ def compare_text(
             return -reading.plain if overruled else reading.plain
         if witnesses.lean():
             return witnesses.lean()
+        fluent = fluency(a_paragraphs, b_paragraphs, FLUENCY_SURE)
+        if fluent:
+            return fluent
         if reading.net:
             return 1 if reading.net > 0 else -1
         return witnesses.lean(jaccard=True) or fluency(a_paragraphs, b_paragraphs)

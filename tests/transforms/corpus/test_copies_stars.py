@@ -364,3 +364,32 @@ def test_many_broken_word_pairs_outweigh_the_net_paragraph_evidence_a_few_do_not
         assert (fluency(a, b, FLUENCY_SURE) != 0) == (verdict == 1)
         assert compare_text(a, 4.8, b, 4.8, 0.05, words_agree=True) == verdict
         assert compare_text(b, 4.8, a, 4.8, 0.05, words_agree=True) == -verdict
+
+
+def test_a_run_no_other_copy_holds_beside_a_paragraph_one_does_was_added() -> None:
+    from collections import Counter
+
+    from newsclean.transforms.corpus.copies.origin import unwitnessed
+
+    original, _ = seeds()
+    text = original.text
+    parts = text.split("\n\n")
+    added = "Russia and Iran agreed in Tehran that Moscow would keep the ties with Iran it built after the war."
+    copy = "\n\n".join([*parts[:10], added, *parts[10:]])
+    o, c = paragraphs(text), paragraphs(copy)
+    only_o, only_c = only_paragraphs(o, c)
+    assert not only_o.any() and only_c.sum() == 1
+    # another copy of the story that dropped its first paragraph holds what is beside the run, not the run
+    witness = frozenset(paragraphs("\n\n".join(parts[1:])).hashes.tolist())
+    support = Counter(h for p in (o, c) for h in set(p.hashes.tolist())) + Counter(witness)
+    assert unwitnessed(c, only_c, support, (witness,)).tolist() == [True]
+    # read as the story's own, dropped by the original, without the other copy; as added with it
+    assert edit_reading(o, c, support).net < 0
+    assert compare_text(o, 4.8, c, 4.8, 0.05, support=support) == -1
+    assert edit_reading(o, c, support, others=(witness,)).net > 0
+    assert compare_text(o, 4.8, c, 4.8, 0.05, support=support, others=(witness,)) == 1
+    # a copy cut before the run holds nothing beside it, and a copy holding the run makes it the story's
+    cut = frozenset(paragraphs("\n\n".join(parts[:5])).hashes.tolist())
+    assert unwitnessed(c, only_c, support, (cut,)).tolist() == [False]
+    holder = frozenset(c.hashes.tolist())
+    assert unwitnessed(c, only_c, support + Counter(holder), (holder,)).tolist() == [False]

@@ -406,6 +406,7 @@ def edit_reading(
     support: Counter | None = None,
     travelling: frozenset[int] = frozenset(),
     edited: bool = False,
+    others: tuple[frozenset[int], ...] = (),
 ) -> Reading:
     """Which of ``a`` and ``b`` the paragraphs only one of them has point at as the edited copy.
 
@@ -417,7 +418,10 @@ def edit_reading(
     first or last line in it (a site's furniture, whatever its cohesion); with
     ``support`` (how many texts of the family hold each paragraph) a long one
     that two texts hold is the story's own whatever its cohesion or travels (a
-    sentence two stories share). A paragraph changed by a
+    sentence two stories share), and with ``others`` (the paragraphs of each
+    of the family's other texts) a run of paragraphs only one text has, which
+    no other text of the family holds while one of them holds the paragraph
+    next to the run, was added (:func:`unwitnessed`). A paragraph changed by a
     few words is neither's (:func:`only_paragraphs`); under ``FURNITURE_WORDS``
     of evidence tells nothing, nor do texts that share too few paragraphs (a
     spun copy changes them all). A site's furniture in one text only decides
@@ -427,8 +431,8 @@ def edit_reading(
     if not shares_paragraphs(a, b, edited):
         return Reading()
     only_a, only_b = only_paragraphs(a, b)
-    seen_a, foreign_a, own_a, site_a = _readings(a, only_a, support, travelling)
-    seen_b, foreign_b, own_b, site_b = _readings(b, only_b, support, travelling)
+    seen_a, foreign_a, own_a, site_a = _readings(a, only_a, support, travelling, others)
+    seen_b, foreign_b, own_b, site_b = _readings(b, only_b, support, travelling, others)
     net = (seen_b + foreign_b - own_b) - (seen_a + foreign_a - own_a)
     if bool(site_a) != bool(site_b):
         return Reading(net, 1 if site_b else -1, site=True)
@@ -463,15 +467,47 @@ def shares_paragraphs(a: Paragraphs, b: Paragraphs, edited: bool = False) -> boo
     return bool(shorter) and int(a.words[in_b].sum()) >= SHARED_PARAGRAPHS * shorter
 
 
+def unwitnessed(p: Paragraphs, only: np.ndarray, support: Counter, others: tuple[frozenset[int], ...]) -> np.ndarray:
+    """Which of the paragraphs ``only`` of ``p`` (a mask) another copy of the story says ``p`` added: a
+    run of consecutive paragraphs only ``p`` has, none of them held by another text of the family
+    (``support`` under 2), while one of the family's other texts (``others``, each a set of paragraph
+    hashes) holds the paragraph just before or just after the run and none of the run.
+
+    Copies are made from the original independently: had the run been the story's own, the text
+    lacking it dropped or cut it, and that other copy dropped or cut exactly the same paragraphs,
+    next to a paragraph it kept. A copy made from that copy would (the limit of every witness rule)."""
+    where = np.flatnonzero(only)
+    found = np.zeros(len(where), dtype=bool)
+    if not len(where) or not others:
+        return found
+    hashes = p.hashes.tolist()
+    runs = np.split(where, np.flatnonzero(np.diff(where) > 1) + 1)
+    at = 0
+    for run in runs:
+        first, last = int(run[0]), int(run[-1])
+        held = {hashes[i] for i in run.tolist()}
+        beside = [hashes[i] for i in (first - 1, last + 1) if 0 <= i < len(hashes)]
+        if all(support[h] < 2 for h in held):
+            found[at : at + len(run)] = any(held.isdisjoint(o) and any(h in o for h in beside) for o in others)
+        at += len(run)
+    return found
+
+
 def _readings(
-    p: Paragraphs, only: np.ndarray, support: Counter | None, travelling: frozenset[int]
+    p: Paragraphs,
+    only: np.ndarray,
+    support: Counter | None,
+    travelling: frozenset[int],
+    others: tuple[frozenset[int], ...] = (),
 ) -> tuple[int, int, int, int]:
     """The paragraphs ``only`` of ``p`` as evidence: ``(seen, foreign, own, site)``, in words but the last.
     Seen: furniture (short lines not cohesive with the rest, and first or last lines other stories'
     texts hold) and travelling paragraphs, added by the copy that has them (furniture weighs as a full
     paragraph: a boilerplate line is short but plain evidence); foreign: long paragraphs not cohesive
     with the rest, added; own: the story's, dropped by the text that lacks them; site: how many of the
-    furniture lines are a site's (first or last lines other stories' texts hold)."""
+    furniture lines are a site's (first or last lines other stories' texts hold). With ``support``, a
+    run no other copy holds though one holds what is beside it (:func:`unwitnessed`) is added too:
+    furniture when short, else seen."""
     long = p.words >= FURNITURE_WORDS
     typical = float(np.median(p.cohesion[long])) if long.any() else 100.0
     words = p.words[only].astype(np.int64)
@@ -493,6 +529,9 @@ def _readings(
     moved &= ~short
     if support is not None:  # held by two texts of the family: the story's, though another story holds it too
         moved &= np.array([support[h] < 2 for h in hashes], dtype=bool)
+        added = unwitnessed(p, only, support, others)
+        moved |= added & ~short
+        foreign |= added & short
     furniture = short & (foreign | site) & ~moved
     foreign &= ~short & ~moved
     own = ~furniture & ~foreign & ~moved
@@ -540,11 +579,13 @@ def compare_text(
     travelling: frozenset[int] = frozenset(),
     witnesses: Witnesses = NO_WITNESSES,
     words_agree: bool = False,
+    others: tuple[frozenset[int], ...] = (),
 ) -> int:
     """+1 when the texts say ``a`` is the original of ``b``, -1 for the reverse, 0 when they do not tell.
 
     ``witnesses``: how much closer the family's other texts are to ``a`` than
-    to ``b`` (:class:`Witnesses`). Copies deviate from their original
+    to ``b`` (:class:`Witnesses`); ``others``: those texts' paragraphs, one set
+    each (:func:`edit_reading`). Copies deviate from their original
     independently, so a third copy of the story is closer to the original than
     to a sibling that carries edits of its own. ``words_agree``: the pair's
     word shingles reach the near threshold (a near copy, whatever its
@@ -569,7 +610,7 @@ def compare_text(
     the writer's.
     """
     if shares_paragraphs(a_paragraphs, b_paragraphs, words_agree):
-        reading = edit_reading(a_paragraphs, b_paragraphs, support, travelling, words_agree)
+        reading = edit_reading(a_paragraphs, b_paragraphs, support, travelling, words_agree, others)
         if reading.plain:
             overruled = not reading.site and witnesses.agreed() == -reading.plain
             return -reading.plain if overruled else reading.plain

@@ -114,8 +114,8 @@ def test_word_table_from_the_cache_is_the_one_built(tmp_path, monkeypatch) -> No
 
 
 def test_word_pair_table_from_the_cache_is_the_one_built(tmp_path, monkeypatch) -> None:
-    """The word-pair bitsets are built once into the cache folder and read back the same; without
-    symspellpy's file they are empty, and every paragraph then breaks nothing."""
+    """The word-pair table is built once into the cache folder and read back the same; without
+    symspellpy's file it is empty, and every paragraph then breaks nothing."""
     from newsclean.transforms.corpus.copies import origin
 
     built = origin._build_pairs()
@@ -130,7 +130,10 @@ def test_word_pair_table_from_the_cache_is_the_one_built(tmp_path, monkeypatch) 
     missing = origin._build_pairs()
     assert not len(missing["pairs"]) and not len(missing["words"])
     monkeypatch.setattr(origin, "_PAIRS", missing)
-    assert origin.paragraphs("They the provide a user new.\nAnd the more so").breaks.tolist() == [0, 0]
+    monkeypatch.setattr(F, "_VOCABULARY", F._Vocabulary())
+    text = "They the provide a user new.\nAnd the more so"
+    assert origin.paragraphs(text).breaks.tolist() == [0, 0]
+    assert origin.paragraphs_of_tokens(F.tokenise(text)).breaks.tolist() == [0, 0]
 
 
 def test_paragraph_cohesion_words_are_the_pattern_matches() -> None:

@@ -37,6 +37,14 @@ def _profile(text: str):
     return profile(text, content_hash(text))
 
 
+def _without_the_word_pair_table(monkeypatch) -> None:
+    """As without symspellpy's file, with a fresh vocabulary (a worker's words keep their table index)."""
+    from newsclean.transforms.corpus.copies import features, origin
+
+    monkeypatch.setattr(origin, "_PAIRS", {"pairs": np.zeros(0, dtype=np.int64), "words": np.zeros(0, dtype=np.uint64)})
+    monkeypatch.setattr(features, "_VOCABULARY", features._Vocabulary())
+
+
 def _marks(records: list[Record]) -> dict[str, tuple[str, str]]:
     return {k: (v.duplicate_of, v.duplicate_kind) for k, v in mark_copies(records).items()}
 
@@ -244,10 +252,7 @@ def test_when_verdicts_go_round_in_a_circle_the_surest_one_holds() -> None:
 
 
 def test_the_text_more_publishers_reprinted_word_for_word_leads_when_the_texts_tell_nothing(monkeypatch) -> None:
-    from newsclean.transforms.corpus.copies import origin
-
-    no_table = {"pairs": np.zeros(0, dtype=np.uint8), "words": np.zeros(0, dtype=np.uint8)}
-    monkeypatch.setattr(origin, "_PAIRS", no_table)  # no word-pair table: fluency is silent
+    _without_the_word_pair_table(monkeypatch)  # fluency is silent
     original, _ = seeds()
     text = original.text
     words = text.split(" ")
@@ -333,7 +338,6 @@ def test_a_copy_whose_only_edits_replaced_words_is_the_one_breaking_more_word_pa
 
 
 def test_fluency_is_silent_without_the_word_pair_table_and_never_overrules_other_evidence(monkeypatch) -> None:
-    from newsclean.transforms.corpus.copies import origin
 
     original, _ = seeds()
     text = original.text
@@ -341,8 +345,7 @@ def test_fluency_is_silent_without_the_word_pair_table_and_never_overrules_other
     # a text that added a boilerplate line reads as the copy by that line, whatever the other's words break
     assert fluency(paragraphs(text), paragraphs(copy), FLUENCY_SURE) == 1
     assert compare_text(paragraphs(copy), 4.8, paragraphs(text + "\n\nSign up for our newsletter."), 4.8, 0.05) == 1
-    no_table = {"pairs": np.zeros(0, dtype=np.uint8), "words": np.zeros(0, dtype=np.uint8)}
-    monkeypatch.setattr(origin, "_PAIRS", no_table)
+    _without_the_word_pair_table(monkeypatch)
     a, b = paragraphs(text), paragraphs(copy)
     assert not a.breaks.any() and not b.breaks.any()
     assert compare_text(a, 4.8, b, 4.8, 0.05, words_agree=True) == 0

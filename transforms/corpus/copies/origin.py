@@ -70,15 +70,17 @@ FLUENCY_SURE = 3
 
 _TABLE: tuple[np.ndarray, np.ndarray] | None = None
 
-# Common English word pairs as a bitset of their hashes (a Bloom filter with one hash: 243,342 pairs
-# in 2**24 bits, about 1.5% of other pairs read as common): 2 MB, one gather per word pair; and
-# the 19,792 words those pairs are made of, the same way (in 2**22 bits).
-PAIR_BITS = 24
-WORD_BITS = 22
-PAIRS_FORMAT = 3  # bump when _build_pairs changes what it computes
+# Common English word pairs (symspellpy's 243,342 bigrams over 19,792 words): each word of a text
+# gets its index among the table's words once per vocabulary entry (exact), and a pair of two known
+# words is a key (first index << PAIR_WORD_BITS | second) looked up in a blocked Bloom filter of the
+# pairs' keys: one multiplicative hash picks one of 2**PAIR_BLOCK_BITS 64-bit blocks (2 MB) and two
+# bits in it, so a look-up is one gather; about 0.2% of other pairs of known words read as common.
+PAIR_WORD_BITS = 20  # 2**20 is more than the table's words
+PAIR_BLOCK_BITS = 18
+PAIRS_FORMAT = 7  # bump when _build_pairs changes what it computes
+_PAIR_MUL = np.uint64(0x9E3779B97F4A7C15)
 _PAIRS_FILE = "symspellpy/frequency_bigramdictionary_en_243_342.txt"
 _PAIRS: dict[str, np.ndarray] | None = None
-_PAIR_MUL = np.uint64(0x9E3779B97F4A7C15)
 
 
 def _build_table() -> tuple[np.ndarray, np.ndarray]:
@@ -146,35 +148,10 @@ def _table() -> tuple[np.ndarray, np.ndarray]:
     return _TABLE
 
 
-def pair_slots(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """The bit of each word pair (two arrays of :func:`features.token_hash` values) in the pair bitset."""
-    from newsclean.transforms.corpus.copies.features import _mix
-
-    with np.errstate(over="ignore"):
-        return _mix(first * _PAIR_MUL + second) >> np.uint64(64 - PAIR_BITS)
-
-
-def word_slots(words: np.ndarray) -> np.ndarray:
-    """The bit of each word (:func:`features.token_hash` values) in the word bitset."""
-    from newsclean.transforms.corpus.copies.features import _mix
-
-    return _mix(words) >> np.uint64(64 - WORD_BITS)
-
-
-def _bitset(slots: np.ndarray, bits: int) -> np.ndarray:
-    out = np.zeros(1 << (bits - 3), dtype=np.uint8)
-    shifts = (slots & np.uint64(7)).astype(np.uint8)
-    np.bitwise_or.at(out, (slots >> np.uint64(3)).astype(np.int64), np.left_shift(np.uint8(1), shifts))
-    return out
-
-
-def _held(bitset: np.ndarray, slots: np.ndarray) -> np.ndarray:
-    return ((bitset[(slots >> np.uint64(3)).astype(np.int64)] >> (slots & np.uint64(7)).astype(np.uint8)) & 1) == 1
-
-
 def _build_pairs() -> dict[str, np.ndarray]:
-    """symspellpy's English word pairs as a bitset (uint8, ``2**PAIR_BITS`` bits) and their words as
-    another (``2**WORD_BITS`` bits); empty when the package is missing, which leaves fluency silent
+    """symspellpy's English word pairs: ``words``, the sorted token hashes of the words they are made
+    of, and ``pairs``, the blocked Bloom filter (uint64 blocks) of the pairs' keys (:func:`pair_keys`
+    of the words' indexes); both empty when the package is missing, which leaves fluency silent
     (every paragraph breaks nothing)."""
     import importlib.metadata
 
@@ -185,11 +162,15 @@ def _build_pairs() -> dict[str, np.ndarray]:
         with open(path, encoding="utf-8") as handle:
             pairs = [line.split()[:2] for line in handle]
     except (OSError, importlib.metadata.PackageNotFoundError):
-        return {"pairs": np.zeros(0, dtype=np.uint8), "words": np.zeros(0, dtype=np.uint8)}
+        return {"pairs": np.zeros(0, dtype=np.uint64), "words": np.zeros(0, dtype=np.uint64)}
     first = np.array([token_hash(a) for a, b in pairs], dtype=np.uint64)
     second = np.array([token_hash(b) for a, b in pairs], dtype=np.uint64)
     words = np.unique(np.concatenate([first, second]))
-    return {"pairs": _bitset(pair_slots(first, second), PAIR_BITS), "words": _bitset(word_slots(words), WORD_BITS)}
+    keys = pair_keys(np.searchsorted(words, first), np.searchsorted(words, second))
+    block, mask = _pair_block(keys)
+    bits = np.zeros(1 << PAIR_BLOCK_BITS, dtype=np.uint64)
+    np.bitwise_or.at(bits, block, mask)
+    return {"pairs": bits, "words": words}
 
 
 def _pairs() -> dict[str, np.ndarray]:
@@ -201,22 +182,50 @@ def _pairs() -> dict[str, np.ndarray]:
     return _PAIRS
 
 
+def pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The key of each word pair (uint64), from the two words' indexes in the table's words."""
+    return (first.astype(np.uint64) << np.uint64(PAIR_WORD_BITS)) | second.astype(np.uint64)
+
+
+def _pair_block(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair key's block in the Bloom filter and its two bits there (a uint64 mask), all from the
+    top bits of one multiplicative hash."""
+    hashed = keys * _PAIR_MUL
+    block = (hashed >> np.uint64(64 - PAIR_BLOCK_BITS)).astype(np.int64)
+    one = np.uint64(1)
+    mask = (one << ((hashed >> np.uint64(40)) & np.uint64(63))) | (one << ((hashed >> np.uint64(34)) & np.uint64(63)))
+    return block, mask
+
+
+def pair_words(token_hashes: np.ndarray) -> np.ndarray:
+    """Each word's index among the table's words (:func:`features.token_hash` values in; int32, -1 for a
+    word the table does not know, and for every word without the table)."""
+    words = _pairs()["words"]
+    out = np.full(len(token_hashes), -1, dtype=np.int32)
+    if not len(words) or not len(token_hashes):
+        return out
+    at = np.minimum(np.searchsorted(words, token_hashes), len(words) - 1)
+    known = words[at] == token_hashes
+    out[known] = at[known]
+    return out
+
+
 def pair_breaks(words: np.ndarray, line_starts: np.ndarray) -> np.ndarray:
-    """For each line (``line_starts`` into ``words``, token hashes in order), how many of its adjacent
-    word pairs are *broken*: two words of the table's English, not a common pair (uint16; all 0
-    without the table). A pair with a word the table does not know (a name, a number, a rare word)
-    says nothing either way."""
+    """For each line (``line_starts`` into ``words``, each word's :func:`pair_words` index, in order), how
+    many of its adjacent word pairs are *broken*: two words of the table's English, not a common pair
+    (uint16; all 0 without the table). A pair with a word the table does not know (a name, a number,
+    a rare word) says nothing either way."""
     count = len(line_starts)
-    table = _pairs()
-    if not len(table["pairs"]) or len(words) < 2:
+    common = _pairs()["pairs"]
+    if not len(common) or len(words) < 2:
         return np.zeros(count, dtype=np.uint16)
-    known = _held(table["words"], word_slots(words))
-    starts = np.zeros(len(words), dtype=bool)
-    starts[line_starts] = True
     # a pair across two lines is no pair; only pairs of two known words are looked up
-    at = np.flatnonzero(known[:-1] & known[1:] & ~starts[1:])
-    broken = at[~_held(table["pairs"], pair_slots(words[at], words[at + 1]))]
-    line = np.cumsum(starts)[broken] - 1  # each pair's line: its first word's
+    ok = (words[:-1] >= 0) & (words[1:] >= 0)
+    ok[line_starts[1:] - 1] = False
+    at = np.flatnonzero(ok)
+    block, mask = _pair_block(pair_keys(words[at], words[at + 1]))
+    broken = at[(common[block] & mask) != mask]
+    line = np.searchsorted(line_starts, broken, side="right") - 1  # each pair's line: its first word's
     return np.minimum(np.bincount(line, minlength=count), 0xFFFF).astype(np.uint16)
 
 
@@ -300,7 +309,7 @@ def paragraphs_of_lines(lines: list[list[str]]) -> Paragraphs:
     cohesion = [round(100 * len(v & shared) / len(v)) if v else 100 for v in vocab]
     from newsclean.transforms.corpus.copies.features import token_hash
 
-    words = np.array([token_hash(w) for line in lines for w in line], dtype=np.uint64)
+    words = pair_words(np.array([token_hash(w) for line in lines for w in line], dtype=np.uint64))
     line_starts = np.cumsum([0, *(len(line) for line in lines)])[:-1].astype(np.int64)
     return Paragraphs(
         np.array(hashes, dtype=np.uint32),
@@ -344,7 +353,7 @@ def paragraphs_of_tokens(tokens: Tokens) -> Paragraphs:
         cohesion,
         np.array(starts, dtype=np.uint32),
         np.array(ends, dtype=np.uint32),
-        pair_breaks(tokens.words, tokens.line_starts),
+        pair_breaks(tokens.pair_words, tokens.line_starts),
     )
 
 

@@ -44,6 +44,7 @@ setup(
         "charset-normalizer>=3.4,<4",  # charset detection of undeclared legacy bytes (also trafilatura's dependency)
         "pyahocorasick>=2.0,<3",  # every line rule's trigger words found in one pass over a line (cleaning/triggers.py)
         "wordfreq>=3.1,<4",  # word frequencies (data only): a spun copy's rarer synonyms tell it from its original
+        "symspellpy>=6.7,<7",  # common English word pairs (its data file only): a copy's changed words break them
     ],
     extras_require={
         "dask": ["apache-beam[dask]>=2.60,<3"],  # --runner dask

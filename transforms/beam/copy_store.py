@@ -9,8 +9,8 @@ verifier reads the two records of a pair back by offset.
 Record layout (little-endian): node u64, words u32, near_size u32, number of
 immutables u32, commonness f32, number of paragraphs u32, then the MinHash
 signature (``NUM_PERM`` x u32), the immutables (u32 each), the paragraphs'
-hashes (u32 each), lengths (u16 each), cohesion (u8 each), and the hashes of their first and of
-their last words (u32 each).
+hashes (u32 each), lengths (u16 each), cohesion (u8 each), the hashes of their first and of
+their last words (u32 each), and their broken word pairs (u16 each).
 """
 
 from __future__ import annotations
@@ -45,13 +45,14 @@ def encode_profile(p: Profile) -> bytes:
             p.paragraph_cohesion.astype("u1").tobytes(),
             p.paragraph_starts.astype("<u4").tobytes(),
             p.paragraph_ends.astype("<u4").tobytes(),
+            p.paragraph_breaks.astype("<u2").tobytes(),
         ]
     )
 
 
 def _body_bytes(count: int, paragraphs: int) -> int:
     """Bytes of a record after its header."""
-    return _SIG_BYTES + 4 * count + 15 * paragraphs
+    return _SIG_BYTES + 4 * count + 17 * paragraphs
 
 
 def decode_profile(buffer: bytes | memoryview, offset: int) -> Profile:
@@ -69,8 +70,11 @@ def decode_profile(buffer: bytes | memoryview, offset: int) -> Profile:
     cohesion = np.frombuffer(buffer, dtype="u1", count=paragraphs, offset=start).astype(np.uint8)
     start += paragraphs
     starts = np.frombuffer(buffer, dtype="<u4", count=paragraphs, offset=start).astype(np.uint32)
-    ends = np.frombuffer(buffer, dtype="<u4", count=paragraphs, offset=start + 4 * paragraphs).astype(np.uint32)
-    return Profile(node, words, sig, near_size, immutables, common, hashes, lengths, cohesion, starts, ends)
+    start += 4 * paragraphs
+    ends = np.frombuffer(buffer, dtype="<u4", count=paragraphs, offset=start).astype(np.uint32)
+    start += 4 * paragraphs
+    breaks = np.frombuffer(buffer, dtype="<u2", count=paragraphs, offset=start).astype(np.uint16)
+    return Profile(node, words, sig, near_size, immutables, common, hashes, lengths, cohesion, starts, ends, breaks)
 
 
 def decode_scored(buffer: bytes | memoryview, offset: int = 0) -> Scored:

@@ -113,6 +113,29 @@ def test_word_table_from_the_cache_is_the_one_built(tmp_path, monkeypatch) -> No
     assert np.array_equal(keys, built[0]) and np.array_equal(zipf, built[1])
 
 
+def test_word_pair_table_from_the_cache_is_the_one_built(tmp_path, monkeypatch) -> None:
+    """The word-pair table is built once into the cache folder and read back the same; without
+    symspellpy's file it is empty, and every paragraph then breaks nothing."""
+    from newsclean.transforms.corpus.copies import origin
+
+    built = origin._build_pairs()
+    assert built["pairs"].any() and built["words"].any()
+    monkeypatch.setenv("NEWSCLEAN_CACHE", str(tmp_path / "cache"))
+    for _ in range(2):  # the first call writes the file, the second reads it
+        monkeypatch.setattr(origin, "_PAIRS", None)
+        table = origin._pairs()
+        assert all(np.array_equal(table[k], built[k]) for k in ("pairs", "words"))
+    assert len(list((tmp_path / "cache").glob("en-pairs-*.npz"))) == 1
+    monkeypatch.setattr(origin, "_PAIRS_FILE", "symspellpy/no-such-file.txt")
+    missing = origin._build_pairs()
+    assert not len(missing["pairs"]) and not len(missing["words"])
+    monkeypatch.setattr(origin, "_PAIRS", missing)
+    monkeypatch.setattr(F, "_VOCABULARY", F._Vocabulary())
+    text = "They the provide a user new.\nAnd the more so"
+    assert origin.paragraphs(text).breaks.tolist() == [0, 0]
+    assert origin.paragraphs_of_tokens(F.tokenise(text)).breaks.tolist() == [0, 0]
+
+
 def test_paragraph_cohesion_words_are_the_pattern_matches() -> None:
     """Cohesion words read from a line's word tokens are exactly the pattern's matches in the line."""
     from newsclean.transforms.corpus.copies import origin
@@ -144,7 +167,7 @@ def test_paragraphs_from_the_tokens_are_the_paragraphs_of_the_text() -> None:
         assert tokens.lines == [w for line in text.split("\n") if (w := origin._WORD.findall(line.casefold()))]
         assert tokens.keys == [" ".join(words) for words in tokens.lines]
         got, expected = origin.paragraphs_of_tokens(tokens), origin.paragraphs(text)
-        for name in ("hashes", "words", "cohesion", "starts", "ends"):
+        for name in ("hashes", "words", "cohesion", "starts", "ends", "breaks"):
             assert getattr(got, name).dtype == getattr(expected, name).dtype, name
             assert np.array_equal(getattr(got, name), getattr(expected, name)), name
 

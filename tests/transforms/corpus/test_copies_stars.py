@@ -9,12 +9,14 @@ import numpy as np
 from newsclean.transforms.corpus.copies.config import CopiesConfig
 from newsclean.transforms.corpus.copies.features import profile
 from newsclean.transforms.corpus.copies.origin import (
+    FLUENCY_SURE,
     Paragraphs,
     Reading,
     Witnesses,
     compare_text,
     edit_evidence,
     edit_reading,
+    fluency,
     only_paragraphs,
     paragraphs,
 )
@@ -33,6 +35,14 @@ def _record(doc_id: str, text: str, day: dt.date | None = None, url: str | None 
 
 def _profile(text: str):
     return profile(text, content_hash(text))
+
+
+def _without_the_word_pair_table(monkeypatch) -> None:
+    """As without symspellpy's file, with a fresh vocabulary (a worker's words keep their table index)."""
+    from newsclean.transforms.corpus.copies import features, origin
+
+    monkeypatch.setattr(origin, "_PAIRS", {"pairs": np.zeros(0, dtype=np.int64), "words": np.zeros(0, dtype=np.uint64)})
+    monkeypatch.setattr(features, "_VOCABULARY", features._Vocabulary())
 
 
 def _marks(records: list[Record]) -> dict[str, tuple[str, str]]:
@@ -241,7 +251,8 @@ def test_when_verdicts_go_round_in_a_circle_the_surest_one_holds() -> None:
     assert min((1, 2, 3), key=lambda n: _rank(n, {1, 2, 3} - {n}, verdicts, dates, closeness, none_sure)) == 1
 
 
-def test_the_text_more_publishers_reprinted_word_for_word_leads_when_the_texts_tell_nothing() -> None:
+def test_the_text_more_publishers_reprinted_word_for_word_leads_when_the_texts_tell_nothing(monkeypatch) -> None:
+    _without_the_word_pair_table(monkeypatch)  # fluency is silent
     original, _ = seeds()
     text = original.text
     words = text.split(" ")
@@ -293,3 +304,95 @@ def test_witnesses_agreeing_by_both_measures_overrule_a_reading_by_cohesion_not_
     site = frozenset({int(a.hashes[-1])})
     assert edit_reading(a, b, travelling=site).site
     assert compare_text(a, 4.8, b, 4.8, 0.05, travelling=site, witnesses=for_original) == -1
+
+
+def test_a_paragraphs_broken_word_pairs_are_known_words_in_no_common_pair_within_a_line() -> None:
+    # "must provide", "the user" are common English pairs; "the provide", "user new" are not
+    assert paragraphs("They must provide the user interface.\nThey the provide the user new.").breaks.tolist() == [0, 2]
+    # a pair across two lines is no pair, and a word the table does not know (a name) says nothing
+    assert paragraphs("they have\nTehran they have").breaks.tolist() == [0, 0]
+    assert paragraphs("they have\nquantum they have").breaks.tolist() == [0, 1]
+
+
+def _words_edited(text: str, at: tuple[int, ...], word: str) -> str:
+    words = text.split(" ")
+    for i in at:
+        words[i] = word
+    return " ".join(words)
+
+
+def test_a_copy_whose_only_edits_replaced_words_is_the_one_breaking_more_word_pairs() -> None:
+    original, _ = seeds()
+    text = original.text
+    # three words of long paragraphs replaced: nothing added or dropped, no witness, no date
+    copy = _words_edited(text, (40, 140, 240), "the")
+    a, b = paragraphs(text), paragraphs(copy)
+    assert edit_reading(a, b, edited=True) == Reading()
+    assert int(b.breaks.sum()) > int(a.breaks.sum())
+    assert compare_text(a, 4.8, b, 4.8, 0.05, words_agree=True) == 1
+    assert compare_text(b, 4.8, a, 4.8, 0.05, words_agree=True) == -1
+    # the records lead by the texts, not by which text's node is smaller
+    for first, second in (("a", "b"), ("b", "a")):
+        records = [_record(first, text), _record(second, copy)]
+        assert _marks(records) == {second: (first, "near")}
+
+
+def test_fluency_is_silent_without_the_word_pair_table_and_never_overrules_other_evidence(monkeypatch) -> None:
+
+    original, _ = seeds()
+    text = original.text
+    copy = _words_edited(text, (40, 140, 240), "seldom")  # five more broken pairs
+    # a text that added a boilerplate line reads as the copy by that line, whatever the other's words break
+    assert fluency(paragraphs(text), paragraphs(copy), FLUENCY_SURE) == 1
+    assert compare_text(paragraphs(copy), 4.8, paragraphs(text + "\n\nSign up for our newsletter."), 4.8, 0.05) == 1
+    _without_the_word_pair_table(monkeypatch)
+    a, b = paragraphs(text), paragraphs(copy)
+    assert not a.breaks.any() and not b.breaks.any()
+    assert compare_text(a, 4.8, b, 4.8, 0.05, words_agree=True) == 0
+
+
+def test_many_broken_word_pairs_outweigh_the_net_paragraph_evidence_a_few_do_not() -> None:
+    original, _ = seeds()
+    text = original.text
+    # the copy also added a paragraph of the story's own words: read as one its original dropped
+    added = (
+        "Russia and Iran agreed in Tehran that Moscow would keep the ties with Iran it built after the war in Syria."
+    )
+    for at, verdict in (((140,), -1), ((40, 140, 240), 1)):
+        parts = _words_edited(text, at, "seldom").split("\n\n")
+        parts.insert(10, added)
+        a, b = paragraphs(text), paragraphs("\n\n".join(parts))
+        assert edit_reading(a, b, edited=True).net < 0
+        # one broken pair is too few to overrule the net evidence (read the wrong way); five are enough
+        assert (fluency(a, b, FLUENCY_SURE) != 0) == (verdict == 1)
+        assert compare_text(a, 4.8, b, 4.8, 0.05, words_agree=True) == verdict
+        assert compare_text(b, 4.8, a, 4.8, 0.05, words_agree=True) == -verdict
+
+
+def test_a_run_no_other_copy_holds_beside_a_paragraph_one_does_was_added() -> None:
+    from collections import Counter
+
+    from newsclean.transforms.corpus.copies.origin import unwitnessed
+
+    original, _ = seeds()
+    text = original.text
+    parts = text.split("\n\n")
+    added = "Russia and Iran agreed in Tehran that Moscow would keep the ties with Iran it built after the war."
+    copy = "\n\n".join([*parts[:10], added, *parts[10:]])
+    o, c = paragraphs(text), paragraphs(copy)
+    only_o, only_c = only_paragraphs(o, c)
+    assert not only_o.any() and only_c.sum() == 1
+    # another copy of the story that dropped its first paragraph holds what is beside the run, not the run
+    witness = frozenset(paragraphs("\n\n".join(parts[1:])).hashes.tolist())
+    support = Counter(h for p in (o, c) for h in set(p.hashes.tolist())) + Counter(witness)
+    assert unwitnessed(c, only_c, support, (witness,)).tolist() == [True]
+    # read as the story's own, dropped by the original, without the other copy; as added with it
+    assert edit_reading(o, c, support).net < 0
+    assert compare_text(o, 4.8, c, 4.8, 0.05, support=support) == -1
+    assert edit_reading(o, c, support, others=(witness,)).net > 0
+    assert compare_text(o, 4.8, c, 4.8, 0.05, support=support, others=(witness,)) == 1
+    # a copy cut before the run holds nothing beside it, and a copy holding the run makes it the story's
+    cut = frozenset(paragraphs("\n\n".join(parts[:5])).hashes.tolist())
+    assert unwitnessed(c, only_c, support, (cut,)).tolist() == [False]
+    holder = frozenset(c.hashes.tolist())
+    assert unwitnessed(c, only_c, support + Counter(holder), (holder,)).tolist() == [False]

@@ -69,7 +69,9 @@ def _date_key(member: Member) -> tuple[bool, dt.date, str]:
 
 
 def paragraph_view(p: Profile) -> Paragraphs:
-    return Paragraphs(p.paragraphs, p.paragraph_words, p.paragraph_cohesion, p.paragraph_starts, p.paragraph_ends)
+    return Paragraphs(
+        p.paragraphs, p.paragraph_words, p.paragraph_cohesion, p.paragraph_starts, p.paragraph_ends, p.paragraph_breaks
+    )
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ def is_original(
     support: Counter | None = None,
     travelling: frozenset[int] = frozenset(),
     witnesses: Witnesses = NO_WITNESSES,
+    others: tuple[frozenset[int], ...] = (),
 ) -> int:
     """+1 when ``a`` is the original of its copy ``b``, -1 for the reverse, 0 when nothing tells.
 
@@ -127,6 +130,7 @@ def is_original(
         travelling,
         witnesses,
         kind_against(a, b, config) == "near",
+        others,
     )
 
 
@@ -189,20 +193,22 @@ def stars(
             if a < b and shares_paragraphs(paragraph_view(profiles[a]), paragraph_view(profiles[b])):
                 family[a].add(b)
                 family[b].add(a)
+    held = {n: frozenset(profiles[n].paragraphs.tolist()) for n in nodes}  # each text's paragraphs
     verdicts: dict[tuple[int, int], int] = {}
     sure: dict[tuple[int, int], int] = {}
     reprinted = [(printed or {}).get(n, 1) for n in nodes]
     for a in nodes:
         for b in around[a]:
             if a < b:
-                support = None
+                support, others = None, ()
                 if len(family[a] | family[b] | {a, b}) > 2:
                     kin = family[a] | family[b] | {a, b}
-                    support = Counter(h for n in kin for h in set(profiles[n].paragraphs.tolist()))
+                    support = Counter(h for n in kin for h in held[n])
+                    others = tuple(held[n] for n in sorted(kin - {a, b}))
                 w = [index[n] for n in sorted((around[a] | around[b]) - {a, b})]
                 i, j = index[a], index[b]
                 lean = _lean(w, i, j, shared, spun, reprinted)
-                v = is_original(profiles[a], dates[a], profiles[b], dates[b], config, support, travelling, lean)
+                v = is_original(profiles[a], dates[a], profiles[b], dates[b], config, support, travelling, lean, others)
                 verdicts[a, b], verdicts[b, a] = v, -v
                 sure[a, b] = sure_verdict(profiles[a], dates[a], profiles[b], dates[b], config, travelling)
                 sure[b, a] = -sure[a, b]

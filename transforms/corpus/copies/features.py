@@ -99,6 +99,7 @@ class _Vocabulary:
         self.kind = np.zeros(size, dtype=np.int8)  # a word, a sentence stop, a line break
         self.fold = np.zeros(size, dtype=np.int64)  # id of the case-folded token
         self.cohesion = np.zeros(size, dtype=np.int64)  # its cohesion word's id, -1 none, -2 several
+        self.pair_word = np.full(size, -1, dtype=np.int32)  # its index in the word-pair table (.origin.pair_words)
         self.folded: list[str] = []  # case-folded tokens by fold id
         self.fold_ids: dict[str, int] = {}
         self.cohesion_ids: dict[str, int] = {}
@@ -109,9 +110,9 @@ class _Vocabulary:
         self._add("\n", _NEWLINE_KIND)
 
     def _grow(self) -> None:
-        for name in ("hash", "inside", "anywhere", "plain", "zipf", "kind", "fold", "cohesion"):
+        for name in ("hash", "inside", "anywhere", "plain", "zipf", "kind", "fold", "cohesion", "pair_word"):
             old = getattr(self, name)
-            new = np.zeros(2 * len(old), dtype=old.dtype)
+            new = np.full(2 * len(old), -1 if name == "pair_word" else 0, dtype=old.dtype)
             new[: len(old)] = old
             setattr(self, name, new)
 
@@ -157,8 +158,14 @@ class _Vocabulary:
         try:
             return np.fromiter(map(self.ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         except KeyError:
+            from newsclean.transforms.corpus.copies.origin import pair_words  # it needs this module's words
+
+            first = len(self.ids)
             for token in sorted(set(tokens).difference(self.ids)):
                 self._add(token)
+            added = np.arange(first, len(self.ids))
+            words = added[self.kind[added] == _WORD_KIND]
+            self.pair_word[words] = pair_words(self.hash[words])  # all the new words in one look-up
             return np.fromiter(map(self.ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
 
 
@@ -188,6 +195,7 @@ class Tokens:
     line_starts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     cohesion_lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     cohesion_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    pair_words: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # .origin.pair_words
 
     @functools.cached_property
     def bounds(self) -> list[tuple[int, int]]:
@@ -260,6 +268,7 @@ def tokenise(text: str) -> Tokens:
         np.flatnonzero(new_line),
         cohesion_lines,
         cohesion_ids,
+        vocabulary.pair_word[word_ids],
     )
 
 
@@ -351,8 +360,9 @@ class Profile:
     of its word shingles; ``immutables`` the sorted unique 32-bit hashes of its
     immutable shingles, compared exactly when verifying a spun pair. The rest
     tells an original from its copies (:mod:`.origin`): ``commonness``, and
-    the paragraphs' hashes, lengths in words, cohesion (percent) and the
-    hashes of their first and last words.
+    the paragraphs' hashes, lengths in words, cohesion (percent), the
+    hashes of their first and last words, and how many of their word pairs
+    are not common English pairs.
     """
 
     node: int
@@ -366,6 +376,7 @@ class Profile:
     paragraph_cohesion: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint8))
     paragraph_starts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
     paragraph_ends: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
+    paragraph_breaks: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint16))
 
     def __eq__(self, other: object) -> bool:
         return (
@@ -381,6 +392,7 @@ class Profile:
             and np.array_equal(self.paragraph_cohesion, other.paragraph_cohesion)
             and np.array_equal(self.paragraph_starts, other.paragraph_starts)
             and np.array_equal(self.paragraph_ends, other.paragraph_ends)
+            and np.array_equal(self.paragraph_breaks, other.paragraph_breaks)
         )
 
     def __hash__(self) -> int:
@@ -443,4 +455,5 @@ def profile_of(tokens: Tokens, content_hash: str, near_shingle: int = 5, spun_sh
         paras.cohesion,
         paras.starts,
         paras.ends,
+        paras.breaks,
     )

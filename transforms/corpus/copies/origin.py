@@ -15,6 +15,15 @@ Two kinds of evidence, each read from a text alone (so it fits in a profile):
   and its *cohesion*, the share of its content words that recur elsewhere in
   the text: a paragraph of the story shares its names and topic words with the
   rest, a paragraph lifted from another story does not.
+* **Fluency** (near copies whose only traces are changed words): each
+  paragraph also keeps how many of its adjacent word pairs are not among
+  English's common word pairs (symspellpy's table of 243,342 bigrams counted
+  in Google Books, data only). A word replaced by noise, a spinner's synonym or
+  a slip breaks the pairs it stands in (``must provide`` -> ``the provide``),
+  so of a paragraph and its edited version the copy's most often breaks more.
+  Read before the net paragraph evidence when the versions differ by several
+  pairs, else last, where nothing else tells: an editor who fixes a typo
+  makes the copy the more fluent one.
 
 :func:`compare` turns them into a verdict on a pair; :mod:`.canonical` uses it
 to pick each cluster's original. How sure each rule is: docs/copies.md.
@@ -54,8 +63,23 @@ SHARED_PARAGRAPHS = 0.5
 EDGE_WORDS = 4
 # Witness evidence under this (summed Jaccard differences) is a tie: float noise, not a lean.
 WITNESS_MARGIN = 1e-9
+# Broken word pairs (:func:`fluency`) by which one version of the edited paragraphs must exceed the
+# other to outweigh the net paragraph evidence; by fewer, fluency decides only what nothing else does.
+FLUENCY_SURE = 3
 
 _TABLE: tuple[np.ndarray, np.ndarray] | None = None
+
+# Common English word pairs (symspellpy's 243,342 bigrams over 19,792 words): each word of a text
+# gets its index among the table's words once per vocabulary entry (exact), and a pair of two known
+# words is a key (first index << PAIR_WORD_BITS | second) looked up in a blocked Bloom filter of the
+# pairs' keys: one multiplicative hash picks one of 2**PAIR_BLOCK_BITS 64-bit blocks (2 MB) and two
+# bits in it, so a look-up is one gather; about 0.2% of other pairs of known words read as common.
+PAIR_WORD_BITS = 20  # 2**20 is more than the table's words
+PAIR_BLOCK_BITS = 18
+PAIRS_FORMAT = 7  # bump when _build_pairs changes what it computes
+_PAIR_MUL = np.uint64(0x9E3779B97F4A7C15)
+_PAIRS_FILE = "symspellpy/frequency_bigramdictionary_en_243_342.txt"
+_PAIRS: dict[str, np.ndarray] | None = None
 
 
 def _build_table() -> tuple[np.ndarray, np.ndarray]:
@@ -76,7 +100,18 @@ TABLE_FORMAT = 1  # bump when _build_table changes what it computes
 
 
 def _cached_table() -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_build_table`'s arrays, built once per wordfreq version into the cache folder that
+    """:func:`_build_table`'s arrays, built once per wordfreq version (:func:`_cached`)."""
+
+    def build() -> dict[str, np.ndarray]:
+        keys, zipf = _build_table()
+        return {"keys": keys, "zipf": zipf}
+
+    stored = _cached("wordfreq-en", "wordfreq", TABLE_FORMAT, build)
+    return stored["keys"], stored["zipf"]
+
+
+def _cached(name: str, package: str, version: int, build) -> dict[str, np.ndarray]:
+    """The arrays ``build()`` returns, built once per version of ``package`` into the cache folder that
     holds py3langid's model (``transforms/cleaning/langid_model.py``) and read from there by every
     later process: building them costs each worker about a second of hashing. Built in memory
     where that folder cannot be written."""
@@ -88,19 +123,19 @@ def _cached_table() -> tuple[np.ndarray, np.ndarray]:
 
     try:
         folder = cache_folder()
-        path = folder / f"wordfreq-en-{importlib.metadata.version('wordfreq')}-{TABLE_FORMAT}.npz"
+        path = folder / f"{name}-{importlib.metadata.version(package)}-{version}.npz"
         if path.is_file():
             with np.load(path, allow_pickle=False) as stored:
-                return stored["keys"], stored["zipf"]
-        keys, zipf = _build_table()
+                return {key: stored[key] for key in stored.files}
+        arrays = build()
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".wordfreq-", suffix=".npz", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=f".{name}-", suffix=".npz", dir=folder)
         with os.fdopen(handle, "wb") as out:
-            np.savez(out, keys=keys, zipf=zipf)
+            np.savez(out, **arrays)
         os.replace(temporary, path)  # another process may have written the same arrays first
-        return keys, zipf
+        return arrays
     except (OSError, ValueError, KeyError, importlib.metadata.PackageNotFoundError):
-        return _build_table()
+        return build()
 
 
 def _table() -> tuple[np.ndarray, np.ndarray]:
@@ -110,6 +145,87 @@ def _table() -> tuple[np.ndarray, np.ndarray]:
         keys, zipf = _cached_table()
         _TABLE = keys, zipf.astype(np.float64) / 10
     return _TABLE
+
+
+def _build_pairs() -> dict[str, np.ndarray]:
+    """symspellpy's English word pairs: ``words``, the sorted token hashes of the words they are made
+    of, and ``pairs``, the blocked Bloom filter (uint64 blocks) of the pairs' keys (:func:`pair_keys`
+    of the words' indexes); both empty when the package is missing, which leaves fluency silent
+    (every paragraph breaks nothing)."""
+    import importlib.metadata
+
+    from newsclean.transforms.corpus.copies.features import token_hash
+
+    try:
+        path = importlib.metadata.distribution("symspellpy").locate_file(_PAIRS_FILE)
+        with open(path, encoding="utf-8") as handle:
+            pairs = [line.split()[:2] for line in handle]
+    except (OSError, importlib.metadata.PackageNotFoundError):
+        return {"pairs": np.zeros(0, dtype=np.uint64), "words": np.zeros(0, dtype=np.uint64)}
+    first = np.array([token_hash(a) for a, b in pairs], dtype=np.uint64)
+    second = np.array([token_hash(b) for a, b in pairs], dtype=np.uint64)
+    words = np.unique(np.concatenate([first, second]))
+    keys = pair_keys(np.searchsorted(words, first), np.searchsorted(words, second))
+    block, mask = _pair_block(keys)
+    bits = np.zeros(1 << PAIR_BLOCK_BITS, dtype=np.uint64)
+    np.bitwise_or.at(bits, block, mask)
+    return {"pairs": bits, "words": words}
+
+
+def _pairs() -> dict[str, np.ndarray]:
+    """:func:`_build_pairs`, built once per symspellpy version into the cache folder (as
+    :func:`_cached_table`) and loaded once per process."""
+    global _PAIRS
+    if _PAIRS is None:
+        _PAIRS = _cached("en-pairs", "symspellpy", PAIRS_FORMAT, _build_pairs)
+    return _PAIRS
+
+
+def pair_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The key of each word pair (uint64), from the two words' indexes in the table's words."""
+    return (first.astype(np.uint64) << np.uint64(PAIR_WORD_BITS)) | second.astype(np.uint64)
+
+
+def _pair_block(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair key's block in the Bloom filter and its two bits there (a uint64 mask), all from the
+    top bits of one multiplicative hash."""
+    hashed = keys * _PAIR_MUL
+    block = (hashed >> np.uint64(64 - PAIR_BLOCK_BITS)).astype(np.int64)
+    one = np.uint64(1)
+    mask = (one << ((hashed >> np.uint64(40)) & np.uint64(63))) | (one << ((hashed >> np.uint64(34)) & np.uint64(63)))
+    return block, mask
+
+
+def pair_words(token_hashes: np.ndarray) -> np.ndarray:
+    """Each word's index among the table's words (:func:`features.token_hash` values in; int32, -1 for a
+    word the table does not know, and for every word without the table)."""
+    words = _pairs()["words"]
+    out = np.full(len(token_hashes), -1, dtype=np.int32)
+    if not len(words) or not len(token_hashes):
+        return out
+    at = np.minimum(np.searchsorted(words, token_hashes), len(words) - 1)
+    known = words[at] == token_hashes
+    out[known] = at[known]
+    return out
+
+
+def pair_breaks(words: np.ndarray, line_starts: np.ndarray) -> np.ndarray:
+    """For each line (``line_starts`` into ``words``, each word's :func:`pair_words` index, in order), how
+    many of its adjacent word pairs are *broken*: two words of the table's English, not a common pair
+    (uint16; all 0 without the table). A pair with a word the table does not know (a name, a number,
+    a rare word) says nothing either way."""
+    count = len(line_starts)
+    common = _pairs()["pairs"]
+    if not len(common) or len(words) < 2:
+        return np.zeros(count, dtype=np.uint16)
+    # a pair across two lines is no pair; only pairs of two known words are looked up
+    ok = (words[:-1] >= 0) & (words[1:] >= 0)
+    ok[line_starts[1:] - 1] = False
+    at = np.flatnonzero(ok)
+    block, mask = _pair_block(pair_keys(words[at], words[at + 1]))
+    broken = at[(common[block] & mask) != mask]
+    line = np.searchsorted(line_starts, broken, side="right") - 1  # each pair's line: its first word's
+    return np.minimum(np.bincount(line, minlength=count), 0xFFFF).astype(np.uint16)
 
 
 def zipf_of(token_hash: int) -> float:
@@ -131,13 +247,15 @@ def mean_zipf(frequencies: list[float] | np.ndarray) -> float:
 @dataclass(frozen=True)
 class Paragraphs:
     """A text's paragraphs: word hashes (uint32), lengths in words (uint16), cohesion (percent, uint8),
-    and hashes of their first and of their last ``EDGE_WORDS`` words (uint32 each)."""
+    hashes of their first and of their last ``EDGE_WORDS`` words (uint32 each), and how many of their
+    word pairs are not common English pairs (``breaks``, uint16: :func:`pair_breaks`)."""
 
     hashes: np.ndarray
     words: np.ndarray
     cohesion: np.ndarray
     starts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
     ends: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
+    breaks: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint16))
 
 
 # A run of words hashes as a polynomial over the words' 64-bit hashes in this odd base: the prefix
@@ -230,6 +348,7 @@ def paragraphs_of_lines(lines: list[list[str]]) -> Paragraphs:
         np.array(cohesion, dtype=np.uint8),
         starts,
         ends,
+        pair_breaks(pair_words(word_hashes), line_starts.astype(np.int64)),
     )
 
 
@@ -249,7 +368,9 @@ def paragraphs_of_tokens(tokens: Tokens) -> Paragraphs:
         shared = np.bincount(lines[spread[inverse] > 1], minlength=count)
         some = held > 0
         cohesion[some] = np.rint(100 * shared[some] / held[some]).astype(np.uint8)
-    return Paragraphs(hashes, lengths.astype(np.uint16), cohesion, starts, ends)
+    return Paragraphs(
+        hashes, lengths.astype(np.uint16), cohesion, starts, ends, pair_breaks(tokens.pair_words, tokens.line_starts)
+    )
 
 
 @dataclass(frozen=True)
@@ -268,6 +389,26 @@ class Reading:
     net: int = 0
     plain: int = 0
     site: bool = False
+
+
+def fluency(a: Paragraphs, b: Paragraphs, margin: int = 1) -> int:
+    """+1 when ``a``'s paragraphs edited inside break fewer common English word pairs than ``b``'s
+    versions of them by at least ``margin`` (``a`` is the original), -1 for the reverse, 0 when
+    under it or when no paragraph was edited inside (:func:`only_paragraphs`: a paragraph one text
+    has whose first or last words open or close a paragraph only the other has).
+
+    A copy's changed words stand in pairs its writer did not make: noise, a spinner's synonym or a
+    slip breaks them far more often than it makes one, so the version that breaks fewer is the
+    original's. Read from the two versions of the same paragraphs only, so the rest of the texts
+    (names, numbers, the story's rare pairs) weighs the same on both sides."""
+    if not len(a.breaks) or not len(b.breaks):
+        return 0
+    only_a = ~np.isin(a.hashes, b.hashes)
+    only_b = ~np.isin(b.hashes, a.hashes)
+    edited_a = only_a & (np.isin(a.starts, b.starts[only_b]) | np.isin(a.ends, b.ends[only_b]))
+    edited_b = only_b & (np.isin(b.starts, a.starts[only_a]) | np.isin(b.ends, a.ends[only_a]))
+    gap = int(b.breaks[edited_b].sum()) - int(a.breaks[edited_a].sum())
+    return 0 if abs(gap) < margin else (gap > 0) - (gap < 0)
 
 
 def only_paragraphs(a: Paragraphs, b: Paragraphs) -> tuple[np.ndarray, np.ndarray]:
@@ -290,6 +431,7 @@ def edit_reading(
     support: Counter | None = None,
     travelling: frozenset[int] = frozenset(),
     edited: bool = False,
+    others: tuple[frozenset[int], ...] = (),
 ) -> Reading:
     """Which of ``a`` and ``b`` the paragraphs only one of them has point at as the edited copy.
 
@@ -301,7 +443,10 @@ def edit_reading(
     first or last line in it (a site's furniture, whatever its cohesion); with
     ``support`` (how many texts of the family hold each paragraph) a long one
     that two texts hold is the story's own whatever its cohesion or travels (a
-    sentence two stories share). A paragraph changed by a
+    sentence two stories share), and with ``others`` (the paragraphs of each
+    of the family's other texts) a run of paragraphs only one text has, which
+    no other text of the family holds while one of them holds the paragraph
+    next to the run, was added (:func:`unwitnessed`). A paragraph changed by a
     few words is neither's (:func:`only_paragraphs`); under ``FURNITURE_WORDS``
     of evidence tells nothing, nor do texts that share too few paragraphs (a
     spun copy changes them all). A site's furniture in one text only decides
@@ -311,8 +456,8 @@ def edit_reading(
     if not shares_paragraphs(a, b, edited):
         return Reading()
     only_a, only_b = only_paragraphs(a, b)
-    seen_a, foreign_a, own_a, site_a = _readings(a, only_a, support, travelling)
-    seen_b, foreign_b, own_b, site_b = _readings(b, only_b, support, travelling)
+    seen_a, foreign_a, own_a, site_a = _readings(a, only_a, support, travelling, others)
+    seen_b, foreign_b, own_b, site_b = _readings(b, only_b, support, travelling, others)
     net = (seen_b + foreign_b - own_b) - (seen_a + foreign_a - own_a)
     if bool(site_a) != bool(site_b):
         return Reading(net, 1 if site_b else -1, site=True)
@@ -347,15 +492,47 @@ def shares_paragraphs(a: Paragraphs, b: Paragraphs, edited: bool = False) -> boo
     return bool(shorter) and int(a.words[in_b].sum()) >= SHARED_PARAGRAPHS * shorter
 
 
+def unwitnessed(p: Paragraphs, only: np.ndarray, support: Counter, others: tuple[frozenset[int], ...]) -> np.ndarray:
+    """Which of the paragraphs ``only`` of ``p`` (a mask) another copy of the story says ``p`` added: a
+    run of consecutive paragraphs only ``p`` has, none of them held by another text of the family
+    (``support`` under 2), while one of the family's other texts (``others``, each a set of paragraph
+    hashes) holds the paragraph just before or just after the run and none of the run.
+
+    Copies are made from the original independently: had the run been the story's own, the text
+    lacking it dropped or cut it, and that other copy dropped or cut exactly the same paragraphs,
+    next to a paragraph it kept. A copy made from that copy would (the limit of every witness rule)."""
+    where = np.flatnonzero(only)
+    found = np.zeros(len(where), dtype=bool)
+    if not len(where) or not others:
+        return found
+    hashes = p.hashes.tolist()
+    runs = np.split(where, np.flatnonzero(np.diff(where) > 1) + 1)
+    at = 0
+    for run in runs:
+        first, last = int(run[0]), int(run[-1])
+        held = {hashes[i] for i in run.tolist()}
+        beside = [hashes[i] for i in (first - 1, last + 1) if 0 <= i < len(hashes)]
+        if all(support[h] < 2 for h in held):
+            found[at : at + len(run)] = any(held.isdisjoint(o) and any(h in o for h in beside) for o in others)
+        at += len(run)
+    return found
+
+
 def _readings(
-    p: Paragraphs, only: np.ndarray, support: Counter | None, travelling: frozenset[int]
+    p: Paragraphs,
+    only: np.ndarray,
+    support: Counter | None,
+    travelling: frozenset[int],
+    others: tuple[frozenset[int], ...] = (),
 ) -> tuple[int, int, int, int]:
     """The paragraphs ``only`` of ``p`` as evidence: ``(seen, foreign, own, site)``, in words but the last.
     Seen: furniture (short lines not cohesive with the rest, and first or last lines other stories'
     texts hold) and travelling paragraphs, added by the copy that has them (furniture weighs as a full
     paragraph: a boilerplate line is short but plain evidence); foreign: long paragraphs not cohesive
     with the rest, added; own: the story's, dropped by the text that lacks them; site: how many of the
-    furniture lines are a site's (first or last lines other stories' texts hold)."""
+    furniture lines are a site's (first or last lines other stories' texts hold). With ``support``, a
+    run no other copy holds though one holds what is beside it (:func:`unwitnessed`) is added too:
+    furniture when short, else seen."""
     long = p.words >= FURNITURE_WORDS
     typical = float(np.median(p.cohesion[long])) if long.any() else 100.0
     words = p.words[only].astype(np.int64)
@@ -377,6 +554,9 @@ def _readings(
     moved &= ~short
     if support is not None:  # held by two texts of the family: the story's, though another story holds it too
         moved &= np.array([support[h] < 2 for h in hashes], dtype=bool)
+        added = unwitnessed(p, only, support, others)
+        moved |= added & ~short
+        foreign |= added & short
     furniture = short & (foreign | site) & ~moved
     foreign &= ~short & ~moved
     own = ~furniture & ~foreign & ~moved
@@ -424,11 +604,13 @@ def compare_text(
     travelling: frozenset[int] = frozenset(),
     witnesses: Witnesses = NO_WITNESSES,
     words_agree: bool = False,
+    others: tuple[frozenset[int], ...] = (),
 ) -> int:
     """+1 when the texts say ``a`` is the original of ``b``, -1 for the reverse, 0 when they do not tell.
 
     ``witnesses``: how much closer the family's other texts are to ``a`` than
-    to ``b`` (:class:`Witnesses`). Copies deviate from their original
+    to ``b`` (:class:`Witnesses`); ``others``: those texts' paragraphs, one set
+    each (:func:`edit_reading`). Copies deviate from their original
     independently, so a third copy of the story is closer to the original than
     to a sibling that carries edits of its own. ``words_agree``: the pair's
     word shingles reach the near threshold (a near copy, whatever its
@@ -443,23 +625,28 @@ def compare_text(
     point at the other text by both their measures (:meth:`Witnesses.agreed`:
     an original's own short line or closing paragraph its copy cut reads as
     furniture or as travelling, while the family's other copies and reprints
-    still hold it); then the witnesses' shared shingles, then the net paragraph
-    evidence, then the witnesses' Jaccard. Spun copies: commonness past ``margin`` Zipf units,
+    still hold it); then the witnesses' shared shingles, then fluency when the
+    paragraphs edited inside differ by ``FLUENCY_SURE`` broken word pairs or
+    more (:func:`fluency`), then the net paragraph evidence, then the
+    witnesses' Jaccard, then fluency by any margin. Spun copies: commonness past ``margin`` Zipf units,
     then the witnesses. Texts that share too few paragraphs and whose word
     shingles agree (none on the labelled sets, now that edited paragraphs count
     as shared): the witnesses only, since an editor's words are no rarer than
     the writer's.
     """
     if shares_paragraphs(a_paragraphs, b_paragraphs, words_agree):
-        reading = edit_reading(a_paragraphs, b_paragraphs, support, travelling, words_agree)
+        reading = edit_reading(a_paragraphs, b_paragraphs, support, travelling, words_agree, others)
         if reading.plain:
             overruled = not reading.site and witnesses.agreed() == -reading.plain
             return -reading.plain if overruled else reading.plain
         if witnesses.lean():
             return witnesses.lean()
+        fluent = fluency(a_paragraphs, b_paragraphs, FLUENCY_SURE)
+        if fluent:
+            return fluent
         if reading.net:
             return 1 if reading.net > 0 else -1
-        return witnesses.lean(jaccard=True)
+        return witnesses.lean(jaccard=True) or fluency(a_paragraphs, b_paragraphs)
     gap = a_common - b_common
     if not words_agree and abs(gap) >= margin:
         return 1 if gap > 0 else -1

@@ -39,6 +39,7 @@ from apache_beam.metrics import Metrics
 from apache_beam.transforms.window import GlobalWindows
 
 from newsclean.schemas.records import Article
+from newsclean.transforms.beam.copy_members import Representatives, member_parts
 from newsclean.transforms.beam.copy_paragraphs import TravellingParagraphs
 from newsclean.transforms.beam.copy_rows import ArrayRows, shards_of
 from newsclean.transforms.beam.copy_store import Block, BlockFile, Location, ProfileFile, ProfileReader, read_blocks
@@ -310,13 +311,10 @@ class _WriteProfilesDoFn(_FilePerBundleDoFn):
 
 
 class _KeysDoFn(_ProfilesDoFn):
-    """Texts' locations to their bucket keys and their indexed paragraphs, each profile read once;
-    both gathered per shard over a bundle as ``(shard, rows)``, rows an ``(n, 2)`` uint64 array:
-    ``(key, node)`` on the main output (a text has some sixty keys), ``(paragraph hash, node)`` on
-    ``PARAGRAPHS`` (:func:`.copy_paragraphs.paragraph_rows`: some twenty). One element a row through the runner
-    costs more than the rows themselves, and one Python step a row more than a sort a shard.
-    Staged runs only: the rest of a bundle's rows leave from ``finish_bundle``, which the
-    DaskRunner drops."""
+    """Texts' locations to their bucket keys (main output, some sixty a text) and indexed paragraphs
+    (``PARAGRAPHS``, some twenty), one read a profile, gathered per shard over a bundle: ``(shard, rows)``,
+    rows ``(n, 2)`` uint64 ``(value, node)``. A runner element or a Python step a row costs more than a
+    sort a shard. Staged runs only: ``finish_bundle`` (which the DaskRunner drops) sends the rest."""
 
     PARAGRAPHS = "paragraphs"
     FLUSH_ROWS = 16_384  # rows held before every shard's rows are sent on
@@ -461,59 +459,6 @@ class _VerifyStoredDoFn(_ProfilesDoFn):
                 yield a, b
 
 
-class _FirstAndCount(beam.CombineFn):
-    """The smallest value and how many values there were: a text's representative ``(key, location)``
-    (ordinary case, then the smallest ``doc_id``) and how many records hold the text."""
-
-    def create_accumulator(self) -> tuple[object, int]:
-        return None, 0
-
-    def add_input(self, acc: tuple[object, int], value: object) -> tuple[object, int]:
-        first, count = acc
-        return (value if first is None or value < first else first), count + 1  # type: ignore[operator]
-
-    def merge_accumulators(self, accs: Iterable[tuple[object, int]]) -> tuple[object, int]:
-        accs = list(accs)
-        firsts = [first for first, _ in accs if first is not None]
-        return (min(firsts) if firsts else None), sum(count for _, count in accs)  # type: ignore[type-var]
-
-    def extract_output(self, acc: tuple[object, int]) -> tuple[object, int]:
-        return acc
-
-
-def _take_location(node: int, chosen: tuple[tuple[tuple[int, str], Location], int]) -> tuple[int, Location]:
-    return node, chosen[0][1]
-
-
-def _held_twice(node: int, chosen: tuple[object, int]) -> list[tuple[int, int]]:
-    return [(node, chosen[1])] if chosen[1] > 1 else []
-
-
-class Representatives(beam.PTransform):
-    """``(node, (key, location))`` of every record's stored profile to ``(node, location)`` of each
-    text's representative (:func:`.reference.representative_key`: ordinary case, then the smallest
-    ``doc_id``) and ``(node, records)`` of the texts two or more records hold (exact copies)."""
-
-    def expand(self, chosen: beam.PCollection) -> tuple[beam.PCollection, beam.PCollection]:
-        counted = chosen | "OneProfilePerText" >> beam.CombinePerKey(_FirstAndCount())
-        return (
-            counted | "Location" >> beam.MapTuple(timed(_take_location, COPIES)),
-            counted | "HeldTwice" >> beam.FlatMapTuple(_held_twice),
-        )
-
-
-def _member_parts(
-    element: tuple[int, Member], component: dict[int, int], held_twice: dict[int, int]
-) -> list[tuple[int, tuple[str, Member]]]:
-    """A record as a part of its candidate group (its text's component, else its text when two or
-    more records hold it); a record alone with its text has nothing to decide: no part."""
-    node, member = element
-    group = component.get(node)
-    if group is None and node not in held_twice:
-        return []
-    return [(node if group is None else group, ("member", member))]
-
-
 def _member(a: Article) -> tuple[int, Member]:
     """A record as a member of its text's candidate group."""
     node = node_id(a.content_hash)
@@ -639,7 +584,7 @@ def decisions_from_locations(
     component = edges | "Components" >> ConnectedComponents(config.cc_rounds)
     travel = gathered[_KeysDoFn.PARAGRAPHS] | "Travel" >> TravellingParagraphs(component, gathered=True)
     parts = members | "ClusterParts" >> beam.FlatMap(
-        timed(_member_parts, COPIES), beam.pvalue.AsDict(component), beam.pvalue.AsDict(held_twice)
+        timed(member_parts, COPIES), beam.pvalue.AsDict(component), beam.pvalue.AsDict(held_twice)
     )
     return _resolved(parts, travel, _ResolveDoFn(config), located)
 

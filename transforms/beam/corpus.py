@@ -31,12 +31,12 @@ from apache_beam.metrics import Metrics
 from newsclean.schemas.records import Article
 from newsclean.transforms.beam.boilerplate import RecurringLines
 from newsclean.transforms.beam.copies import (
-    Representatives,
     _apply_decision,
     _FilePerBundleDoFn,
     decisions_from_locations,
     with_content_hash,
 )
+from newsclean.transforms.beam.copy_members import Representatives
 from newsclean.transforms.beam.copy_store import Location, ProfileFile
 from newsclean.transforms.beam.documents import NAMESPACE, REMOVED_NAMESPACE
 from newsclean.transforms.beam.stagetime import BOILERPLATE, COPIES, calls_in, timed

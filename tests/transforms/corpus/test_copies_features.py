@@ -99,37 +99,37 @@ def test_profiles_are_the_same_in_another_process_with_another_hash_seed() -> No
 def test_word_table_from_the_cache_is_the_one_built(tmp_path, monkeypatch) -> None:
     """The commonness table is built once into the cache folder; read back, it is the same arrays,
     and where the folder cannot be written it is built in memory."""
-    from newsclean.transforms.corpus.copies import origin
+    from newsclean.transforms.corpus.copies import tables
 
-    built = origin._build_table()
+    built = tables._build_table()
     monkeypatch.setenv("NEWSCLEAN_CACHE", str(tmp_path / "cache"))
     for _ in range(2):  # the first call writes the file, the second reads it
-        keys, zipf = origin._cached_table()
+        keys, zipf = tables._cached_table()
         assert np.array_equal(keys, built[0]) and np.array_equal(zipf, built[1]) and zipf.dtype == np.uint8
     assert len(list((tmp_path / "cache").glob("wordfreq-en-*.npz"))) == 1
     (tmp_path / "file").write_text("not a folder")
     monkeypatch.setenv("NEWSCLEAN_CACHE", str(tmp_path / "file"))
-    keys, zipf = origin._cached_table()
+    keys, zipf = tables._cached_table()
     assert np.array_equal(keys, built[0]) and np.array_equal(zipf, built[1])
 
 
 def test_word_pair_table_from_the_cache_is_the_one_built(tmp_path, monkeypatch) -> None:
     """The word-pair table is built once into the cache folder and read back the same; without
     symspellpy's file it is empty, and every paragraph then breaks nothing."""
-    from newsclean.transforms.corpus.copies import origin
+    from newsclean.transforms.corpus.copies import origin, tables
 
-    built = origin._build_pairs()
+    built = tables._build_pairs()
     assert built["pairs"].any() and built["words"].any()
     monkeypatch.setenv("NEWSCLEAN_CACHE", str(tmp_path / "cache"))
     for _ in range(2):  # the first call writes the file, the second reads it
-        monkeypatch.setattr(origin, "_PAIRS", None)
-        table = origin._pairs()
+        monkeypatch.setattr(tables, "_PAIRS", None)
+        table = tables._pairs()
         assert all(np.array_equal(table[k], built[k]) for k in ("pairs", "words"))
     assert len(list((tmp_path / "cache").glob("en-pairs-*.npz"))) == 1
-    monkeypatch.setattr(origin, "_PAIRS_FILE", "symspellpy/no-such-file.txt")
-    missing = origin._build_pairs()
+    monkeypatch.setattr(tables, "_PAIRS_FILE", "symspellpy/no-such-file.txt")
+    missing = tables._build_pairs()
     assert not len(missing["pairs"]) and not len(missing["words"])
-    monkeypatch.setattr(origin, "_PAIRS", missing)
+    monkeypatch.setattr(tables, "_PAIRS", missing)
     monkeypatch.setattr(F, "_VOCABULARY", F._Vocabulary())
     text = "They the provide a user new.\nAnd the more so"
     assert origin.paragraphs(text).breaks.tolist() == [0, 0]

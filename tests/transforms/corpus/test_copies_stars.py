@@ -39,9 +39,9 @@ def _profile(text: str):
 
 def _without_the_word_pair_table(monkeypatch) -> None:
     """As without symspellpy's file, with a fresh vocabulary (a worker's words keep their table index)."""
-    from newsclean.transforms.corpus.copies import features, origin
+    from newsclean.transforms.corpus.copies import features, tables
 
-    monkeypatch.setattr(origin, "_PAIRS", {"pairs": np.zeros(0, dtype=np.int64), "words": np.zeros(0, dtype=np.uint64)})
+    monkeypatch.setattr(tables, "_PAIRS", {"pairs": np.zeros(0, dtype=np.int64), "words": np.zeros(0, dtype=np.uint64)})
     monkeypatch.setattr(features, "_VOCABULARY", features._Vocabulary())
 
 

@@ -95,11 +95,11 @@ class _Vocabulary:
         self.inside = np.zeros(size, dtype=bool)  # immutable inside a sentence (also a capitalised word)
         self.anywhere = np.zeros(size, dtype=bool)  # immutable anywhere: a number or a function word
         self.plain = np.zeros(size, dtype=bool)  # a lower-case content word, what a spinner swaps
-        self.zipf = np.zeros(size, dtype=np.float64)  # a plain word's Zipf frequency (.origin.zipf_of)
+        self.zipf = np.zeros(size, dtype=np.float64)  # a plain word's Zipf frequency (.tables.zipf_of)
         self.kind = np.zeros(size, dtype=np.int8)  # a word, a sentence stop, a line break
         self.fold = np.zeros(size, dtype=np.int64)  # id of the case-folded token
         self.cohesion = np.zeros(size, dtype=np.int64)  # its cohesion word's id, -1 none, -2 several
-        self.pair_word = np.full(size, -1, dtype=np.int32)  # its index in the word-pair table (.origin.pair_words)
+        self.pair_word = np.full(size, -1, dtype=np.int32)  # its index in the word-pair table (.tables.pair_words)
         self.folded: list[str] = []  # case-folded tokens by fold id
         self.fold_ids: dict[str, int] = {}
         self.cohesion_ids: dict[str, int] = {}
@@ -138,7 +138,7 @@ class _Vocabulary:
         self.kind[at] = kind
         if kind != _WORD_KIND:
             return
-        from newsclean.transforms.corpus.copies.origin import zipf_of  # it needs this module's words
+        from newsclean.transforms.corpus.copies.tables import zipf_of  # it needs this module's words
 
         folded = token.casefold()
         anywhere = folded in FUNCTION_WORDS or any(c.isdigit() for c in token)
@@ -158,7 +158,7 @@ class _Vocabulary:
         try:
             return np.fromiter(map(self.ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         except KeyError:
-            from newsclean.transforms.corpus.copies.origin import pair_words  # it needs this module's words
+            from newsclean.transforms.corpus.copies.tables import pair_words  # it needs this module's words
 
             first = len(self.ids)
             for token in sorted(set(tokens).difference(self.ids)):
@@ -195,7 +195,7 @@ class Tokens:
     line_starts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     cohesion_lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     cohesion_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    pair_words: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # .origin.pair_words
+    pair_words: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # .tables.pair_words
 
     @functools.cached_property
     def bounds(self) -> list[tuple[int, int]]:
@@ -433,7 +433,7 @@ def profile(text: str, content_hash: str, near_shingle: int = 5, spun_shingle: i
 def profile_of(tokens: Tokens, content_hash: str, near_shingle: int = 5, spun_shingle: int = 4) -> Profile:
     """:func:`profile` of the text whose :func:`tokenise` is ``tokens`` (a caller that reads the
     tokens for more than the profile tokenises once)."""
-    from newsclean.transforms.corpus.copies import origin  # it needs this module's words
+    from newsclean.transforms.corpus.copies import origin, tables  # they need this module's words
 
     near = shingle_hashes(tokens.words, near_shingle)
     immutables = shingle_hashes(tokens.immutables, spun_shingle)
@@ -442,7 +442,7 @@ def profile_of(tokens: Tokens, content_hash: str, near_shingle: int = 5, spun_sh
     paras = origin.paragraphs_of_tokens(tokens)
     # float32: the value a profile file stores, so a profile read back compares equal
     # each plain word's frequency comes with its token (looked up once per word, not once per text)
-    common = float(np.float32(origin.mean_zipf(tokens.plain_zipf)))
+    common = float(np.float32(tables.mean_zipf(tokens.plain_zipf)))
     return Profile(
         node_id(content_hash),
         len(tokens.words),

@@ -147,9 +147,9 @@ def stage_lines(measured: Measured, report: dict) -> list[str]:
         lines.append(
             f"      {stage:20s} {times['cpu_seconds']:7.1f} CPU-s  {share:6.1%}  ({times['seconds']:.1f} s wall)"
         )
-    rest = total_cpu - sum(t["cpu_seconds"] for t in stages.values())
+    rest = unstaged_cpu(measured, report)
     lines.append(f"      {'Beam and the rest':20s} {rest:7.1f} CPU-s  {rest / total_cpu if total_cpu else 0:6.1%}")
-    corpus = sum(stages.get(s, {}).get("cpu_seconds", 0.0) for s in ("source_boilerplate", "copies"))
+    corpus = corpus_own_cpu(report)
     clean = stages.get("clean", {}).get("cpu_seconds", 0.0)
     lines.append(
         f"      corpus stages' own code: {corpus:.1f} CPU-s, {corpus / clean if clean else 0:.2f}x the cleaning's"
@@ -201,11 +201,19 @@ def runs(docs: int, size: int) -> None:
 def corpus_cpu(default: Measured, default_report: dict, plain: Measured, plain_report: dict) -> tuple[float, float]:
     """The corpus stages' CPU in the default run: their own code (stage counters), and what Beam spends
     beyond the same-work run's (the CPU no stage holds, default less same-work)."""
-    stages, plain_stages = default_report.get("stage_seconds") or {}, plain_report.get("stage_seconds") or {}
-    own = sum(stages.get(s, {}).get("cpu_seconds", 0.0) for s in ("source_boilerplate", "copies"))
-    rest = default.cpu_seconds - sum(t["cpu_seconds"] for t in stages.values())
-    plain_rest = plain.cpu_seconds - sum(t["cpu_seconds"] for t in plain_stages.values())
-    return own, rest - plain_rest
+    return corpus_own_cpu(default_report), unstaged_cpu(default, default_report) - unstaged_cpu(plain, plain_report)
+
+
+def corpus_own_cpu(report: dict) -> float:
+    """The corpus stages' own code (source boilerplate, copies), from a run's stage counters."""
+    stages = report.get("stage_seconds") or {}
+    return sum(stages.get(s, {}).get("cpu_seconds", 0.0) for s in ("source_boilerplate", "copies"))
+
+
+def unstaged_cpu(measured: Measured, report: dict) -> float:
+    """A run's CPU that no stage's counters hold: Beam's shuffles and encoding, start-up, the rest."""
+    stages = report.get("stage_seconds") or {}
+    return measured.cpu_seconds - sum(t["cpu_seconds"] for t in stages.values())
 
 
 def main() -> None:

@@ -49,7 +49,7 @@ def test_short_text_is_one_shingle() -> None:
 )
 def test_minhash_estimates_jaccard(size: int, jaccard: float, seed: int) -> None:
     rng = np.random.default_rng(seed)
-    union = F._mix(rng.integers(0, 2**63, size=size, dtype=np.uint64))
+    union = F.mix64(rng.integers(0, 2**63, size=size, dtype=np.uint64))
     shared = round(jaccard * size)
     half = (size - shared) // 2
     a = np.unique(union[: half + shared])
@@ -61,8 +61,8 @@ def test_minhash_estimates_jaccard(size: int, jaccard: float, seed: int) -> None
 
 def test_identical_sets_agree_everywhere_disjoint_sets_almost_nowhere() -> None:
     rng = np.random.default_rng(7)
-    a = np.unique(F._mix(rng.integers(0, 2**63, size=50, dtype=np.uint64)))
-    b = np.unique(F._mix(rng.integers(0, 2**63, size=50, dtype=np.uint64)))
+    a = np.unique(F.mix64(rng.integers(0, 2**63, size=50, dtype=np.uint64)))
+    b = np.unique(F.mix64(rng.integers(0, 2**63, size=50, dtype=np.uint64)))
     assert F.estimated_jaccard(F.minhash(a), F.minhash(a)) == 1.0
     assert F.estimated_jaccard(F.minhash(a), F.minhash(b)) < 0.1
 

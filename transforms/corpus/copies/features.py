@@ -279,7 +279,7 @@ def is_immutable(token: str, sentence_start: bool = False) -> bool:
     return bool(vocabulary.anywhere[at] or (vocabulary.inside[at] and not sentence_start))
 
 
-def _mix(values: np.ndarray) -> np.ndarray:
+def mix64(values: np.ndarray) -> np.ndarray:
     """The splitmix64 finaliser, vectorised: spreads every input bit over the output."""
     with np.errstate(over="ignore"):
         values = values ^ (values >> np.uint64(30))
@@ -302,7 +302,7 @@ def shingle_hashes(token_hashes: np.ndarray, k: int) -> np.ndarray:
     with np.errstate(over="ignore"):
         for j in range(width):
             acc = acc + token_hashes[j : j + count] * _WINDOW_MUL[j]
-    return np.unique(_mix(acc))
+    return np.unique(mix64(acc))
 
 
 def minhash(sorted_hashes: np.ndarray) -> np.ndarray:
@@ -332,7 +332,7 @@ def minhash(sorted_hashes: np.ndarray) -> np.ndarray:
         pos = np.searchsorted(full, idx) % len(full)
         source = full[pos]
         distance = (source - idx) % NUM_PERM
-        borrowed = _mix(values[source] + distance.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+        borrowed = mix64(values[source] + distance.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
         values = np.where(present, values, borrowed & np.uint64(0xFFFFFFFF))
     return values.astype(np.uint32)
 

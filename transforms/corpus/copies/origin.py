@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import regex
 
-from newsclean.transforms.corpus.copies.features import FUNCTION_WORDS, Tokens, _mix, token_hash
+from newsclean.transforms.corpus.copies.features import FUNCTION_WORDS, Tokens, mix64, token_hash
 from newsclean.transforms.corpus.copies.tables import pair_breaks, pair_words
 
 _PARAGRAPH_SPLIT = regex.compile(r"\n\s*")
@@ -115,7 +115,7 @@ def span_hashes(word_hashes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -
         np.cumsum(word_hashes.astype(np.uint64, copy=False) * powers[:n], out=prefix[1:])
         runs = (prefix[ends] - prefix[starts]) * inverses[starts]
         runs += (ends - starts).astype(np.uint64) * _SPAN_LENGTH
-    return (_mix(runs) >> np.uint64(32)).astype(np.uint32)
+    return (mix64(runs) >> np.uint64(32)).astype(np.uint32)
 
 
 def _line_hashes(word_hashes: np.ndarray, line_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -396,3 +396,46 @@ def test_a_run_no_other_copy_holds_beside_a_paragraph_one_does_was_added() -> No
     assert unwitnessed(c, only_c, support, (cut,)).tolist() == [False]
     holder = frozenset(c.hashes.tolist())
     assert unwitnessed(c, only_c, support + Counter(holder), (holder,)).tolist() == [False]
+
+
+def test_a_dropped_stretch_of_the_story_is_read_whole_its_short_lines_with_it() -> None:
+    original, _ = seeds()
+    parts = original.text.split("\n\n")
+    lines = ["Watch the briefing.", "Pictured: delegates."]  # short, sharing no word with the story
+    full = paragraphs("\n\n".join([*parts[:10], *lines, *parts[10:]]))
+    # a copy that dropped paragraph 9 and the two lines after it: one stretch of the original, cut whole
+    cut = paragraphs("\n\n".join([*parts[:9], *parts[10:]]))
+    assert edit_reading(full, cut).net >= 39
+    assert compare_text(full, 4.8, cut, 4.8, 0.05) == 1
+    # the same two lines alone, with no paragraph of the story beside them, are furniture the text added
+    kept = paragraphs("\n\n".join(parts))
+    assert edit_reading(full, kept).net < 0
+    assert compare_text(full, 4.8, kept, 4.8, 0.05) == -1
+
+
+def test_cohesion_reads_no_paragraph_as_foreign_in_a_text_whose_paragraphs_share_few_words() -> None:
+    def text(cohesion: list[int]) -> Paragraphs:
+        ids = np.arange(1, len(cohesion) + 1, dtype=np.uint32)  # every paragraph, and its edges, its own
+        return Paragraphs(ids, np.full(len(ids), 30, np.uint16), np.array(cohesion, np.uint8), ids + 100, ids + 200)
+
+    def without_the_third(p: Paragraphs) -> Paragraphs:
+        keep = np.arange(len(p.hashes)) != 2
+        return Paragraphs(p.hashes[keep], p.words[keep], p.cohesion[keep], p.starts[keep], p.ends[keep])
+
+    # a story whose paragraphs share their words: one that shares none was added by the text holding it
+    story = text([40, 45, 0, 42, 38, 44])
+    assert edit_reading(story, without_the_third(story)).net < 0
+    # a digest of unrelated items: cohesion tells nothing, so the text with every paragraph is the original
+    digest = text([10, 12, 0, 11, 9, 12])
+    assert edit_reading(digest, without_the_third(digest)).net > 0
+
+
+def test_witnesses_favouring_a_text_by_one_shared_shingle_do_not_lean() -> None:
+    # one immutable shingle can span the break before two different added lines: noise, not a lean
+    assert Witnesses(held=1, closer=0.3).lean() == 0
+    assert Witnesses(held=-1, closer=0.3).lean() == 0
+    assert Witnesses(held=2, closer=0.3).lean() == 1
+    assert Witnesses(held=-1, closer=0.3).lean(jaccard=True) == 1
+    # confirmed by the Jaccard, one shingle is enough to overrule a plain reading
+    assert Witnesses(held=1, closer=0.3).agreed() == 1
+    assert Witnesses(held=1, closer=-0.3).agreed() == 0

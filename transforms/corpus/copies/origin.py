@@ -64,6 +64,12 @@ SHARED_PARAGRAPHS = 0.5
 EDGE_WORDS = 4
 # Witness evidence under this (summed Jaccard differences) is a tie: float noise, not a lean.
 WITNESS_MARGIN = 1e-9
+# Shared immutable shingles by which the witnesses must favour one text: a shingle spans a paragraph
+# break, so two texts that added different lines at the same place can share one by chance.
+WITNESS_HELD_MARGIN = 2
+# A text whose long paragraphs share under this median share (percent) of their content words with
+# the rest (a digest of unrelated items, a brief) gives cohesion nothing to read: none is foreign.
+COHESION_FLOOR = 15
 # Broken word pairs (:func:`fluency`) by which one version of the edited paragraphs must exceed the
 # other to outweigh the net paragraph evidence; by fewer, fluency decides only what nothing else does.
 FLUENCY_SURE = 3
@@ -365,7 +371,8 @@ def _readings(
     cohesion = p.cohesion[only]
     # furniture (a boilerplate line, a lede) shares few words with the story; a short line of the
     # story itself (a list item, a one-line quote) shares its names and topic words
-    foreign = np.where(short, cohesion < FURNITURE_COHESION, cohesion < min(FOREIGN_COHESION, typical / 2))
+    limit = min(FOREIGN_COHESION, typical / 2) if typical >= COHESION_FLOOR else 0
+    foreign = np.where(short, cohesion < FURNITURE_COHESION, cohesion < limit)
     hashes = p.hashes[only].tolist()
     if support is not None:
         foreign &= np.array([support[h] < 2 for h in hashes], dtype=bool)
@@ -377,16 +384,37 @@ def _readings(
         edge[0] = edge[-1] = True
     site = short & moved & edge[only]  # a first or last line other stories' texts hold: a site's furniture
     moved &= ~short
+    added = np.zeros(len(hashes), dtype=bool)
     if support is not None:  # held by two texts of the family: the story's, though another story holds it too
         moved &= np.array([support[h] < 2 for h in hashes], dtype=bool)
         added = unwitnessed(p, only, support, others)
         moved |= added & ~short
         foreign |= added & short
+    dropped = _dropped_runs(np.flatnonzero(only), ~short & ~foreign & ~moved) & ~site & ~added
+    foreign &= ~dropped
+    moved &= ~dropped
     furniture = short & (foreign | site) & ~moved
     foreign &= ~short & ~moved
     own = ~furniture & ~foreign & ~moved
     seen = int(np.count_nonzero(furniture) * FURNITURE_WORDS + words[moved].sum())
     return seen, int(words[foreign].sum()), int(words[own].sum()), int(np.count_nonzero(site))
+
+
+def _dropped_runs(where: np.ndarray, own_long: np.ndarray) -> np.ndarray:
+    """Which of the paragraphs at ``where`` (positions in their text, ascending) stand in a run of two
+    or more consecutive ones holding a long paragraph of the story (``own_long``, one flag each).
+
+    An editor adds a unit (a line, a lede, a footer, one paragraph of another story) but drops or
+    cuts a stretch of the story: a run of paragraphs the other text lacks that holds one of the
+    story's own was dropped whole, its short lines (list items, subheads, a closing line) and a
+    paragraph other stories happen to hold with it."""
+    found = np.zeros(len(where), dtype=bool)
+    if len(where) < 2:
+        return found
+    for run in np.split(np.arange(len(where)), np.flatnonzero(np.diff(where) > 1) + 1):
+        if len(run) > 1 and own_long[run].any():
+            found[run] = True
+    return found
 
 
 @dataclass(frozen=True)
@@ -404,15 +432,18 @@ class Witnesses:
     held: int = 0
     closer: float = 0.0
 
-    def lean(self, jaccard: bool = False) -> int:
+    def lean(self, jaccard: bool = False, margin: int = WITNESS_HELD_MARGIN) -> int:
+        """+1 when the witnesses are closer to ``a``, -1 to ``b``, 0 when level: by their shared shingles,
+        a difference under ``margin`` level, or by their Jaccard (``jaccard``)."""
         if not jaccard:
-            return (self.held > 0) - (self.held < 0)
+            return 0 if abs(self.held) < margin else (self.held > 0) - (self.held < 0)
         return 0 if abs(self.closer) < WITNESS_MARGIN else (1 if self.closer > 0 else -1)
 
     def agreed(self) -> int:
         """The lean when both measures give it (shared shingles and Jaccard), else 0: what the witnesses
-        say when neither the lost text (counts) nor the added text (Jaccard) tells against it."""
-        held = self.lean()
+        say when neither the lost text (counts) nor the added text (Jaccard) tells against it. A single
+        shingle counts here: the Jaccard confirms it."""
+        held = self.lean(margin=1)
         return held if held == self.lean(jaccard=True) else 0
 
 

@@ -363,7 +363,8 @@ def _readings(
     with the rest, added; own: the story's, dropped by the text that lacks them; site: how many of the
     furniture lines are a site's (first or last lines other stories' texts hold). With ``support``, a
     run no other copy holds though one holds what is beside it (:func:`unwitnessed`) is added too:
-    furniture when short, else seen."""
+    furniture when short, else seen. A run holding a long paragraph of the story is the story's own
+    whole (:func:`_dropped_runs`), and in a text whose paragraphs share few words none is foreign."""
     long = p.words >= FURNITURE_WORDS
     typical = float(np.median(p.cohesion[long])) if long.any() else 100.0
     words = p.words[only].astype(np.int64)

@@ -31,6 +31,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import logging
+import re
 import threading
 import uuid
 from typing import Any
@@ -45,13 +46,18 @@ from apache_beam.runners.common import DoFnContext, DoFnInvoker, DoFnSignature, 
 from apache_beam.runners.dask import overrides, transform_evaluator
 from apache_beam.runners.dask.dask_runner import DaskRunner
 from apache_beam.transforms.sideinputs import SideInputMap
-from dask._task_spec import List, Task, TaskRef
+from dask._task_spec import DataNode, List, Task, TaskRef, _execute_subgraph
+from dask.base import tokenize
 from dask.delayed import Delayed
 from dask.highlevelgraph import HighLevelGraph
 
 TESTED_BEAM = "2.77.0"  # pinned in constraints.txt; the translations below read this version's internals
 PARTITIONS_PER_THREAD = 4  # after the Reshuffle: small enough that the last partitions end together
 GROUP_PARTITIONS_PER_THREAD = 1  # after a GroupByKey: the corpus stages' records are small and many
+# A pickled DoFn up to this size travels inside each task: a task then depends on its input alone,
+# and Dask fuses a chain of such steps into one task (newsclean's are 0.3-3 KB; a --rules file's
+# patterns may be more). A larger one is a graph key of its own, sent to each worker once.
+INLINE_DOFN_BYTES = 16 * 1024
 POOL_SIZE = 64  # set-up DoFns a worker process keeps, across steps and runs
 
 _LOG = logging.getLogger(__name__)
@@ -162,6 +168,12 @@ def _apply_dofn_to_partition(
     return results
 
 
+def _task_name(label: str) -> str:
+    """A step's task name: its full label in words (``Clean_Clean``), so that Dask's task groups
+    (and its estimates of their durations, and its dashboard) are per step, not one for all ParDos."""
+    return "_".join(re.findall(r"[A-Za-z]+", label))[:60] or "ParDo"
+
+
 def _concat(parts: list[list]) -> list:
     return [value for part in parts for value in part]
 
@@ -189,19 +201,65 @@ class ParDo(transform_evaluator.DaskBagOp):
         sides = [side for side, _ in side_inputs or ()]
         values = [_whole(bag) for _, bag in side_inputs or ()]
         key = f"{transform.label}-{uuid.uuid4().hex}"  # one step of one run: its partitions share DoFns
-        # The pickled DoFn as one graph key of its own: sent to a worker once, not inside every task.
-        pickled = dask.delayed(pickler.dumps(transform.fn), name=f"dofn-{key}")
+        pickled: Any = pickler.dumps(transform.fn)
+        if len(pickled) > INLINE_DOFN_BYTES:  # one graph key of its own: sent to a worker once, not in every task
+            pickled = dask.delayed(pickled, name=f"dofn-{key}")
         return input_bag.map_partitions(
-            _apply_dofn_to_partition, key, pickled, transform.label, window_fn, list(args), kwargs, sides, *values
+            _apply_dofn_to_partition,
+            key,
+            pickled,
+            transform.label,
+            window_fn,
+            list(args),
+            kwargs,
+            sides,
+            *values,
+            token=_task_name(self.applied.full_label),
         )
 
 
+def _every(items: Any, start: int, step: int, _anchor: Any = None) -> list:
+    """Every ``step``-th item of a partition from ``start``: one of the partitions a Reshuffle makes."""
+    return list(items)[start::step]
+
+
+def _producer(key: Any, func: Any, *args: Any) -> Task:
+    """``func(*args)`` as a task the scheduler takes for a data producer (root-ish).
+
+    As a one-task subgraph: ``dask.bag``'s optimisation rebuilds a plain task without the
+    mark (``lazify``), but keeps that of a subgraph, as of the fused tasks it makes."""
+    inner = Task(key, func, *args)
+    deps = tuple(inner.dependencies)
+    return Task(key, _execute_subgraph, {key: inner}, key, deps, *map(TaskRef, deps), _data_producer=True)
+
+
 class Reshuffle(transform_evaluator.DaskBagOp):
-    """Spread a collection over ``partitions`` partitions (Beam's translation keeps it as it is)."""
+    """Spread a collection over at least ``partitions`` partitions that go to whichever worker is free.
+
+    Beam's translation keeps the collection as it is. Dask would also run each partition
+    where its input lies: all of them where the one task that matched the files ran, and
+    then on an idle worker only when its work stealing moves one (it left one of two workers
+    idle for 7 s of a 26 s run). So each partition after the Reshuffle is a task marked as a
+    data producer (``_data_producer``: root-ish to the scheduler), which the scheduler queues
+    and hands to a worker when it has a free thread, wherever its input is: a pull, as the
+    local runner's workers pull bundles. An input partition split in ``k`` takes every
+    ``k``-th item, so neighbours (files of one folder, of like size) go to different tasks.
+    Each task also depends on a shared constant (``_anchor``), so Dask does not fuse it
+    with the task before it, which would make that one a data producer too."""
 
     def apply(self, input_bag: db.Bag, side_inputs: Any = None) -> db.Bag:
-        partitions = self.bag_kwargs["reshuffle_partitions"]
-        return input_bag.repartition(npartitions=partitions) if input_bag.npartitions < partitions else input_bag
+        partitions = max(self.bag_kwargs["reshuffle_partitions"], input_bag.npartitions)
+        inputs = input_bag.__dask_keys__()
+        name = f"reshuffle-{tokenize(input_bag, partitions)}"
+        anchor = f"{name}-anchor"
+        layer: dict = {anchor: DataNode(anchor, None)}
+        for index in range(partitions):
+            source = index % len(inputs)
+            step = len(range(source, partitions, len(inputs)))  # the partitions made of this input
+            key = (name, index)
+            layer[key] = _producer(key, _every, TaskRef(inputs[source]), index // len(inputs), step, TaskRef(anchor))
+        graph = HighLevelGraph.from_collections(name, layer, dependencies=[input_bag])
+        return db.Bag(graph, name, partitions)
 
 
 class GroupByKey(transform_evaluator.DaskBagOp):

@@ -94,3 +94,41 @@ def test_pooled_dofns_are_reused_by_step_and_torn_down_when_evicted(monkeypatch)
     dask_runner._give_back("b", Named("b1"))
     dask_runner._give_back("c", Named("c1"))  # a third idle DoFn: the oldest step's goes
     assert torn == ["a1"]
+
+
+@pytest.mark.parametrize("inputs", [1, 3, 8, 11])
+def test_a_reshuffle_spreads_every_item_once_over_tasks_any_free_worker_takes(inputs: int) -> None:
+    """Dask runs a task where its input lies unless it is root-ish: marked as a data producer,
+    a partition after the Reshuffle is queued and handed to the next worker with a free thread."""
+    import dask
+    import dask.bag as db
+
+    bag = db.from_sequence(range(37), npartitions=inputs)
+    spread = dask_runner.Reshuffle(None, bag_kwargs={"reshuffle_partitions": 8}).apply(bag)
+    assert spread.npartitions == max(8, bag.npartitions)
+    parts = dask.compute(*spread.to_delayed(), scheduler="sync")
+    assert sorted(x for part in parts for x in part) == list(range(37))  # every item, once
+    assert all(parts) and max(map(len, parts)) - min(map(len, parts)) <= 37 // bag.npartitions
+    graph = dict(spread.__dask_graph__())
+    spreading = [graph[key] for key in spread.__dask_keys__()]
+    assert all(task.data_producer for task in spreading)
+    # not fused into the step before it by Dask's optimisation, which would make that step root-ish too
+    optimized = dict(dask.optimize(spread)[0].__dask_graph__())
+    assert sum(task.data_producer for task in optimized.values() if hasattr(task, "func")) == spread.npartitions
+
+
+def test_a_small_dofn_travels_in_its_tasks_so_that_steps_fuse() -> None:
+    """A step's tasks then depend on their input alone, and a chain of steps is one task a partition
+    (with the Reshuffle's before them)."""
+    import dask
+
+    with beam.Pipeline(runner=dask_runner.NewscleanDaskRunner(threads=2)) as pipeline:
+        _ = pipeline | beam.Create(list(range(10))) | beam.Reshuffle() | beam.Map(lambda x: x + 1) | beam.Map(str)
+        visitor = dask_runner.NewscleanDaskRunner(threads=2).to_dask_bag_visitor({})
+        pipeline.replace_all(dask_runner.overrides.dask_overrides())
+        pipeline.visit(visitor)
+        last = list(visitor.bags.values())[-1]
+        graph = dict(dask.optimize(last)[0].__dask_graph__())
+        assert not any(str(key).startswith("dofn-") for key in graph)
+        fused = [key for key in graph if "Map_lambda" in str(key) and "Map_str" in str(key)]
+        assert len(fused) == last.npartitions  # both steps (and the spread) in one task per partition

@@ -34,6 +34,7 @@ import logging
 import re
 import threading
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import apache_beam as beam
@@ -344,9 +345,17 @@ class _BagVisitor(PipelineVisitor):
 class NewscleanDaskRunner(DaskRunner):
     """Beam's DaskRunner with this module's translations (with Beam's own on an untested Beam)."""
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(self, threads: int | None = None, address: Callable[[], str] | None = None) -> None:
         super().__init__()
         self._threads = threads  # worker threads of the cluster; asked of the scheduler when None
+        self._address = address  # the scheduler's address, once a cluster started beside the graph is up
+
+    def run_pipeline(self, pipeline: beam.Pipeline, options: Any) -> Any:
+        if self._address is not None:
+            from apache_beam.runners.dask.dask_runner import DaskOptions
+
+            options.view_as(DaskOptions).address = self._address()
+        return super().run_pipeline(pipeline, options)
 
     def to_dask_bag_visitor(self, bag_kwargs: dict | None = None) -> PipelineVisitor:  # type: ignore[override]
         if not supported():

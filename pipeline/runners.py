@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import logging
 import sys
@@ -98,6 +99,7 @@ def _dask(options: PipelineOptions) -> Iterator[RunnerChoice]:
 
     dask_options = options.view_as(DaskOptions)
     cluster = None
+    cluster_future: concurrent.futures.Future | None = None
     threads = None  # a given cluster's threads are asked of its scheduler
     # The scheduler of a local cluster runs in this process and logs every connection at INFO.
     quiet = logging.getLogger("distributed")
@@ -109,23 +111,36 @@ def _dask(options: PipelineOptions) -> Iterator[RunnerChoice]:
         threads = local_cores()
         # Its workers log a lost scheduler at ERROR with a traceback when the run closes the cluster
         # under them (a heartbeat in flight); a task's own failure reaches this process as an exception.
-        cluster = LocalCluster(
+        # Started in a thread: the cluster comes up (its scheduler, its workers forked and
+        # connected) while this thread builds the graph; the runner waits for it before it connects.
+        starting = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="newsclean-cluster")
+        cluster_future = starting.submit(
+            LocalCluster,
             n_workers=threads,
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
             silence_logs=logging.CRITICAL,
         )
-        dask_options.address = cluster.scheduler_address
+        starting.shutdown(wait=False)
+
+        def address() -> str:
+            nonlocal cluster
+            cluster = cluster_future.result()
+            return cluster.scheduler_address
+
     try:
         yield RunnerChoice(
             "DaskRunner",
-            NewscleanDaskRunner(threads),
+            NewscleanDaskRunner(threads, address if cluster_future is not None else None),
             sharded_writes=True,
             staged_corpus=dask_supported(),
             test_runner_api=False,
         )
     finally:
+        if cluster_future is not None:
+            with contextlib.suppress(Exception):  # a cluster that failed to start failed the run already
+                cluster = cluster_future.result()
         if cluster is not None:
             cluster.close()
         quiet.setLevel(level)

@@ -31,9 +31,11 @@ from __future__ import annotations
 import collections
 import dataclasses
 import logging
+import pickle
 import re
 import threading
 import uuid
+import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -264,28 +266,56 @@ class Reshuffle(transform_evaluator.DaskBagOp):
 
 
 class GroupByKey(transform_evaluator.DaskBagOp):
-    """Beam's GroupByKey translation, over at most ``group_partitions`` partitions.
+    """A GroupByKey as ``group_partitions`` tasks, each of which reads every input partition and
+    groups the keys that hash to it (:func:`stable_hash`).
 
-    Beam's shuffles as many partitions as come in, and a Flatten adds its inputs' counts
-    up: over 16 read partitions the copies stage's joins took 48 and more, and a shuffle's
-    tasks grow with the square of its partitions (55,000 tasks, mostly ``shuffle-split``,
-    for one run). Merging partitions first costs one small task per partition."""
+    Beam's translation shuffles as many partitions as come in (a Flatten adds its inputs'
+    counts up: 55,000 tasks, mostly ``shuffle-split``, for one run of 16 read partitions),
+    and Dask's task shuffle even over 2 partitions is about ten tasks in five rounds with
+    the scheduler. A run has two dozen GroupByKeys, most of them in a row in the copies
+    stage, over few records: they made 40 % of a wcxb-dev run's tasks and most of the
+    latency after the cleaning. A partition may go to every grouping task (to each worker
+    once): the records grouped here are small (keys, counts, locations, shards' rows)."""
 
     def apply(self, input_bag: db.Bag, side_inputs: Any = None) -> db.Bag:
         partitions = self.bag_kwargs["group_partitions"]
-        if input_bag.npartitions > partitions:
-            input_bag = input_bag.repartition(npartitions=partitions)
-        # the method named: asking Dask for its default imports dask.dataframe (and pandas), 0.5 s
-        return input_bag.groupby(_key, npartitions=input_bag.npartitions, shuffle="tasks").map(_grouped)
+        name = f"{_task_name(self.applied.full_label)}-{tokenize(input_bag, partitions)}"
+        parts = List(*(TaskRef(key) for key in input_bag.__dask_keys__()))
+        layer = {(name, index): Task((name, index), _group, index, partitions, parts) for index in range(partitions)}
+        graph = HighLevelGraph.from_collections(name, layer, dependencies=[input_bag])
+        return db.Bag(graph, name, partitions)
 
 
-def _key(item: tuple) -> Any:
-    return item[0]
+def _group(index: int, partitions: int, parts: list) -> list:
+    """The ``(key, values)`` groups of the keys of ``parts`` (lists of ``(key, value)``) that
+    :func:`stable_hash` sends to grouping task ``index``, values in partition order."""
+    groups: dict = {}
+    for part in parts:
+        for key, value in part:
+            if stable_hash(key) % partitions == index:
+                groups.setdefault(key, []).append(transform_evaluator.defenestrate(value))
+    return list(groups.items())
 
 
-def _grouped(item: tuple) -> tuple:
-    key, values = item
-    return key, [transform_evaluator.defenestrate(value[1]) for value in values]
+def stable_hash(key: Any) -> int:
+    """A hash of a grouping key that every process computes alike (``hash`` of a str is
+    salted per process), and alike for keys that are equal (``1``, ``1.0``, ``True``)."""
+    if isinstance(key, str):
+        return zlib.crc32(key.encode("utf-8", "surrogatepass"))
+    if isinstance(key, bytes):
+        return zlib.crc32(key)
+    if key is None:
+        return 0
+    if isinstance(key, int) or (isinstance(key, float) and key.is_integer()):
+        return int(key) & 0xFFFFFFFF
+    if isinstance(key, tuple):
+        combined = 0x345678
+        for item in key:
+            combined = (combined * 1000003 ^ stable_hash(item)) & 0xFFFFFFFF
+        return combined
+    if isinstance(key, frozenset):  # its order follows the salted hash of its items
+        return sum(map(stable_hash, key)) & 0xFFFFFFFF ^ 0x5F5F
+    return zlib.crc32(pickle.dumps(key, protocol=4))
 
 
 class Create(transform_evaluator.DaskBagOp):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import types
 
 import pytest
 
@@ -132,3 +133,36 @@ def test_a_small_dofn_travels_in_its_tasks_so_that_steps_fuse() -> None:
         assert not any(str(key).startswith("dofn-") for key in graph)
         fused = [key for key in graph if "Map_lambda" in str(key) and "Map_str" in str(key)]
         assert len(fused) == last.npartitions  # both steps (and the spread) in one task per partition
+
+
+def test_a_group_by_key_is_one_task_per_output_partition_and_groups_every_value_once() -> None:
+    import dask
+    import dask.bag as db
+
+    pairs = [(f"k{i % 7}", i) for i in range(50)] + [((1, "a"), 50), ((1.0, "a"), 51), (None, 52), (frozenset({3}), 53)]
+    bag = db.from_sequence(pairs, npartitions=5)
+    step = types.SimpleNamespace(full_label="Group/GroupByKey")
+    grouped = dask_runner.GroupByKey(step, bag_kwargs={"group_partitions": 2}).apply(bag)
+    assert grouped.npartitions == 2
+    layer = dict(grouped.__dask_graph__().layers[grouped.name])
+    assert len(layer) == 2  # no shuffle rounds: each task reads every input partition
+    parts = dask.compute(*grouped.to_delayed(), scheduler="sync")
+    groups = [group for part in parts for group in part]
+    keys = [key for key, _ in groups]
+    assert len(keys) == len(set(keys)) == 10  # each key in one group; (1, "a") and (1.0, "a") are one key
+    assert sorted(value for _, values in groups for value in values) == list(range(54))
+
+
+def test_stable_hash_is_the_same_in_every_process_and_for_equal_keys() -> None:
+    import subprocess
+    import sys
+
+    keys = ["ok", b"ok", None, 7, (3, "x"), ("nested", (1, 2)), frozenset({"a", "b"})]
+    here = [dask_runner.stable_hash(key) for key in keys]
+    code = f"from newsclean.dask_runner import stable_hash; print([stable_hash(k) for k in {keys!r}])"
+    for seed in ("1", "2"):
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={"PYTHONHASHSEED": seed}
+        )
+        assert out.stdout.strip() == str(here)
+    assert dask_runner.stable_hash(1) == dask_runner.stable_hash(1.0) == dask_runner.stable_hash(True)

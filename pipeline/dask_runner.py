@@ -6,8 +6,9 @@ comes, over wcxb-dev's 711 pages on a local 2-worker cluster it took 4x the loca
 
 - ``Reshuffle`` is translated to nothing and ``Create`` makes one partition of newsclean's
   one input pattern, so every page was read and cleaned in one task on one worker. Here a
-  Reshuffle repartitions to :func:`target_partitions` partitions (``--dask_npartitions``
-  when given), a few per worker thread so that a run's end evens out.
+  Reshuffle spreads a collection over :func:`target_partitions` partitions
+  (``--dask_npartitions`` when given), a few per worker thread, as tasks the scheduler hands
+  to whichever worker is free (:class:`Reshuffle`), so that a run's end evens out.
 - A side input (``AsSingleton``, ``AsDict``; also hidden in ``CombineGlobally``'s default
   value) was computed by iterating its bag *inside* the consuming task: a nested compute of
   a separately optimised graph, under other keys, so everything upstream of it (reading,
@@ -17,8 +18,9 @@ comes, over wcxb-dev's 711 pages on a local 2-worker cluster it took 4x the loca
   around it: for cleaning, a guard child process (and its trafilatura import) per
   partition. Here set-up DoFns are kept per worker process (:data:`_POOL`) and reused by
   later partitions of the same step of the same run; they are torn down when evicted.
+  A small pickled DoFn travels in its tasks, so Dask fuses chains of steps.
 - A GroupByKey shuffled as many partitions as came in, which Flattens add up: tens of
-  thousands of shuffle tasks (:class:`GroupByKey` merges partitions first).
+  thousands of shuffle tasks. Here it is one task per output partition (:class:`GroupByKey`).
 
 Everything else (Flatten, ``_OutputHandler`` and ``DoFnInvoker``) is Beam's own.
 The translations lean on Beam internals, so they apply only to the Beam version they were

@@ -147,7 +147,8 @@ def _dask(options: PipelineOptions) -> Iterator[RunnerChoice]:
             NewscleanDaskRunner(threads, address if cluster_future is not None else None),
             sharded_writes=True,
             staged_corpus=dask_supported(),
-            test_runner_api=False,
+            # Beam's own translation (another Beam) reads side inputs from the round-tripped graph
+            test_runner_api="AUTO" if not dask_supported() else False,
         )
     finally:
         if cluster_future is not None:

@@ -277,7 +277,7 @@ def _run_held(
         pipeline = beam.Pipeline(runner=choice.runner, options=options)
         graph.build(pipeline, config)
         with ProgressLine(progress_dir or "", enabled=bool(progress_dir) and not args.quiet):
-            result = pipeline.run()
+            result = pipeline.run(test_runner_api=choice.test_runner_api)
             result.wait_until_finish()
         metric_values = report.counters(result)
         client = getattr(result, "client", None)  # DaskRunner leaves its client open

@@ -6,8 +6,9 @@ comes, over wcxb-dev's 711 pages on a local 2-worker cluster it took 4x the loca
 
 - ``Reshuffle`` is translated to nothing and ``Create`` makes one partition of newsclean's
   one input pattern, so every page was read and cleaned in one task on one worker. Here a
-  Reshuffle repartitions to :func:`target_partitions` partitions (``--dask_npartitions``
-  when given), a few per worker thread so that a run's end evens out.
+  Reshuffle spreads a collection over :func:`target_partitions` partitions
+  (``--dask_npartitions`` when given), a few per worker thread, as tasks the scheduler hands
+  to whichever worker is free (:class:`Reshuffle`), so that a run's end evens out.
 - A side input (``AsSingleton``, ``AsDict``; also hidden in ``CombineGlobally``'s default
   value) was computed by iterating its bag *inside* the consuming task: a nested compute of
   a separately optimised graph, under other keys, so everything upstream of it (reading,
@@ -17,8 +18,9 @@ comes, over wcxb-dev's 711 pages on a local 2-worker cluster it took 4x the loca
   around it: for cleaning, a guard child process (and its trafilatura import) per
   partition. Here set-up DoFns are kept per worker process (:data:`_POOL`) and reused by
   later partitions of the same step of the same run; they are torn down when evicted.
+  A small pickled DoFn travels in its tasks, so Dask fuses chains of steps.
 - A GroupByKey shuffled as many partitions as came in, which Flattens add up: tens of
-  thousands of shuffle tasks (:class:`GroupByKey` merges partitions first).
+  thousands of shuffle tasks. Here it is one task per output partition (:class:`GroupByKey`).
 
 Everything else (Flatten, ``_OutputHandler`` and ``DoFnInvoker``) is Beam's own.
 The translations lean on Beam internals, so they apply only to the Beam version they were
@@ -31,8 +33,12 @@ from __future__ import annotations
 import collections
 import dataclasses
 import logging
+import pickle
+import re
 import threading
 import uuid
+import zlib
+from collections.abc import Callable
 from typing import Any
 
 import apache_beam as beam
@@ -45,13 +51,18 @@ from apache_beam.runners.common import DoFnContext, DoFnInvoker, DoFnSignature, 
 from apache_beam.runners.dask import overrides, transform_evaluator
 from apache_beam.runners.dask.dask_runner import DaskRunner
 from apache_beam.transforms.sideinputs import SideInputMap
-from dask._task_spec import List, Task, TaskRef
+from dask._task_spec import DataNode, List, Task, TaskRef, _execute_subgraph
+from dask.base import tokenize
 from dask.delayed import Delayed
 from dask.highlevelgraph import HighLevelGraph
 
 TESTED_BEAM = "2.77.0"  # pinned in constraints.txt; the translations below read this version's internals
 PARTITIONS_PER_THREAD = 4  # after the Reshuffle: small enough that the last partitions end together
 GROUP_PARTITIONS_PER_THREAD = 1  # after a GroupByKey: the corpus stages' records are small and many
+# A pickled DoFn up to this size travels inside each task: a task then depends on its input alone,
+# and Dask fuses a chain of such steps into one task (newsclean's are 0.3-3 KB; a --rules file's
+# patterns may be more). A larger one is a graph key of its own, sent to each worker once.
+INLINE_DOFN_BYTES = 16 * 1024
 POOL_SIZE = 64  # set-up DoFns a worker process keeps, across steps and runs
 
 _LOG = logging.getLogger(__name__)
@@ -162,6 +173,12 @@ def _apply_dofn_to_partition(
     return results
 
 
+def _task_name(label: str) -> str:
+    """A step's task name: its full label in words (``Clean_Clean``), so that Dask's task groups
+    (and its estimates of their durations, and its dashboard) are per step, not one for all ParDos."""
+    return "_".join(re.findall(r"[A-Za-z]+", label))[:60] or "ParDo"
+
+
 def _concat(parts: list[list]) -> list:
     return [value for part in parts for value in part]
 
@@ -183,49 +200,124 @@ class ParDo(transform_evaluator.DaskBagOp):
 
     def apply(self, input_bag: db.Bag, side_inputs: list[tuple[_SideInput, db.Bag]] | None = None) -> db.Bag:
         transform = self.transform
-        args, kwargs = transform.raw_side_inputs
+        args, kwargs = transform.args, transform.kwargs  # side inputs as placeholders, with or without a round trip
         main_input = next(iter(self.applied.main_inputs.values()))
         window_fn = main_input.windowing.windowfn if hasattr(main_input, "windowing") else None
         sides = [side for side, _ in side_inputs or ()]
         values = [_whole(bag) for _, bag in side_inputs or ()]
         key = f"{transform.label}-{uuid.uuid4().hex}"  # one step of one run: its partitions share DoFns
-        # The pickled DoFn as one graph key of its own: sent to a worker once, not inside every task.
-        pickled = dask.delayed(pickler.dumps(transform.fn), name=f"dofn-{key}")
+        pickled: Any = pickler.dumps(transform.fn)
+        if len(pickled) > INLINE_DOFN_BYTES:  # one graph key of its own: sent to a worker once, not in every task
+            pickled = dask.delayed(pickled, name=f"dofn-{key}")
         return input_bag.map_partitions(
-            _apply_dofn_to_partition, key, pickled, transform.label, window_fn, list(args), kwargs, sides, *values
+            _apply_dofn_to_partition,
+            key,
+            pickled,
+            transform.label,
+            window_fn,
+            list(args),
+            kwargs,
+            sides,
+            *values,
+            token=_task_name(self.applied.full_label),
         )
 
 
+def _every(items: Any, start: int, step: int, _anchor: Any = None) -> list:
+    """Every ``step``-th item of a partition from ``start``: one of the partitions a Reshuffle makes."""
+    return list(items)[start::step]
+
+
+def _producer(key: Any, func: Any, *args: Any) -> Task:
+    """``func(*args)`` as a task the scheduler takes for a data producer (root-ish).
+
+    As a one-task subgraph: ``dask.bag``'s optimisation rebuilds a plain task without the
+    mark (``lazify``), but keeps that of a subgraph, as of the fused tasks it makes."""
+    inner = Task(key, func, *args)
+    deps = tuple(inner.dependencies)
+    return Task(key, _execute_subgraph, {key: inner}, key, deps, *map(TaskRef, deps), _data_producer=True)
+
+
 class Reshuffle(transform_evaluator.DaskBagOp):
-    """Spread a collection over ``partitions`` partitions (Beam's translation keeps it as it is)."""
+    """Spread a collection over at least ``partitions`` partitions that go to whichever worker is free.
+
+    Beam's translation keeps the collection as it is. Dask would also run each partition
+    where its input lies: all of them where the one task that matched the files ran, and
+    then on an idle worker only when its work stealing moves one (it left one of two workers
+    idle for 7 s of a 26 s run). So each partition after the Reshuffle is a task marked as a
+    data producer (``_data_producer``: root-ish to the scheduler), which the scheduler queues
+    and hands to a worker when it has a free thread, wherever its input is: a pull, as the
+    local runner's workers pull bundles. An input partition split in ``k`` takes every
+    ``k``-th item, so neighbours (files of one folder, of like size) go to different tasks.
+    Each task also depends on a shared constant (``_anchor``), so Dask does not fuse it
+    with the task before it, which would make that one a data producer too."""
 
     def apply(self, input_bag: db.Bag, side_inputs: Any = None) -> db.Bag:
-        partitions = self.bag_kwargs["reshuffle_partitions"]
-        return input_bag.repartition(npartitions=partitions) if input_bag.npartitions < partitions else input_bag
+        partitions = max(self.bag_kwargs["reshuffle_partitions"], input_bag.npartitions)
+        inputs = input_bag.__dask_keys__()
+        name = f"reshuffle-{tokenize(input_bag, partitions)}"
+        anchor = f"{name}-anchor"
+        layer: dict = {anchor: DataNode(anchor, None)}
+        for index in range(partitions):
+            source = index % len(inputs)
+            step = len(range(source, partitions, len(inputs)))  # the partitions made of this input
+            key = (name, index)
+            layer[key] = _producer(key, _every, TaskRef(inputs[source]), index // len(inputs), step, TaskRef(anchor))
+        graph = HighLevelGraph.from_collections(name, layer, dependencies=[input_bag])
+        return db.Bag(graph, name, partitions)
 
 
 class GroupByKey(transform_evaluator.DaskBagOp):
-    """Beam's GroupByKey translation, over at most ``group_partitions`` partitions.
+    """A GroupByKey as ``group_partitions`` tasks, each of which reads every input partition and
+    groups the keys that hash to it (:func:`stable_hash`).
 
-    Beam's shuffles as many partitions as come in, and a Flatten adds its inputs' counts
-    up: over 16 read partitions the copies stage's joins took 48 and more, and a shuffle's
-    tasks grow with the square of its partitions (55,000 tasks, mostly ``shuffle-split``,
-    for one run). Merging partitions first costs one small task per partition."""
+    Beam's translation shuffles as many partitions as come in (a Flatten adds its inputs'
+    counts up: 55,000 tasks, mostly ``shuffle-split``, for one run of 16 read partitions),
+    and Dask's task shuffle even over 2 partitions is about ten tasks in five rounds with
+    the scheduler. A run has two dozen GroupByKeys, most of them in a row in the copies
+    stage, over few records: they made 40 % of a wcxb-dev run's tasks and most of the
+    latency after the cleaning. A partition may go to every grouping task (to each worker
+    once): the records grouped here are small (keys, counts, locations, shards' rows)."""
 
     def apply(self, input_bag: db.Bag, side_inputs: Any = None) -> db.Bag:
         partitions = self.bag_kwargs["group_partitions"]
-        if input_bag.npartitions > partitions:
-            input_bag = input_bag.repartition(npartitions=partitions)
-        return input_bag.groupby(_key, npartitions=input_bag.npartitions).map(_grouped)
+        name = f"{_task_name(self.applied.full_label)}-{tokenize(input_bag, partitions)}"
+        parts = List(*(TaskRef(key) for key in input_bag.__dask_keys__()))
+        layer = {(name, index): Task((name, index), _group, index, partitions, parts) for index in range(partitions)}
+        graph = HighLevelGraph.from_collections(name, layer, dependencies=[input_bag])
+        return db.Bag(graph, name, partitions)
 
 
-def _key(item: tuple) -> Any:
-    return item[0]
+def _group(index: int, partitions: int, parts: list) -> list:
+    """The ``(key, values)`` groups of the keys of ``parts`` (lists of ``(key, value)``) that
+    :func:`stable_hash` sends to grouping task ``index``, values in partition order."""
+    groups: dict = {}
+    for part in parts:
+        for key, value in part:
+            if stable_hash(key) % partitions == index:
+                groups.setdefault(key, []).append(transform_evaluator.defenestrate(value))
+    return list(groups.items())
 
 
-def _grouped(item: tuple) -> tuple:
-    key, values = item
-    return key, [transform_evaluator.defenestrate(value[1]) for value in values]
+def stable_hash(key: Any) -> int:
+    """A hash of a grouping key that every process computes alike (``hash`` of a str is
+    salted per process), and alike for keys that are equal (``1``, ``1.0``, ``True``)."""
+    if isinstance(key, str):
+        return zlib.crc32(key.encode("utf-8", "surrogatepass"))
+    if isinstance(key, bytes):
+        return zlib.crc32(key)
+    if key is None:
+        return 0
+    if isinstance(key, int) or (isinstance(key, float) and key.is_integer()):
+        return int(key) & 0xFFFFFFFF
+    if isinstance(key, tuple):
+        combined = 0x345678
+        for item in key:
+            combined = (combined * 1000003 ^ stable_hash(item)) & 0xFFFFFFFF
+        return combined
+    if isinstance(key, frozenset):  # its order follows the salted hash of its items
+        return sum(map(stable_hash, key)) & 0xFFFFFFFF ^ 0x5F5F
+    return zlib.crc32(pickle.dumps(key, protocol=4))
 
 
 class Create(transform_evaluator.DaskBagOp):
@@ -285,9 +377,17 @@ class _BagVisitor(PipelineVisitor):
 class NewscleanDaskRunner(DaskRunner):
     """Beam's DaskRunner with this module's translations (with Beam's own on an untested Beam)."""
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(self, threads: int | None = None, address: Callable[[], str] | None = None) -> None:
         super().__init__()
         self._threads = threads  # worker threads of the cluster; asked of the scheduler when None
+        self._address = address  # the scheduler's address, once a cluster started beside the graph is up
+
+    def run_pipeline(self, pipeline: beam.Pipeline, options: Any) -> Any:
+        if self._address is not None:
+            from apache_beam.runners.dask.dask_runner import DaskOptions
+
+            options.view_as(DaskOptions).address = self._address()
+        return super().run_pipeline(pipeline, options)
 
     def to_dask_bag_visitor(self, bag_kwargs: dict | None = None) -> PipelineVisitor:  # type: ignore[override]
         if not supported():

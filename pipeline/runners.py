@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import logging
 import sys
@@ -40,6 +41,9 @@ class RunnerChoice:
     # corpus stages through staged Parquet parts (newsclean.transforms.beam.staging); off where a DoFn's
     # finish_bundle cannot be relied on to close a file before readers run (Beam's own Dask translation)
     staged_corpus: bool = True
+    # Beam rebuilds the graph from its protos before a runner that is not "FnAPI-compatible" (Dask)
+    # runs it: a check of the runner API that cost the driver 1.5 s before Dask's first task
+    test_runner_api: bool | str = "AUTO"
 
 
 def _given(options: PipelineOptions, name: str) -> bool:
@@ -86,6 +90,29 @@ def _local(options: PipelineOptions) -> RunnerChoice:
     return RunnerChoice("DirectRunner", FnApiRunner(default_environment=environment, provision_info=provision))
 
 
+def _local_cluster(workers: int):
+    """A local Dask cluster of ``workers`` single-threaded worker processes.
+
+    Its scheduler hands a queued root-ish task (a partition after a Reshuffle, see
+    :class:`newsclean.dask_runner.Reshuffle`) to a worker only when it has nothing else to
+    run (``worker-saturation`` 1.0; Dask's 1.1 lets a busy single-threaded worker take the
+    next one too, and the partition's cleaning then waits there, by its input, while the
+    other worker idles until work stealing moves it: 0.9-1.3 s seen)."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+        # Its workers log a lost scheduler at ERROR with a traceback when the run closes the cluster
+        # under them (a heartbeat in flight); a task's own failure reaches this process as an exception.
+        return LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.CRITICAL,
+        )
+
+
 @contextlib.contextmanager
 def _dask(options: PipelineOptions) -> Iterator[RunnerChoice]:
     from apache_beam.runners.dask.dask_runner import DaskOptions
@@ -95,30 +122,38 @@ def _dask(options: PipelineOptions) -> Iterator[RunnerChoice]:
 
     dask_options = options.view_as(DaskOptions)
     cluster = None
+    cluster_future: concurrent.futures.Future | None = None
     threads = None  # a given cluster's threads are asked of its scheduler
     # The scheduler of a local cluster runs in this process and logs every connection at INFO.
     quiet = logging.getLogger("distributed")
     level = quiet.level
     if not dask_options.address and not dask_options.scheduler_file:
-        from distributed import LocalCluster
-
         quiet.setLevel(logging.WARNING)
         threads = local_cores()
-        # Its workers log a lost scheduler at ERROR with a traceback when the run closes the cluster
-        # under them (a heartbeat in flight); a task's own failure reaches this process as an exception.
-        cluster = LocalCluster(
-            n_workers=threads,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.CRITICAL,
-        )
-        dask_options.address = cluster.scheduler_address
+        # Started in a thread: the cluster comes up (its scheduler, its workers forked and
+        # connected) while this thread builds the graph; the runner waits for it before it connects.
+        starting = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="newsclean-cluster")
+        cluster_future = starting.submit(_local_cluster, threads)
+        starting.shutdown(wait=False)
+
+        def address() -> str:
+            nonlocal cluster
+            cluster = cluster_future.result()
+            return cluster.scheduler_address
+
     try:
         yield RunnerChoice(
-            "DaskRunner", NewscleanDaskRunner(threads), sharded_writes=True, staged_corpus=dask_supported()
+            "DaskRunner",
+            NewscleanDaskRunner(threads, address if cluster_future is not None else None),
+            sharded_writes=True,
+            staged_corpus=dask_supported(),
+            # Beam's own translation (another Beam) reads side inputs from the round-tripped graph
+            test_runner_api="AUTO" if not dask_supported() else False,
         )
     finally:
+        if cluster_future is not None:
+            with contextlib.suppress(Exception):  # a cluster that failed to start failed the run already
+                cluster = cluster_future.result()
         if cluster is not None:
             cluster.close()
         quiet.setLevel(level)

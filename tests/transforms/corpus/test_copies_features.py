@@ -41,6 +41,17 @@ def test_short_text_is_one_shingle() -> None:
     assert len(F.shingle_hashes(np.zeros(0, dtype=np.uint64), 5)) == 0
 
 
+@given(
+    values=st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=60),
+    dtype=st.sampled_from([np.uint64, np.uint32, np.int64]),
+)
+def test_sorted_unique_is_numpys_unique(values: list[int], dtype: type) -> None:
+    array = np.array([v % 2**31 if dtype is not np.uint64 else v for v in values], dtype=dtype)
+    got = F.sorted_unique(array)
+    assert got.dtype == array.dtype
+    assert np.array_equal(got, np.unique(array))
+
+
 @settings(max_examples=30)
 @given(
     size=st.integers(min_value=200, max_value=3000),

@@ -289,6 +289,19 @@ def mix64(values: np.ndarray) -> np.ndarray:
         return values ^ (values >> np.uint64(31))
 
 
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` of a 1-D array, by one sort: numpy 2's ``np.unique`` goes through a
+    hash table and then sorts what it kept, several times slower on the hundreds to thousands of
+    values a text has (its shingles, its paragraphs) than sorting them once."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
 def shingle_hashes(token_hashes: np.ndarray, k: int) -> np.ndarray:
     """Sorted unique 64-bit hashes of every run of ``k`` tokens (the whole run if shorter)."""
     if not 1 <= k <= MAX_SHINGLE:
@@ -302,7 +315,7 @@ def shingle_hashes(token_hashes: np.ndarray, k: int) -> np.ndarray:
     with np.errstate(over="ignore"):
         for j in range(width):
             acc = acc + token_hashes[j : j + count] * _WINDOW_MUL[j]
-    return np.unique(mix64(acc))
+    return sorted_unique(mix64(acc))
 
 
 def minhash(sorted_hashes: np.ndarray) -> np.ndarray:
@@ -438,7 +451,7 @@ def profile_of(tokens: Tokens, content_hash: str, near_shingle: int = 5, spun_sh
     near = shingle_hashes(tokens.words, near_shingle)
     immutables = shingle_hashes(tokens.immutables, spun_shingle)
     # 32 bits are plenty to compare two sets of a few thousand; halves what is shipped.
-    compact = np.unique((immutables >> np.uint64(32)).astype(np.uint32))
+    compact = sorted_unique((immutables >> np.uint64(32)).astype(np.uint32))
     paras = origin.paragraphs_of_tokens(tokens)
     # float32: the value a profile file stores, so a profile read back compares equal
     # each plain word's frequency comes with its token (looked up once per word, not once per text)

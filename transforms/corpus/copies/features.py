@@ -183,19 +183,40 @@ class _Vocabulary:
         self.fold[at] = fid
         self.cohesion[at] = self.fold_cohesion[fid]
 
+    def _add_words(self, tokens: list[str]) -> None:
+        """:meth:`_add` of each of ``tokens`` (new words), their traits stored in whole-array steps:
+        a worker meets tens of thousands of words, most of them in its first texts."""
+        from newsclean.transforms.corpus.copies.tables import pair_words, zipf_of_all  # they need this module's words
+
+        first = len(self.ids)
+        while len(self.hash) < first + len(tokens):
+            self._grow()
+        folded = [token.casefold() for token in tokens]
+        anywhere = [f in FUNCTION_WORDS or any(c.isdigit() for c in t) for t, f in zip(tokens, folded, strict=True)]
+        fids = [self._fold_id(f) for f in folded]
+        added = slice(first, first + len(tokens))
+        self.ids.update(zip(tokens, range(first, first + len(tokens)), strict=True))
+        self.kind[added] = _WORD_KIND
+        self.hash[added] = [token_hash(f) for f in folded]
+        self.anywhere[added] = anywhere
+        self.inside[added] = [a or t[0].isupper() for t, a in zip(tokens, anywhere, strict=True)]
+        plain = np.array(
+            [not a and len(t) > 2 and t.isalpha() and t.islower() for t, a in zip(tokens, anywhere, strict=True)],
+            dtype=bool,
+        )
+        self.plain[added] = plain
+        self.zipf[added] = np.where(plain, zipf_of_all(self.hash[added]), 0.0)
+        self.fold[added] = fids
+        self.cohesion[added] = [self.fold_cohesion[f] for f in fids]
+        self.text[added] = folded
+        self.pair_word[added] = pair_words(self.hash[added])  # all the new words in one look-up
+
     def lookup(self, tokens: list[str]) -> np.ndarray:
         """The ids of ``tokens``, new ones added."""
         try:
             return np.fromiter(map(self.ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         except KeyError:
-            from newsclean.transforms.corpus.copies.tables import pair_words  # it needs this module's words
-
-            first = len(self.ids)
-            for token in sorted(set(tokens).difference(self.ids)):
-                self._add(token)
-            added = np.arange(first, len(self.ids))
-            words = added[self.kind[added] == _WORD_KIND]
-            self.pair_word[words] = pair_words(self.hash[words])  # all the new words in one look-up
+            self._add_words(sorted(set(tokens).difference(self.ids)))
             return np.fromiter(map(self.ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
 
 

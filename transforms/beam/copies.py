@@ -57,7 +57,7 @@ from newsclean.transforms.corpus.copies.keys import (
     spun_keys,
 )
 from newsclean.transforms.corpus.copies.origin import indexed_paragraphs
-from newsclean.transforms.corpus.copies.verify import Scored, copy_kind, score
+from newsclean.transforms.corpus.copies.verify import Scored, verify
 from newsclean.transforms.corpus.fingerprint import content_hash
 from newsclean.transforms.corpus.urls import normalise_url
 from newsclean.transforms.runtime.malloc import return_freed_memory
@@ -95,7 +95,7 @@ class _VerifyDoFn(beam.DoFn):
         profile_b = profiles_b[0]
         for node_a, profile_a in joined["left"]:
             self._checked.inc()
-            kind = copy_kind(score(profile_a, profile_b), self._config)
+            kind = verify(profile_a, profile_b, self._config)
             if kind is not None:
                 self._kept[kind].inc()
                 yield (node_a, node_b)
@@ -453,7 +453,7 @@ class _VerifyStoredDoFn(_ProfilesDoFn):
         for a, b in pairs:
             if a != current:
                 current, profile_a = a, self._scored(a, locations)
-            kind = copy_kind(score(profile_a, self._scored(b, locations)), self._config)  # type: ignore[arg-type]
+            kind = verify(profile_a, self._scored(b, locations), self._config)  # type: ignore[arg-type]
             if kind is not None:
                 self._kept[kind].inc()
                 yield a, b

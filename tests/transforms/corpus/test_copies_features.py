@@ -41,6 +41,26 @@ def test_short_text_is_one_shingle() -> None:
     assert len(F.shingle_hashes(np.zeros(0, dtype=np.uint64), 5)) == 0
 
 
+def test_the_standard_re_pattern_finds_regexs_words_over_the_whole_plane() -> None:
+    """``re`` with the listed class finds what ``regex``'s ``\\w`` finds, whatever the code point (marks,
+    superscripts, joiners, connector punctuation): lines keep the boilerplate pass's keys."""
+    plane = "".join(map(chr, range(0x10000)))
+    assert F._plane_tokens().findall(plane) == F._TOKEN_OR_STOP.findall(plane)
+    for text in ("Cafe\u0301 x\u00b2 \u00bd a\u200db a\u203fb. Next", "Emoji \U0001f389 and \U0001d400bold\nline"):
+        assert F._token_strings(text) == F._TOKEN_OR_STOP.findall(text)
+
+
+@given(
+    values=st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=60),
+    dtype=st.sampled_from([np.uint64, np.uint32, np.int64]),
+)
+def test_sorted_unique_is_numpys_unique(values: list[int], dtype: type) -> None:
+    array = np.array([v % 2**31 if dtype is not np.uint64 else v for v in values], dtype=dtype)
+    got = F.sorted_unique(array)
+    assert got.dtype == array.dtype
+    assert np.array_equal(got, np.unique(array))
+
+
 @settings(max_examples=30)
 @given(
     size=st.integers(min_value=200, max_value=3000),

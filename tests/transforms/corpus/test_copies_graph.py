@@ -21,6 +21,7 @@ from newsclean.transforms.corpus.copies.keys import (
     spun_bucket_pairs,
     spun_keys,
 )
+from newsclean.transforms.corpus.copies.verify import Scored, copy_kind, score, verify
 
 
 def _profile(values: list[int]) -> Profile:
@@ -151,3 +152,32 @@ def test_union_find_roots_are_smallest_members() -> None:
     for a, b in [(9, 4), (4, 7), (12, 11), (7, 3)]:
         sets.union(a, b)
     assert [sets.find(x) for x in (9, 4, 7, 3, 12, 11)] == [3, 3, 3, 3, 11, 11]
+
+
+@settings(max_examples=200)
+@given(
+    agree=st.integers(min_value=0, max_value=128),
+    sizes=st.tuples(st.integers(min_value=0, max_value=80), st.integers(min_value=0, max_value=80)),
+    shared=st.integers(min_value=0, max_value=80),
+    words=st.tuples(st.booleans(), st.booleans()),
+    seed=st.integers(min_value=0, max_value=2**32 - 1),
+)
+@example(agree=64, sizes=(50, 50), shared=20, words=(True, True), seed=0)
+@example(agree=10, sizes=(30, 30), shared=10, words=(True, True), seed=0)
+@example(agree=0, sizes=(0, 0), shared=0, words=(False, False), seed=0)
+def test_verify_is_the_kind_of_the_pair_score(
+    agree: int, sizes: tuple[int, int], shared: int, words: tuple[bool, bool], seed: int
+) -> None:
+    """The verifier's shortcut (no PairScore, no immutables' count for a near pair) decides as
+    ``copy_kind(score(a, b))`` does, at and around every threshold."""
+    rng = np.random.default_rng(seed)
+    shared = min(shared, *sizes)
+    pool = rng.choice(2**32, size=sizes[0] + sizes[1], replace=False).astype(np.uint32)
+    mine, theirs = pool[: sizes[0]], np.concatenate([pool[:shared], pool[sizes[0] : sizes[0] + sizes[1] - shared]])
+    sig = rng.integers(0, 2**32, size=128, dtype=np.uint64).astype(np.uint32)
+    other = sig.copy()
+    other[agree:] ^= np.uint32(1)
+    a = Scored(100 if words[0] else 0, sig, np.sort(mine))
+    b = Scored(100 if words[1] else 0, other, np.sort(theirs))
+    config = CopiesConfig()
+    assert verify(a, b, config) == copy_kind(score(a, b), config) == verify(b, a, config)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
-import operator
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -34,6 +34,32 @@ import regex
 # Words, plus the marks after which the next word starts a sentence.
 _TOKEN_OR_STOP = regex.compile(r"\w+|[.!?\n]")
 _STOPS = frozenset(".!?\n")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def _plane_tokens() -> re.Pattern[str]:
+    """``_TOKEN_OR_STOP`` for texts of the Basic Multilingual Plane only, in the standard ``re``.
+
+    ``re`` finds the words of a news text faster than ``regex``, but its ``\\w`` is
+    not ``regex``'s (no combining marks or joiners; superscripts and fractions), and the lines'
+    keys must stay those of the boilerplate pass. So the class is ``regex``'s ``\\w`` itself, listed
+    as ranges over the plane's code points (made once a process, in milliseconds; ``re`` checks
+    such a class by table). A text with a character beyond the plane keeps ``regex``."""
+    plane = "".join(map(chr, range(0x10000)))
+    runs = "".join(
+        f"{re.escape(plane[start])}-{re.escape(plane[end - 1])}"
+        for start, end in (m.span() for m in regex.finditer(r"\w+", plane))
+    )
+    return re.compile(f"[{runs}]+|[.!?\\n]")
+
+
+def _token_strings(text: str) -> list[str]:
+    """``_TOKEN_OR_STOP.findall(text)``, by ``re`` when the text allows (:func:`_plane_tokens`)."""
+    if _ASTRAL.search(text) is None:
+        return _plane_tokens().findall(text)
+    return _TOKEN_OR_STOP.findall(text)
+
 
 # Closed-class English words. Spinners swap content words for synonyms; they
 # rarely touch these (DSpin's immutables are the words outside a spinner's
@@ -100,6 +126,7 @@ class _Vocabulary:
         self.fold = np.zeros(size, dtype=np.int64)  # id of the case-folded token
         self.cohesion = np.zeros(size, dtype=np.int64)  # its cohesion word's id, -1 none, -2 several
         self.pair_word = np.full(size, -1, dtype=np.int32)  # its index in the word-pair table (.tables.pair_words)
+        self.text = np.empty(size, dtype=object)  # the case-folded token (a line's key is made of them)
         self.folded: list[str] = []  # case-folded tokens by fold id
         self.fold_ids: dict[str, int] = {}
         self.cohesion_ids: dict[str, int] = {}
@@ -109,10 +136,12 @@ class _Vocabulary:
             self._add(stop, _STOP_KIND)
         self._add("\n", _NEWLINE_KIND)
 
+    _TRAITS = ("hash", "inside", "anywhere", "plain", "zipf", "kind", "fold", "cohesion", "pair_word", "text")
+
     def _grow(self) -> None:
-        for name in ("hash", "inside", "anywhere", "plain", "zipf", "kind", "fold", "cohesion", "pair_word"):
+        for name in self._TRAITS:
             old = getattr(self, name)
-            new = np.full(2 * len(old), -1 if name == "pair_word" else 0, dtype=old.dtype)
+            new = np.full(2 * len(old), -1 if name == "pair_word" else None if name == "text" else 0, dtype=old.dtype)
             new[: len(old)] = old
             setattr(self, name, new)
 
@@ -146,6 +175,7 @@ class _Vocabulary:
         value = token_hash(folded)
         fid = self._fold_id(folded)
         self.hash[at] = value
+        self.text[at] = folded
         self.inside[at] = anywhere or token[0].isupper()
         self.anywhere[at] = anywhere
         self.plain[at] = plain
@@ -153,19 +183,40 @@ class _Vocabulary:
         self.fold[at] = fid
         self.cohesion[at] = self.fold_cohesion[fid]
 
+    def _add_words(self, tokens: list[str]) -> None:
+        """:meth:`_add` of each of ``tokens`` (new words), their traits stored in whole-array steps:
+        a worker meets tens of thousands of words, most of them in its first texts."""
+        from newsclean.transforms.corpus.copies.tables import pair_words, zipf_of_all  # they need this module's words
+
+        first = len(self.ids)
+        while len(self.hash) < first + len(tokens):
+            self._grow()
+        folded = [token.casefold() for token in tokens]
+        anywhere = [f in FUNCTION_WORDS or any(c.isdigit() for c in t) for t, f in zip(tokens, folded, strict=True)]
+        fids = [self._fold_id(f) for f in folded]
+        added = slice(first, first + len(tokens))
+        self.ids.update(zip(tokens, range(first, first + len(tokens)), strict=True))
+        self.kind[added] = _WORD_KIND
+        self.hash[added] = [token_hash(f) for f in folded]
+        self.anywhere[added] = anywhere
+        self.inside[added] = [a or t[0].isupper() for t, a in zip(tokens, anywhere, strict=True)]
+        plain = np.array(
+            [not a and len(t) > 2 and t.isalpha() and t.islower() for t, a in zip(tokens, anywhere, strict=True)],
+            dtype=bool,
+        )
+        self.plain[added] = plain
+        self.zipf[added] = np.where(plain, zipf_of_all(self.hash[added]), 0.0)
+        self.fold[added] = fids
+        self.cohesion[added] = [self.fold_cohesion[f] for f in fids]
+        self.text[added] = folded
+        self.pair_word[added] = pair_words(self.hash[added])  # all the new words in one look-up
+
     def lookup(self, tokens: list[str]) -> np.ndarray:
         """The ids of ``tokens``, new ones added."""
         try:
             return np.fromiter(map(self.ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         except KeyError:
-            from newsclean.transforms.corpus.copies.tables import pair_words  # it needs this module's words
-
-            first = len(self.ids)
-            for token in sorted(set(tokens).difference(self.ids)):
-                self._add(token)
-            added = np.arange(first, len(self.ids))
-            words = added[self.kind[added] == _WORD_KIND]
-            self.pair_word[words] = pair_words(self.hash[words])  # all the new words in one look-up
+            self._add_words(sorted(set(tokens).difference(self.ids)))
             return np.fromiter(map(self.ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
 
 
@@ -191,16 +242,22 @@ class Tokens:
     immutables: np.ndarray  # uint64, case-folded immutable tokens in order
     plain: np.ndarray  # uint64, lower-case content words (what a spinner replaces) in order
     plain_zipf: np.ndarray  # float64, the plain words' Zipf frequencies, in order
-    folded: tuple[str, ...] = ()
+    word_text: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))  # the case-folded words
     line_starts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     cohesion_lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     cohesion_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     pair_words: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # .tables.pair_words
 
     @functools.cached_property
+    def folded(self) -> tuple[str, ...]:
+        """The case-folded words in order (kept as one array of the vocabulary's strings until asked:
+        only the boilerplate pass's line keys read them)."""
+        return tuple(self.word_text.tolist())
+
+    @functools.cached_property
     def bounds(self) -> list[tuple[int, int]]:
         """Each line's words as a ``(start, end)`` slice of ``folded``."""
-        return list(itertools.pairwise([*self.line_starts.tolist(), len(self.folded)]))
+        return list(itertools.pairwise([*self.line_starts.tolist(), len(self.word_text)]))
 
     @functools.cached_property
     def keys(self) -> list[str]:
@@ -226,7 +283,7 @@ def tokenise(text: str) -> Tokens:
     characters only and the others to others only (checked over every code point), so the
     folded tokens of a line are the tokens of the folded line."""
     vocabulary = _vocabulary()
-    ids = vocabulary.lookup(_TOKEN_OR_STOP.findall(text))
+    ids = vocabulary.lookup(_token_strings(text))
     kind = vocabulary.kind[ids]
     is_word = kind == _WORD_KIND
     after_stop = np.empty(len(ids), dtype=bool)
@@ -243,20 +300,14 @@ def tokenise(text: str) -> Tokens:
     if len(word_ids):
         new_line[0] = True
         new_line[1:] = line_of_word[1:] != line_of_word[:-1]
-    folds = vocabulary.fold[word_ids].tolist()
-    # itemgetter of one index gives the item, not a 1-tuple
-    folded = (
-        operator.itemgetter(*folds)(vocabulary.folded)
-        if len(folds) > 1
-        else tuple(map(vocabulary.folded.__getitem__, folds))
-    )
     cohesion = vocabulary.cohesion[word_ids]
     line = np.cumsum(new_line) - 1
     has = cohesion >= 0
     cohesion_lines, cohesion_ids = line[has], cohesion[has]
     several = np.flatnonzero(cohesion == -2)
     if len(several):
-        extra = [(int(line[i]), c) for i in several.tolist() for c in vocabulary.several[folds[i]]]
+        folds = vocabulary.fold[word_ids[several]].tolist()
+        extra = [(int(line[i]), c) for i, f in zip(several.tolist(), folds, strict=True) for c in vocabulary.several[f]]
         cohesion_lines = np.concatenate([cohesion_lines, np.array([e[0] for e in extra], dtype=np.int64)])
         cohesion_ids = np.concatenate([cohesion_ids, np.array([e[1] for e in extra], dtype=np.int64)])
     return Tokens(
@@ -264,7 +315,7 @@ def tokenise(text: str) -> Tokens:
         hashes[immutable],
         hashes[plain],
         vocabulary.zipf[word_ids[plain]],
-        folded,
+        vocabulary.text[word_ids],
         np.flatnonzero(new_line),
         cohesion_lines,
         cohesion_ids,
@@ -289,6 +340,19 @@ def mix64(values: np.ndarray) -> np.ndarray:
         return values ^ (values >> np.uint64(31))
 
 
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` of a 1-D array, by one sort: numpy 2's ``np.unique`` goes through a
+    hash table and then sorts what it kept, several times slower on the hundreds to thousands of
+    values a text has (its shingles, its paragraphs) than sorting them once."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
 def shingle_hashes(token_hashes: np.ndarray, k: int) -> np.ndarray:
     """Sorted unique 64-bit hashes of every run of ``k`` tokens (the whole run if shorter)."""
     if not 1 <= k <= MAX_SHINGLE:
@@ -302,7 +366,7 @@ def shingle_hashes(token_hashes: np.ndarray, k: int) -> np.ndarray:
     with np.errstate(over="ignore"):
         for j in range(width):
             acc = acc + token_hashes[j : j + count] * _WINDOW_MUL[j]
-    return np.unique(mix64(acc))
+    return sorted_unique(mix64(acc))
 
 
 def minhash(sorted_hashes: np.ndarray) -> np.ndarray:
@@ -438,7 +502,7 @@ def profile_of(tokens: Tokens, content_hash: str, near_shingle: int = 5, spun_sh
     near = shingle_hashes(tokens.words, near_shingle)
     immutables = shingle_hashes(tokens.immutables, spun_shingle)
     # 32 bits are plenty to compare two sets of a few thousand; halves what is shipped.
-    compact = np.unique((immutables >> np.uint64(32)).astype(np.uint32))
+    compact = sorted_unique((immutables >> np.uint64(32)).astype(np.uint32))
     paras = origin.paragraphs_of_tokens(tokens)
     # float32: the value a profile file stores, so a profile read back compares equal
     # each plain word's frequency comes with its token (looked up once per word, not once per text)

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import regex
 
-from newsclean.transforms.corpus.copies.features import FUNCTION_WORDS, Tokens, mix64, token_hash
+from newsclean.transforms.corpus.copies.features import FUNCTION_WORDS, Tokens, mix64, sorted_unique, token_hash
 from newsclean.transforms.corpus.copies.tables import pair_breaks, pair_words
 
 _PARAGRAPH_SPLIT = regex.compile(r"\n\s*")
@@ -134,7 +134,9 @@ def _line_hashes(word_hashes: np.ndarray, line_starts: np.ndarray) -> tuple[np.n
     ends = np.append(starts[1:], len(word_hashes)).astype(np.int64)
     first_end = np.minimum(starts + EDGE_WORDS, ends)
     last_start = np.maximum(ends - EDGE_WORDS, starts)
-    found = span_hashes(word_hashes, np.r_[starts, starts, last_start], np.r_[ends, first_end, ends])
+    found = span_hashes(
+        word_hashes, np.concatenate([starts, starts, last_start]), np.concatenate([ends, first_end, ends])
+    )
     count = len(starts)
     return found[:count], found[count : 2 * count], found[2 * count :]
 
@@ -192,7 +194,7 @@ def paragraphs_of_tokens(tokens: Tokens) -> Paragraphs:
     lengths = np.minimum(np.diff(np.append(tokens.line_starts, len(tokens.words))), 0xFFFF)
     cohesion = np.full(count, 100, dtype=np.uint8)
     if len(tokens.cohesion_ids):
-        pairs = np.unique((tokens.cohesion_lines << 32) | tokens.cohesion_ids)  # each word once a line
+        pairs = sorted_unique((tokens.cohesion_lines << 32) | tokens.cohesion_ids)  # each word once a line
         lines, words = pairs >> 32, pairs & 0xFFFFFFFF
         _, inverse, spread = np.unique(words, return_inverse=True, return_counts=True)
         held = np.bincount(lines, minlength=count)
@@ -516,4 +518,4 @@ def indexed_paragraphs(p: Paragraphs) -> np.ndarray:
     keep = p.words >= TRAVEL_WORDS
     if len(keep):
         keep[0] = keep[-1] = True
-    return np.unique(p.hashes[keep])
+    return sorted_unique(p.hashes[keep])

@@ -175,6 +175,15 @@ def zipf_of(token_hash: int) -> float:
     return float(zipf[at]) if at < len(keys) and int(keys[at]) == token_hash else 0.0
 
 
+def zipf_of_all(token_hashes: np.ndarray) -> np.ndarray:
+    """:func:`zipf_of` of each of ``token_hashes`` (uint64), in one search of the table."""
+    keys, zipf = _table()
+    if not len(keys):
+        return np.zeros(len(token_hashes), dtype=np.float64)
+    at = np.minimum(np.searchsorted(keys, token_hashes), len(keys) - 1)
+    return np.where(keys[at] == token_hashes, zipf[at], 0.0)
+
+
 def mean_zipf(frequencies: list[float] | np.ndarray) -> float:
     """A text's commonness: the mean Zipf frequency of its plain content words, each as :func:`zipf_of`
     gives it (an unknown word counts as 0), in order; 0.0 for a text without any."""

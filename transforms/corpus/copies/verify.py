@@ -56,14 +56,12 @@ def copy_kind(pair: PairScore, config: CopiesConfig) -> str | None:
 
 def verify(a: Profile | Scored, b: Profile | Scored, config: CopiesConfig) -> str | None:
     """The kind of copy ``a`` and ``b`` are of each other, or None when they are not copies:
-    ``copy_kind(score(a, b), config)`` without the :class:`PairScore`, and without the immutables'
-    count when the signatures already make a near pair. The verifier's step for every candidate
+    ``copy_kind(score(a, b), config)`` without the immutables' count when the signatures already
+    make a near pair. The verifier's step for every candidate
     pair (hundreds of thousands in a corpus whose texts share paragraphs), where one Python step
     more a pair shows."""
     near = estimated_jaccard(a.near_sig, b.near_sig) if a.near_size and b.near_size else 0.0
     if near >= config.near_threshold:
         return "near"
     shared, jaccard, _ = set_similarity(a.immutables, b.immutables)
-    if jaccard >= config.spun_threshold and shared >= config.spun_min_shared and near < config.passage_ratio * jaccard:
-        return "spun"
-    return None
+    return copy_kind(PairScore(near, jaccard, shared), config)
